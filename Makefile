@@ -1,0 +1,46 @@
+# Verbatim — two commands on a fresh Debian/Ubuntu machine:
+#   make run    installs what is missing, builds and opens the app
+#   make test   installs what is missing and runs every check CI runs
+# See README.md.
+
+GO      ?= go
+# sqlite_fts5 turns on SQLite's full-text search in github.com/mattn/go-sqlite3.
+TAGS    := sqlite_fts5
+GOBUILD := $(GO) build -tags $(TAGS)
+export CGO_ENABLED := 1
+
+.PHONY: run test build deps test-deps fmt-check vet unit smoke package clean
+
+run: deps build
+	./bin/verbatim
+
+test: test-deps fmt-check vet unit build smoke
+
+deps:
+	@scripts/install-deps.sh build
+
+test-deps:
+	@scripts/install-deps.sh test
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet -tags $(TAGS) ./...
+
+unit:
+	$(GO) test -race -tags $(TAGS) ./...
+
+build:
+	$(GOBUILD) -o bin/verbatim ./cmd/verbatim
+	$(GOBUILD) -o bin/verbatim-cli ./cmd/verbatim-cli
+
+smoke: build
+	scripts/smoke-test.sh bin/verbatim
+
+package: deps build
+	scripts/package-linux.sh
+
+clean:
+	rm -rf bin dist
