@@ -36,6 +36,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"eval", "score the quote engine on annotated corpora", runEval},
 	}
 }
 
