@@ -3,43 +3,29 @@
 package extract
 
 import (
-	"strings"
-
 	"verbatim/core"
+	"verbatim/core/extract/scan"
 )
 
 // Version identifies the engine's rules; the library re-extracts documents
 // whose quotes were made by an older version. Bump it when results change.
-const Version = "0.1-naive"
+const Version = "0.2"
 
 // Engine finds quotes and attributes them. It holds the loaded lexicons and is
 // safe for concurrent use.
-type Engine struct{}
+type Engine struct {
+	scanner *scan.Scanner
+}
 
 // New loads the engine's data.
-func New() *Engine { return &Engine{} }
+func New() *Engine { return &Engine{scanner: scan.New()} }
 
 // Quotes finds the direct quotations in doc, in document order.
-//
-// This first version only pairs double quotation marks inside a paragraph;
-// the real scanner and attribution replace it.
 func (e *Engine) Quotes(doc core.Document) []core.Quote {
+	res := e.scanner.Scan(doc.Text)
 	var quotes []core.Quote
-	text := doc.Text
-	open := -1
-	var closer string
-	for i, r := range text {
-		switch {
-		case r == '\n' && open >= 0 && strings.HasPrefix(text[i:], "\n\n"):
-			open = -1
-		case open < 0 && (r == '"' || r == '“'):
-			open = i
-			closer = map[rune]string{'"': `"`, '“': "”"}[r]
-		case open >= 0 && strings.HasPrefix(text[i:], closer) && i > open:
-			span := core.Span{Start: open, End: i + len(closer)}
-			quotes = append(quotes, core.Quote{Span: span, Fragments: []core.Span{span}})
-			open = -1
-		}
+	for _, q := range res.Quotes {
+		quotes = append(quotes, core.Quote{Span: q.Span, Fragments: q.Fragments, Unclosed: q.Unclosed})
 	}
 	return quotes
 }
