@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,14 +38,23 @@ func (p *pass) nonQuote(i int) core.NonQuoteKind {
 			return core.NonQuoteTitle
 		}
 	}
+	if p.abbreviationFollows(q) && titleCase {
+		return core.NonQuoteTitle // „Koalition für Einheit“ (CUD)
+	}
 	if len(q.Fragments) > 1 || words > maxTermWords*2 {
 		return ""
 	}
-	cued := inf.cue != (core.Span{}) || inf.rule == RuleNameColon || inf.rule == RuleDash
+	if prevWord != "" && p.takesSourceAfter(before) {
+		return core.NonQuoteTitle // laut „Reuters“, according to “The Post”
+	}
+	cued := inf.cue != (core.Span{}) || inf.rule == RuleNameColon || inf.rule == RuleDash || p.sentenceHasCue(i, before)
 	if cued && !(titleCase && !endsLikeSpeech && words > 1 && inf.rule == RuleSentence) {
 		return ""
 	}
 	midSentence := len(before) > 0 && !p.opensSentence(before)
+	if r, _ := utf8.DecodeRuneInString(p.text[q.Span.Start:]); words <= maxTermWords && (r == '\'' || r == '‘' || r == '‚') {
+		return core.NonQuoteTerm // a single-quoted word where speech takes double marks
+	}
 	if words <= maxTermWords && midSentence {
 		if titleCase {
 			return core.NonQuoteTitle
@@ -94,4 +104,56 @@ func (p *pass) quoteShape(q core.Quote) (words, capWords int, endsLikeSpeech boo
 	r, _ := utf8.DecodeLastRuneInString(inner)
 	endsLikeSpeech = r == '.' || r == '!' || r == '?' || r == '…'
 	return words, capWords, endsLikeSpeech
+}
+
+// sentenceHasCue reports a speech cue anywhere in the sentence around quote
+// i: “Trump tweeted that Machado was “disgusting” and “a con”.”
+func (p *pass) sentenceHasCue(i int, before []token) bool {
+	for _, t := range lastSentence(before) {
+		if t.word && p.lx.IsCue(t.text) {
+			return true
+		}
+	}
+	a, b := p.narrationAfter(i)
+	p.bufB = tokenize(p.bufB[:0], p.text, a, min(b, a+200), p.lx)
+	for _, t := range firstSentence(p.bufB) {
+		if t.word && p.lx.IsCue(t.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// takesSourceAfter reports narration ending in a cue that names its source
+// next ("laut", "according to"): the quoted string is that source's name.
+func (p *pass) takesSourceAfter(before []token) bool {
+	n := len(before)
+	for _, ph := range p.lx.CuePhrases {
+		if n >= len(ph) {
+			if _, _, phrase, ok := p.cueAt(before, n-len(ph), false); ok && phrase {
+				return true
+			}
+		}
+	}
+	return p.lx.SourceCues[lower(before[n-1].text)]
+}
+
+// abbreviationFollows reports a quote followed by a bracketed abbreviation:
+// „Partij voor de Vrijheid“ (PVV).
+func (p *pass) abbreviationFollows(q core.Quote) bool {
+	rest := p.text[q.Span.End:min(len(p.text), q.Span.End+12)]
+	rest = strings.TrimLeft(rest, " ")
+	if !strings.HasPrefix(rest, "(") {
+		return false
+	}
+	end := strings.IndexByte(rest, ')')
+	if end < 2 {
+		return false
+	}
+	for _, r := range rest[1:end] {
+		if !unicode.IsUpper(r) && r != '-' && r != '.' {
+			return false
+		}
+	}
+	return true
 }

@@ -45,6 +45,7 @@ type Lexicon struct {
 	Abbreviations map[string]bool   // case as written: "Mr.", "U.S."
 	TitleContext  map[string]bool   // "show", "titled"
 	TermContext   map[string]bool   // "so-called", "dubbed"
+	SourceCues    map[string]bool   // cues followed by their source: "laut"
 	Stopwords     map[string]bool   // frequent words, for language detection
 	GivenNames    map[string]Gender // case as written: "John" m
 	// SubjectAfterCue is set for languages that put the speaker after the
@@ -81,12 +82,12 @@ func Parse(lang, data string) (*Lexicon, error) {
 		Cues: map[string]bool{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
 		SpeakerNouns: map[string]bool{}, Pronouns: map[string]Gender{}, StopWords: map[string]bool{},
 		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
-		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, Stopwords: map[string]bool{},
+		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
 		GivenNames: map[string]Gender{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
-		"determiners": lx.Determiners, "title-context": lx.TitleContext, "term-context": lx.TermContext,
+		"determiners": lx.Determiners, "title-context": lx.TitleContext, "term-context": lx.TermContext, "source-cues": lx.SourceCues,
 		"stopwords": lx.Stopwords,
 	}
 	caseSets := map[string]map[string]bool{"not-names": lx.NotNames, "abbreviations": lx.Abbreviations}
