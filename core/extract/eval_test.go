@@ -84,7 +84,11 @@ func TestDevEvaluation(t *testing.T) {
 			for _, tg := range c.targets {
 				got := tg.get(r)
 				t.Logf("%s: %.3f (target %.2f)", tg.name, got, tg.min)
-				if floor := ratchet[c.file+" "+tg.name]; got < min(tg.min, floor) {
+				floor, ok := ratchet[c.file+" "+tg.name]
+				if !ok {
+					floor = tg.min
+				}
+				if got < min(tg.min, floor) {
 					t.Errorf("%s %s = %.3f, below %.3f", c.file, tg.name, got, min(tg.min, floor))
 				}
 			}
@@ -95,4 +99,11 @@ func TestDevEvaluation(t *testing.T) {
 // ratchet holds, for targets not met yet, the level measured when this
 // test was last tightened (a little below it, for rounding): the test
 // fails if the engine falls back below either the target or this floor.
-var ratchet = map[string]float64{}
+var ratchet = map[string]float64{
+	"polnear/dev.jsonl quote F1":                     0.93,
+	"polnear/dev.jsonl speaker mention accuracy":     0.74,
+	"de-wikinews/dev.jsonl speaker mention accuracy": 0.55,
+	"pdnc/dev.jsonl speaker accuracy Explicit":       0.63,
+	"pdnc/dev.jsonl speaker accuracy Anaphoric":      0.29,
+	"pdnc/dev.jsonl speaker accuracy overall":        0.40,
+}

@@ -44,9 +44,21 @@ func (p *pass) isTitle(t token) bool {
 	return ok && t.word
 }
 
+// isSentenceAdverb reports a capitalised adverb that is not a given name
+// ("Presently", "Suddenly").
+func (p *pass) isSentenceAdverb(t token) bool {
+	_, given := p.lx.GivenNames[t.text]
+	return !given && strings.HasSuffix(t.text, "ly")
+}
+
+// isRomanNumeral reports chapter numbers such as "XL".
+func isRomanNumeral(w string) bool {
+	return strings.Trim(w, "IVXLCDM") == "" && len(w) > 1
+}
+
 // isNameWord reports a capitalised word that can be part of a name.
 func (p *pass) isNameWord(t token) bool {
-	if !t.word || !t.cap {
+	if !t.word || !t.cap || isRomanNumeral(t.text) {
 		return false
 	}
 	return !p.lx.NotNames[t.text] || p.isTitle(t)
@@ -227,11 +239,12 @@ func (p *pass) makeMention(kind mentionKind, toks []token, first, last int, g le
 		m.core = p.text[m.start:m.end]
 		return m
 	}
-	// The core name is what follows the last title or office word.
+	// The core name is what follows the last title, office word or
+	// sentence adverb ("Presently Tony"), in capitalised words only.
 	coreFirst := first
 	for i := first; i <= last; i++ {
 		t := toks[i]
-		if p.isTitle(t) || p.lx.SpeakerNouns[strings.ToLower(t.text)] || p.isDeterminer(t) || (p.lx.NotNames[t.text] && i < last) {
+		if !t.cap || p.isTitle(t) || p.lx.SpeakerNouns[strings.ToLower(t.text)] || p.isDeterminer(t) || (i < last && (p.lx.NotNames[t.text] || p.isSentenceAdverb(t))) {
 			if tg := p.lx.Titles[t.text]; tg != lexicon.GenderUnknown && m.gender == lexicon.GenderUnknown {
 				m.gender = tg
 			}

@@ -194,6 +194,13 @@ func isOrganisation(p *pass, m mention) bool {
 	return p.lx.SpeakerNouns[lower(lastWord(m.core))]
 }
 
+// antecedentWindow and antecedentPieces bound the narration searched for a
+// pronoun's antecedent, which keeps the work per quote constant.
+const (
+	antecedentWindow = 1000
+	antecedentPieces = 4
+)
+
 // antecedent finds who a pronoun refers to: the subject of the nearest
 // earlier sentence that names someone of a fitting gender, in the narration
 // of this and the previous paragraph; else the latest speaker who fits.
@@ -203,15 +210,16 @@ func (p *pass) antecedent(m mention, i int) int {
 		return -1
 	}
 	from := p.para(max(0, p.paraOf[i]-1)).Start
-	from = max(from, m.start-1500)
-	// The narration between quotes, nearest first.
+	from = max(from, m.start-antecedentWindow)
+	// The narration between quotes, nearest first, a few pieces at most.
 	end := m.start
-	for j := i; j >= 0 && end > from; j-- {
+	for j, pieces := i, 0; j >= 0 && end > from && pieces < antecedentPieces; j-- {
 		qs := p.quotes[j].Span
 		if qs.Start >= end {
 			continue // a quote after the pronoun
 		}
 		if qs.End < end {
+			pieces++
 			if id := p.subjectIn(max(qs.End, from), end, g); id >= 0 {
 				return id
 			}
