@@ -85,7 +85,19 @@ type Quote struct {
 	// Unclosed is set when the quote was left open and ended at its
 	// paragraph's end.
 	Unclosed bool
+	// NonQuote, when not "", says why the quoted string is probably not
+	// anyone's words (NonQuoteTitle, NonQuoteTerm); such quotes are kept,
+	// with a low confidence, so that a user can still accept them.
+	NonQuote NonQuoteKind
 }
+
+// NonQuoteKind tells what a quoted string that is not speech probably is.
+type NonQuoteKind string
+
+const (
+	NonQuoteTitle NonQuoteKind = "title" // a name or title: show, book, ship, party
+	NonQuoteTerm  NonQuoteKind = "term"  // a scare quote, nickname or so-called term
+)
 
 // Text returns the quote's text in doc (the whole span, marks included).
 func (q Quote) Text(docText string) string { return q.Span.In(docText) }

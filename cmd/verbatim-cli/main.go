@@ -36,6 +36,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"eval", "score the quote engine on annotated corpora", runEval},
+		{"extract", "find the quotes in article files and who said them", runExtract},
 	}
 }
 

@@ -1,0 +1,274 @@
+package attrib
+
+import (
+	"strings"
+
+	"verbatim/core/extract/lexicon"
+)
+
+type mentionKind uint8
+
+const (
+	noMention mentionKind = iota
+	nameMention
+	pronounMention
+	nominalMention // "the mayor", "a source", "officials"
+)
+
+// mention is where a speaker is named or referred to.
+type mention struct {
+	kind       mentionKind
+	start, end int // byte span in the document
+	first      int // token index of the first token (in the window it came from)
+	last       int // token index of the last token
+	// core is a name without titles ("Vladimir Putin" in "Russian
+	// President Vladimir Putin"); for a nominal, its text.
+	core   string
+	titles []string // titles and offices written before the name
+	gender lexicon.Gender
+}
+
+func (m mention) ok() bool { return m.kind != noMention }
+
+// nameParticles may sit inside a name: Ludwig van Beethoven, Osama bin Laden.
+func isNameParticle(w string) bool {
+	switch w {
+	case "de", "van", "von", "der", "den", "bin", "al", "la", "le", "da", "di", "du", "del", "dos", "ter", "ten", "y", "zu", "St.":
+		return true
+	}
+	return false
+}
+
+func (p *pass) isTitle(t token) bool {
+	_, ok := p.lx.Titles[t.text]
+	return ok && t.word
+}
+
+// isSentenceAdverb reports a capitalised adverb that is not a given name
+// ("Presently", "Suddenly").
+func (p *pass) isSentenceAdverb(t token) bool {
+	_, given := p.lx.GivenNames[t.text]
+	return !given && strings.HasSuffix(t.text, "ly")
+}
+
+// isRomanNumeral reports chapter numbers such as "XL".
+func isRomanNumeral(w string) bool {
+	return strings.Trim(w, "IVXLCDM") == "" && len(w) > 1
+}
+
+// isNameWord reports a capitalised word that can be part of a name.
+func (p *pass) isNameWord(t token) bool {
+	if !t.word || !t.cap || isRomanNumeral(t.text) {
+		return false
+	}
+	return !p.lx.NotNames[t.text] || p.isTitle(t)
+}
+
+func (p *pass) pronounGender(t token) (lexicon.Gender, bool) {
+	if !t.word {
+		return 0, false
+	}
+	if t.text == "I" {
+		return lexicon.Self, p.lx.Lang == "en"
+	}
+	g, ok := p.lx.Pronouns[strings.ToLower(t.text)]
+	if ok && g == lexicon.Self {
+		return 0, false // "ich" and the like only as written "I"
+	}
+	return g, ok
+}
+
+func (p *pass) isDeterminer(t token) bool {
+	return t.word && p.lx.Determiners[strings.ToLower(t.text)]
+}
+
+func isPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// mentionBefore finds a mention that ends at token k (walking left).
+func (p *pass) mentionBefore(toks []token, k int) mention {
+	if k < 0 {
+		return mention{}
+	}
+	t := toks[k]
+	switch {
+	case t.text == ")":
+		for j := k - 1; j >= 0 && j >= k-12; j-- {
+			if toks[j].text == "(" {
+				return p.mentionBefore(toks, j-1)
+			}
+		}
+		return mention{}
+	case t.text == ",":
+		// An apposition or relative clause: Leslie Wimes, a South
+		// Florida-based president of the caucus, said.
+		for j := k - 1; j >= 0 && j >= k-25; j-- {
+			if toks[j].text == "," {
+				m := p.mentionBefore(toks, j-1)
+				if m.kind == nameMention || m.kind == pronounMention {
+					return m
+				}
+				return mention{}
+			}
+			if !toks[j].word && toks[j].text != "-" && toks[j].text != "’" && toks[j].text != "'" {
+				return mention{}
+			}
+		}
+		return mention{}
+	case !t.word:
+		return mention{}
+	}
+	if g, ok := p.pronounGender(t); ok {
+		return p.makeMention(pronounMention, toks, k, k, g)
+	}
+	if strings.EqualFold(t.text, "who") && k > 0 {
+		j := k - 1
+		if toks[j].text == "," {
+			j--
+		}
+		if m := p.mentionBefore(toks, j); m.kind == nameMention || m.kind == nominalMention {
+			return m
+		}
+		return mention{}
+	}
+	if p.isNameWord(t) {
+		j := k
+		for j > 0 {
+			prev := toks[j-1]
+			if p.isNameWord(prev) || (isNameParticle(prev.text) && j >= 2 && p.isNameWord(toks[j-2])) {
+				j--
+				continue
+			}
+			break
+		}
+		if j > 0 && p.isDeterminer(toks[j-1]) {
+			return p.makeMention(nominalOrName(p, toks, j-1, k), toks, j-1, k, 0)
+		}
+		return p.makeMention(nameMention, toks, j, k, 0)
+	}
+	return p.nominalBefore(toks, k)
+}
+
+// nominalOrName tells "the Kremlin", "the president" (nominals) from "The
+// New York Post" (a name that starts with a determiner): a given name or
+// two capitalised words make a name.
+func nominalOrName(p *pass, toks []token, first, last int) mentionKind {
+	caps := 0
+	for i := first + 1; i <= last; i++ {
+		if _, ok := p.lx.GivenNames[toks[i].text]; ok {
+			return nameMention
+		}
+		if toks[i].cap && !p.isTitle(toks[i]) && !p.lx.SpeakerNouns[strings.ToLower(toks[i].text)] {
+			caps++
+		}
+	}
+	if caps >= 2 {
+		return nameMention
+	}
+	return nominalMention
+}
+
+// nominalBefore finds "the ad’s narrator", "a source" or "officials" ending
+// at the lower-case word k.
+func (p *pass) nominalBefore(toks []token, k int) mention {
+	head := strings.ToLower(toks[k].text)
+	if p.lx.StopWords[head] || p.lx.IsCue(head) {
+		return mention{}
+	}
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		t := toks[j]
+		if !t.word {
+			break
+		}
+		if p.isDeterminer(t) || (isPossessive(t.text) && j < k) {
+			return p.makeMention(nominalMention, toks, j, k, 0)
+		}
+		if p.lx.StopWords[strings.ToLower(t.text)] || p.lx.IsCue(t.text) {
+			break
+		}
+	}
+	if p.lx.SpeakerNouns[head] {
+		return p.makeMention(nominalMention, toks, k, k, 0)
+	}
+	return mention{}
+}
+
+// mentionAfter finds a mention that starts at token i (walking right).
+func (p *pass) mentionAfter(toks []token, i int) mention {
+	if i >= len(toks) || !toks[i].word {
+		return mention{}
+	}
+	t := toks[i]
+	if g, ok := p.pronounGender(t); ok {
+		return p.makeMention(pronounMention, toks, i, i, g)
+	}
+	if p.isDeterminer(t) || (isPossessive(t.text) && t.cap) {
+		j := i + 1
+		for j < len(toks) && j <= i+7 && toks[j].word && !p.lx.StopWords[strings.ToLower(toks[j].text)] && !p.lx.IsCue(toks[j].text) {
+			j++
+		}
+		if j == i+1 {
+			return mention{}
+		}
+		return p.makeMention(nominalOrName(p, toks, i, j-1), toks, i, j-1, 0)
+	}
+	if p.isNameWord(t) {
+		j := i
+		for j+1 < len(toks) {
+			next := toks[j+1]
+			if p.isNameWord(next) || (isNameParticle(next.text) && j+2 < len(toks) && p.isNameWord(toks[j+2])) {
+				j++
+				continue
+			}
+			break
+		}
+		return p.makeMention(nameMention, toks, i, j, 0)
+	}
+	if p.lx.SpeakerNouns[strings.ToLower(t.text)] {
+		return p.makeMention(nominalMention, toks, i, i, 0)
+	}
+	return mention{}
+}
+
+// makeMention fills in a mention over toks[first..last]: its core name,
+// titles and gender.
+func (p *pass) makeMention(kind mentionKind, toks []token, first, last int, g lexicon.Gender) mention {
+	m := mention{kind: kind, start: toks[first].start, end: toks[last].end, first: first, last: last, gender: g}
+	if kind != nameMention {
+		m.core = p.text[m.start:m.end]
+		return m
+	}
+	// The core name is what follows the last title, office word or
+	// sentence adverb ("Presently Tony"), in capitalised words only.
+	coreFirst := first
+	for i := first; i <= last; i++ {
+		t := toks[i]
+		if !t.cap || p.isTitle(t) || p.lx.SpeakerNouns[strings.ToLower(t.text)] || p.isDeterminer(t) || (i < last && (p.lx.NotNames[t.text] || p.isSentenceAdverb(t))) {
+			if tg := p.lx.Titles[t.text]; tg != lexicon.GenderUnknown && m.gender == lexicon.GenderUnknown {
+				m.gender = tg
+			}
+			m.titles = append(m.titles, t.text)
+			coreFirst = i + 1
+		}
+	}
+	if coreFirst > last {
+		// Only titles ("the President"): a nominal after all.
+		m.kind = nominalMention
+		m.core = p.text[m.start:m.end]
+		return m
+	}
+	words := make([]string, 0, last-coreFirst+1)
+	for i := coreFirst; i <= last; i++ {
+		w := toks[i].text
+		if i == last {
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		}
+		words = append(words, w)
+	}
+	m.core = strings.Join(words, " ")
+	if m.gender == lexicon.GenderUnknown {
+		m.gender = p.lx.GivenNames[words[0]]
+	}
+	return m
+}

@@ -1,0 +1,231 @@
+package attrib
+
+import (
+	"verbatim/core"
+)
+
+// match is a speaker mention found by a pattern.
+type match struct {
+	m    mention
+	cue  core.Span
+	rule string
+	conf float64
+}
+
+// cueAt reports a speech cue starting at token i: a verb form or a phrase
+// ("according to"). next is the index after it.
+func (p *pass) cueAt(toks []token, i int, phrasesOnly bool) (span core.Span, next int, phrase, ok bool) {
+	if i >= len(toks) || !toks[i].word {
+		return core.Span{}, i, false, false
+	}
+	for _, ph := range p.lx.CuePhrases {
+		if i+len(ph) > len(toks) {
+			continue
+		}
+		all := true
+		for k, w := range ph {
+			if lower(toks[i+k].text) != w {
+				all = false
+				break
+			}
+		}
+		if all {
+			return core.Span{Start: toks[i].start, End: toks[i+len(ph)-1].end}, i + len(ph), true, true
+		}
+	}
+	if phrasesOnly || !p.lx.IsCue(toks[i].text) {
+		return core.Span{}, i, false, false
+	}
+	return core.Span{Start: toks[i].start, End: toks[i].end}, i + 1, false, true
+}
+
+func isDash(s string) bool {
+	switch s {
+	case "—", "–", "―", "-", "--":
+		return true
+	}
+	return false
+}
+
+func (p *pass) skipAdverbs(toks []token, k int) int {
+	for k < len(toks) && toks[k].word && p.lx.CueAdverbs[lower(toks[k].text)] {
+		k++
+	}
+	return k
+}
+
+func (p *pass) skipAdverbsBack(toks []token, k int) int {
+	for k >= 0 && toks[k].word && p.lx.CueAdverbs[lower(toks[k].text)] {
+		k--
+	}
+	return k
+}
+
+// matchAfter reads the narration right after a quote: “…,” said Putin /
+// “…,” Putin said / “…,” Putin, the president, said / “…” — Putin, and
+// failing those a cue later in the same sentence.
+func (p *pass) matchAfter(toks []token) match {
+	i, dash := 0, false
+	for i < len(toks) && !toks[i].word {
+		if isDash(toks[i].text) {
+			dash = true
+		} else if toks[i].text != "," && toks[i].text != "(" {
+			break
+		}
+		i++
+	}
+	if cue, next, _, ok := p.cueAt(toks, i, false); ok {
+		if m := p.mentionAfter(toks, p.skipAdverbs(toks, next)); m.ok() {
+			return match{m: m, cue: cue, rule: RuleCueSpeaker, conf: 0.95}
+		}
+	}
+	if m := p.mentionAfter(toks, i); m.ok() {
+		k := p.skipAside(toks, m.last+1)
+		k = p.skipAdverbs(toks, k)
+		if cue, _, _, ok := p.cueAt(toks, k, false); ok {
+			return match{m: m, cue: cue, rule: RuleSpeakerCue, conf: 0.95}
+		}
+		if dash && m.kind == nameMention {
+			return match{m: m, rule: RuleDash, conf: 0.8}
+		}
+	}
+	for k := i; k < len(toks); k++ {
+		cue, next, phrase, ok := p.cueAt(toks, k, false)
+		if !ok {
+			continue
+		}
+		var m mention
+		if !phrase {
+			m = p.mentionBefore(toks, p.skipAdverbsBack(toks, k-1))
+		}
+		if !m.ok() {
+			m = p.mentionAfter(toks, p.skipAdverbs(toks, next))
+		}
+		if m.ok() {
+			return match{m: m, cue: cue, rule: RuleSentence, conf: 0.7}
+		}
+		break
+	}
+	return match{}
+}
+
+// skipAside steps over an apposition or a parenthesis after a mention
+// (“Putin, the president, said”, “Chaffetz (R-Utah) said”).
+func (p *pass) skipAside(toks []token, k int) int {
+	if k >= len(toks) {
+		return k
+	}
+	closer := ""
+	switch toks[k].text {
+	case ",":
+		closer = ","
+	case "(":
+		closer = ")"
+	default:
+		return k
+	}
+	for j := k + 1; j < len(toks) && j <= k+25; j++ {
+		if toks[j].text == closer {
+			return j + 1
+		}
+		if endsSentence(toks, j) {
+			break
+		}
+	}
+	return k
+}
+
+// matchBefore reads the narration before a quote in its sentence: Putin
+// said: “…” / Putin told reporters that “…” / according to Putin, “…” /
+// Putin: “…”.
+func (p *pass) matchBefore(toks []token) match {
+	cues := 0
+	for k := len(toks) - 1; k >= 0 && cues < 2; k-- {
+		cue, next, phrase, ok := p.cueAt(toks, k, false)
+		if !ok {
+			continue
+		}
+		cues++
+		conf := 0.9
+		if len(toks)-next > 4 {
+			conf = 0.75
+		}
+		if phrase {
+			if m := p.mentionAfter(toks, next); m.ok() {
+				return match{m: m, cue: cue, rule: RuleAccordingTo, conf: conf}
+			}
+			continue
+		}
+		var m mention
+		if p.lx.SubjectAfterCue {
+			m = p.mentionAfter(toks, p.skipAdverbs(toks, next))
+		}
+		if !m.ok() {
+			m = p.mentionBefore(toks, p.skipAdverbsBack(toks, k-1))
+		}
+		if !m.ok() && !p.lx.SubjectAfterCue {
+			m = p.mentionAfter(toks, next)
+		}
+		if m.ok() {
+			return match{m: m, cue: cue, rule: RuleBefore, conf: conf}
+		}
+	}
+	if n := len(toks); n >= 2 && toks[n-1].text == ":" {
+		if m := p.mentionBefore(toks, n-2); m.kind == nameMention && m.first == 0 {
+			return match{m: m, rule: RuleNameColon, conf: 0.8}
+		}
+	}
+	return match{}
+}
+
+// matchColonParagraph handles a quote that opens a paragraph after one
+// that ends with a colon: “Putin answered, saying:” ¶ “…”.
+func (p *pass) matchColonParagraph(i int) match {
+	k := p.paraOf[i]
+	if k == 0 {
+		return match{}
+	}
+	prev := p.para(k - 1)
+	if prev.End == 0 || p.text[prev.End-1] != ':' {
+		return match{}
+	}
+	if i > 0 && p.quotes[i-1].Span.End > prev.Start {
+		prev.Start = p.quotes[i-1].Span.End
+	}
+	p.bufB = tokenize(p.bufB[:0], p.text, prev.Start, prev.End, p.lx)
+	r := p.matchBefore(lastSentence(p.bufB))
+	if r.m.ok() {
+		r.rule, r.conf = RuleColonParagraph, r.conf*0.9
+	}
+	return r
+}
+
+// matchParagraphSubject takes the subject of a narration sentence in the
+// quote's own paragraph when no cue names the speaker: “Elizabeth smiled.
+// “Yes.”” Weak evidence, so a low confidence.
+func (p *pass) matchParagraphSubject(i int) match {
+	for _, side := range [2]bool{false, true} {
+		var a, b int
+		if side {
+			a, b = p.narrationAfter(i)
+		} else {
+			a, b = p.narrationBefore(i)
+		}
+		p.bufA = tokenize(p.bufA[:0], p.text, a, b, p.lx)
+		toks := p.bufA
+		start := 0
+		for start < len(toks) && !toks[start].word {
+			start++
+		}
+		if start >= len(toks) {
+			continue
+		}
+		m := p.mentionAfter(toks, start)
+		if m.kind == nameMention || (m.kind == pronounMention && side) {
+			if m.last+1 < len(toks) && toks[m.last+1].word {
+				return match{m: m, rule: RuleParagraphSubject, conf: 0.45}
+			}
+		}
+	}
+	return match{}
+}

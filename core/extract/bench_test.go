@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"verbatim/core"
+	"verbatim/core/eval"
+)
+
+func loadNovels(b *testing.B) []core.Document {
+	b.Helper()
+	path := filepath.Join(sharedEval(b), "pdnc", "dev.jsonl")
+	gold, err := eval.ReadCorpusFile(path)
+	if err != nil || len(gold) == 0 {
+		b.Skipf("PDNC novels absent at %s: %v", path, err)
+	}
+	docs := make([]core.Document, len(gold))
+	for i, g := range gold {
+		docs[i] = core.Document{Text: g.Text}
+	}
+	return docs
+}
+
+// BenchmarkQuotesNovels runs the full pipeline over whole PDNC novels;
+// the MB/s column is the engine's speed on one core.
+func BenchmarkQuotesNovels(b *testing.B) {
+	docs := loadNovels(b)
+	engine := New()
+	total := 0
+	for _, d := range docs {
+		total += len(d.Text)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			engine.Quotes(d)
+		}
+	}
+}
+
+// BenchmarkQuotesScaling runs one novel once and ten times over, to show
+// that cost grows linearly with length (compare ns/op, or MB/s).
+func BenchmarkQuotesScaling(b *testing.B) {
+	docs := loadNovels(b)
+	engine := New()
+	for _, times := range []int{1, 10} {
+		text := strings.Repeat(docs[0].Text+"\n\n", times)
+		b.Run(map[int]string{1: "x1", 10: "x10"}[times], func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				engine.Quotes(core.Document{Text: text})
+			}
+		})
+	}
+}

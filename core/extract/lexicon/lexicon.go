@@ -1,0 +1,201 @@
+// Package lexicon holds the word lists the quote engine works from, one
+// embedded data file per language (en.txt, de.txt): speech cues, titles,
+// speaker nouns, pronouns, given names, abbreviations and the words that
+// mark a quoted string as a title or a term. Rules live in these files,
+// not in code.
+package lexicon
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed en.txt de.txt
+var files embed.FS
+
+// Languages lists the languages with a lexicon, in order of preference.
+func Languages() []string { return []string{"en", "de"} }
+
+// Gender of a speaker as far as a word shows it.
+type Gender byte
+
+const (
+	GenderUnknown Gender = 0
+	Male          Gender = 'm'
+	Female        Gender = 'f'
+	Neuter        Gender = 'n' // "it": organisations, things
+	Plural        Gender = 'p'
+	Self          Gender = 's' // "I": the speaker or narrator
+)
+
+// Lexicon is one language's word lists. Lower-cased keys unless noted.
+type Lexicon struct {
+	Lang          string
+	Cues          map[string]bool   // every form of every speech verb
+	CuePhrases    [][]string        // "according to"
+	CueAdverbs    map[string]bool   // "also", "has": may sit between speaker and cue
+	Titles        map[string]Gender // case as written: "Mr.", "President"
+	SpeakerNouns  map[string]bool   // "spokesman", "newspaper"
+	Pronouns      map[string]Gender // "he", "she"
+	StopWords     map[string]bool   // words that end a name or description
+	Determiners   map[string]bool   // "the", "a"
+	NotNames      map[string]bool   // case as written: "The", "Monday"
+	Abbreviations map[string]bool   // case as written: "Mr.", "U.S."
+	TitleContext  map[string]bool   // "show", "titled"
+	TermContext   map[string]bool   // "so-called", "dubbed"
+	SourceCues    map[string]bool   // cues followed by their source: "laut"
+	Stopwords     map[string]bool   // frequent words, for language detection
+	GivenNames    map[string]Gender // case as written: "John" m
+	// SubjectAfterCue is set for languages that put the speaker after the
+	// verb even before a quote (German: „Dann sagte der Minister: …“).
+	SubjectAfterCue bool
+}
+
+// Load parses the embedded lexicon for lang ("en", "de").
+func Load(lang string) (*Lexicon, error) {
+	data, err := files.ReadFile(lang + ".txt")
+	if err != nil {
+		return nil, fmt.Errorf("no word lists for language %q", lang)
+	}
+	return Parse(lang, string(data))
+}
+
+// MustLoadAll loads every embedded lexicon. The files are compiled in and
+// tested, so a failure is a build error.
+func MustLoadAll() map[string]*Lexicon {
+	out := map[string]*Lexicon{}
+	for _, lang := range Languages() {
+		lx, err := Load(lang)
+		if err != nil {
+			panic("lexicon: embedded " + lang + ".txt: " + err.Error())
+		}
+		out[lang] = lx
+	}
+	return out
+}
+
+// Parse reads a lexicon file; errors name the line.
+func Parse(lang, data string) (*Lexicon, error) {
+	lx := &Lexicon{Lang: lang,
+		Cues: map[string]bool{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
+		SpeakerNouns: map[string]bool{}, Pronouns: map[string]Gender{}, StopWords: map[string]bool{},
+		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
+		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
+		GivenNames: map[string]Gender{},
+	}
+	sets := map[string]map[string]bool{
+		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
+		"determiners": lx.Determiners, "title-context": lx.TitleContext, "term-context": lx.TermContext, "source-cues": lx.SourceCues,
+		"stopwords": lx.Stopwords,
+	}
+	caseSets := map[string]map[string]bool{"not-names": lx.NotNames, "abbreviations": lx.Abbreviations}
+	section := ""
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			section = line[1 : len(line)-1]
+			continue
+		}
+		fields := strings.Fields(line)
+		if err := lx.add(section, fields, sets, caseSets); err != nil {
+			return nil, fmt.Errorf("%s.txt line %d: %v", lang, n, err)
+		}
+	}
+	return lx, sc.Err()
+}
+
+func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[string]map[string]bool) error {
+	if set, ok := sets[section]; ok {
+		set[strings.ToLower(strings.Join(fields, " "))] = true
+		return nil
+	}
+	if set, ok := caseSets[section]; ok {
+		set[strings.Join(fields, " ")] = true
+		return nil
+	}
+	switch section {
+	case "cues":
+		for _, f := range fields {
+			lx.Cues[strings.ToLower(f)] = true
+		}
+	case "cue-phrases":
+		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
+	case "titles", "pronouns":
+		if len(fields) != 2 {
+			return fmt.Errorf("want WORD GENDER (m, f, n, p, s or -)")
+		}
+		g, err := parseGender(fields[1])
+		if err != nil {
+			return err
+		}
+		if section == "titles" {
+			lx.Titles[fields[0]] = g
+		} else {
+			lx.Pronouns[strings.ToLower(fields[0])] = g
+		}
+	case "male-names", "female-names":
+		g := Male
+		if section == "female-names" {
+			g = Female
+		}
+		for _, f := range fields {
+			lx.GivenNames[f] = g
+		}
+	case "options":
+		if len(fields) != 1 || fields[0] != "subject-after-cue" {
+			return fmt.Errorf("unknown option %q", strings.Join(fields, " "))
+		}
+		lx.SubjectAfterCue = true
+	case "":
+		return fmt.Errorf("entry before any [section]")
+	default:
+		return fmt.Errorf("unknown section [%s]", section)
+	}
+	return nil
+}
+
+func parseGender(s string) (Gender, error) {
+	switch s {
+	case "-":
+		return GenderUnknown, nil
+	case "m", "f", "n", "p", "s":
+		return Gender(s[0]), nil
+	}
+	return 0, fmt.Errorf("unknown gender %q (want m, f, n, p, s or -)", s)
+}
+
+// IsCue reports whether a word (any case) is a form of a speech verb.
+func (lx *Lexicon) IsCue(word string) bool { return lx.Cues[strings.ToLower(word)] }
+
+// DetectLanguage picks the language whose frequent words occur most often
+// in the first few kilobytes of text; "en" when there is no evidence.
+func DetectLanguage(text string, lexicons map[string]*Lexicon) string {
+	const sample = 4096
+	if len(text) > sample {
+		text = text[:sample]
+	}
+	best, bestCount := "en", 0
+	counts := map[string]int{}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80)
+	}) {
+		w = strings.ToLower(w)
+		for _, lang := range Languages() {
+			if lx := lexicons[lang]; lx != nil && lx.Stopwords[w] {
+				counts[lang]++
+			}
+		}
+	}
+	for _, lang := range Languages() {
+		if counts[lang] > bestCount {
+			best, bestCount = lang, counts[lang]
+		}
+	}
+	return best
+}

@@ -1,0 +1,54 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestEmbeddedLexiconsLoad(t *testing.T) {
+	all := MustLoadAll()
+	en, de := all["en"], all["de"]
+	if len(en.Cues) < 300 || len(de.Cues) < 100 {
+		t.Errorf("cue forms: en %d, de %d; want hundreds", len(en.Cues), len(de.Cues))
+	}
+	for _, w := range []string{"said", "tweeted", "insisted", "warns"} {
+		if !en.IsCue(w) {
+			t.Errorf("en: %q is not a cue", w)
+		}
+	}
+	for _, w := range []string{"sagte", "erklärte", "betonte", "laut"} {
+		if !de.IsCue(w) {
+			t.Errorf("de: %q is not a cue", w)
+		}
+	}
+	if en.Titles["Mrs."] != Female || en.Pronouns["he"] != Male || en.GivenNames["Elizabeth"] != Female || !de.SubjectAfterCue {
+		t.Error("titles, pronouns, names or options not read")
+	}
+}
+
+func TestParseErrorsNameTheLine(t *testing.T) {
+	for _, tc := range []struct{ data, want string }{
+		{"said\n", "line 1: entry before any [section]"},
+		{"[cues]\nsay\n[titles]\nMr.\n", "line 4: want WORD GENDER"},
+		{"[pronouns]\nhe x\n", `line 2: unknown gender "x"`},
+		{"[bogus]\nx\n", "unknown section [bogus]"},
+	} {
+		_, err := Parse("xx", tc.data)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Parse(%q) = %v, want error containing %q", tc.data, err, tc.want)
+		}
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	all := MustLoadAll()
+	for text, want := range map[string]string{
+		"Der Minister sagte, dass die Regierung nicht mit der Opposition spricht.": "de",
+		"The minister said that the government was not talking to the opposition.": "en",
+		"": "en",
+	} {
+		if got := DetectLanguage(text, all); got != want {
+			t.Errorf("DetectLanguage(%q) = %s, want %s", text, got, want)
+		}
+	}
+}
