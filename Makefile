@@ -9,12 +9,12 @@ TAGS    := sqlite_fts5
 GOBUILD := $(GO) build -tags $(TAGS)
 export CGO_ENABLED := 1
 
-.PHONY: run test build deps test-deps fmt-check vet unit smoke package clean
+.PHONY: run test build deps test-deps fmt-check vet unit smoke package package-check clean
 
 run: deps build
 	./bin/verbatim
 
-test: test-deps fmt-check vet unit build smoke
+test: test-deps fmt-check vet unit build smoke package-check
 
 deps:
 	@scripts/install-deps.sh build
@@ -44,3 +44,8 @@ package: deps build
 
 clean:
 	rm -rf bin dist
+
+# package-check proves `make package` works without leaving the tree dirty.
+package-check: build
+	scripts/package-linux.sh
+	@git diff --quiet -- FyneApp.toml || { echo "packaging left FyneApp.toml changed"; exit 1; }
