@@ -107,10 +107,13 @@ func (l *Library) Speakers(ctx context.Context, f SpeakerFilter) ([]Speaker, err
 		args = append(args, f.DocumentID)
 	}
 	if m := strings.TrimSpace(f.Match); m != "" {
-		start, inner := likePatterns(m)
-		conds = append(conds, `(s.name LIKE ? ESCAPE '\' OR s.name LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM speaker_aliases a
-			WHERE a.speaker_id = s.id AND (a.alias LIKE ? ESCAPE '\' OR a.alias LIKE ? ESCAPE '\')))`)
-		args = append(args, start, inner, start, inner)
+		var alts []string
+		for _, p := range wordStartPatterns(m) {
+			alts = append(alts, `s.name LIKE ? ESCAPE '\'`,
+				`EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id AND a.alias LIKE ? ESCAPE '\')`)
+			args = append(args, p, p)
+		}
+		conds = append(conds, "("+strings.Join(alts, " OR ")+")")
 	}
 	where := ""
 	if len(conds) > 0 {
@@ -143,11 +146,11 @@ func (l *Library) Speakers(ctx context.Context, f SpeakerFilter) ([]Speaker, err
 	return out, l.readFailed(rows.Err())
 }
 
-// likePatterns makes LIKE patterns for "a word starts with m": at the start,
-// or after a space or hyphen.
-func likePatterns(m string) (start, inner string) {
+// wordStartPatterns makes LIKE patterns for "a word starts with m": at the
+// start, or after a space or a hyphen.
+func wordStartPatterns(m string) []string {
 	esc := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(m)
-	return esc + "%", "%[ -]" + esc + "%"
+	return []string{esc + "%", "% " + esc + "%", "%-" + esc + "%"}
 }
 
 // DocumentInfo describes a stored document; Text is filled only by Document.

@@ -87,11 +87,15 @@ func (l *Library) openDatabase(ctx context.Context, steps []string) error {
 	return nil
 }
 
-// dsn makes a go-sqlite3 data source name for path. Characters that SQLite's
-// URI syntax treats specially are escaped so that any folder name works.
+// dsn makes a go-sqlite3 data source name for the library database at path.
 func dsn(path, extra string) string {
-	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
-	return "file:" + esc + "?_fk=1&_journal_mode=WAL&_synchronous=FULL&_busy_timeout=10000" + extra
+	return fileURI(path) + "?_fk=1&_journal_mode=WAL&_synchronous=FULL&_busy_timeout=10000" + extra
+}
+
+// fileURI makes an SQLite file URI of path. Characters that URIs treat
+// specially are escaped so that any folder name works.
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
 }
 
 func checkFTS5(ctx context.Context, db *sql.DB) error {

@@ -35,7 +35,7 @@ type dirLock struct {
 
 func acquireLock(ctx context.Context, dir string) (*dirLock, error) {
 	path := filepath.Join(dir, lockFile)
-	db, err := sql.Open("sqlite3", "file:"+path+"?_locking_mode=EXCLUSIVE&_busy_timeout=0&_journal_mode=DELETE")
+	db, err := sql.Open("sqlite3", fileURI(path)+"?_locking_mode=EXCLUSIVE&_busy_timeout=0&_journal_mode=DELETE")
 	if err != nil {
 		return nil, unusable(dir, err)
 	}

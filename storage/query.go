@@ -169,7 +169,7 @@ func (l *Library) Quotes(ctx context.Context, f QuoteFilter, s QuoteSort, offset
 	from, conds, args := f.where()
 	query := "SELECT " + quoteColumns + " FROM " + from +
 		" JOIN documents d ON d.id = q.doc_id LEFT JOIN speakers s ON s.id = q.speaker_id WHERE " +
-		strings.Join(conds, " AND ") + " ORDER BY " + orderBy(s, f.Search != "") + " LIMIT ? OFFSET ?"
+		strings.Join(conds, " AND ") + " ORDER BY " + orderBy(s, len(ftsWords(f.Search)) > 0) + " LIMIT ? OFFSET ?"
 	args = append(args, limit, offset)
 	rows, err := l.r.QueryContext(ctx, query, args...)
 	if err != nil {
