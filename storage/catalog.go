@@ -271,3 +271,36 @@ func (l *Library) SetSetting(ctx context.Context, key, value string) error {
 	_, err := l.w.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value)
 	return l.writeFailed(err)
 }
+
+// FindSpeaker returns the speaker with name (or alias) name, ignoring case.
+func (l *Library) FindSpeaker(ctx context.Context, name string) (Speaker, error) {
+	var id int64
+	err := l.r.QueryRowContext(ctx, `SELECT id FROM speakers WHERE name = ?
+		UNION ALL SELECT speaker_id FROM speaker_aliases WHERE alias = ? LIMIT 1`, cleanName(name), cleanName(name)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Speaker{}, errorf(CodeNotFound, nil, "There is no speaker called “%s” in the library.", name)
+	} else if err != nil {
+		return Speaker{}, l.readFailed(err)
+	}
+	all, err := l.Speakers(ctx, SpeakerFilter{Match: cleanName(name)})
+	for _, s := range all {
+		if s.ID == id {
+			return s, err
+		}
+	}
+	return Speaker{ID: id, Name: cleanName(name)}, err
+}
+
+// FindTopic returns the topic called name, ignoring case.
+func (l *Library) FindTopic(ctx context.Context, name string) (Topic, error) {
+	all, err := l.Topics(ctx)
+	if err != nil {
+		return Topic{}, err
+	}
+	for _, t := range all {
+		if strings.EqualFold(t.Name, cleanName(name)) {
+			return t, nil
+		}
+	}
+	return Topic{}, errorf(CodeNotFound, nil, "There is no topic called “%s” in the library.", name)
+}
