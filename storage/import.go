@@ -99,9 +99,8 @@ func (l *Library) Import(ctx context.Context, docs iter.Seq[core.Document], eng 
 	// Writes ignore cancellation: a cancelled import still commits the
 	// documents already stored, each whole.
 	wctx := context.WithoutCancel(ctx)
-	w := &batchWriter{l: l, eng: eng}
+	w := &batchWriter{l: l, eng: eng, progress: opts.Progress}
 	defer w.abort()
-	var results []ImportResult
 	var failure error
 	pending := map[int]extractJob{}
 	next := 0
@@ -110,27 +109,26 @@ func (l *Library) Import(ctx context.Context, docs iter.Seq[core.Document], eng 
 			continue // drain the workers
 		}
 		pending[job.index] = job
-		for j, ok := pending[next]; ok; j, ok = pending[next] {
+		for j, ok := pending[next]; ok && failure == nil; j, ok = pending[next] {
 			delete(pending, next)
 			next++
 			<-window
-			r := w.add(wctx, j)
-			results = append(results, r)
-			if opts.Progress != nil {
-				opts.Progress(r)
-			}
+			failure = w.add(wctx, j)
 		}
-		if failure = w.flushIfDue(wctx, false); failure != nil {
+		if failure == nil {
+			failure = w.flushIfDue(wctx, false)
+		}
+		if failure != nil {
 			cancel()
 		}
 	}
+	if failure == nil {
+		failure = w.flushIfDue(wctx, true)
+	}
 	if failure != nil {
-		return results, failure
+		return w.results, failure
 	}
-	if err := w.flushIfDue(wctx, true); err != nil {
-		return results, err
-	}
-	return results, ctx.Err()
+	return w.results, ctx.Err()
 }
 
 type extractJob struct {
@@ -204,15 +202,22 @@ func runEngine(eng Engine, doc core.Document) (quotes []core.Quote, suggested []
 	return quotes, suggested, nil
 }
 
-// batchWriter stores documents, one savepoint each, committing in batches.
+// batchWriter stores documents, committing many in one transaction. Each
+// document is still atomic: everything that can go wrong with one document
+// is checked before it is written, and any other failure rolls back the whole
+// batch. (A savepoint per document would do the same, but makes the
+// full-text index flush at every document, which triples the import time.)
 type batchWriter struct {
-	l       *Library
-	eng     Engine
-	tx      *sql.Tx
-	w       *writeTx
-	n       int
-	started time.Time
-	firstID int64 // first quote id of the batch, for the keyword rules
+	l        *Library
+	eng      Engine
+	progress func(ImportResult)
+	tx       *sql.Tx
+	w        *writeTx
+	batch    []ImportResult // the batch's outcomes, reported once committed
+	n        int            // documents written in this batch
+	started  time.Time
+	firstID  int64 // first quote id of the batch, for the keyword rules
+	results  []ImportResult
 }
 
 func (b *batchWriter) begin(ctx context.Context) error {
@@ -224,67 +229,86 @@ func (b *batchWriter) begin(ctx context.Context) error {
 	return tx.QueryRowContext(ctx, "SELECT ifnull(max(id), 0) + 1 FROM quotes").Scan(&b.firstID)
 }
 
-func (b *batchWriter) add(ctx context.Context, j extractJob) ImportResult {
+// add stores one document in the current batch. An error means the batch
+// is lost and the import must stop.
+func (b *batchWriter) add(ctx context.Context, j extractJob) error {
 	r := ImportResult{Index: j.index, Title: docLabel(j.doc.Meta), DocumentID: j.duplicate}
+	defer func() { b.batch = append(b.batch, r) }()
 	switch {
 	case j.err != nil:
 		r.Status, r.Err = Failed, importError(j.err)
-		return r
+		return nil
 	case j.duplicate != 0:
 		r.Status = Duplicate
-		return r
+		return nil
 	}
 	if b.tx == nil {
 		if err := b.begin(ctx); err != nil {
 			r.Status, r.Err = Failed, importError(err)
-			return r
+			return b.fail(err)
 		}
 	}
-	if _, err := b.tx.ExecContext(ctx, "SAVEPOINT doc"); err != nil {
+	if dup, err := checkDocument(b.w, j.doc, j.quotes); err != nil {
 		r.Status, r.Err = Failed, importError(err)
-		return r
+		return nil
+	} else if dup != 0 {
+		r.Status, r.DocumentID = Duplicate, dup
+		return nil
 	}
 	id, err := insertDocument(b.w, j.doc, j.quotes, j.topics, b.eng.Version)
 	if err != nil {
-		_, _ = b.tx.ExecContext(ctx, "ROLLBACK TO doc")
 		r.Status, r.Err = Failed, importError(err)
-		if dup, ok := err.(duplicateError); ok {
-			r.Status, r.Err, r.DocumentID = Duplicate, nil, dup.id
-		}
-		return r
-	}
-	if _, err := b.tx.ExecContext(ctx, "RELEASE doc"); err != nil {
-		r.Status, r.Err = Failed, importError(err)
-		return r
+		return b.fail(err)
 	}
 	b.n++
 	r.Status, r.DocumentID, r.Quotes = Imported, id, len(j.quotes)
-	return r
+	return nil
+}
+
+// fail rolls the batch back; its documents are reported as not imported.
+func (b *batchWriter) fail(cause error) error {
+	b.abort()
+	for i := range b.batch {
+		if b.batch[i].Status == Imported {
+			b.batch[i].Status, b.batch[i].DocumentID, b.batch[i].Err = Failed, 0, importError(cause)
+		}
+	}
+	return b.l.writeFailed(cause)
 }
 
 // flushIfDue commits the batch when it is full or old enough, or always with
-// force. Keyword rules run on the batch's new quotes just before.
+// force, and reports its documents. Keyword rules run on the batch's new
+// quotes just before.
 func (b *batchWriter) flushIfDue(ctx context.Context, force bool) error {
-	if b.tx == nil || !(force || b.n >= batchSize || time.Since(b.started) >= batchTime) {
+	if !(force || b.n >= batchSize || time.Since(b.started) >= batchTime) {
 		return nil
 	}
-	if err := applyRules(b.w, nil, ruleScopeFrom, b.firstID); err != nil {
-		return b.l.writeFailed(err)
+	if b.tx != nil {
+		if err := applyRules(b.w, nil, ruleScopeFrom, b.firstID); err != nil {
+			return b.fail(err)
+		}
+		err := b.tx.Commit()
+		b.tx, b.w = nil, nil
+		if err != nil {
+			return b.fail(err)
+		}
 	}
-	err := b.tx.Commit()
-	b.tx, b.w = nil, nil
-	return b.l.writeFailed(err)
+	for _, r := range b.batch {
+		b.results = append(b.results, r)
+		if b.progress != nil {
+			b.progress(r)
+		}
+	}
+	b.batch = b.batch[:0]
+	return nil
 }
 
 func (b *batchWriter) abort() {
 	if b.tx != nil {
 		b.tx.Rollback()
+		b.tx, b.w = nil, nil
 	}
 }
-
-type duplicateError struct{ id int64 }
-
-func (duplicateError) Error() string { return "the library already holds this document" }
 
 func importError(err error) error {
 	var e *Error
@@ -301,15 +325,31 @@ func docLabel(m core.Meta) string {
 	return m.FileName
 }
 
-// insertDocument stores doc with its quotes and suggested topics.
-func insertDocument(w *writeTx, doc core.Document, quotes []core.Quote, suggested []SuggestedTopic, engine string) (int64, error) {
+// checkDocument finds what would make storing doc fail before anything is
+// written: a text the library already holds (its id is returned) or quotes
+// that do not fit the text.
+func checkDocument(w *writeTx, doc core.Document, quotes []core.Quote) (int64, error) {
 	var existing int64
 	err := w.queryRow("SELECT id FROM documents WHERE hash = ?", doc.Meta.Hash).Scan(&existing)
 	if err == nil {
-		return 0, duplicateError{existing}
+		return existing, nil
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
+	for i, q := range quotes {
+		if len(q.Fragments) == 0 {
+			q.Fragments = []core.Span{q.Span}
+		}
+		if err := checkQuote(doc.Text, q); err != nil {
+			return 0, errorf(CodeInvalid, err, "The quote engine made a mistake on this document (quote %d: %v), so it was not imported.", i+1, err)
+		}
+	}
+	return 0, nil
+}
+
+// insertDocument stores doc with its quotes and suggested topics; check it
+// with checkDocument first.
+func insertDocument(w *writeTx, doc core.Document, quotes []core.Quote, suggested []SuggestedTopic, engine string) (int64, error) {
 	m := doc.Meta
 	docID, err := w.insert("documents", map[string]any{
 		"hash": m.Hash, "title": m.Title, "outlet": m.Outlet, "author": m.Author, "date": m.Date, "url": m.URL,
@@ -325,17 +365,14 @@ func insertDocument(w *writeTx, doc core.Document, quotes []core.Quote, suggeste
 	return docID, linkSuggestions(w, ids, suggested)
 }
 
-// insertQuotes stores machine-found quotes of a document and returns their
-// ids, in the order given.
+// insertQuotes stores machine-found quotes of a document (checked with
+// checkQuote) and returns their ids, in the order given.
 func insertQuotes(w *writeTx, docID int64, doc core.Document, quotes []core.Quote) ([]int64, error) {
 	paras := newParagraphs(doc.Text)
 	ids := make([]int64, len(quotes))
 	for i, q := range quotes {
 		if len(q.Fragments) == 0 {
 			q.Fragments = []core.Span{q.Span}
-		}
-		if err := checkQuote(doc.Text, q); err != nil {
-			return nil, fmt.Errorf("quote %d: %v", i+1, err)
 		}
 		speaker, err := speakerFor(w, q.Speaker, q.SpeakerKind)
 		if err != nil {

@@ -89,7 +89,7 @@ func (l *Library) openDatabase(ctx context.Context, steps []string) error {
 
 // dsn makes a go-sqlite3 data source name for the library database at path.
 func dsn(path, extra string) string {
-	return fileURI(path) + "?_fk=1&_journal_mode=WAL&_synchronous=FULL&_busy_timeout=10000" + extra
+	return fileURI(path) + "?_fk=1&_journal_mode=WAL&_synchronous=FULL&_busy_timeout=10000&_stmt_cache_size=64&_cache_size=-32768" + extra
 }
 
 // fileURI makes an SQLite file URI of path. Characters that URIs treat
