@@ -3,15 +3,12 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
-
-	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // Files inside a library directory.
@@ -74,11 +71,6 @@ func (l *dirLock) release() error {
 	_, _ = l.conn.ExecContext(context.Background(), "ROLLBACK")
 	l.conn.Close()
 	return l.db.Close()
-}
-
-func isBusy(err error) bool {
-	var se sqlite3.Error
-	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
 }
 
 func lockedError(dir string, cause error) *Error {
