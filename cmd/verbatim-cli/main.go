@@ -38,6 +38,13 @@ func commands() []command {
 		{"version", "print the version", runVersion},
 		{"eval", "score the quote engine on annotated corpora", runEval},
 		{"extract", "find the quotes in article files and who said them", runExtract},
+		{"import", "add article files or folders to the library", runImport},
+		{"quotes", "list the library's quotes (jsonl or csv), filtered", runQuotes},
+		{"speaker", "change a quote's speaker, merge, rename or list speakers", runSpeaker},
+		{"topic", "add topics, put them on quotes or take them off, list them", runTopic},
+		{"reject", "mark quotes as not quotes", runReject},
+		{"undo", "take back the library's last edit", runUndo},
+		{"redo", "bring back the last edit taken back", runRedo},
 	}
 }
 

@@ -1,0 +1,277 @@
+package storage
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"verbatim/core"
+	"verbatim/core/extract"
+	"verbatim/core/topics"
+)
+
+// Benchmarks on a library the size of a large research project, built from
+// the PolNeAR training articles (../shared/eval, read at run time) repeated
+// with variations. Run them alone on a quiet machine:
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench . -benchtime 1x ./storage/
+
+// polnearTexts reads the PolNeAR training articles, or skips.
+func polnearTexts(b *testing.B) []core.Document {
+	b.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			b.Skip("repository root not found")
+		}
+		dir = parent
+	}
+	f, err := os.Open(filepath.Join(dir, "..", "shared", "eval", "polnear", "train.jsonl"))
+	if err != nil {
+		b.Skipf("PolNeAR training data not available: %v", err)
+	}
+	defer f.Close()
+	var docs []core.Document
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var rec struct {
+			Title, Text, Publisher string
+			Date                   string `json:"publication_date"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, core.Document{Text: rec.Text, Meta: core.Meta{Title: rec.Title, Outlet: rec.Publisher, Date: rec.Date, Format: "txt"}})
+	}
+	return docs
+}
+
+// variations yields n documents: the base articles over and over, each copy
+// with its paragraphs rotated, an edition line and another date, so that
+// every text is new to the library.
+func variations(base []core.Document, n int) iter.Seq[core.Document] {
+	return func(yield func(core.Document) bool) {
+		for i := range n {
+			d := base[i%len(base)]
+			edition := i / len(base)
+			paras := strings.Split(d.Text, "\n\n")
+			if len(paras) > 2 {
+				k := 1 + edition%(len(paras)-1)
+				paras = append([]string{paras[0]}, append(paras[k:], paras[1:k]...)...)
+			}
+			text := fmt.Sprintf("Edition %d.\n\n%s", edition, strings.Join(paras, "\n\n"))
+			meta := d.Meta
+			meta.Title = fmt.Sprintf("%s (edition %d)", d.Meta.Title, edition)
+			if t, err := time.Parse("2006-01-02", meta.Date); err == nil {
+				meta.Date = t.AddDate(0, 0, edition).Format("2006-01-02")
+			}
+			if !yield(core.Document{Text: text, Meta: meta}) {
+				return
+			}
+		}
+	}
+}
+
+func realEngine() Engine {
+	return Engine{Version: extract.Version, Quotes: extract.New().Quotes}
+}
+
+// BenchmarkImport10000Articles imports 10,000 articles (about 50 MB of text)
+// with the real quote engine into an empty library.
+func BenchmarkImport10000Articles(b *testing.B) {
+	base := polnearTexts(b)
+	var size int
+	for d := range variations(base, 10000) {
+		size += len(d.Text)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		l, err := Open(context.Background(), b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start, cpuStart := time.Now(), cpuTime()
+		res, err := l.Import(context.Background(), variations(base, 10000), realEngine(), ImportOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		elapsed, cpu := time.Since(start), cpuTime()-cpuStart
+		b.StopTimer()
+		quotes, dups := 0, 0
+		for _, r := range res {
+			switch r.Status {
+			case Failed:
+				b.Fatalf("%s: %v", r.Title, r.Err)
+			case Duplicate: // PolNeAR holds some articles twice, from two annotators
+				dups++
+			}
+			quotes += r.Quotes
+		}
+		b.ReportMetric(elapsed.Seconds(), "s/import")
+		// CPU time says more than wall time on a machine shared with others.
+		b.ReportMetric(cpu.Seconds(), "cpu-s/import")
+		b.ReportMetric(float64(len(res))/elapsed.Seconds(), "docs/s")
+		b.ReportMetric(float64(size)/1e6/elapsed.Seconds(), "MB/s")
+		b.ReportMetric(float64(quotes), "quotes")
+		b.Logf("imported %d documents (%.1f MB; %d duplicates) with %d quotes in %v", len(res), float64(size)/1e6, dups, quotes, elapsed)
+		l.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkLargeLibrary builds a library of at least 100,000 quotes with
+// topics once, then times what the app does on it.
+func BenchmarkLargeLibrary(b *testing.B) {
+	ctx := context.Background()
+	base := polnearTexts(b)
+	dir := b.TempDir()
+	l, err := Open(ctx, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	quotes := 0
+	for n := 10000; quotes < 100000; n += 2000 {
+		docs := variations(base, n)
+		res, err := l.Import(ctx, docs, realEngine(), ImportOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		quotes = 0
+		for _, r := range res {
+			quotes += r.Quotes
+		}
+		c, _ := l.Counts(ctx, 0)
+		quotes = c.Quotes
+	}
+	start := time.Now()
+	topicIDs := map[string]int64{}
+	for _, term := range []string{"Trump", "Clinton", "campaign", "tax", "immigration", "Obama", "debate", "poll", "voters",
+		"Republican", "Democrats", "Sanders", "Cruz", "Rubio", "Bush", "president", "America", "economy", "war", "women"} {
+		e, err := l.Do(ctx, CreateTopic{Name: term})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := l.Do(ctx, SetTopicRules{TopicID: e.Target, Rules: []topics.Rule{{Terms: []string{term}}}}); err != nil {
+			b.Fatal(err)
+		}
+		topicIDs[term] = e.Target
+	}
+	b.Logf("library: %d quotes; 20 topics with keyword rules applied in %v", quotes, time.Since(start))
+	l.Close()
+
+	l, err = Open(ctx, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer l.Close()
+	largest, most := int64(0), 0
+	tops, _ := l.Topics(ctx)
+	for _, t := range tops {
+		if t.Count > most {
+			largest, most = t.ID, t.Count
+		}
+	}
+	b.Logf("largest topic: %d quotes", most)
+
+	b.Run("open", func(b *testing.B) {
+		for b.Loop() {
+			l.Close()
+			var err error
+			if l, err = Open(ctx, dir); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, q := range []string{"trump", "immigration reform", "said", "clint", "nothing matches this xyzzy"} {
+		b.Run("search/"+q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := l.Quotes(ctx, QuoteFilter{Search: q}, SortRelevance, 0, 50); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("search-count/"+q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := l.CountQuotes(ctx, QuoteFilter{Search: q}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	for _, s := range []struct {
+		name string
+		sort QuoteSort
+		off  int
+	}{{"newest", SortNewestFirst, 0}, {"document-order", SortDocumentOrder, 0}, {"confidence", SortConfidence, 0},
+		{"speaker", SortSpeaker, 0}, {"newest-page-100", SortNewestFirst, 5000}} {
+		b.Run("topic-page/"+s.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := l.Quotes(ctx, QuoteFilter{TopicID: largest}, s.sort, s.off, 50); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("all-quotes-page/newest", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := l.Quotes(ctx, QuoteFilter{}, SortNewestFirst, 0, 50); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("needs-review-page", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := l.Quotes(ctx, QuoteFilter{NeedsReview: true}, SortConfidence, 0, 50); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("sidebar/topics-with-counts", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := l.Topics(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("sidebar/top-speakers", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := l.Speakers(ctx, SpeakerFilter{Limit: 20}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("status-bar/counts", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := l.Counts(ctx, 0); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("edit/set-speaker+undo", func(b *testing.B) {
+		page, _ := l.Quotes(ctx, QuoteFilter{TopicID: largest}, SortNewestFirst, 0, 1)
+		for b.Loop() {
+			if _, err := l.Do(ctx, SetSpeaker{QuoteID: page[0].ID, NewName: "Benchmark Speaker"}); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := l.Undo(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
