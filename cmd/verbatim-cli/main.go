@@ -36,6 +36,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"text", "print the clean text of article files", runText},
 	}
 }
 
