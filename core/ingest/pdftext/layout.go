@@ -93,8 +93,9 @@ func needsSpace(before, after string, gap, size float64) bool {
 }
 
 // Paragraphs splits a page's lines where the vertical gap is clearly larger
-// than the page's usual line spacing, where the font size changes, or after
-// a short line that ends a sentence.
+// than the page's usual line spacing, where the font size changes, after a
+// line that stops well short of the right margin, and after a somewhat
+// short line that ends a sentence.
 func Paragraphs(lines []Line) [][]Line {
 	if len(lines) == 0 {
 		return nil
@@ -123,14 +124,27 @@ func startsParagraph(prev, l Line, spacing, right float64) bool {
 	switch {
 	case step < 0 || step > 2.5*max(prev.Size, l.Size, 1):
 		return true // a new column, or a jump down the page
-	case spacing > 0 && step > 1.3*spacing && gap > 0.3*max(l.Size, 1):
+	case step > 1.3*lineStep(spacing, max(prev.Size, l.Size)) && gap > 0.3*max(l.Size, 1):
 		return true
 	case math.Abs(prev.Size-l.Size) > 1.5:
 		return true
+	case prev.Right < right-0.3*(right-prev.Left):
+		return true // lines inside a paragraph run (nearly) to the margin
 	case prev.Right < right-0.15*(right-prev.Left) && endsSentence(prev.Text):
 		return true
 	}
 	return false
+}
+
+// lineStep is the distance between lines of one paragraph: the page's usual
+// spacing, unless that is so wide that most lines must be paragraphs of
+// their own, in which case single spacing for the font size.
+func lineStep(spacing, size float64) float64 {
+	single := 1.25 * max(size, 1)
+	if spacing <= 0 || spacing > 1.6*max(size, 1) {
+		return single
+	}
+	return spacing
 }
 
 // usualSpacing is the median distance between the tops of consecutive lines.
@@ -189,13 +203,13 @@ func joinLines(lines []Line, hyphenated map[string]bool) string {
 			break
 		}
 		next := lines[i+1].Text
-		if stem, ok := lineEndHyphen(text); ok && startsLower(next) {
-			head := lastWord(stem)
-			tail := firstWord(next)
-			if hyphenated[strings.ToLower(head+"-"+tail)] {
-				b.WriteString(stem + "-")
-			} else {
-				b.WriteString(stem)
+		if stem, ok := lineEndHyphen(text); ok {
+			// "Schoch-/Spana" keeps its hyphen; "decla-/ration" loses it
+			// unless the document writes the word with one elsewhere.
+			compound := !startsLower(next) || hyphenated[strings.ToLower(lastWord(stem)+"-"+firstWord(next))]
+			b.WriteString(stem)
+			if compound {
+				b.WriteString("-")
 			}
 			continue
 		}
