@@ -45,6 +45,7 @@ func commands() []command {
 		{"reject", "mark quotes as not quotes", runReject},
 		{"undo", "take back the library's last edit", runUndo},
 		{"redo", "bring back the last edit taken back", runRedo},
+		{"text", "print the clean text of article files", runText},
 	}
 }
 

@@ -1,37 +1,66 @@
 // Package ingest turns article files into documents: clean text plus
 // metadata. One file may yield several documents (news-database exports).
 //
-// This is the first, plain-text-only version; other formats are added by
-// detecting content, not just the extension.
+// Formats are recognised by content, not by the file name: plain text (any
+// common encoding), saved web pages, PDF, Word (.docx), OpenDocument (.odt),
+// RTF, EPUB, and the multi-article exports of Nexis Uni / LexisNexis and
+// Factiva in any of those containers.
+//
+// File and Bytes import one file; Import runs a whole batch (files and
+// folders) with progress reports and cancellation, one clear error per
+// failed file.
 package ingest
 
 import (
-	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
+	"time"
 
 	"verbatim/core"
 )
 
-// Options bound the work done on one file.
+// Options bound the work done on one file. The zero value is ready to use.
 type Options struct {
-	// MaxFileSize is the largest file accepted, in bytes; 0 means the
-	// default of 200 MB.
+	// MaxFileSize is the largest file accepted, in bytes; 0 means 200 MB.
 	MaxFileSize int64
+	// MaxUnpackedSize bounds how much a compressed file (DOCX, ODT, EPUB)
+	// may unpack to, in bytes; 0 means 512 MB. It defeats zip bombs.
+	MaxUnpackedSize int64
+	// PDFTimeout bounds the time spent reading one PDF; 0 means 2 minutes.
+	PDFTimeout time.Duration
 }
 
-const defaultMaxFileSize = 200 << 20
+const (
+	defaultMaxFileSize     = 200 << 20
+	defaultMaxUnpackedSize = 512 << 20
+	defaultPDFTimeout      = 2 * time.Minute
+)
 
 func (o Options) maxFileSize() int64 {
 	if o.MaxFileSize > 0 {
 		return o.MaxFileSize
 	}
 	return defaultMaxFileSize
+}
+
+func (o Options) maxUnpackedSize() int64 {
+	if o.MaxUnpackedSize > 0 {
+		return o.MaxUnpackedSize
+	}
+	return defaultMaxUnpackedSize
+}
+
+func (o Options) pdfTimeout() time.Duration {
+	if o.PDFTimeout > 0 {
+		return o.PDFTimeout
+	}
+	return defaultPDFTimeout
 }
 
 // Error is a problem with one file, worded for the researcher.
@@ -46,23 +75,17 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // File reads and imports the file at path.
 func File(path string, opts Options) ([]core.Document, error) {
-	info, err := os.Stat(path)
+	return FileContext(context.Background(), path, opts)
+}
+
+// FileContext is File with cancellation: a cancelled ctx stops the import of
+// a long file (PDF pages are checked one by one).
+func FileContext(ctx context.Context, path string, opts Options) ([]core.Document, error) {
+	data, err := readFile(path, opts.maxFileSize())
 	if err != nil {
-		return nil, &Error{File: path, Message: "The file could not be opened.", Err: err}
+		return nil, err
 	}
-	if info.IsDir() {
-		return nil, &Error{File: path, Message: "This is a folder, not a file."}
-	}
-	if info.Size() > opts.maxFileSize() {
-		return nil, &Error{File: path, Message: fmt.Sprintf(
-			"This file is too large to import (%d MB; the limit is %d MB).",
-			info.Size()>>20, opts.maxFileSize()>>20)}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &Error{File: path, Message: "The file could not be read.", Err: err}
-	}
-	docs, err := Bytes(filepath.Base(path), data, opts)
+	docs, err := BytesContext(ctx, filepath.Base(path), data, opts)
 	for i := range docs {
 		docs[i].Meta.FilePath = path
 	}
@@ -72,23 +95,103 @@ func File(path string, opts Options) ([]core.Document, error) {
 	return docs, err
 }
 
+func readFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{File: path, Message: openMessage(err), Err: err}
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, &Error{File: path, Message: "The file could not be read.", Err: err}
+	}
+	if info.IsDir() {
+		return nil, &Error{File: path, Message: "This is a folder, not a file."}
+	}
+	if info.Size() > limit {
+		return nil, tooLarge(path, info.Size(), limit)
+	}
+	// Read at most limit+1 bytes: the file may grow while we read it.
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &Error{File: path, Message: "The file could not be read.", Err: err}
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(path, int64(len(data)), limit)
+	}
+	return data, nil
+}
+
+func openMessage(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "The file does not exist (it may have been moved or deleted)."
+	case os.IsPermission(err):
+		return "You do not have permission to read this file."
+	}
+	return "The file could not be opened."
+}
+
+func tooLarge(name string, size, limit int64) *Error {
+	return &Error{File: name, Message: fmt.Sprintf(
+		"This file is too large to import (%s; the limit is %s).", megabytes(size), megabytes(limit))}
+}
+
+func megabytes(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", max(1, n>>10))
+	}
+	return fmt.Sprintf("%d MB", n>>20)
+}
+
 // Bytes imports data that came from a file called name.
 func Bytes(name string, data []byte, opts Options) ([]core.Document, error) {
+	return BytesContext(context.Background(), name, data, opts)
+}
+
+// BytesContext is Bytes with cancellation.
+func BytesContext(ctx context.Context, name string, data []byte, opts Options) (docs []core.Document, err error) {
 	if int64(len(data)) > opts.maxFileSize() {
-		return nil, &Error{File: name, Message: "This file is too large to import."}
+		return nil, tooLarge(name, int64(len(data)), opts.maxFileSize())
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		return nil, &Error{File: name, Message: "This text file is not in a supported encoding."}
+	defer func() {
+		// A parser bug must cost one file, never the whole batch.
+		if p := recover(); p != nil {
+			docs, err = nil, &Error{File: name, Message: "This file could not be read because of an internal error; please report it.",
+				Err: fmt.Errorf("panic: %v", p)}
+		}
+	}()
+	format, problem := Detect(name, data)
+	if problem != "" {
+		return nil, &Error{File: name, Message: problem}
 	}
-	text := NormaliseLineEndings(string(data))
-	doc := core.Document{Text: text, Meta: core.Meta{
-		Format:   "txt",
-		FileName: name,
-		Title:    strings.TrimSuffix(name, filepath.Ext(name)),
-		Hash:     ContentHash(text),
-	}}
-	return []core.Document{doc}, nil
+	src, err := readFormat(ctx, format, data, opts)
+	if err != nil {
+		return nil, asError(name, err)
+	}
+	docs = split(src, format)
+	if len(docs) == 0 {
+		return nil, &Error{File: name, Message: "This file contains no text."}
+	}
+	for i := range docs {
+		docs[i].Meta.FileName = name
+		if docs[i].Meta.Title == "" && len(docs) == 1 {
+			docs[i].Meta.Title = strings.TrimSuffix(name, filepath.Ext(name))
+		}
+	}
+	return docs, nil
+}
+
+// asError gives err its user sentence, unless it already has one.
+func asError(name string, err error) *Error {
+	if e, ok := err.(*Error); ok {
+		e.File = name
+		return e
+	}
+	if err == context.Canceled || err == context.DeadlineExceeded {
+		return &Error{File: name, Message: "The import was cancelled.", Err: err}
+	}
+	return &Error{File: name, Message: "This file could not be read; it may be damaged.", Err: err}
 }
 
 // NormaliseLineEndings turns \r\n and lone \r into \n.
@@ -104,6 +207,14 @@ func NormaliseLineEndings(s string) string {
 // imported twice is recognised. Whitespace runs are folded first so that
 // re-wrapped copies of one article hash alike.
 func ContentHash(text string) string {
-	h := sha256.Sum256([]byte(strings.Join(strings.Fields(text), " ")))
-	return hex.EncodeToString(h[:])
+	h := sha256.New()
+	first := true
+	for word := range strings.FieldsSeq(text) {
+		if !first {
+			h.Write([]byte{' '})
+		}
+		first = false
+		io.WriteString(h, word)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

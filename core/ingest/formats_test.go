@@ -1,0 +1,113 @@
+package ingest
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"verbatim/core"
+	"verbatim/core/extract"
+)
+
+// articleFixtures are the texts every format is tested with.
+var articleFixtures = []struct{ file, title string }{
+	{"wikinews/trump-emergency.txt", "President Trump says he can and may put US into state of emergency"},
+	{"wikinews/covid-name-typographic.txt", "World Health Organization names new coronavirus COVID-19"},
+	{"unicode.txt", "Mixed scripts and marks"},
+}
+
+// formatBuilders make a file of each format from a title and paragraphs.
+var formatBuilders = []struct {
+	format Format
+	ext    string
+	build  func(t testing.TB, title string, paras []string) []byte
+}{
+	{FormatText, ".txt", func(_ testing.TB, _ string, paras []string) []byte { return []byte(strings.Join(paras, "\r\n\r\n")) }},
+	{FormatHTML, ".html", func(_ testing.TB, title string, paras []string) []byte { return buildHTML(title, paras) }},
+	{FormatDOCX, ".docx", buildDOCX},
+	{FormatODT, ".odt", buildODT},
+	{FormatEPUB, ".epub", buildEPUB},
+	{FormatRTF, ".rtf", func(_ testing.TB, title string, paras []string) []byte { return buildRTF(title, paras) }},
+}
+
+// clutter is text the fixtures hide in places a reader must skip.
+var clutter = []string{"DELETED WORDS", "PAGE", "A FOOTNOTE", "STYLE TEXT", "Running header", "cookies",
+	"Related stories", "Celebrity chef", "do not import", "All rights reserved", "Someone"}
+
+func TestFormatsKeepArticleText(t *testing.T) {
+	for _, fx := range articleFixtures {
+		paras := paragraphsOf(readFixture(t, fx.file))
+		plain := importOne(t, "plain.txt", []byte(strings.Join(paras, "\n\n")))
+		for _, fb := range formatBuilders {
+			t.Run(fx.file+fb.ext, func(t *testing.T) {
+				data := fb.build(t, fx.title, paras)
+				doc := importOne(t, "article"+fb.ext, data)
+				if doc.Meta.Format != string(fb.format) {
+					t.Errorf("format = %q, want %q", doc.Meta.Format, fb.format)
+				}
+				assertParagraphsIntact(t, doc.Text, paras)
+				for _, c := range clutter {
+					if strings.Contains(doc.Text, c) && !strings.Contains(plain.Text, c) {
+						t.Errorf("text contains %q, which is not article text", c)
+					}
+				}
+				assertSameQuotes(t, plain, doc)
+				if fb.format != FormatText && !strings.Contains(doc.Meta.Title, fx.title) {
+					t.Errorf("title = %q, want it to contain %q", doc.Meta.Title, fx.title)
+				}
+			})
+		}
+	}
+}
+
+func importOne(t testing.TB, name string, data []byte) core.Document {
+	t.Helper()
+	docs, err := Bytes(name, data, Options{})
+	if err != nil {
+		t.Fatalf("import %s: %v", name, err)
+	}
+	if len(docs) != 1 {
+		t.Fatalf("import %s: %d documents, want 1", name, len(docs))
+	}
+	return docs[0]
+}
+
+// assertParagraphsIntact checks that every paragraph comes out whole, as
+// its own paragraph, with its characters (quotation marks included)
+// unchanged.
+func assertParagraphsIntact(t *testing.T, text string, paras []string) {
+	t.Helper()
+	got := map[string]bool{}
+	for _, p := range paragraphsOf(text) {
+		got[foldSpace(p)] = true
+	}
+	for _, p := range paras {
+		if !got[foldSpace(p)] {
+			t.Errorf("paragraph not intact: %q\nin text:\n%s", p, text)
+			return
+		}
+	}
+}
+
+func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// assertSameQuotes runs the quote engine on both documents and compares
+// the quotes' texts.
+func assertSameQuotes(t *testing.T, want, got core.Document) {
+	t.Helper()
+	engine := extract.New()
+	texts := func(doc core.Document) []string {
+		var out []string
+		for _, q := range engine.Quotes(doc) {
+			out = append(out, foldSpace(q.Text(doc.Text)))
+		}
+		return out
+	}
+	w, g := texts(want), texts(got)
+	if !slices.Equal(w, g) {
+		t.Errorf("quotes differ from the plain text's:\n got %q\nwant %q", g, w)
+	}
+	if len(w) == 0 && strings.ContainsAny(want.Text, "\"“„«") {
+		t.Errorf("no quotes found in a text with quotation marks")
+	}
+}
