@@ -163,7 +163,7 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 		key := a.keyText[c.words[i]]
 		switch {
 		case a.personWords[t.lower] || a.personWords[key]:
-		case a.isVague(c.words[i]) || a.lang.generic[t.lower] || a.lang.vagueNouns[t.lower] || a.roles[first+i] == roleConnector:
+		case a.isVague(c.words[i]) || a.lang.isVague(t.lower) || a.roles[first+i] == roleConnector:
 		default:
 			content++
 			specific += a.lang.specificity(t.lower)

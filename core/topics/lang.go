@@ -33,8 +33,11 @@ type language struct {
 	stop       map[string]bool // function words: they split phrases
 	generic    map[string]bool // common words: never start or end a label
 	vagueNouns map[string]bool // "people", "plan": may end a label, never stand alone
-	titles     map[string]bool // "senator", "president": precede names
-	cues       map[string]bool // "said", "told": tie names to quotes
+	// vagueKeys are the keys of all stop, common, vague and title words
+	// ("prasident" for "Präsidenten").
+	vagueKeys map[string]bool
+	titles    map[string]bool // "senator", "president": precede names
+	cues      map[string]bool // "said", "told": tie names to quotes
 	// cuePhrases are cues of several words by their first word: "according"
 	// → "to". A name after one is a source ("according to the BBC").
 	cuePhrases    map[string][]string
@@ -74,6 +77,13 @@ func loadLanguage(code string) (*language, error) {
 	}
 	if l.vagueNouns, err = readWordSet(code, "vague-nouns.txt"); err != nil {
 		return nil, err
+	}
+	l.vagueKeys = map[string]bool{}
+	for _, set := range []map[string]bool{l.stop, l.generic, l.vagueNouns, l.titles} {
+		for w := range set {
+			l.vagueKeys[w] = true
+			l.vagueKeys[l.wordKey(&token{lower: w})] = true
+		}
 	}
 	l.cuePhrases = map[string][]string{}
 	for cue := range l.cues {

@@ -111,7 +111,7 @@ func newAnalysis(lang *language, doc core.Document, quotes []core.Quote) *analys
 	a.titleWords = map[string]bool{}
 	titleTokens, _ := scan(lang, doc.Meta.Title)
 	for i := range titleTokens {
-		a.titleWords[a.keyFor(&titleTokens[i])] = true
+		a.titleWords[a.lang.wordKey(&titleTokens[i])] = true
 	}
 	a.placeQuotes(quotes)
 	return a
@@ -182,8 +182,8 @@ func (a *analysis) role(i int) role {
 		return roleName
 	case l.connectors[t.lower] && !t.capitalised:
 		return roleConnector
-	case l.stop[t.lower] || t.acronym:
-		return roleBreak
+	case l.stop[t.lower] || l.generic[t.lower] || t.acronym:
+		return roleBreak // "Turkey must face sanctions" is two phrases
 	case l.nounsCapitalised:
 		return a.germanRole(t)
 	}
@@ -245,19 +245,31 @@ func (a *analysis) normalise() {
 	}
 }
 
-func (a *analysis) wordKey(i int) string { return a.keyFor(&a.tokens[i]) }
+func (a *analysis) wordKey(i int) string { return a.lang.wordKey(&a.tokens[i]) }
 
-func (a *analysis) keyFor(t *token) string {
-	if a.lang.nounsCapitalised {
+// wordKey is the normalised form of a word that groups its forms.
+func (l *language) wordKey(t *token) string {
+	if l.nounsCapitalised {
 		return germanStem(t.lower)
 	}
 	w := singular(t.lower)
 	if t.capitalised {
-		if name, ok := a.lang.pertainyms[w]; ok {
+		if name, ok := l.pertainyms[w]; ok {
 			return name
 		}
 	}
 	return w
+}
+
+// labelKey is the key of a label as a researcher wrote it ("Syrian
+// refugees" → "syria refugee"), to match it with key phrases.
+func (l *language) labelKey(label string) string {
+	tokens, _ := scan(l, label)
+	keys := make([]string, len(tokens))
+	for i := range tokens {
+		keys[i] = l.wordKey(&tokens[i])
+	}
+	return strings.Join(keys, " ")
 }
 
 // findPersons collects the words of speakers' names: from the quotes, from
@@ -313,7 +325,6 @@ func (a *analysis) markSpeaker(name string, mention bool) {
 		switch {
 		case !mention || t.capitalised && !a.lang.stop[t.lower] && !a.lang.titles[t.lower] && !t.number:
 			a.personWords[t.lower] = true
-			a.personWords[a.keyFor(t)] = true
 			run++
 		case run > 0:
 			return
@@ -321,20 +332,23 @@ func (a *analysis) markSpeaker(name string, mention bool) {
 	}
 }
 
-// markNameRun marks up to limit name words from token i on, in direction dir,
-// as a person's name.
+// markNameRun marks the name words from token i on, in direction dir, as a
+// person's name: at most limit of them, all in one phrase.
 func (a *analysis) markNameRun(i, dir, limit int) {
 	for n := 0; n < limit && i >= 0 && i < len(a.tokens); n, i = n+1, i+dir {
 		t := &a.tokens[i]
-		if a.roles[i] != roleName && !(a.lang.nounsCapitalised && t.capitalised && a.roles[i] != roleBreak) {
+		if a.roles[i] != roleName && !(a.lang.nounsCapitalised && t.capitalised && a.roles[i] != roleBreak) || n == 0 && dir > 0 && !t.joined {
 			return
 		}
 		if a.lang.titles[t.lower] {
 			n-- // "said Sen. Lindsey Graham": the title is not the name
-			continue
+		} else {
+			a.personWords[t.lower] = true
 		}
-		a.personWords[t.lower] = true
-		a.personWords[a.keyText[a.keys[i]]] = true
+		// The next word in this direction must be of the same phrase.
+		if dir > 0 && (i+1 >= len(a.tokens) || !a.tokens[i+1].joined) || dir < 0 && !t.joined {
+			return
+		}
 	}
 }
 

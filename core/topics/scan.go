@@ -118,9 +118,11 @@ func (s *scanner) joinsWord(i int, r rune) bool {
 func (s *scanner) endWord(end int) {
 	start := s.wordStart
 	text := s.text[start:end]
+	possessive := false
 	for _, suffix := range []string{"'s", "’s", "'", "’"} {
 		if strings.HasSuffix(text, suffix) && len(text) > len(suffix) {
 			text = text[:len(text)-len(suffix)]
+			possessive = true
 			break
 		}
 	}
@@ -135,7 +137,8 @@ func (s *scanner) endWord(end int) {
 	t.number = isNumberLike(text)
 	t.acronym = isAcronym(text)
 	s.tokens = append(s.tokens, t)
-	s.pendingBreak, s.pendingCapital = false, false
+	// A possessive ends a phrase: "NFL Network's Rich Eisen" is two names.
+	s.pendingBreak, s.pendingCapital = possessive, false
 }
 
 func isAcronym(word string) bool {

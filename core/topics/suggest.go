@@ -107,8 +107,11 @@ type QuoteError struct {
 }
 
 func (e *QuoteError) Error() string {
-	return fmt.Sprintf("quote %d (characters %d–%d) lies outside the document's text (%d characters); it gets no topics",
-		e.Index+1, e.Span.Start, e.Span.End, e.Len)
+	problem := fmt.Sprintf("lies outside the document's text (%d characters)", e.Len)
+	if e.Span.Start >= e.Span.End {
+		problem = "ends before it starts"
+	}
+	return fmt.Sprintf("quote %d (characters %d–%d) %s; it gets no topics", e.Index+1, e.Span.Start, e.Span.End, problem)
 }
 
 // Document suggests topics for doc and assigns its quotes to them. Quotes
@@ -379,9 +382,23 @@ func (a *analysis) related(groups []*group, c *candidate) bool {
 }
 
 // isVague reports whether a word key says nothing on its own.
-func (a *analysis) isVague(w int32) bool {
-	k := a.keyText[w]
-	return a.lang.generic[k] || a.lang.vagueNouns[k] || a.lang.stop[k] || a.lang.titles[k]
+func (a *analysis) isVague(w int32) bool { return a.lang.isVague(a.keyText[w]) }
+
+// isVague reports whether a word says nothing on its own: a stop word, a
+// common or vague word, a title, or a compound of them ("early-morning").
+func (l *language) isVague(word string) bool {
+	if l.vagueKeys[word] {
+		return true
+	}
+	if !strings.ContainsAny(word, "-.") {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '.' }) {
+		if !l.isVague(part) && len(part) > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 func keysOf(a *analysis, words []int32) []string {
@@ -465,7 +482,13 @@ func (a *analysis) caseLabel(label string, c *candidate) string {
 
 // reason tells the researcher why a quote got a topic.
 func (a *analysis) reason(h hit) string {
-	return fmt.Sprintf("%s mentions “%s”", h.near, a.phraseText(int(h.first), int(h.words)))
+	return mentionReason(h.near, a.phraseText(int(h.first), int(h.words)))
+}
+
+// mentionReason is the reason given for an assignment: `the quote mentions
+// “Syria”`.
+func mentionReason(near Closeness, text string) string {
+	return near.String() + " mentions “" + text + "”"
 }
 
 // phrases lists the document's key phrases with their quotes, in key order.

@@ -342,9 +342,9 @@ func writeWordNet(wordnetDir, outDir string, vocabulary map[string]bool) error {
 		exceptions[pos] = e
 	}
 	nouns := forms(lemmas['n'], exceptions['n'], nounForms)
+	adverbs := forms(lemmas['r'], nil, func(w string) []string { return []string{w} })
 	adjectives := forms(lemmas['a'], exceptions['a'], adjectiveForms)
 	verbs := forms(lemmas['v'], exceptions['v'], verbForms)
-	adverbs := forms(lemmas['r'], nil, func(w string) []string { return []string{w} })
 
 	usage, err := readUsage(filepath.Join(wordnetDir, "cntlist.rev"))
 	if err != nil {
@@ -361,7 +361,7 @@ func writeWordNet(wordnetDir, outDir string, vocabulary map[string]bool) error {
 		class[w] = "A"
 	}
 	for w := range class {
-		if !vocabulary[w] || nouns[w] != nil && !rarelyNoun(w, nouns, verbs, adjectives, usage) {
+		if !vocabulary[w] || nouns[w] != nil && !rarelyNoun(w, nouns, verbs, adjectives, adverbs, usage) {
 			delete(class, w)
 		}
 	}
@@ -471,7 +471,7 @@ const nounRarity = 3
 
 // rarelyNoun reports whether w, though WordNet has it as a noun, is far more
 // often used otherwise, going by the sense-tagged counts of SemCor.
-func rarelyNoun(w string, nouns, verbs, adjectives map[string][]string, usage map[string]int) bool {
+func rarelyNoun(w string, nouns, verbs, adjectives, adverbs map[string][]string, usage map[string]int) bool {
 	count := func(pos string, lemmas []string) int {
 		n := 0
 		for _, l := range lemmas {
@@ -479,7 +479,7 @@ func rarelyNoun(w string, nouns, verbs, adjectives map[string][]string, usage ma
 		}
 		return n
 	}
-	other := count("a", adjectives[w])
+	other := count("a", adjectives[w]) + count("r", adverbs[w])
 	if !strings.HasSuffix(w, "ing") {
 		other += count("v", verbs[w])
 	}
