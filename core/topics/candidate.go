@@ -1,0 +1,237 @@
+package topics
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// candidate is a phrase of one to maxWords words that could label a topic,
+// with every place the document uses it.
+type candidate struct {
+	words       []int32 // key ids of its words
+	occurrences []int32 // first token of each occurrence, in text order
+	hits        []hit   // one per quote whose context has it
+	key         string
+	score       float64
+}
+
+// hit is a quote whose context holds the phrase.
+type hit struct {
+	quote int32
+	near  Closeness
+	first int32 // first token of the occurrence that counts
+	words int32 // its length in words
+}
+
+func (c *candidate) count() int { return len(c.occurrences) }
+
+// candidates lists every phrase of the document that could label a topic,
+// in order of first occurrence.
+func (a *analysis) candidates() []*candidate {
+	index := map[[maxWords]int32]*candidate{}
+	var list []*candidate
+	for lo := 0; lo < len(a.tokens); {
+		if a.roles[lo] == roleBreak {
+			lo++
+			continue
+		}
+		hi := lo + 1
+		for hi < len(a.tokens) && a.roles[hi] != roleBreak && a.tokens[hi].joined {
+			hi++
+		}
+		for s := lo; s < hi; s++ {
+			for e := s; e < hi && e < s+maxWords; e++ {
+				if a.isPhrase(lo, hi, s, e) {
+					list = a.add(index, list, s, e)
+				}
+			}
+		}
+		lo = hi
+	}
+	return list
+}
+
+// isPhrase reports whether tokens s..e of the chunk lo..hi-1 can form a label:
+// it ends in a noun or name, splits no name, and neither starts nor ends
+// with a common word ("new sanctions" is "sanctions").
+func (a *analysis) isPhrase(lo, hi, s, e int) bool {
+	r := a.roles
+	if r[e] != roleNoun && r[e] != roleName || r[s] == roleConnector {
+		return false
+	}
+	inName := func(i int) bool { return r[i] == roleName || r[i] == roleConnector }
+	if s > lo && r[s] == roleName && inName(s-1) && !a.lang.titles[a.tokens[s-1].lower] {
+		return false
+	}
+	if e+1 < hi && r[e] == roleName && inName(e+1) {
+		return false
+	}
+	return (r[s] == roleName || !a.lang.generic[a.tokens[s].lower]) &&
+		(r[e] == roleName || !a.lang.generic[a.tokens[e].lower])
+}
+
+func (a *analysis) add(index map[[maxWords]int32]*candidate, list []*candidate, s, e int) []*candidate {
+	var k [maxWords]int32
+	for i := range k {
+		k[i] = -1
+	}
+	copy(k[:], a.keys[s:e+1])
+	c := index[k]
+	if c == nil {
+		c = &candidate{words: a.keys[s : e+1]}
+		index[k] = c
+		list = append(list, c)
+	}
+	c.occurrences = append(c.occurrences, int32(s))
+	for _, ref := range a.quotesBySentence[a.tokens[s].sentence] {
+		near := ref.near
+		if near == InSentence && a.insideMarks(ref.quote, a.tokens[s].start) {
+			near = InQuote
+		}
+		c.addHit(hit{quote: ref.quote, near: near, first: int32(s), words: int32(e - s + 1)})
+	}
+	return list
+}
+
+// addHit records h, keeping one hit per quote, the closest.
+func (c *candidate) addHit(h hit) {
+	for i := len(c.hits) - 1; i >= 0; i-- {
+		if c.hits[i].quote == h.quote {
+			if h.near > c.hits[i].near {
+				c.hits[i] = h
+			}
+			return
+		}
+	}
+	c.hits = append(c.hits, h)
+}
+
+// closeHits counts the quotes that say c or stand in a sentence that does.
+func (c *candidate) closeHits() int {
+	n := 0
+	for _, h := range c.hits {
+		if h.near >= InSentence {
+			n++
+		}
+	}
+	return n
+}
+
+// keyOf is a candidate's normalised text: its word keys joined by spaces.
+func (a *analysis) keyOf(c *candidate) string {
+	parts := make([]string, len(c.words))
+	for i, w := range c.words {
+		parts[i] = a.keyText[w]
+	}
+	return strings.Join(parts, " ")
+}
+
+// Label quality knobs, tuned by reading suggestions for real articles (see
+// docs/TOPICS.md).
+const (
+	// minSpecificity: a label whose words are on average more common in the
+	// background corpus is too vague ("campaign" in political news). 0.3 is
+	// a word in about one background document in eight.
+	minSpecificity = 0.3
+	// Weights of a phrase's evidence: a quote that says it, a quote whose
+	// sentence says it, a quote next to a sentence that says it, and each time the
+	// document says it again (up to maxRepeats times).
+	weightInQuote      = 1.0
+	weightInSentence   = 0.6
+	weightNextSentence = 0.15
+	weightRepeated     = 0.4
+	maxRepeats         = 6
+	// phraseBonus favours a repeated phrase of several words over its parts.
+	phraseBonus = 0.25
+	// titleBonus favours what the headline is about.
+	titleBonus = 1.5
+)
+
+// score rates c as a topic label; ok is false when c must not be one.
+func (a *analysis) score(c *candidate) (score float64, ok bool) {
+	if c.closeHits() == 0 {
+		return 0, false
+	}
+	first := int(c.occurrences[0])
+	var specific, topical float64
+	newsworthy := 1.0
+	content := 0
+	for i := range c.words {
+		t := &a.tokens[first+i]
+		key := a.keyText[c.words[i]]
+		switch {
+		case a.personWords[t.lower] || a.personWords[key]:
+		case a.isVague(c.words[i]) || a.lang.isVague(t.lower) || a.roles[first+i] == roleConnector:
+		default:
+			content++
+			specific += a.lang.specificity(t.lower)
+			topical = max(topical, a.lang.topicality(t.lower))
+			if a.roles[first+i] != roleName {
+				newsworthy = min(newsworthy, a.lang.newsworthiness(t.lower))
+			}
+		}
+	}
+	if content == 0 {
+		return 0, false // vague, or a speaker's name ("President Trump")
+	}
+	if len(c.words) == 1 && !a.goodSingleWord(&a.tokens[first]) {
+		return 0, false
+	}
+	specific /= float64(content)
+	if specific < minSpecificity {
+		return 0, false
+	}
+	evidence := weightRepeated * float64(min(c.count()-1, maxRepeats))
+	for _, h := range c.hits {
+		switch h.near {
+		case InQuote:
+			evidence += weightInQuote
+		case InSentence:
+			evidence += weightInSentence
+		default:
+			evidence += weightNextSentence
+		}
+	}
+	if len(c.words) > 1 && c.count() > 1 {
+		evidence *= 1 + phraseBonus*float64(len(c.words)-1)
+	}
+	if a.inTitle(c) {
+		evidence *= titleBonus
+	}
+	return math.Sqrt(specific) * newsworthy * topical * evidence, true
+}
+
+// inTitle reports whether every word of c is in the document's title.
+func (a *analysis) inTitle(c *candidate) bool {
+	for _, w := range c.words {
+		if !a.titleWords[a.keyText[w]] {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyNames reports whether every word of c is capitalised or a title: a
+// person's name, perhaps with a title.
+func (a *analysis) onlyNames(c *candidate) bool {
+	first := int(c.occurrences[0])
+	for i := range c.words {
+		t := &a.tokens[first+i]
+		if !t.capitalised && !a.lang.titles[t.lower] && a.roles[first+i] != roleConnector {
+			return false
+		}
+	}
+	return true
+}
+
+// goodSingleWord rejects one-word labels that read badly: single letters,
+// short lower-case words.
+func (a *analysis) goodSingleWord(t *token) bool {
+	n := utf8.RuneCountInString(t.text)
+	if t.acronym {
+		return n >= 2
+	}
+	return n >= 3 && strings.IndexFunc(t.text, unicode.IsLetter) >= 0
+}

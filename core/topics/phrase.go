@@ -1,0 +1,456 @@
+package topics
+
+import (
+	"sort"
+	"strings"
+
+	"verbatim/core"
+)
+
+// maxWords is the longest label, in words.
+const maxWords = 4
+
+// role is what a word can do in a topic label.
+type role byte
+
+const (
+	roleBreak     role = iota // cannot be in a label: it splits phrases
+	roleModifier              // may stand before a noun ("nuclear", "Syrian")
+	roleNoun                  // may end a label
+	roleName                  // part of a name; names are never split
+	roleConnector             // "of" inside a name ("Bank of England")
+)
+
+// analysis is one document being read for topics.
+type analysis struct {
+	lang      *language
+	text      string
+	tokens    []token
+	sentences []sentence
+	roles     []role
+	keys      []int32  // per token, an id of its normalised form
+	keyText   []string // id → normalised form
+	// nameWords are lower-cased words the document writes capitalised where
+	// a capital means something: names.
+	nameWords map[string]bool
+	// personWords are words of the names of people who speak in the
+	// document (or are named with a title): never a topic on their own.
+	personWords map[string]bool
+	// titleWords are the keys of the words of the document's title.
+	titleWords map[string]bool
+	quotes     []quoteContext
+	// quotesBySentence lists, per sentence, the quotes whose context covers
+	// it and how closely.
+	quotesBySentence [][]quoteRef
+}
+
+// Closeness is how near to a quote a phrase stands.
+type Closeness int8
+
+const (
+	NextSentence Closeness = iota + 1 // the sentence before or after the quote's
+	InSentence                        // the sentence the quote stands in
+	InQuote                           // inside its quotation marks
+)
+
+func (c Closeness) String() string {
+	switch c {
+	case InQuote:
+		return "the quote"
+	case InSentence:
+		return "the sentence around the quote"
+	case NextSentence:
+		return "the sentence next to the quote"
+	}
+	return "nowhere near the quote"
+}
+
+// quoteRef is a quote whose context covers a sentence.
+type quoteRef struct {
+	quote int32
+	near  Closeness // InSentence or NextSentence
+}
+
+// neighbours is how many sentences before and after a quote's own count as
+// its wider context, used when its own sentence names no topic ("He
+// resisted." after a sentence about the shutdown).
+const neighbours = 1
+
+// quoteContext is where a quote and its surrounding sentences lie.
+type quoteContext struct {
+	valid     bool
+	fragments []core.Span
+}
+
+func newAnalysis(lang *language, doc core.Document, quotes []core.Quote) *analysis {
+	text := doc.Text
+	tokens, sentences := scan(lang, text)
+	a := &analysis{lang: lang, text: text, tokens: tokens, sentences: sentences}
+	markHeadlines(lang, tokens, sentences)
+	a.nameWords = map[string]bool{}
+	for _, t := range tokens {
+		if t.capitalised && !t.atCapitalStart && !lang.stop[t.lower] {
+			a.nameWords[t.lower] = true
+		}
+	}
+	a.roles = make([]role, len(tokens))
+	for i := range tokens {
+		a.roles[i] = a.role(i)
+	}
+	// "of" belongs to a name only between two of its words.
+	for i, r := range a.roles {
+		if r == roleConnector && (i == 0 || i+1 == len(tokens) || a.roles[i-1] != roleName || a.roles[i+1] != roleName || !tokens[i].joined || !tokens[i+1].joined) {
+			a.roles[i] = roleBreak
+		}
+	}
+	a.normalise()
+	a.findPersons(quotes)
+	for _, w := range foldWords(doc.Meta.Outlet) {
+		a.personWords[w] = true // the outlet reports; it is not a topic
+	}
+	a.titleWords = map[string]bool{}
+	titleTokens, _ := scan(lang, doc.Meta.Title)
+	for i := range titleTokens {
+		a.titleWords[a.lang.wordKey(&titleTokens[i])] = true
+	}
+	a.placeQuotes(quotes)
+	return a
+}
+
+// markHeadlines treats a line written in title case ("Outrage, but Few
+// Options on the Table") like the start of a sentence: its capitals say
+// nothing about names.
+func markHeadlines(lang *language, tokens []token, sentences []sentence) {
+	for lo := 0; lo < len(tokens); {
+		paragraph := sentences[tokens[lo].sentence].paragraph
+		hi, words, capitals := lo, 0, 0
+		for ; hi < len(tokens) && sentences[tokens[hi].sentence].paragraph == paragraph; hi++ {
+			if t := &tokens[hi]; !t.number && !lang.stop[t.lower] {
+				words++
+				if t.capitalised {
+					capitals++
+				}
+			}
+		}
+		if words >= minHeadlineWords && float64(capitals) >= headlineCapitals*float64(words) {
+			for i := lo; i < hi; i++ {
+				tokens[i].atCapitalStart = true
+			}
+		}
+		lo = hi
+	}
+}
+
+// A line of at least minHeadlineWords words, at least headlineCapitals of
+// them capitalised, is a headline.
+const (
+	minHeadlineWords = 3
+	headlineCapitals = 0.75
+)
+
+// isName reports whether token i is (part of) a name.
+func (a *analysis) isName(i int) bool {
+	t := &a.tokens[i]
+	if !t.capitalised {
+		return false
+	}
+	if t.acronym {
+		// A stop word in capitals is a name only alone ("US troops"), not in
+		// a shouted line ("THE USA IS GREAT").
+		return !a.lang.stop[t.lower] || !(a.acronymAt(i-1) || a.acronymAt(i+1))
+	}
+	if a.lang.stop[t.lower] {
+		return false
+	}
+	return !t.atCapitalStart || a.nameWords[t.lower] || a.lang.usuallyCapitalised(t.lower)
+}
+
+func (a *analysis) acronymAt(i int) bool {
+	return i >= 0 && i < len(a.tokens) && a.tokens[i].acronym
+}
+
+func (a *analysis) role(i int) role {
+	t := &a.tokens[i]
+	l := a.lang
+	switch {
+	case t.number || l.cues[t.lower]:
+		return roleBreak
+	case a.isName(i):
+		if l.nounsCapitalised && !t.acronym {
+			return roleNoun
+		}
+		return roleName
+	case l.connectors[t.lower] && !t.capitalised:
+		return roleConnector
+	case l.stop[t.lower] || l.generic[t.lower] || t.acronym:
+		return roleBreak // "Turkey must face sanctions" is two phrases
+	case l.nounsCapitalised:
+		return a.germanRole(t)
+	}
+	switch l.classes[t.lower] {
+	case classVerb, classAdverb:
+		return roleBreak
+	case classAdjective:
+		return roleModifier
+	}
+	if strings.HasSuffix(t.lower, "ly") && l.background[t.lower].documents == 0 {
+		return roleBreak // an unknown adverb
+	}
+	if strings.HasSuffix(t.lower, "ing") && !a.nounAfter(i) {
+		return roleBreak // "leaving Syria", not "the bombing"
+	}
+	return roleNoun
+}
+
+// nounAfter reports whether the word before token i makes it a noun: a
+// determiner or a word of the same phrase.
+func (a *analysis) nounAfter(i int) bool {
+	if i == 0 || !a.tokens[i].joined {
+		return false
+	}
+	prev := a.tokens[i-1].lower
+	return a.lang.determiners[prev] || (!a.lang.stop[prev] && a.lang.classes[prev] == classNoun && !a.tokens[i-1].number)
+}
+
+// germanRole: German capitalises nouns, so a capitalised word at the start of
+// a sentence is a noun and a lower-case one is at most an adjective before
+// one ("syrische Regierung").
+func (a *analysis) germanRole(t *token) role {
+	if t.capitalised {
+		return roleNoun
+	}
+	for _, ending := range []string{"e", "en", "er", "es", "em"} {
+		if strings.HasSuffix(t.lower, ending) {
+			return roleModifier
+		}
+	}
+	return roleBreak
+}
+
+// normalise gives every word a key: lower case, singular (English) or
+// stemmed (German), a proper adjective replaced by its name ("Syrian" →
+// "syria"), so that forms of one word group.
+func (a *analysis) normalise() {
+	ids := map[string]int32{}
+	a.keys = make([]int32, len(a.tokens))
+	for i := range a.tokens {
+		k := a.wordKey(i)
+		id, ok := ids[k]
+		if !ok {
+			id = int32(len(a.keyText))
+			ids[k] = id
+			a.keyText = append(a.keyText, k)
+		}
+		a.keys[i] = id
+	}
+}
+
+func (a *analysis) wordKey(i int) string { return a.lang.wordKey(&a.tokens[i]) }
+
+// wordKey is the normalised form of a word that groups its forms.
+func (l *language) wordKey(t *token) string {
+	if l.nounsCapitalised {
+		return germanStem(t.lower)
+	}
+	w := singular(t.lower)
+	if t.capitalised {
+		if name, ok := l.pertainyms[w]; ok {
+			return name
+		}
+	}
+	return w
+}
+
+// labelKey is the key of a label as a researcher wrote it ("Syrian
+// refugees" → "syria refugee"), to match it with key phrases.
+func (l *language) labelKey(label string) string {
+	tokens, _ := scan(l, label)
+	keys := make([]string, len(tokens))
+	for i := range tokens {
+		keys[i] = l.wordKey(&tokens[i])
+	}
+	return strings.Join(keys, " ")
+}
+
+// findPersons collects the words of speakers' names: from the quotes, from
+// names next to a speech verb ("said Graham", "Kino Gabriel said") and from
+// names after a title ("Senator Lindsey Graham").
+func (a *analysis) findPersons(quotes []core.Quote) {
+	a.personWords = map[string]bool{}
+	for _, q := range quotes {
+		a.markSpeaker(q.Speaker, false)
+		a.markSpeaker(q.Mention.In(a.text), true)
+	}
+	for i, t := range a.tokens {
+		switch {
+		case a.lang.cues[t.lower]:
+			if t.joined {
+				a.markNameRun(i-1, -1, 2) // "Kino Gabriel said"
+			} else {
+				a.markNameRun(i+1, +1, 3) // `…," said Graham`
+			}
+		case a.lang.titles[t.lower] && a.roles[i] != roleBreak:
+			a.markNameRun(i+1, +1, 3) // "Senator Lindsey Graham"
+		case a.lang.cuePhrases[t.lower] != nil:
+			if end := a.matchWords(i+1, a.lang.cuePhrases[t.lower]); end > 0 {
+				if end < len(a.tokens) && a.lang.determiners[a.tokens[end].lower] {
+					end++
+				}
+				a.markNameRun(end, +1, 3) // "according to the BBC"
+			}
+		}
+	}
+}
+
+// matchWords returns the index after words if they follow from token i in
+// the same phrase, else 0.
+func (a *analysis) matchWords(i int, words []string) int {
+	for _, w := range words {
+		if i >= len(a.tokens) || !a.tokens[i].joined || a.tokens[i].lower != w {
+			return 0
+		}
+		i++
+	}
+	return i
+}
+
+// markSpeaker marks the words of a speaker's name. A mention ("South Korean
+// President Park Geun-hye", "Victor Cha, a Korea scholar") gives its first
+// run of capitalised words that is not a title; a canonical name is all name.
+func (a *analysis) markSpeaker(name string, mention bool) {
+	tokens, _ := scan(a.lang, name)
+	run := 0
+	for i := range tokens {
+		t := &tokens[i]
+		switch {
+		case !mention || t.capitalised && !a.lang.stop[t.lower] && !a.lang.titles[t.lower] && !t.number:
+			a.personWords[t.lower] = true
+			run++
+		case run > 0:
+			return
+		}
+	}
+}
+
+// markNameRun marks the name words from token i on, in direction dir, as a
+// person's name: at most limit of them, all in one phrase.
+func (a *analysis) markNameRun(i, dir, limit int) {
+	for n := 0; n < limit && i >= 0 && i < len(a.tokens); n, i = n+1, i+dir {
+		t := &a.tokens[i]
+		if a.roles[i] != roleName && !(a.lang.nounsCapitalised && t.capitalised && a.roles[i] != roleBreak) || n == 0 && dir > 0 && !t.joined {
+			return
+		}
+		if a.lang.titles[t.lower] {
+			n-- // "said Sen. Lindsey Graham": the title is not the name
+		} else {
+			a.personWords[t.lower] = true
+		}
+		// The next word in this direction must be of the same phrase.
+		if dir > 0 && (i+1 >= len(a.tokens) || !a.tokens[i+1].joined) || dir < 0 && !t.joined {
+			return
+		}
+	}
+}
+
+// placeQuotes finds the sentences each quote's context covers: the
+// sentences it stands in, and their neighbours.
+func (a *analysis) placeQuotes(quotes []core.Quote) {
+	a.quotes = make([]quoteContext, len(quotes))
+	a.quotesBySentence = make([][]quoteRef, len(a.sentences))
+	for qi, q := range quotes {
+		if q.Span.Start < 0 || q.Span.End > len(a.text) || q.Span.Start >= q.Span.End {
+			continue
+		}
+		frags := q.Fragments
+		if len(frags) == 0 {
+			frags = []core.Span{q.Span}
+		}
+		a.quotes[qi] = quoteContext{valid: true, fragments: frags}
+		first, last := a.sentenceAt(q.Span.Start), a.sentenceAt(q.Span.End-1)
+		for s := max(first-neighbours, 0); s <= min(last+neighbours, len(a.sentences)-1); s++ {
+			switch {
+			case s >= first && s <= last:
+				a.quotesBySentence[s] = append(a.quotesBySentence[s], quoteRef{int32(qi), InSentence})
+			default:
+				a.quotesBySentence[s] = append(a.quotesBySentence[s], quoteRef{int32(qi), NextSentence})
+			}
+		}
+	}
+}
+
+// sentenceAt returns the index of the sentence holding byte offset.
+func (a *analysis) sentenceAt(offset int) int {
+	return sort.Search(len(a.sentences), func(i int) bool { return a.sentences[i].end > offset })
+}
+
+// InQuote reports whether byte offset lies inside quote qi's marks.
+func (a *analysis) insideMarks(qi int32, offset int) bool {
+	for _, f := range a.quotes[qi].fragments {
+		if offset >= f.Start && offset < f.End {
+			return true
+		}
+	}
+	return false
+}
+
+// singular folds an English plural to its singular, closely enough for
+// grouping ("sanctions" → "sanction", "policies" → "policy").
+func singular(w string) string {
+	n := len(w)
+	switch {
+	case n <= 3:
+		return w
+	case strings.HasSuffix(w, "ies") && n > 4:
+		return w[:n-3] + "y"
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "xes"):
+		return w[:n-2]
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"), strings.HasSuffix(w, "'s"):
+		return w
+	case strings.HasSuffix(w, "s"):
+		return w[:n-1]
+	}
+	return w
+}
+
+// germanStem is a light German stemmer for grouping: umlauts folded and one
+// inflection ending removed ("Sanktionen" → "sanktion", "Länder" → "land").
+func germanStem(w string) string {
+	w = strings.Map(foldUmlaut, w)
+	if strings.Contains(w, "ß") {
+		w = strings.ReplaceAll(w, "ß", "ss")
+	}
+	for _, ending := range []string{"ern", "en", "er", "es", "em", "e", "n", "s"} {
+		if strings.HasSuffix(w, ending) && len(w)-len(ending) >= 4 {
+			return w[:len(w)-len(ending)]
+		}
+	}
+	return w
+}
+
+func foldUmlaut(r rune) rune {
+	switch r {
+	case 'ä':
+		return 'a'
+	case 'ö':
+		return 'o'
+	case 'ü':
+		return 'u'
+	}
+	return r
+}
+
+// root strips common derivational endings from a word key, to tell related
+// words ("protest", "protester"; "Kurd", "Kurdish"). It only groups, so it
+// may be rough.
+func (l *language) root(key string) string {
+	endings := []string{"ers", "er", "ing", "ions", "ion", "ists", "ist", "ism", "ish", "ments", "ment"}
+	if l.nounsCapitalised {
+		endings = []string{"ungen", "ung", "innen", "in", "isch", "ische", "er"}
+	}
+	for _, e := range endings {
+		if strings.HasSuffix(key, e) && len(key)-len(e) >= 4 {
+			return key[:len(key)-len(e)]
+		}
+	}
+	return key
+}

@@ -1,0 +1,229 @@
+package topics
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of a document.
+type token struct {
+	start, end int    // byte span of the word, a possessive 's excluded
+	text       string // as written
+	lower      string
+	sentence   int // index of its sentence
+	// capitalised: the first letter is upper case; acronym: two or more
+	// letters, all upper case ("ISIS", "U.S").
+	capitalised, acronym bool
+	// atCapitalStart: the word stands where any word is capitalised (first in
+	// a sentence, a line or a quotation), so its capital says nothing.
+	atCapitalStart bool
+	// joined: nothing but spaces lies between it and the previous word of the
+	// same sentence, so both can belong to one phrase.
+	joined bool
+	number bool // no letters at all
+}
+
+// sentence is a byte span [start, end) of the text and the paragraph (line)
+// it belongs to.
+type sentence struct{ start, end, paragraph int }
+
+// scanState is where the scanner is between two runes.
+type scanState int
+
+const (
+	betweenWords scanState = iota
+	inWord
+	// afterSentenceEnd: past a full stop, question or exclamation mark;
+	// closing marks still belong to the sentence (`… a big mistake."`).
+	afterSentenceEnd
+)
+
+// scanner splits a text into words and sentences. It is an explicit state
+// machine over runes, in the manner of go/scanner.
+type scanner struct {
+	lang      *language
+	text      string
+	tokens    []token
+	sentences []sentence
+
+	state     scanState
+	wordStart int
+	// Since the last word: a mark that separates phrases, a sentence end, a
+	// position where capitals are expected.
+	pendingBreak, pendingCapital bool
+	sentenceStart                int
+	paragraph                    int
+}
+
+// scan returns the words and sentences of text. Every byte of text belongs
+// to exactly one sentence.
+func scan(lang *language, text string) ([]token, []sentence) {
+	s := &scanner{lang: lang, text: text, pendingCapital: true}
+	for i, r := range text {
+		s.step(i, r)
+	}
+	s.step(len(text), ' ')
+	if s.sentenceStart < len(text) || len(s.sentences) == 0 {
+		s.sentences = append(s.sentences, sentence{s.sentenceStart, len(text), s.paragraph})
+	}
+	return s.tokens, s.sentences
+}
+
+func (s *scanner) step(i int, r rune) {
+	switch s.state {
+	case betweenWords:
+		if isWordRune(r) {
+			s.state, s.wordStart = inWord, i
+			return
+		}
+		s.punctuation(i, r)
+	case inWord:
+		if isWordRune(r) || s.joinsWord(i, r) {
+			return
+		}
+		s.endWord(i)
+		s.state = betweenWords
+		s.punctuation(i, r)
+	case afterSentenceEnd:
+		if isClosingMark(r) || r == '.' || r == '!' || r == '?' {
+			return
+		}
+		s.endSentence(i)
+		s.state = betweenWords
+		s.step(i, r)
+	}
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// joinsWord reports whether r at i continues the current word: a hyphen or
+// apostrophe between letters ("de-escalation", "don't"), or a full stop
+// inside an abbreviation of single letters ("U.S.").
+func (s *scanner) joinsWord(i int, r rune) bool {
+	next, _ := utf8.DecodeRuneInString(s.text[min(i+utf8.RuneLen(r), len(s.text)):])
+	switch r {
+	case '-', '\'', '’', '‐':
+		return isWordRune(next)
+	case '.':
+		prev := s.text[s.wordStart:i]
+		last := prev[strings.LastIndexByte(prev, '.')+1:]
+		return utf8.RuneCountInString(last) == 1 && unicode.IsLetter(next)
+	}
+	return false
+}
+
+func (s *scanner) endWord(end int) {
+	start := s.wordStart
+	text := s.text[start:end]
+	possessive := false
+	for _, suffix := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(text, suffix) && len(text) > len(suffix) {
+			text = text[:len(text)-len(suffix)]
+			possessive = true
+			break
+		}
+	}
+	t := token{
+		start: start, end: start + len(text), text: text, lower: foldApostrophes(strings.ToLower(text)),
+		sentence:       len(s.sentences),
+		atCapitalStart: s.pendingCapital,
+		joined:         !s.pendingBreak && len(s.tokens) > 0 && s.tokens[len(s.tokens)-1].sentence == len(s.sentences),
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	t.capitalised = unicode.IsUpper(first)
+	t.number = isNumberLike(text)
+	t.acronym = isAcronym(text)
+	s.tokens = append(s.tokens, t)
+	// A possessive ends a phrase: "NFL Network's Rich Eisen" is two names.
+	s.pendingBreak, s.pendingCapital = possessive, false
+}
+
+func isAcronym(word string) bool {
+	letters := 0
+	for _, r := range word {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// punctuation handles a rune outside words at byte i.
+func (s *scanner) punctuation(i int, r rune) {
+	switch {
+	case r == ' ' || r == '\t' || r == '\u00a0':
+	case r == '\n' || r == '\r':
+		s.endSentence(i)
+		s.paragraph = len(s.sentences)
+	case r == '.' && s.abbreviationBefore(i):
+	case r == '.' || r == '!' || r == '?':
+		s.state = afterSentenceEnd
+	case isOpeningMark(r):
+		s.pendingBreak, s.pendingCapital = true, true
+	default:
+		s.pendingBreak = true
+	}
+}
+
+// abbreviationBefore reports whether the full stop at i ends an abbreviation
+// ("Mr.", "Sept.", "U.S.") or a single initial ("George W. Bush").
+func (s *scanner) abbreviationBefore(i int) bool {
+	if len(s.tokens) == 0 {
+		return false
+	}
+	last := s.tokens[len(s.tokens)-1]
+	if last.end != i {
+		return false
+	}
+	return s.lang.abbreviations[last.lower] || (utf8.RuneCountInString(last.text) == 1 && last.capitalised)
+}
+
+func (s *scanner) endSentence(end int) {
+	s.pendingBreak, s.pendingCapital = true, true
+	if end <= s.sentenceStart {
+		return
+	}
+	// A sentence needs a word; stray marks join the next one.
+	if len(s.tokens) == 0 || s.tokens[len(s.tokens)-1].sentence != len(s.sentences) {
+		return
+	}
+	s.sentences = append(s.sentences, sentence{s.sentenceStart, end, s.paragraph})
+	s.sentenceStart = end
+}
+
+func isClosingMark(r rune) bool {
+	return strings.ContainsRune("\"”“»«’‘)]}", r)
+}
+
+func isOpeningMark(r rune) bool {
+	return strings.ContainsRune("\"“„«»‹›‘‚([{—–:", r)
+}
+
+// foldApostrophes writes curly apostrophes straight, as the word lists do.
+func foldApostrophes(w string) string {
+	if strings.ContainsRune(w, '’') {
+		return strings.ReplaceAll(w, "’", "'")
+	}
+	return w
+}
+
+// isNumberLike reports whether a word is a number or an ordinal ("2019",
+// "16th", "3-2"): never a topic.
+func isNumberLike(w string) bool {
+	letters, digits := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	return letters == 0 || digits > 0 && letters <= 2
+}

@@ -1,0 +1,518 @@
+package topics
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"verbatim/core"
+)
+
+// How many topics a document gets.
+const (
+	minTopics = 3
+	maxTopics = 7
+	// A long document with many quotes ("On the campaign trail") gets one
+	// more topic for every quotesPerExtraTopic quotes beyond
+	// typicalQuotes, up to maxTopicsLong.
+	typicalQuotes       = 15
+	quotesPerExtraTopic = 4
+	maxTopicsLong       = 12
+	// scoreTopics: topics chosen for their score alone, before the rest are
+	// chosen to cover quotes that have no topic yet.
+	scoreTopics = 6
+	// minRelativeScore: a topic chosen for its score scores at least this
+	// share of the best one.
+	minRelativeScore = 0.3
+	// minCoverScore: a topic chosen to cover quotes still scores this share.
+	minCoverScore = 0.15
+)
+
+// Suggester suggests topics for documents and merges them across a library.
+// It holds the loaded word lists and is safe for concurrent use.
+type Suggester struct {
+	languages map[string]*language
+}
+
+// New loads the word lists of every supported language.
+func New() (*Suggester, error) {
+	s := &Suggester{languages: map[string]*language{}}
+	for _, code := range []string{"en", "de"} {
+		l, err := loadLanguage(code)
+		if err != nil {
+			return nil, err
+		}
+		s.languages[code] = l
+	}
+	return s, nil
+}
+
+// Topic is a topic suggested for one document.
+type Topic struct {
+	// Label is how the document writes it: "Syrian refugees", "ISIS".
+	Label string
+	// Key identifies the topic across documents: its words lower-cased,
+	// singular and with proper adjectives replaced by their names ("syria
+	// refugee"). Labels with one key are one topic.
+	Key   string
+	Score float64
+	// Quotes are the indices of the quotes about it, ascending.
+	Quotes []int
+}
+
+// Assignment says that a quote is about a topic, and why.
+type Assignment struct {
+	Label  string
+	Reason string // for the researcher: `the quote mentions “Syrian refugees”`
+}
+
+// Phrase is a key phrase of a document with the quotes it occurs around;
+// Merge uses phrases to assign quotes to topics suggested elsewhere.
+type Phrase struct {
+	Key   string
+	Label string
+	Count int   // occurrences in the document
+	Hits  []Hit // one per quote, by quote index
+}
+
+// Hit is a quote whose text or surroundings hold a phrase.
+type Hit struct {
+	Quote int
+	Near  Closeness
+	Text  string // the phrase as written there
+}
+
+// DocumentTopics is what Document suggests for one document.
+type DocumentTopics struct {
+	Language string // the word lists used: "en" or "de"
+	// Topics are 3–7 labels for a typical article with quotes, most quotes
+	// first; fewer when the quotes give too little to go on.
+	Topics []Topic
+	// Quotes[i] are the topics of the i-th quote given to Document: none,
+	// one or several.
+	Quotes [][]Assignment
+	// Phrases are the document's key phrases that occur around quotes, in
+	// key order.
+	Phrases []Phrase
+}
+
+// QuoteError reports a quote that could not be placed in its document.
+type QuoteError struct {
+	Index int
+	Span  core.Span
+	Len   int // of the document text
+}
+
+func (e *QuoteError) Error() string {
+	problem := fmt.Sprintf("lies outside the document's text (%d characters)", e.Len)
+	if e.Span.Start >= e.Span.End {
+		problem = "ends before it starts"
+	}
+	return fmt.Sprintf("quote %d (characters %d–%d) %s; it gets no topics", e.Index+1, e.Span.Start, e.Span.End, problem)
+}
+
+// Document suggests topics for doc and assigns its quotes to them. Quotes
+// are byte spans into doc.Text, as core.Quote has them; a quote's Speaker
+// and Mention keep speakers' names out of the labels. A quote whose span
+// lies outside the text gets no topics and an error; the others are served.
+func (s *Suggester) Document(doc core.Document, quotes []core.Quote) (DocumentTopics, error) {
+	lang := s.languageOf(doc)
+	a := newAnalysis(lang, doc, quotes)
+	var errs []error
+	for i, q := range quotes {
+		if !a.quotes[i].valid {
+			errs = append(errs, &QuoteError{Index: i, Span: q.Span, Len: len(doc.Text)})
+		}
+	}
+	cands := a.candidates()
+	var scored []*candidate
+	for _, c := range cands {
+		c.key = a.keyOf(c)
+		if score, ok := a.score(c); ok {
+			c.score = score
+			scored = append(scored, c)
+		}
+	}
+	groups := a.choose(scored, len(quotes), topicLimit(len(quotes)))
+	out := DocumentTopics{Language: lang.code, Quotes: make([][]Assignment, len(quotes))}
+	assigned := a.assign(groups, len(quotes))
+	for gi, g := range groups {
+		t := Topic{Label: a.label(g.label), Key: g.label.key, Score: g.label.score}
+		for q, hits := range assigned {
+			for _, h := range hits {
+				if h.group == gi {
+					t.Quotes = append(t.Quotes, q)
+					out.Quotes[q] = append(out.Quotes[q], Assignment{Label: t.Label, Reason: a.reason(h.hit)})
+				}
+			}
+		}
+		if len(t.Quotes) > 0 {
+			out.Topics = append(out.Topics, t)
+		}
+	}
+	out.Phrases = a.phrases(cands)
+	return out, errors.Join(errs...)
+}
+
+// languageOf picks the word lists for doc: its stated language when known,
+// else the one whose stop words the text uses most.
+func (s *Suggester) languageOf(doc core.Document) *language {
+	if l, ok := s.languages[strings.ToLower(doc.Meta.Language)]; ok {
+		return l
+	}
+	best, bestHits := s.languages["en"], -1
+	for _, code := range []string{"en", "de"} {
+		l := s.languages[code]
+		hits := 0
+		for _, w := range foldWords(prefix(doc.Text, 4000)) {
+			if l.stop[w] {
+				hits++
+			}
+		}
+		if hits > bestHits {
+			best, bestHits = l, hits
+		}
+	}
+	return best
+}
+
+// prefix returns at most n bytes of s, cut at a rune boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// closeQuotes counts the quotes that say the topic or stand in a sentence
+// that does.
+func (g *group) closeQuotes(quotes int) int {
+	n := 0
+	for _, h := range g.closest(quotes) {
+		if h.near >= InSentence {
+			n++
+		}
+	}
+	return n
+}
+
+// topicLimit is the most topics a document with n quotes gets.
+func topicLimit(n int) int {
+	if n <= typicalQuotes {
+		return maxTopics
+	}
+	return min(maxTopics+(n-typicalQuotes)/quotesPerExtraTopic, maxTopicsLong)
+}
+
+// group is a chosen topic: its label phrase and the phrases grouped under it.
+type group struct {
+	label   *candidate
+	members []*candidate // label included
+}
+
+// closest returns, per quote, the closest hit of any of the group's phrases.
+func (g *group) closest(quotes int) []hit {
+	best := make([]hit, quotes)
+	for _, m := range g.members {
+		for _, h := range m.hits {
+			if h.near > best[h.quote].near {
+				best[h.quote] = h
+			}
+		}
+	}
+	return best
+}
+
+// groupHit is the evidence that a quote is about group number group.
+type groupHit struct {
+	group int
+	hit   hit
+}
+
+// assign gives every quote the topics its text or sentence mentions; a quote
+// with none of them gets those the sentences next to it mention.
+func (a *analysis) assign(groups []*group, quotes int) [][]groupHit {
+	out := make([][]groupHit, quotes)
+	for gi, g := range groups {
+		for q, h := range g.closest(quotes) {
+			if h.near > 0 {
+				out[q] = append(out[q], groupHit{gi, h})
+			}
+		}
+	}
+	for q, hits := range out {
+		close := hits[:0]
+		for _, h := range hits {
+			if h.hit.near >= InSentence {
+				close = append(close, h)
+			}
+		}
+		if len(close) > 0 {
+			out[q] = close
+		}
+	}
+	return out
+}
+
+// choose picks the document's topics from scored candidates: first the best
+// scored, then those that give quotes without a topic one, grouping related
+// phrases ("Syria", "Syrian refugees") under one label.
+func (a *analysis) choose(scored []*candidate, quotes, limit int) []*group {
+	if len(scored) == 0 {
+		return nil
+	}
+	sort.SliceStable(scored, func(i, j int) bool {
+		if scored[i].score != scored[j].score {
+			return scored[i].score > scored[j].score
+		}
+		return scored[i].key < scored[j].key
+	})
+	var groups []*group
+	covered := make([]bool, quotes)
+	done := map[*candidate]bool{}
+	take := func(c *candidate) {
+		done[c] = true
+		if !a.group(groups, c) {
+			groups = append(groups, &group{label: c, members: []*candidate{c}})
+		}
+		for _, h := range c.hits {
+			covered[h.quote] = true
+		}
+	}
+	best := scored[0].score
+	for _, c := range scored {
+		if len(groups) >= scoreTopics || c.score < minRelativeScore*best && len(groups) >= minTopics {
+			break
+		}
+		if c.count() > 1 || c.closeHits() > 1 { // said once, it is no theme
+			take(c)
+		}
+	}
+	for len(groups) < limit {
+		var pick *candidate
+		gain := 0
+		for _, c := range scored {
+			if done[c] || c.score < minCoverScore*best || a.related(groups, c) {
+				continue
+			}
+			n := 0
+			for _, h := range c.hits {
+				if !covered[h.quote] && h.near >= InSentence {
+					n++
+				}
+			}
+			if n > gain {
+				pick, gain = c, n
+			}
+		}
+		if pick == nil {
+			break
+		}
+		take(pick)
+	}
+	for _, c := range scored {
+		if len(groups) >= minTopics {
+			break
+		}
+		if !done[c] && !a.related(groups, c) {
+			take(c)
+		}
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		ni, nj := groups[i].closeQuotes(quotes), groups[j].closeQuotes(quotes)
+		if ni != nj {
+			return ni > nj
+		}
+		return groups[i].label.score > groups[j].label.score
+	})
+	return groups
+}
+
+// broaderShare: a shorter phrase takes over a topic's label when the
+// document says it this many times as often as the label ("Syria" written
+// alone far more often than in "Syrian refugees").
+const broaderShare = 1.5
+
+// group files c under a chosen topic it is related to and reports whether it
+// did. A phrase that contains a topic's label joins it ("Syrian refugees"
+// under "Syria"); a part of the label that is said far more often becomes
+// the label; any other phrase sharing a specific word is dropped, as the
+// topic already covers it.
+func (a *analysis) group(groups []*group, c *candidate) bool {
+	words := keysOf(a, c.words)
+	for _, g := range groups {
+		label := keysOf(a, g.label.words)
+		switch {
+		case containsRun(words, label):
+			g.members = append(g.members, c)
+			return true
+		case containsRun(label, words):
+			if float64(c.count()) >= broaderShare*float64(g.label.count()) {
+				g.members = append(g.members, c)
+				g.label = c
+			}
+			return true
+		}
+	}
+	return a.related(groups, c)
+}
+
+// related reports whether c shares a specific word, or its root, with a
+// chosen topic ("protesters" and "protests").
+func (a *analysis) related(groups []*group, c *candidate) bool {
+	for _, g := range groups {
+		for _, w := range c.words {
+			if a.isVague(w) {
+				continue
+			}
+			for _, v := range g.label.words {
+				if v == w || a.lang.root(a.keyText[v]) == a.lang.root(a.keyText[w]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isVague reports whether a word key says nothing on its own.
+func (a *analysis) isVague(w int32) bool { return a.lang.isVague(a.keyText[w]) }
+
+// isVague reports whether a word says nothing on its own: a stop word, a
+// common or vague word, a title, or a compound of them ("early-morning").
+func (l *language) isVague(word string) bool {
+	if l.vagueKeys[word] {
+		return true
+	}
+	if !strings.ContainsAny(word, "-.") {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '.' }) {
+		if !l.isVague(part) && len(part) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+func keysOf(a *analysis, words []int32) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = a.keyText[w]
+	}
+	return out
+}
+
+func contains(words []int32, w int32) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// label writes c as the document most often does, preferring a writing
+// where its capitals mean something, and a name over its adjective ("Syria"
+// over "Syrian").
+func (a *analysis) label(c *candidate) string {
+	weight := map[string]int{}
+	var order []string
+	for _, first := range c.occurrences {
+		text := a.phraseText(int(first), len(c.words))
+		w := 4
+		if a.tokens[first].atCapitalStart {
+			w = 2
+		}
+		if a.viaPertainym(int(first), len(c.words)) {
+			w = 1
+		}
+		if _, seen := weight[text]; !seen {
+			order = append(order, text)
+		}
+		weight[text] += w
+	}
+	best := order[0]
+	for _, text := range order[1:] {
+		if weight[text] > weight[best] {
+			best = text
+		}
+	}
+	return a.caseLabel(best, c)
+}
+
+// phraseText is the text of n words from token first, spaces tidied, an
+// abbreviation's last full stop kept ("U.N.").
+func (a *analysis) phraseText(first, n int) string {
+	last := &a.tokens[first+n-1]
+	end := last.end
+	if strings.Contains(last.text, ".") && strings.HasPrefix(a.text[end:], ".") {
+		end++
+	}
+	return strings.Join(strings.Fields(a.text[a.tokens[first].start:end]), " ")
+}
+
+func (a *analysis) viaPertainym(first, n int) bool {
+	last := first + n - 1
+	return a.keyText[a.keys[last]] != singular(a.tokens[last].lower) && !a.lang.nounsCapitalised
+}
+
+// caseLabel lower-cases the first letter of an English label that is
+// capitalised only because every writing of it starts a sentence, when the
+// word is a known common word.
+func (a *analysis) caseLabel(label string, c *candidate) string {
+	firstWord := a.tokens[c.occurrences[0]].lower
+	if _, known := a.lang.background[firstWord]; a.lang.nounsCapitalised || !known || a.lang.usuallyCapitalised(firstWord) {
+		return label
+	}
+	for _, first := range c.occurrences {
+		if !a.tokens[first].atCapitalStart || a.roles[first] == roleName {
+			return label
+		}
+	}
+	r, size := utf8.DecodeRuneInString(label)
+	return string(unicode.ToLower(r)) + label[size:]
+}
+
+// reason tells the researcher why a quote got a topic.
+func (a *analysis) reason(h hit) string {
+	return mentionReason(h.near, a.phraseText(int(h.first), int(h.words)))
+}
+
+// mentionReason is the reason given for an assignment: `the quote mentions
+// “Syria”`.
+func mentionReason(near Closeness, text string) string {
+	return near.String() + " mentions “" + text + "”"
+}
+
+// phrases lists the document's key phrases with their quotes, in key order.
+func (a *analysis) phrases(cands []*candidate) []Phrase {
+	var out []Phrase
+	for _, c := range cands {
+		if len(c.hits) == 0 || a.allVague(c) {
+			continue
+		}
+		p := Phrase{Key: c.key, Label: a.label(c), Count: c.count()}
+		for _, h := range c.hits {
+			p.Hits = append(p.Hits, Hit{Quote: int(h.quote), Near: h.near, Text: a.phraseText(int(h.first), int(h.words))})
+		}
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+func (a *analysis) allVague(c *candidate) bool {
+	for _, w := range c.words {
+		if !a.isVague(w) {
+			return false
+		}
+	}
+	return true
+}
