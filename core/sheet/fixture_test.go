@@ -121,11 +121,12 @@ func mockupOptions() Options {
 // syntheticSet makes n quotes in several scripts from docs articles, with
 // speakers taking turns, for page-count and speed tests.
 func syntheticSet(n, docs int) quoteset.Set {
+	// Each quote carries its number ("No. 17") so tests can find it.
 	sentences := []string{
-		`"We will not hold federal workers hostage to a wall," she said.`,
-		`«Мы не собираемся уходить из Сирии», — заявил он журналистам.`,
-		`"Η απόφαση είναι οριστική", είπε ο υπουργός.`,
-		`"The decision -- and I mean it -- is final. The "experts" disagree," he added.`,
+		`"No. %d: we will not hold hundreds of thousands of federal workers hostage to a wall," she said.`,
+		`«№ %d: мы не собираемся уходить из Сирии», — заявил он журналистам.`,
+		`"Αρ. %d: η απόφαση είναι οριστική", είπε ο υπουργός.`,
+		`"No. %d: the decision -- and I mean it -- is final. The "experts" disagree, and they have said so for years in every forum that would listen," he added.`,
 	}
 	speakers := []string{"Nancy Pelosi", "Владимир Путин", "Κυριάκος Μητσοτάκης", "Lindsey Graham", "Chuck Schumer"}
 	var set quoteset.Set
@@ -134,7 +135,7 @@ func syntheticSet(n, docs int) quoteset.Set {
 		var b strings.Builder
 		var quotes []quoteset.Quote
 		for i := 0; i < perDoc && d*perDoc+i < n; i++ {
-			s := sentences[i%len(sentences)]
+			s := fmt.Sprintf(sentences[i%len(sentences)], d*perDoc+i+1)
 			start := b.Len()
 			b.WriteString(s)
 			b.WriteString("\n\n")

@@ -126,6 +126,10 @@ func (r *Renderer) Layout(sh Sheet, paper Paper) *Layout {
 		left: marginSide, right: w - marginSide}
 	c.bottom = h - footerBottom - c.lineBox(c.th.footer) - footerGap - contentGap
 	c.firstPage()
+	if len(sh.Groups) == 0 {
+		c.y += groupMargin
+		c.paragraph([]run{{"No quotes match this selection.", c.th.summary}}, c.left, c.contentWidth(), c.lineBox(c.th.summary))
+	}
 	for _, g := range sh.Groups {
 		c.group(g)
 	}
@@ -354,6 +358,7 @@ func (c *composer) placeQuote(g Group, b quoteBlock) {
 		if c.y+l.gap+l.leading > c.bottom {
 			c.pg.rect(c.left, barTop, quoteBar, c.y-barTop, c.th.barGray)
 			c.breakInGroup(g)
+			c.y += quoteMargin
 			barTop = c.y
 		}
 		c.y += l.gap
@@ -382,7 +387,7 @@ func (c *composer) breakInGroup(g Group) {
 // sources places the numbered list of articles and the closing note.
 func (c *composer) sources() {
 	th := c.th
-	if len(c.sh.Sources) == 0 && c.sh.Closing == "" {
+	if len(c.sh.Sources) == 0 {
 		return
 	}
 	items := make([][]textLine, len(c.sh.Sources))

@@ -243,7 +243,7 @@ func (b *builder) quote(q quoteset.Quote) Quote {
 		if i > 0 {
 			sq.Joins = append(sq.Joins, narration(doc.Text[q.Fragments[i-1].End:f.Start]))
 		}
-		sq.Fragments = append(sq.Fragments, b.ty.Typeset(collapseSpace(f.In(doc.Text)), lang))
+		sq.Fragments = append(sq.Fragments, b.ty.Quoted(collapseSpace(f.In(doc.Text)), lang, i == 0, i == len(q.Fragments)-1))
 	}
 	ix, ok := b.paragraphs[q.DocumentID]
 	if !ok {

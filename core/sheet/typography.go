@@ -159,3 +159,20 @@ func opensHere(prev, next rune) bool {
 	}
 	return prev == -1 || unicode.IsSpace(prev) || strings.ContainsRune("([{/—–-“‘«„‚\"'", prev)
 }
+
+// Quoted typesets a quotation's text and adds the outer marks it lacks (a
+// quote the user marked by hand, or one left open at its paragraph's end).
+func (t *Typographer) Quoted(s, lang string, first, last bool) string {
+	s = t.Typeset(s, lang)
+	st := t.style(lang)
+	if r, _ := utf8.DecodeRuneInString(s); first && s != "" && !isOpeningMark(r) {
+		s = st.outer.open + s
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); last && s != "" && !isClosingMark(r) {
+		s += st.outer.close
+	}
+	return s
+}
+
+func isOpeningMark(r rune) bool { return strings.ContainsRune("“‘„‚«‹\"'", r) }
+func isClosingMark(r rune) bool { return strings.ContainsRune("”’“‘»›\"'", r) }

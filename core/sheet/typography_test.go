@@ -32,3 +32,27 @@ func TestTypeset(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotedAddsMissingMarks(t *testing.T) {
+	ty, err := NewTypographer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in          string
+		lang        string
+		first, last bool
+		want        string
+	}{
+		{"we will rebuild", "en", true, true, "“we will rebuild”"},
+		{`"left open at the paragraph's end`, "en", true, true, "“left open at the paragraph’s end”"},
+		{"Мы уходим", "ru", true, true, "«Мы уходим»"},
+		{`"first piece`, "en", true, false, "“first piece"},
+		{`"already closed."`, "en", true, true, "“already closed.”"},
+	}
+	for _, tt := range tests {
+		if got := ty.Quoted(tt.in, tt.lang, tt.first, tt.last); got != tt.want {
+			t.Errorf("Quoted(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
