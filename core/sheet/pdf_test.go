@@ -64,7 +64,9 @@ func pdfPageTexts(t testing.TB, path string) []string {
 	return pages
 }
 
-func fold(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, nbsp, " ")), " ") }
+func fold(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, nbsp, " ")), " ")
+}
 
 // writeSheet builds, lays out and writes a sheet, returning the layout and
 // the PDF's path.
