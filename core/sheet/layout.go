@@ -312,7 +312,7 @@ func (c *composer) quoteBlock(q Quote) quoteBlock {
 	for _, l := range c.fonts.wrap(body, width) {
 		b = append(b, quoteLine{l, quoteLeading, 0})
 	}
-	for i, l := range c.fonts.wrap([]run{{c.citation(q), th.cite}}, width) {
+	for i, l := range c.fonts.wrap([]run{{citation(q, c.sh.Sources), th.cite}}, width) {
 		b = append(b, quoteLine{l, citeLeading, citeMargin * float64(boolInt(i == 0))})
 	}
 	if q.Note != "" {
@@ -328,22 +328,6 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// citation is "— Speaker, in “Title”, Outlet, 7 Jan 2019, ¶ 2".
-func (c *composer) citation(q Quote) string {
-	parts := []string{"— " + q.Speaker}
-	if q.Source >= 0 && q.Source < len(c.sh.Sources) {
-		s := c.sh.Sources[q.Source]
-		if s.Title != "" {
-			parts = append(parts, "in “"+s.Title+"”")
-		}
-		parts = append(parts, s.Outlet, formatDate(s.Date, false))
-	}
-	if q.Paragraph > 0 {
-		parts = append(parts, fmt.Sprintf("¶%s%d", nbsp, q.Paragraph))
-	}
-	return joinNonEmpty(", ", parts...)
 }
 
 // placeQuote puts a quote block on the page, moving it whole to the next

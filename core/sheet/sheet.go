@@ -317,3 +317,46 @@ func orderLine(o Order) string {
 	}
 	return "articles in library order"
 }
+
+// citation is "— Speaker, in “Title”, Outlet, 7 Jan 2019, ¶ 2", with
+// non-breaking spaces inside the date and after ¶.
+func citation(q Quote, sources []Source) string {
+	parts := []string{"— " + q.Speaker}
+	if q.Source >= 0 && q.Source < len(sources) {
+		s := sources[q.Source]
+		if s.Title != "" {
+			parts = append(parts, "in “"+s.Title+"”")
+		}
+		parts = append(parts, s.Outlet, formatDate(s.Date, false))
+	}
+	if q.Paragraph > 0 {
+		parts = append(parts, fmt.Sprintf("¶%s%d", nbsp, q.Paragraph))
+	}
+	return joinNonEmpty(", ", parts...)
+}
+
+// QuoteWithCitation is the text to copy for one quote: the typeset
+// quotation on one line and its citation on the next, with ordinary spaces.
+// It returns an error when the set has no usable quote with that ID.
+func QuoteWithCitation(set quoteset.Set, quoteID string) (string, error) {
+	sh, problems := Build(set, Options{Scope: quoteset.Scope{QuoteIDs: []string{quoteID}}, GroupBy: NoGroups})
+	if len(sh.Groups) == 0 || len(sh.Groups[0].Quotes) == 0 {
+		if len(problems) > 0 {
+			return "", problems[0]
+		}
+		return "", fmt.Errorf("there is no quote %q to copy", quoteID)
+	}
+	q := sh.Groups[0].Quotes[0]
+	var b strings.Builder
+	for i, f := range q.Fragments {
+		if i > 0 {
+			if j := q.Joins[i-1]; j != "" {
+				b.WriteString(" [" + j + "]")
+			}
+			b.WriteString(" ")
+		}
+		b.WriteString(f)
+	}
+	b.WriteString("\n" + citation(q, sh.Sources))
+	return strings.ReplaceAll(b.String(), nbsp, " "), nil
+}

@@ -214,3 +214,19 @@ func TestFormatDate(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteWithCitation(t *testing.T) {
+	got, err := QuoteWithCitation(mockupSet(t), "g1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(got, "“ISIS is not defeated [...]") || !strings.Contains(got, "very low” [Graham continued.] “[T]his") {
+		t.Errorf("quote part: %.120q", got)
+	}
+	if want := "\n— Lindsey Graham, in “US President Trump announces troop withdrawal from Syria”, Wikinews, 8 Oct 2019, ¶ 9"; !strings.HasSuffix(got, want) {
+		t.Errorf("citation part: %q", got[strings.Index(got, "\n"):])
+	}
+	if _, err := QuoteWithCitation(mockupSet(t), "nope"); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("missing quote: %v", err)
+	}
+}
