@@ -95,6 +95,9 @@ type rectOp struct {
 // PageCount is the number of pages.
 func (l *Layout) PageCount() int { return len(l.pages) }
 
+// Title is the sheet's title, for the PDF's properties and print queues.
+func (l *Layout) Title() string { return l.title }
+
 // Paper is the page size the sheet was laid out for.
 func (l *Layout) Paper() Paper { return l.paper }
 

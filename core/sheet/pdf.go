@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -99,7 +100,8 @@ func (l *Layout) WritePDFFile(path string, opts PDFOptions) error {
 		tmp.Close()
 		return err
 	}
-	if err := tmp.Close(); err != nil {
+	// CreateTemp makes the file private; a saved sheet is an ordinary file.
+	if err := errors.Join(tmp.Chmod(0o644), tmp.Close()); err != nil {
 		return fmt.Errorf("the sheet could not be saved: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
