@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"verbatim/core/internal/shareddata"
 )
 
 func writeQDPX(t *testing.T) (*zip.Reader, []byte) {
@@ -43,22 +45,7 @@ func readZip(t *testing.T, zr *zip.Reader, name string) []byte {
 }
 
 func schemaPath(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("repository root not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	p := filepath.Join(dir, "..", "shared", "schemas", "refi-qda", "Project.xsd")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("REFI-QDA schema not found at %s; skipping validation", p)
-	}
-	return p
+	return shareddata.Path(t, "schemas", "refi-qda", "Project.xsd")
 }
 
 func TestQDPXValidatesAgainstSchema(t *testing.T) {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"verbatim/core/internal/shareddata"
 )
 
 func TestNumberAt(t *testing.T) {
@@ -78,7 +80,7 @@ func TestBlankGapBelongsToNextParagraph(t *testing.T) {
 // The mockups' paragraph numbers were counted by hand on real Wikinews
 // articles; the index must give the same numbers.
 func TestMockupParagraphNumbers(t *testing.T) {
-	dir := evalArticles(t)
+	dir := shareddata.Path(t, "eval", "articles")
 	cases := []struct {
 		file, marker string
 		want         int
@@ -104,29 +106,6 @@ func TestMockupParagraphNumbers(t *testing.T) {
 			t.Errorf("%s: ¶ of %q = %d, want %d", c.file[:30], c.marker, got, c.want)
 		}
 	}
-}
-
-func evalArticles(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	articles := filepath.Join(dir, "..", "shared", "eval", "articles")
-	if _, err := os.Stat(articles); err != nil {
-		t.Skipf("evaluation articles not found at %s; skipping the mockup check", articles)
-	}
-	return articles
 }
 
 func BenchmarkNew(b *testing.B) {

@@ -25,17 +25,10 @@ func (s System) lpstat(ctx context.Context, args ...string) (string, error) {
 	switch {
 	case err == nil:
 		return string(out), nil
-	case missingProgram(err):
-		return "", &Error{Kind: NoPrintService, Err: err,
-			Message: "Printing needs the system’s print service (CUPS), which is not installed on this computer." + saveInstead}
-	case strings.Contains(said, "No destinations added"):
+	case strings.Contains(said, "No destinations added"): // no printers: not a failure
 		return "", nil
-	case strings.Contains(said, "Scheduler is not running"), strings.Contains(said, "Unable to connect"):
-		return "", &Error{Kind: ServiceNotRunning, Detail: said, Err: err,
-			Message: "The print service (CUPS) is not running, so no printer can be reached. Restarting the computer usually starts it." + saveInstead}
 	}
-	return "", &Error{Kind: Failed, Detail: said, Err: err,
-		Message: "The list of printers could not be read. The system said: " + saying(said)}
+	return "", explain(err, said, "", lpstatKnows(), cupsMissing, "The list of printers could not be read.")
 }
 
 func (s System) cupsPrinters(ctx context.Context) ([]Printer, error) {
@@ -152,7 +145,8 @@ func (s System) cupsPrint(ctx context.Context, job Job) (string, error) {
 	}
 	out, errOut, err := s.run(ctx, s.cupsEnv(), "lp", append(args, job.File)...)
 	if err != nil {
-		return "", lpError(p.Name, strings.TrimSpace(string(errOut)+"\n"+string(out)), err)
+		said := strings.TrimSpace(string(errOut) + "\n" + string(out))
+		return "", explain(err, said, p.Name, lpKnows(), cupsMissing, "The printer “{printer}” did not take the sheet.")
 	}
 	// "request id is Office-42 (1 file(s))"
 	if rest, ok := strings.CutPrefix(strings.TrimSpace(string(out)), "request id is "); ok {
@@ -195,36 +189,4 @@ func because(reason string) string {
 		return ""
 	}
 	return " (it reports: " + reason + ")"
-}
-
-// lpError words a failure of lp.
-func lpError(printer, said string, err error) error {
-	e := &Error{Kind: Failed, Printer: printer, Detail: said, Err: err}
-	switch {
-	case missingProgram(err):
-		e.Kind, e.Message = NoPrintService, "Printing needs the system’s print service (CUPS), which is not installed on this computer."+saveInstead
-	case strings.Contains(said, "not accepting jobs"):
-		e.Kind, e.Message = NotAccepting, fmt.Sprintf("The printer “%s” is not accepting print jobs right now. Choose another printer or try again later.", printer)
-	case strings.Contains(said, "does not exist"):
-		e.Kind, e.Message = UnknownPrinter, fmt.Sprintf("There is no printer called “%s” on this computer (any more). Choose one from the list.", printer)
-	case strings.Contains(said, "No default destination"):
-		e.Kind, e.Message = NoDefaultPrinter, "This computer has no default printer. Choose a printer from the list."
-	case strings.Contains(said, "unable to access"):
-		e.Kind, e.Message = BadJob, "The print service could not read the sheet’s file. Save the sheet as PDF and print that file instead."
-	case strings.Contains(said, "Scheduler is not running"), strings.Contains(said, "Unable to connect"):
-		e.Kind, e.Message = ServiceNotRunning, "The print service (CUPS) is not running, so no printer can be reached."+saveInstead
-	default:
-		e.Message = fmt.Sprintf("The printer “%s” did not take the sheet. The system said: %s", printer, saying(said))
-	}
-	return e
-}
-
-// saying quotes the first line of what a program said, as the end of a
-// sentence.
-func saying(s string) string {
-	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
-	if line == "" {
-		return "nothing."
-	}
-	return "“" + strings.TrimSpace(line) + "”."
 }

@@ -18,19 +18,13 @@ func psQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + 
 
 func (s System) powershell(ctx context.Context, script string) (string, error) {
 	out, errOut, err := s.run(ctx, nil, "powershell.exe", "-NoProfile", "-NonInteractive", "-Command", script)
-	said := strings.TrimSpace(string(errOut) + "\n" + string(out))
-	switch {
-	case err == nil:
+	if err == nil {
 		return string(out), nil
-	case missingProgram(err):
-		return "", &Error{Kind: NoPrintService, Err: err,
-			Message: "Printing needs Windows PowerShell, which was not found on this computer." + saveInstead}
-	case strings.Contains(said, "No application is associated"), strings.Contains(said, "no application associated"):
-		return "", &Error{Kind: NoPrintService, Detail: said, Err: err,
-			Message: "Windows has no program that can print PDF files." + saveInstead}
 	}
-	return "", &Error{Kind: Failed, Detail: said, Err: err,
-		Message: "Windows could not print the sheet. It said: " + saying(said)}
+	said := strings.TrimSpace(string(errOut) + "\n" + string(out))
+	return "", explain(err, said, "", powershellKnows(),
+		"Printing needs Windows PowerShell, which was not found on this computer."+saveInstead,
+		"Windows could not print the sheet.")
 }
 
 // windowsPrinters lists printers as "name<TAB>default<TAB>offline" lines.

@@ -3,34 +3,15 @@ package sheet
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"verbatim/core"
+	"verbatim/core/internal/shareddata"
 	"verbatim/core/quoteset"
 )
-
-// repoRoot walks up from the package folder to go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-}
 
 const (
 	emergencyFile = "wikinews_en_2019-01-07_President_Trump_says_he_can_and_may_put_US_into_state_of_eme.txt"
@@ -42,11 +23,10 @@ const (
 // topic that the scope must leave out.
 func mockupSet(t testing.TB) quoteset.Set {
 	t.Helper()
-	dir := filepath.Join(repoRoot(t), "..", "shared", "eval", "articles")
 	read := func(name string) string {
-		data, err := os.ReadFile(filepath.Join(dir, name))
+		data, err := os.ReadFile(shareddata.Path(t, "eval", "articles", name))
 		if err != nil {
-			t.Skipf("evaluation article not available (%v); skipping the mockup sheet", err)
+			t.Fatal(err)
 		}
 		return string(data)
 	}
