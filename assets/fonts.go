@@ -1,8 +1,8 @@
-// Package assets holds the files Verbatim ships inside its binaries: the
-// fonts for quote sheets (and, later, the app icon and the sample article).
-// It is a leaf package: it imports nothing from Verbatim, so core, ui and cmd
-// may all use it.
 package assets
+
+// The fonts for quote sheets: Noto Serif and Noto Sans under the SIL Open
+// Font License (fonts/OFL.txt), covering Latin, Greek and Cyrillic. This
+// package imports nothing from Verbatim, so core, ui and cmd may all use it.
 
 import (
 	"embed"
