@@ -4,7 +4,9 @@
 package quoteset
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"verbatim/core"
@@ -61,8 +63,9 @@ func (p *Problem) Error() string { return "quote " + p.QuoteID + ": " + p.Messag
 
 // Checked returns the set without the quotes that cannot be printed or
 // exported (unknown document, span outside the text), and one Problem for
-// each quote left out. Fragments outside the quote's span are dropped; a
-// quote without usable fragments gets its span as its only fragment.
+// each quote left out. Fragments are put in text order; those outside the
+// quote's span or overlapping another are dropped; a quote without usable
+// fragments gets its span as its only fragment.
 func (s Set) Checked() (Set, []error) {
 	docs := s.DocumentsByID()
 	var problems []error
@@ -86,10 +89,15 @@ func (s Set) Checked() (Set, []error) {
 
 func inside(sp core.Span, n int) bool { return sp.Start >= 0 && sp.End <= n && sp.Start <= sp.End }
 
+// usableFragments keeps the fragments inside the quote's span, in text
+// order, without overlaps.
 func usableFragments(q core.Quote) []core.Span {
+	sorted := slices.Clone(q.Fragments)
+	slices.SortFunc(sorted, func(a, b core.Span) int { return cmp.Compare(a.Start, b.Start) })
 	var frags []core.Span
-	for _, f := range q.Fragments {
-		if f.Len() > 0 && f.Start >= q.Span.Start && f.End <= q.Span.End {
+	for _, f := range sorted {
+		overlaps := len(frags) > 0 && f.Start < frags[len(frags)-1].End
+		if f.Len() > 0 && f.Start >= q.Span.Start && f.End <= q.Span.End && !overlaps {
 			frags = append(frags, f)
 		}
 	}

@@ -76,10 +76,12 @@ func TestCheckedLeavesOutBadQuotesAndGoesOn(t *testing.T) {
 		Quote{ID: "far", DocumentID: "c", Quote: core.Quote{Span: core.Span{Start: 5, End: 500}}},
 		Quote{ID: "nofrag", DocumentID: "c", Quote: core.Quote{Span: core.Span{Start: 0, End: 9},
 			Fragments: []core.Span{{Start: 40, End: 50}}}},
+		Quote{ID: "messy", DocumentID: "c", Quote: core.Quote{Span: core.Span{Start: 0, End: 15},
+			Fragments: []core.Span{{Start: 9, End: 15}, {Start: 0, End: 2}, {Start: 1, End: 8}}}},
 	)
 	got, problems := s.Checked()
 	q, _ := ids(got)
-	if want := []string{"1", "2", "3", "nofrag"}; !reflect.DeepEqual(q, want) {
+	if want := []string{"1", "2", "3", "nofrag", "messy"}; !reflect.DeepEqual(q, want) {
 		t.Errorf("kept %v, want %v", q, want)
 	}
 	if len(problems) != 2 {
@@ -94,5 +96,8 @@ func TestCheckedLeavesOutBadQuotesAndGoesOn(t *testing.T) {
 	}
 	if f := got.Quotes[3].Fragments; len(f) != 1 || f[0] != (core.Span{Start: 0, End: 9}) {
 		t.Errorf("quote without usable fragments should fall back to its span, got %v", f)
+	}
+	if f, want := got.Quotes[4].Fragments, []core.Span{{Start: 0, End: 2}, {Start: 9, End: 15}}; !reflect.DeepEqual(f, want) {
+		t.Errorf("fragments out of order and overlapping: got %v, want %v", f, want)
 	}
 }
