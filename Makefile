@@ -21,6 +21,7 @@ deps:
 
 test-deps:
 	@scripts/install-deps.sh test
+	@scripts/test-printer.sh
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); \
