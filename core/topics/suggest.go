@@ -415,15 +415,6 @@ func keysOf(a *analysis, words []int32) []string {
 	return out
 }
 
-func contains(words []int32, w int32) bool {
-	for _, x := range words {
-		if x == w {
-			return true
-		}
-	}
-	return false
-}
-
 // label writes c as the document most often does, preferring a writing
 // where its capitals mean something, and a name over its adjective ("Syria"
 // over "Syrian").
