@@ -62,14 +62,14 @@ func (a *analysis) isPhrase(lo, hi, s, e int) bool {
 		return false
 	}
 	inName := func(i int) bool { return r[i] == roleName || r[i] == roleConnector }
-	if s > lo && r[s] == roleName && inName(s-1) && !a.lang.titles[a.tokens[s-1].lower] {
+	if s > lo && r[s] == roleName && inName(s-1) && !a.tokens[s-1].flags.has(isTitle) {
 		return false
 	}
 	if e+1 < hi && r[e] == roleName && inName(e+1) {
 		return false
 	}
-	return (r[s] == roleName || !a.lang.generic[a.tokens[s].lower]) &&
-		(r[e] == roleName || !a.lang.generic[a.tokens[e].lower])
+	return (r[s] == roleName || !a.tokens[s].flags.has(isGeneric)) &&
+		(r[e] == roleName || !a.tokens[e].flags.has(isGeneric))
 }
 
 func (a *analysis) add(index map[[maxWords]int32]*candidate, list []*candidate, s, e int) []*candidate {
@@ -166,7 +166,9 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 		case a.isVague(c.words[i]) || a.lang.isVague(t.lower) || a.roles[first+i] == roleConnector:
 		default:
 			content++
-			specific += a.lang.specificity(t.lower)
+			// The commoner of the word as written and its key: "elections"
+			// is as vague as "election".
+			specific += min(a.lang.specificity(t.lower), a.lang.specificity(key))
 			topical = max(topical, a.lang.topicality(t.lower))
 			if a.roles[first+i] != roleName {
 				newsworthy = min(newsworthy, a.lang.newsworthiness(t.lower))
@@ -219,7 +221,7 @@ func (a *analysis) onlyNames(c *candidate) bool {
 	first := int(c.occurrences[0])
 	for i := range c.words {
 		t := &a.tokens[first+i]
-		if !t.capitalised && !a.lang.titles[t.lower] && a.roles[first+i] != roleConnector {
+		if !t.capitalised && !t.flags.has(isTitle) && a.roles[first+i] != roleConnector {
 			return false
 		}
 	}
@@ -229,9 +231,9 @@ func (a *analysis) onlyNames(c *candidate) bool {
 // goodSingleWord rejects one-word labels that read badly: single letters,
 // short lower-case words.
 func (a *analysis) goodSingleWord(t *token) bool {
-	n := utf8.RuneCountInString(t.text)
+	n := utf8.RuneCountInString(t.lower)
 	if t.acronym {
 		return n >= 2
 	}
-	return n >= 3 && strings.IndexFunc(t.text, unicode.IsLetter) >= 0
+	return n >= 3 && strings.IndexFunc(t.lower, unicode.IsLetter) >= 0
 }

@@ -26,85 +26,108 @@ const (
 	classAdverb    wordClass = 'R'
 )
 
+// wordFlags say which hand-made or generated lists a word is on.
+type wordFlags uint16
+
+const (
+	isStop         wordFlags = 1 << iota // function word: splits phrases
+	isGeneric                            // common word: never starts or ends a label
+	isVagueNoun                          // "people", "plan": may end a label, never stand alone
+	isTitle                              // "senator", "president": precedes names
+	isCue                                // "said", "told": ties names to quotes
+	isAbbreviation                       // "mr", "sept": its full stop ends no sentence
+	isDeterminer                         // "the", "their": an -ing word after it is a noun
+	isConnector                          // "of", "für": may stand inside a name
+)
+
+func (w wordFlags) has(f wordFlags) bool { return w&f != 0 }
+
+// vague: the word says nothing on its own.
+func (w wordFlags) vague() bool { return w.has(isStop | isGeneric | isVagueNoun | isTitle) }
+
+// wordInfo is what WordNet and the background corpora say about one
+// lower-cased word; the zero value is an unknown word.
+type wordInfo struct {
+	class wordClass
+	backgroundWord
+}
+
 // language is the loaded word lists of one language. It is read-only after
 // loading.
 type language struct {
-	code       string
-	stop       map[string]bool // function words: they split phrases
-	generic    map[string]bool // common words: never start or end a label
-	vagueNouns map[string]bool // "people", "plan": may end a label, never stand alone
-	// vagueKeys are the keys of all stop, common, vague and title words
-	// ("prasident" for "Präsidenten").
+	code string
+	// flags holds the hand-made and stop word lists: a few thousand words,
+	// looked up for every word of a text.
+	flags map[string]wordFlags
+	// words holds what the large generated lists say of a word.
+	words map[string]wordInfo
+	// vagueKeys are the keys of all vague words ("prasident" for
+	// "Präsidenten").
 	vagueKeys map[string]bool
-	titles    map[string]bool // "senator", "president": precede names
-	cues      map[string]bool // "said", "told": tie names to quotes
 	// cuePhrases are cues of several words by their first word: "according"
 	// → "to". A name after one is a source ("according to the BBC").
-	cuePhrases    map[string][]string
-	abbreviations map[string]bool // "mr", "sept": their stop ends no sentence
-	determiners   map[string]bool // "the", "their": an -ing word after them is a noun
-	connectors    map[string]bool // "of", "für": may stand inside a name
-	classes       map[string]wordClass
-	pertainyms    map[string]string // "syrian" → "syria"
-	background    map[string]backgroundWord
-	documents     int // in the background corpus
+	cuePhrases map[string][]string
+	pertainyms map[string]string // "syrian" → "syria"
+	documents  int               // in the background corpus
 	// nounsCapitalised: German writes every noun with a capital letter, so a
 	// lower-case word never ends a topic label.
 	nounsCapitalised bool
 }
 
+func (l *language) word(w string) wordInfo { return l.words[w] }
+
+func (l *language) is(w string, f wordFlags) bool { return l.flags[w].has(f) }
+
 func loadLanguage(code string) (*language, error) {
-	l := &language{code: code, nounsCapitalised: code == "de"}
+	l := &language{code: code, nounsCapitalised: code == "de", flags: map[string]wordFlags{}, words: map[string]wordInfo{}, cuePhrases: map[string][]string{}}
 	lists := []struct {
 		file string
-		into *map[string]bool
+		flag wordFlags
 	}{
-		{"stopwords.txt", &l.stop},
-		{"titles.txt", &l.titles},
-		{"cues.txt", &l.cues},
-		{"abbreviations.txt", &l.abbreviations},
-		{"determiners.txt", &l.determiners},
-		{"connectors.txt", &l.connectors},
+		{"stopwords.txt", isStop},
+		{"generic.txt", isGeneric},
+		{"vague-nouns.txt", isVagueNoun},
+		{"titles.txt", isTitle},
+		{"cues.txt", isCue},
+		{"abbreviations.txt", isAbbreviation},
+		{"determiners.txt", isDeterminer},
+		{"connectors.txt", isConnector},
 	}
-	var err error
 	for _, list := range lists {
-		if *list.into, err = readWordSet(code, list.file); err != nil {
+		err := eachLine(code, list.file, func(line string) error {
+			w := strings.ToLower(line)
+			if words := strings.Fields(w); list.flag == isCue && len(words) > 1 {
+				l.cuePhrases[words[0]] = words[1:]
+				return nil
+			}
+			l.flags[w] |= list.flag
+			return nil
+		})
+		if err != nil {
 			return nil, err
 		}
 	}
-	if l.generic, err = readWordSet(code, "generic.txt"); err != nil {
-		return nil, err
-	}
-	if l.vagueNouns, err = readWordSet(code, "vague-nouns.txt"); err != nil {
-		return nil, err
-	}
 	l.vagueKeys = map[string]bool{}
-	for _, set := range []map[string]bool{l.stop, l.generic, l.vagueNouns, l.titles} {
-		for w := range set {
+	for w, flags := range l.flags {
+		if flags.vague() {
 			l.vagueKeys[w] = true
 			l.vagueKeys[l.wordKey(&token{lower: w})] = true
-		}
-	}
-	l.cuePhrases = map[string][]string{}
-	for cue := range l.cues {
-		if words := strings.Fields(cue); len(words) > 1 {
-			l.cuePhrases[words[0]] = words[1:]
-			delete(l.cues, cue)
 		}
 	}
 	if err := l.readBackground(); err != nil {
 		return nil, err
 	}
-	l.classes = map[string]wordClass{}
 	l.pertainyms = map[string]string{}
 	if code != "en" {
 		return l, nil
 	}
-	err = readTable(code, "wordclass.tsv", func(word, value string) error {
+	err := readTable(code, "wordclass.tsv", func(word, value string) error {
 		if len(value) != 1 || strings.IndexByte("AVR", value[0]) < 0 {
 			return fmt.Errorf("word class %q is not A, V or R", value)
 		}
-		l.classes[word] = wordClass(value[0])
+		info := l.words[word]
+		info.class = wordClass(value[0])
+		l.words[word] = info
 		return nil
 	})
 	if err != nil {
@@ -116,9 +139,9 @@ func loadLanguage(code string) (*language, error) {
 	})
 }
 
-// backgroundWord is what the background corpus says of a word.
+// backgroundWord is what the background corpora say of a word.
 type backgroundWord struct {
-	documents int32 // how many documents have it
+	documents int32 // how many background documents have it
 	// capitalised is the percentage of its occurrences inside a sentence
 	// that are capitalised: high for names.
 	capitalised int8
@@ -132,7 +155,6 @@ type backgroundWord struct {
 }
 
 func (l *language) readBackground() error {
-	l.background = map[string]backgroundWord{}
 	err := readTable(l.code, "background.tsv", func(word, value string) error {
 		var n [4]int
 		f := strings.Split(value, "\t")
@@ -150,7 +172,9 @@ func (l *language) readBackground() error {
 		if word == "=documents" { // the size of the corpus
 			l.documents = n[0]
 		} else {
-			l.background[word] = backgroundWord{int32(n[0]), int8(n[1]), int8(n[2]), int16(n[3])}
+			info := l.words[word]
+			info.backgroundWord = backgroundWord{int32(n[0]), int8(n[1]), int8(n[2]), int16(n[3])}
+			l.words[word] = info
 		}
 		return nil
 	})
@@ -164,7 +188,7 @@ func (l *language) readBackground() error {
 // word no background document has, near 0 for one that every document has.
 func (l *language) specificity(word string) float64 {
 	n := float64(l.documents)
-	return math.Log((n+1)/(float64(l.background[word].documents)+1)) / math.Log(n+1)
+	return math.Log((n+1)/(float64(l.words[word].documents)+1)) / math.Log(n+1)
 }
 
 // newsworthiness tells, from 0.3 to 1, how much more a word belongs to news
@@ -174,7 +198,7 @@ func (l *language) specificity(word string) float64 {
 // compares the word's share of background news documents with its Zipf
 // value in spoken English; a word unknown to speech counts as news.
 func (l *language) newsworthiness(word string) float64 {
-	b := l.background[word]
+	b := l.words[word]
 	if b.spoken == 0 {
 		return 1
 	}
@@ -197,7 +221,7 @@ const (
 // again, while "approach" or "lack" come once. Unknown words count as
 // topical.
 func (l *language) topicality(word string) float64 {
-	b := l.background[word]
+	b := l.words[word]
 	if b.burst == 0 || b.documents < minBurstDocuments {
 		return 1
 	}
@@ -216,17 +240,7 @@ const (
 // usuallyCapitalised reports whether the background corpus mostly writes
 // word with a capital inside a sentence: a name, or a German noun.
 func (l *language) usuallyCapitalised(word string) bool {
-	return l.background[word].capitalised >= 50
-}
-
-// readWordSet reads a list of one lower-case word a line; # starts a comment.
-func readWordSet(code, file string) (map[string]bool, error) {
-	set := map[string]bool{}
-	err := eachLine(code, file, func(line string) error {
-		set[strings.ToLower(line)] = true
-		return nil
-	})
-	return set, err
+	return l.words[word].capitalised >= 50
 }
 
 // readTable reads lines of "word<TAB>value".

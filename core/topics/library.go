@@ -30,7 +30,8 @@ type LibraryDocument struct {
 // Library is the result of Merge.
 type Library struct {
 	// Topics are the existing topics, in the order given, then the new
-	// suggestions: those suggested for more documents first, then by label.
+	// suggestions: those of more documents first, then of more quotes, then
+	// by label.
 	Topics []LibraryTopic
 	// Documents are the merged documents, in the order given.
 	Documents []LibraryDocument
@@ -41,9 +42,10 @@ type Library struct {
 // they are never renamed or dropped. A document's suggestion whose key
 // matches an existing topic is filed under it; the others become new topics,
 // one per key, labelled as most documents write them. Then every quote is
-// also assigned to each library topic whose key phrase its text or sentence
-// holds, so that a topic suggested for one document gathers the quotes of
-// all of them.
+// also assigned to each existing topic whose key phrase its text or sentence
+// holds, and to each suggested topic whose key phrase it says itself (where
+// the phrase is specific enough to be a label), so that a topic suggested
+// for one document gathers the quotes of all of them.
 //
 // The result depends only on existing and the set of documents' suggestions,
 // not on the documents' order.
@@ -60,6 +62,17 @@ func (s *Suggester) Merge(existing []string, docs []DocumentTopics) Library {
 		lib.Documents = append(lib.Documents, m.assign(d))
 	}
 	lib.Topics = m.topics
+	suggested := lib.Topics[len(existing):]
+	sort.SliceStable(suggested, func(i, j int) bool {
+		a, b := suggested[i], suggested[j]
+		if a.Documents != b.Documents {
+			return a.Documents > b.Documents
+		}
+		if a.Quotes != b.Quotes {
+			return a.Quotes > b.Quotes
+		}
+		return a.Label < b.Label || a.Label == b.Label && a.Key < b.Key
+	})
 	return lib
 }
 
@@ -110,8 +123,9 @@ func (m *merger) propose(code string, t Topic) {
 	m.proposals[t.Key][t.Label]++
 }
 
-// settleNewTopics turns the proposals into new topics, in an order that does
-// not depend on the documents' order.
+// settleNewTopics turns the proposals into new topics, each labelled as most
+// documents write it, in an order that does not depend on the documents'
+// order.
 func (m *merger) settleNewTopics() {
 	type proposal struct {
 		key, label string
@@ -177,8 +191,15 @@ func (m *merger) assign(d DocumentTopics) LibraryDocument {
 		if !ok {
 			continue
 		}
+		// A user's topic takes every quote that mentions it, or whose
+		// sentence does; a topic suggested for other documents only quotes
+		// that say it themselves, where it could label a topic too.
+		closest, existing := InSentence, m.topics[topic].Existing
+		if !existing {
+			closest = InQuote
+		}
 		for _, h := range p.Hits {
-			if h.Near >= InSentence && h.Quote < len(out.Quotes) {
+			if h.Near >= closest && (existing || p.Score > 0) && h.Quote < len(out.Quotes) {
 				add(h.Quote, topic, mentionReason(h.Near, h.Text))
 			}
 		}

@@ -89,13 +89,17 @@ func newAnalysis(lang *language, doc core.Document, quotes []core.Quote) *analys
 	markHeadlines(lang, tokens, sentences)
 	a.nameWords = map[string]bool{}
 	for _, t := range tokens {
-		if t.capitalised && !t.atCapitalStart && !lang.stop[t.lower] {
+		if t.capitalised && !t.atCapitalStart && !t.flags.has(isStop) {
 			a.nameWords[t.lower] = true
 		}
 	}
+	a.placeQuotes(quotes)
+	relevant := a.nearQuotes()
 	a.roles = make([]role, len(tokens))
 	for i := range tokens {
-		a.roles[i] = a.role(i)
+		if relevant[tokens[i].sentence] {
+			a.roles[i] = a.role(i)
+		}
 	}
 	// "of" belongs to a name only between two of its words.
 	for i, r := range a.roles {
@@ -113,8 +117,35 @@ func newAnalysis(lang *language, doc core.Document, quotes []core.Quote) *analys
 	for i := range titleTokens {
 		a.titleWords[a.lang.wordKey(&titleTokens[i])] = true
 	}
-	a.placeQuotes(quotes)
 	return a
+}
+
+// Only the text near quotes is read for phrases: the sentences within
+// window of a quote's, and the first leadSentences (headline and lead),
+// which say what the article is about. The rest cannot name a quote's topic
+// and would only cost time.
+const (
+	window        = 5
+	leadSentences = 3
+)
+
+// nearQuotes marks the sentences to read for phrases.
+func (a *analysis) nearQuotes() []bool {
+	near := make([]bool, len(a.sentences))
+	for s := 0; s < min(leadSentences, len(near)); s++ {
+		near[s] = true
+	}
+	for s, refs := range a.quotesBySentence {
+		for _, ref := range refs {
+			if ref.near == InSentence {
+				for n := max(s-window, 0); n <= min(s+window, len(near)-1); n++ {
+					near[n] = true
+				}
+				break
+			}
+		}
+	}
+	return near
 }
 
 // markHeadlines treats a line written in title case ("Outrage, but Few
@@ -125,7 +156,7 @@ func markHeadlines(lang *language, tokens []token, sentences []sentence) {
 		paragraph := sentences[tokens[lo].sentence].paragraph
 		hi, words, capitals := lo, 0, 0
 		for ; hi < len(tokens) && sentences[tokens[hi].sentence].paragraph == paragraph; hi++ {
-			if t := &tokens[hi]; !t.number && !lang.stop[t.lower] {
+			if t := &tokens[hi]; !t.number && !t.flags.has(isStop) {
 				words++
 				if t.capitalised {
 					capitals++
@@ -157,9 +188,9 @@ func (a *analysis) isName(i int) bool {
 	if t.acronym {
 		// A stop word in capitals is a name only alone ("US troops"), not in
 		// a shouted line ("THE USA IS GREAT").
-		return !a.lang.stop[t.lower] || !(a.acronymAt(i-1) || a.acronymAt(i+1))
+		return !t.flags.has(isStop) || !(a.acronymAt(i-1) || a.acronymAt(i+1))
 	}
-	if a.lang.stop[t.lower] {
+	if t.flags.has(isStop) {
 		return false
 	}
 	return !t.atCapitalStart || a.nameWords[t.lower] || a.lang.usuallyCapitalised(t.lower)
@@ -173,27 +204,28 @@ func (a *analysis) role(i int) role {
 	t := &a.tokens[i]
 	l := a.lang
 	switch {
-	case t.number || l.cues[t.lower]:
+	case t.number || t.flags.has(isCue):
 		return roleBreak
 	case a.isName(i):
 		if l.nounsCapitalised && !t.acronym {
 			return roleNoun
 		}
 		return roleName
-	case l.connectors[t.lower] && !t.capitalised:
+	case t.flags.has(isConnector) && !t.capitalised:
 		return roleConnector
-	case l.stop[t.lower] || l.generic[t.lower] || t.acronym:
+	case t.flags.has(isStop) || t.flags.has(isGeneric) || t.acronym:
 		return roleBreak // "Turkey must face sanctions" is two phrases
 	case l.nounsCapitalised:
 		return a.germanRole(t)
 	}
-	switch l.classes[t.lower] {
+	info := l.word(t.lower)
+	switch info.class {
 	case classVerb, classAdverb:
 		return roleBreak
 	case classAdjective:
 		return roleModifier
 	}
-	if strings.HasSuffix(t.lower, "ly") && l.background[t.lower].documents == 0 {
+	if strings.HasSuffix(t.lower, "ly") && info.documents == 0 {
 		return roleBreak // an unknown adverb
 	}
 	if strings.HasSuffix(t.lower, "ing") && !a.nounAfter(i) {
@@ -208,8 +240,8 @@ func (a *analysis) nounAfter(i int) bool {
 	if i == 0 || !a.tokens[i].joined {
 		return false
 	}
-	prev := a.tokens[i-1].lower
-	return a.lang.determiners[prev] || (!a.lang.stop[prev] && a.lang.classes[prev] == classNoun && !a.tokens[i-1].number)
+	prev := &a.tokens[i-1]
+	return prev.flags.has(isDeterminer) || (!prev.flags.has(isStop) && a.lang.word(prev.lower).class == classNoun && !prev.number)
 }
 
 // germanRole: German capitalises nouns, so a capitalised word at the start of
@@ -234,6 +266,10 @@ func (a *analysis) normalise() {
 	ids := map[string]int32{}
 	a.keys = make([]int32, len(a.tokens))
 	for i := range a.tokens {
+		if a.roles[i] == roleBreak {
+			a.keys[i] = -1 // in no phrase
+			continue
+		}
 		k := a.wordKey(i)
 		id, ok := ids[k]
 		if !ok {
@@ -283,17 +319,17 @@ func (a *analysis) findPersons(quotes []core.Quote) {
 	}
 	for i, t := range a.tokens {
 		switch {
-		case a.lang.cues[t.lower]:
+		case t.flags.has(isCue):
 			if t.joined {
 				a.markNameRun(i-1, -1, 2) // "Kino Gabriel said"
 			} else {
 				a.markNameRun(i+1, +1, 3) // `…," said Graham`
 			}
-		case a.lang.titles[t.lower] && a.roles[i] != roleBreak:
+		case t.flags.has(isTitle) && a.roles[i] != roleBreak:
 			a.markNameRun(i+1, +1, 3) // "Senator Lindsey Graham"
 		case a.lang.cuePhrases[t.lower] != nil:
 			if end := a.matchWords(i+1, a.lang.cuePhrases[t.lower]); end > 0 {
-				if end < len(a.tokens) && a.lang.determiners[a.tokens[end].lower] {
+				if end < len(a.tokens) && a.tokens[end].flags.has(isDeterminer) {
 					end++
 				}
 				a.markNameRun(end, +1, 3) // "according to the BBC"
@@ -323,7 +359,7 @@ func (a *analysis) markSpeaker(name string, mention bool) {
 	for i := range tokens {
 		t := &tokens[i]
 		switch {
-		case !mention || t.capitalised && !a.lang.stop[t.lower] && !a.lang.titles[t.lower] && !t.number:
+		case !mention || t.capitalised && !t.flags.has(isStop) && !t.flags.has(isTitle) && !t.number:
 			a.personWords[t.lower] = true
 			run++
 		case run > 0:
@@ -340,7 +376,7 @@ func (a *analysis) markNameRun(i, dir, limit int) {
 		if a.roles[i] != roleName && !(a.lang.nounsCapitalised && t.capitalised && a.roles[i] != roleBreak) || n == 0 && dir > 0 && !t.joined {
 			return
 		}
-		if a.lang.titles[t.lower] {
+		if t.flags.has(isTitle) {
 			n-- // "said Sen. Lindsey Graham": the title is not the name
 		} else {
 			a.personWords[t.lower] = true

@@ -8,8 +8,7 @@ import (
 
 // token is one word of a document.
 type token struct {
-	start, end int    // byte span of the word, a possessive 's excluded
-	text       string // as written
+	start, end int // byte span of the word, a possessive 's excluded
 	lower      string
 	sentence   int // index of its sentence
 	// capitalised: the first letter is upper case; acronym: two or more
@@ -21,7 +20,8 @@ type token struct {
 	// joined: nothing but spaces lies between it and the previous word of the
 	// same sentence, so both can belong to one phrase.
 	joined bool
-	number bool // no letters at all
+	number bool      // no letters at all
+	flags  wordFlags // the word lists it is on
 }
 
 // sentence is a byte span [start, end) of the text and the paragraph (line)
@@ -59,7 +59,8 @@ type scanner struct {
 // scan returns the words and sentences of text. Every byte of text belongs
 // to exactly one sentence.
 func scan(lang *language, text string) ([]token, []sentence) {
-	s := &scanner{lang: lang, text: text, pendingCapital: true}
+	s := &scanner{lang: lang, text: text, pendingCapital: true,
+		tokens: make([]token, 0, len(text)/6+1), sentences: make([]sentence, 0, len(text)/80+1)}
 	for i, r := range text {
 		s.step(i, r)
 	}
@@ -127,7 +128,7 @@ func (s *scanner) endWord(end int) {
 		}
 	}
 	t := token{
-		start: start, end: start + len(text), text: text, lower: foldApostrophes(strings.ToLower(text)),
+		start: start, end: start + len(text), lower: foldApostrophes(strings.ToLower(text)),
 		sentence:       len(s.sentences),
 		atCapitalStart: s.pendingCapital,
 		joined:         !s.pendingBreak && len(s.tokens) > 0 && s.tokens[len(s.tokens)-1].sentence == len(s.sentences),
@@ -136,6 +137,7 @@ func (s *scanner) endWord(end int) {
 	t.capitalised = unicode.IsUpper(first)
 	t.number = isNumberLike(text)
 	t.acronym = isAcronym(text)
+	t.flags = s.lang.flags[t.lower]
 	s.tokens = append(s.tokens, t)
 	// A possessive ends a phrase: "NFL Network's Rich Eisen" is two names.
 	s.pendingBreak, s.pendingCapital = possessive, false
@@ -181,7 +183,7 @@ func (s *scanner) abbreviationBefore(i int) bool {
 	if last.end != i {
 		return false
 	}
-	return s.lang.abbreviations[last.lower] || (utf8.RuneCountInString(last.text) == 1 && last.capitalised)
+	return last.flags.has(isAbbreviation) || (utf8.RuneCountInString(last.lower) == 1 && last.capitalised)
 }
 
 func (s *scanner) endSentence(end int) {

@@ -73,7 +73,10 @@ type Assignment struct {
 // Merge uses phrases to assign quotes to topics suggested elsewhere.
 type Phrase struct {
 	Key   string
-	Label string
+	Label string // as first written in the document
+	// Score rates the phrase as a topic label in this document; 0 when it
+	// cannot be one (too vague, a speaker's name).
+	Score float64
 	Count int   // occurrences in the document
 	Hits  []Hit // one per quote, by quote index
 }
@@ -94,8 +97,8 @@ type DocumentTopics struct {
 	// Quotes[i] are the topics of the i-th quote given to Document: none,
 	// one or several.
 	Quotes [][]Assignment
-	// Phrases are the document's key phrases that occur around quotes, in
-	// key order.
+	// Phrases are the document's key phrases that occur in quotes or their
+	// sentences, in key order.
 	Phrases []Phrase
 }
 
@@ -120,6 +123,9 @@ func (e *QuoteError) Error() string {
 // lies outside the text gets no topics and an error; the others are served.
 func (s *Suggester) Document(doc core.Document, quotes []core.Quote) (DocumentTopics, error) {
 	lang := s.languageOf(doc)
+	if len(quotes) == 0 {
+		return DocumentTopics{Language: lang.code}, nil // topics organise quotes
+	}
 	a := newAnalysis(lang, doc, quotes)
 	var errs []error
 	for i, q := range quotes {
@@ -168,7 +174,7 @@ func (s *Suggester) languageOf(doc core.Document) *language {
 		l := s.languages[code]
 		hits := 0
 		for _, w := range foldWords(prefix(doc.Text, 4000)) {
-			if l.stop[w] {
+			if l.is(w, isStop) {
 				hits++
 			}
 		}
@@ -409,15 +415,6 @@ func keysOf(a *analysis, words []int32) []string {
 	return out
 }
 
-func contains(words []int32, w int32) bool {
-	for _, x := range words {
-		if x == w {
-			return true
-		}
-	}
-	return false
-}
-
 // label writes c as the document most often does, preferring a writing
 // where its capitals mean something, and a name over its adjective ("Syria"
 // over "Syrian").
@@ -452,10 +449,14 @@ func (a *analysis) label(c *candidate) string {
 func (a *analysis) phraseText(first, n int) string {
 	last := &a.tokens[first+n-1]
 	end := last.end
-	if strings.Contains(last.text, ".") && strings.HasPrefix(a.text[end:], ".") {
+	if strings.Contains(last.lower, ".") && strings.HasPrefix(a.text[end:], ".") {
 		end++
 	}
-	return strings.Join(strings.Fields(a.text[a.tokens[first].start:end]), " ")
+	raw := a.text[a.tokens[first].start:end]
+	if !strings.ContainsAny(raw, "\n\t\r\u00a0") && !strings.Contains(raw, "  ") {
+		return raw
+	}
+	return strings.Join(strings.Fields(raw), " ")
 }
 
 func (a *analysis) viaPertainym(first, n int) bool {
@@ -468,7 +469,7 @@ func (a *analysis) viaPertainym(first, n int) bool {
 // word is a known common word.
 func (a *analysis) caseLabel(label string, c *candidate) string {
 	firstWord := a.tokens[c.occurrences[0]].lower
-	if _, known := a.lang.background[firstWord]; a.lang.nounsCapitalised || !known || a.lang.usuallyCapitalised(firstWord) {
+	if _, known := a.lang.words[firstWord]; a.lang.nounsCapitalised || !known || a.lang.usuallyCapitalised(firstWord) {
 		return label
 	}
 	for _, first := range c.occurrences {
@@ -495,12 +496,14 @@ func mentionReason(near Closeness, text string) string {
 func (a *analysis) phrases(cands []*candidate) []Phrase {
 	var out []Phrase
 	for _, c := range cands {
-		if len(c.hits) == 0 || a.allVague(c) {
+		if c.closeHits() == 0 || a.allVague(c) {
 			continue
 		}
-		p := Phrase{Key: c.key, Label: a.label(c), Count: c.count()}
+		p := Phrase{Key: c.key, Label: a.phraseText(int(c.occurrences[0]), len(c.words)), Score: c.score, Count: c.count()}
 		for _, h := range c.hits {
-			p.Hits = append(p.Hits, Hit{Quote: int(h.quote), Near: h.near, Text: a.phraseText(int(h.first), int(h.words))})
+			if h.near >= InSentence {
+				p.Hits = append(p.Hits, Hit{Quote: int(h.quote), Near: h.near, Text: a.phraseText(int(h.first), int(h.words))})
+			}
 		}
 		out = append(out, p)
 	}

@@ -92,7 +92,7 @@ func speakerNames(lang *language, quotes []core.Quote) map[string]bool {
 	for _, q := range quotes {
 		var words []string
 		for _, w := range foldWords(q.Speaker) {
-			if !lang.titles[w] && !lang.stop[w] {
+			if !lang.is(w, isTitle|isStop) {
 				words = append(words, w)
 			}
 		}
