@@ -24,11 +24,13 @@ type Topic struct {
 }
 
 // Topics lists every topic with its quote count, parents before their
-// children, user topics before suggestions, then by name.
+// children, user topics before suggestions, then by name. Counts are links
+// minus those of rejected quotes: both read an index alone.
 func (l *Library) Topics(ctx context.Context) ([]Topic, error) {
 	rows, err := l.r.QueryContext(ctx, `SELECT t.id, t.name, t.color, ifnull(t.parent_id, 0), t.origin,
-		(SELECT count(*) FROM quote_topics x JOIN quotes q ON q.id = x.quote_id
-		  WHERE x.topic_id = t.id AND x.assigned = 1 AND q.status <> 'rejected')
+		(SELECT count(*) FROM quote_topics x WHERE x.topic_id = t.id AND x.assigned = 1) -
+		(SELECT count(*) FROM quotes q JOIN quote_topics x ON x.quote_id = q.id
+		  WHERE q.status = 'rejected' AND x.topic_id = t.id AND x.assigned = 1)
 		FROM topics t LEFT JOIN topics p ON p.id = t.parent_id
 		ORDER BY ifnull(p.origin, t.origin) = 'suggested', ifnull(p.name, t.name) COLLATE NOCASE, t.parent_id IS NOT NULL,
 		         t.origin = 'suggested', t.name COLLATE NOCASE`)
@@ -246,7 +248,7 @@ func (l *Library) Counts(ctx context.Context, threshold float64) (Counts, error)
 	var c Counts
 	err := l.r.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM documents),
-		(SELECT count(*) FROM quotes WHERE status IN ('active', 'reviewed')),
+		(SELECT count(*) FROM quotes) - (SELECT count(*) FROM quotes WHERE status = 'rejected'),
 		(SELECT count(*) FROM quotes WHERE status = 'active' AND confidence < ?),
 		(SELECT count(*) FROM quotes WHERE status = 'rejected'),
 		(SELECT count(*) FROM speakers),

@@ -125,6 +125,11 @@ func (l *Library) Import(ctx context.Context, docs iter.Seq[core.Document], eng 
 	if failure == nil {
 		failure = w.flushIfDue(wctx, true)
 	}
+	if w.total > 0 {
+		// Fresh statistics keep list queries on their indexes as the
+		// library grows.
+		_, _ = l.w.ExecContext(wctx, "PRAGMA optimize")
+	}
 	if failure != nil {
 		return w.results, failure
 	}
@@ -215,6 +220,7 @@ type batchWriter struct {
 	w        *writeTx
 	batch    []ImportResult // the batch's outcomes, reported once committed
 	n        int            // documents written in this batch
+	total    int            // documents written in all batches
 	started  time.Time
 	firstID  int64 // first quote id of the batch, for the keyword rules
 	results  []ImportResult
@@ -261,6 +267,7 @@ func (b *batchWriter) add(ctx context.Context, j extractJob) error {
 		return b.fail(err)
 	}
 	b.n++
+	b.total++
 	r.Status, r.DocumentID, r.Quotes = Imported, id, len(j.quotes)
 	return nil
 }

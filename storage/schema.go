@@ -75,10 +75,13 @@ CREATE TABLE quotes (
 	note            TEXT NOT NULL DEFAULT '',
 	doc_date        TEXT NOT NULL DEFAULT ''
 );
+-- One index per list order, so that a page is read in order, not sorted.
 CREATE INDEX quotes_doc ON quotes(doc_id, span_start);
-CREATE INDEX quotes_date ON quotes(doc_date, doc_id, span_start);
-CREATE INDEX quotes_speaker ON quotes(speaker_id, doc_date, doc_id, span_start);
-CREATE INDEX quotes_review ON quotes(status, confidence);
+CREATE INDEX quotes_oldest ON quotes(doc_date, doc_id, span_start);
+CREATE INDEX quotes_newest ON quotes(doc_date DESC, doc_id DESC, span_start);
+CREATE INDEX quotes_speaker ON quotes(speaker_id, doc_date DESC, doc_id DESC, span_start);
+CREATE INDEX quotes_review ON quotes(confidence, doc_id, span_start) WHERE status = 'active';
+CREATE INDEX quotes_rejected ON quotes(id) WHERE status = 'rejected';
 
 CREATE TABLE topics (
 	id         INTEGER PRIMARY KEY,
@@ -132,6 +135,9 @@ CREATE TABLE settings (
 -- text, its speaker's name and aliases, and its document's title. Triggers
 -- keep it in step with every change, undo and redo included.
 CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, title, tokenize = 'unicode61 remove_diacritics 2');
+
+-- How many quotes hold each indexed word, to plan searches (plan.go).
+CREATE VIRTUAL TABLE quote_fts_terms USING fts5vocab(quote_fts, 'row');
 
 -- What a search for a speaker matches: the name and every alias.
 CREATE VIEW speaker_words(id, words) AS
