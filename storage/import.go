@@ -62,13 +62,14 @@ type ImportResult struct {
 type ImportOptions struct {
 	// Workers run the engine in parallel; 0 means one per processor.
 	Workers int
-	// Progress, when set, is called (from the importing goroutine) after
-	// each document, in input order.
+	// Progress, when set, is called (from the importing goroutine) for
+	// each document, in input order, once its batch is committed (at least
+	// every quarter second).
 	Progress func(ImportResult)
 }
 
 // batchSize and batchTime bound how much one commit holds: each document is
-// still atomic (a savepoint of its own), but committing many at once keeps a
+// still atomic (see batchWriter), but committing many at once keeps a
 // 10,000-article import from paying one disk flush per article.
 const (
 	batchSize = 64

@@ -108,7 +108,11 @@ func (f QuoteFilter) where(p plan) (from string, conds []string, args []any) {
 			from = "quote_fts JOIN quotes q ON q.id = quote_fts.rowid"
 			conds = append(conds, "quote_fts MATCH ?")
 		case probe:
-			conds = append(conds, "EXISTS (SELECT 1 FROM quote_fts WHERE quote_fts MATCH ? AND rowid = q.id)")
+			// The unary + keeps SQLite from driving the query with the
+			// matches: it builds their set once and tests each quote of the
+			// walk against it. (A correlated MATCH would rerun the search
+			// for every quote.)
+			conds = append(conds, "+q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
 		default:
 			conds = append(conds, "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
 		}

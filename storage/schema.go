@@ -81,7 +81,7 @@ CREATE INDEX quotes_oldest ON quotes(doc_date, doc_id, span_start);
 CREATE INDEX quotes_newest ON quotes(doc_date DESC, doc_id DESC, span_start);
 CREATE INDEX quotes_speaker ON quotes(speaker_id, doc_date DESC, doc_id DESC, span_start);
 CREATE INDEX quotes_review ON quotes(confidence, doc_id, span_start) WHERE status = 'active';
-CREATE INDEX quotes_rejected ON quotes(id) WHERE status = 'rejected';
+CREATE INDEX quotes_rejected ON quotes(speaker_id, id) WHERE status = 'rejected';
 
 CREATE TABLE topics (
 	id         INTEGER PRIMARY KEY,
