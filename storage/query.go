@@ -186,6 +186,10 @@ func (l *Library) Quotes(ctx context.Context, f QuoteFilter, s QuoteSort, offset
 	if err != nil {
 		return nil, err
 	}
+	return l.quotesWithPlan(ctx, f, s, p, offset, limit)
+}
+
+func (l *Library) quotesWithPlan(ctx context.Context, f QuoteFilter, s QuoteSort, p plan, offset, limit int) ([]QuoteRow, error) {
 	from, conds, args := f.where(p)
 	query := "SELECT " + quoteColumns + " FROM " + from +
 		" JOIN documents d ON d.id = q.doc_id LEFT JOIN speakers s ON s.id = q.speaker_id WHERE " +

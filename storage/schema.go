@@ -8,7 +8,7 @@ const applicationID = 0x56524254
 // migration; append a new one. Each runs in one transaction together with the
 // version bump, after a backup copy of the library has been made.
 func migrations() []string {
-	return []string{schemaV1}
+	return []string{schemaV1, schemaV2}
 }
 
 // schemaV1 is the first schema. Positions are byte offsets into
@@ -75,13 +75,10 @@ CREATE TABLE quotes (
 	note            TEXT NOT NULL DEFAULT '',
 	doc_date        TEXT NOT NULL DEFAULT ''
 );
--- One index per list order, so that a page is read in order, not sorted.
 CREATE INDEX quotes_doc ON quotes(doc_id, span_start);
-CREATE INDEX quotes_oldest ON quotes(doc_date, doc_id, span_start);
-CREATE INDEX quotes_newest ON quotes(doc_date DESC, doc_id DESC, span_start);
-CREATE INDEX quotes_speaker ON quotes(speaker_id, doc_date DESC, doc_id DESC, span_start);
-CREATE INDEX quotes_review ON quotes(confidence, doc_id, span_start) WHERE status = 'active';
-CREATE INDEX quotes_rejected ON quotes(speaker_id, id) WHERE status = 'rejected';
+CREATE INDEX quotes_date ON quotes(doc_date, doc_id, span_start);
+CREATE INDEX quotes_speaker ON quotes(speaker_id, doc_date, doc_id, span_start);
+CREATE INDEX quotes_review ON quotes(status, confidence);
 
 CREATE TABLE topics (
 	id         INTEGER PRIMARY KEY,
@@ -136,9 +133,6 @@ CREATE TABLE settings (
 -- keep it in step with every change, undo and redo included.
 CREATE VIRTUAL TABLE quote_fts USING fts5(text, speaker, title, tokenize = 'unicode61 remove_diacritics 2');
 
--- How many quotes hold each indexed word, to plan searches (plan.go).
-CREATE VIRTUAL TABLE quote_fts_terms USING fts5vocab(quote_fts, 'row');
-
 -- What a search for a speaker matches: the name and every alias.
 CREATE VIEW speaker_words(id, words) AS
 	SELECT s.id, s.name || ' ' || ifnull((SELECT group_concat(a.alias, ' ') FROM speaker_aliases a WHERE a.speaker_id = s.id), '')
@@ -184,4 +178,20 @@ END;
 CREATE TRIGGER documents_fts_update AFTER UPDATE OF title ON documents BEGIN
 	UPDATE quote_fts SET title = new.title WHERE rowid IN (SELECT id FROM quotes WHERE doc_id = new.id);
 END;
+`
+
+// schemaV2 gives every list order its own index, so that a page is read in
+// order rather than sorted, makes "needs review" and rejected quotes partial
+// indexes, and exposes the search index's word counts for query planning
+// (plan.go).
+const schemaV2 = `
+DROP INDEX quotes_date;
+DROP INDEX quotes_speaker;
+DROP INDEX quotes_review;
+CREATE INDEX quotes_oldest ON quotes(doc_date, doc_id, span_start);
+CREATE INDEX quotes_newest ON quotes(doc_date DESC, doc_id DESC, span_start);
+CREATE INDEX quotes_speaker ON quotes(speaker_id, doc_date DESC, doc_id DESC, span_start);
+CREATE INDEX quotes_review ON quotes(confidence, doc_id, span_start) WHERE status = 'active';
+CREATE INDEX quotes_rejected ON quotes(speaker_id, id) WHERE status = 'rejected';
+CREATE VIRTUAL TABLE quote_fts_terms USING fts5vocab(quote_fts, 'row');
 `
