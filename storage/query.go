@@ -216,6 +216,16 @@ func (l *Library) quotesWithPlan(ctx context.Context, f QuoteFilter, s QuoteSort
 
 // CountQuotes counts the quotes f selects.
 func (l *Library) CountQuotes(ctx context.Context, f QuoteFilter) (int, error) {
+	if words := ftsWords(f.Search); len(words) > 0 && f == (QuoteFilter{Search: f.Search}) {
+		// Matches minus rejected matches: the first the search index
+		// counts alone, the second walks the few rejected quotes.
+		var n int
+		match := searchQuery(words)
+		err := l.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM quote_fts WHERE quote_fts MATCH ?) -
+			(SELECT count(*) FROM quotes WHERE status = 'rejected' AND +id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?))`,
+			match, match).Scan(&n)
+		return n, l.readFailed(err)
+	}
 	from, conds, args := f.where(plan{})
 	var n int
 	err := l.r.QueryRowContext(ctx, "SELECT count(*) FROM "+from+" WHERE "+strings.Join(conds, " AND "), args...).Scan(&n)
