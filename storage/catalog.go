@@ -24,11 +24,13 @@ type Topic struct {
 }
 
 // Topics lists every topic with its quote count, parents before their
-// children, user topics before suggestions, then by name.
+// children, user topics before suggestions, then by name. Counts are links
+// minus those of rejected quotes: both read an index alone.
 func (l *Library) Topics(ctx context.Context) ([]Topic, error) {
 	rows, err := l.r.QueryContext(ctx, `SELECT t.id, t.name, t.color, ifnull(t.parent_id, 0), t.origin,
-		(SELECT count(*) FROM quote_topics x JOIN quotes q ON q.id = x.quote_id
-		  WHERE x.topic_id = t.id AND x.assigned = 1 AND q.status <> 'rejected')
+		(SELECT count(*) FROM quote_topics x WHERE x.topic_id = t.id AND x.assigned = 1) -
+		(SELECT count(*) FROM quotes q JOIN quote_topics x ON x.quote_id = q.id
+		  WHERE q.status = 'rejected' AND x.topic_id = t.id AND x.assigned = 1)
 		FROM topics t LEFT JOIN topics p ON p.id = t.parent_id
 		ORDER BY ifnull(p.origin, t.origin) = 'suggested', ifnull(p.name, t.name) COLLATE NOCASE, t.parent_id IS NOT NULL,
 		         t.origin = 'suggested', t.name COLLATE NOCASE`)
@@ -96,14 +98,16 @@ type SpeakerFilter struct {
 
 // Speakers lists speakers, most quoted first.
 func (l *Library) Speakers(ctx context.Context, f SpeakerFilter) ([]Speaker, error) {
+	// Counts come from indexes alone: all of a speaker's quotes minus the
+	// rejected ones; within a document, from the document's few quotes.
+	from := `(SELECT s.*, (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) -
+		(SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id AND q.status = 'rejected') AS n FROM speakers s) s`
 	var conds []string
 	var args []any
-	countWhere := "q.speaker_id = s.id AND q.status <> 'rejected'"
-	var countArgs []any
 	if f.DocumentID != 0 {
-		countWhere += " AND q.doc_id = ?"
-		countArgs = append(countArgs, f.DocumentID)
-		conds = append(conds, "EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = s.id AND q.doc_id = ? AND q.status <> 'rejected')")
+		from = `(SELECT s.*, c.n FROM (SELECT speaker_id, count(*) AS n FROM quotes
+			WHERE doc_id = ? AND status <> 'rejected' AND speaker_id IS NOT NULL GROUP BY speaker_id) c
+			JOIN speakers s ON s.id = c.speaker_id) s`
 		args = append(args, f.DocumentID)
 	}
 	if m := strings.TrimSpace(f.Match); m != "" {
@@ -123,11 +127,10 @@ func (l *Library) Speakers(ctx context.Context, f SpeakerFilter) ([]Speaker, err
 	if limit <= 0 {
 		limit = -1
 	}
-	query := `SELECT s.id, s.name, s.kind, (SELECT count(*) FROM quotes q WHERE ` + countWhere + `) AS n,
+	query := `SELECT s.id, s.name, s.kind, s.n,
 		ifnull((SELECT json_group_array(alias) FROM (SELECT alias FROM speaker_aliases a WHERE a.speaker_id = s.id ORDER BY alias)), '[]')
-		FROM speakers s` + where + ` ORDER BY n DESC, s.name COLLATE NOCASE LIMIT ? OFFSET ?`
-	all := append(append(countArgs, args...), limit, f.Offset)
-	rows, err := l.r.QueryContext(ctx, query, all...)
+		FROM ` + from + where + ` ORDER BY s.n DESC, s.name COLLATE NOCASE LIMIT ? OFFSET ?`
+	rows, err := l.r.QueryContext(ctx, query, append(args, limit, f.Offset)...)
 	if err != nil {
 		return nil, l.readFailed(err)
 	}
@@ -246,7 +249,7 @@ func (l *Library) Counts(ctx context.Context, threshold float64) (Counts, error)
 	var c Counts
 	err := l.r.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM documents),
-		(SELECT count(*) FROM quotes WHERE status IN ('active', 'reviewed')),
+		(SELECT count(*) FROM quotes) - (SELECT count(*) FROM quotes WHERE status = 'rejected'),
 		(SELECT count(*) FROM quotes WHERE status = 'active' AND confidence < ?),
 		(SELECT count(*) FROM quotes WHERE status = 'rejected'),
 		(SELECT count(*) FROM speakers),

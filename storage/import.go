@@ -62,13 +62,14 @@ type ImportResult struct {
 type ImportOptions struct {
 	// Workers run the engine in parallel; 0 means one per processor.
 	Workers int
-	// Progress, when set, is called (from the importing goroutine) after
-	// each document, in input order.
+	// Progress, when set, is called (from the importing goroutine) for
+	// each document, in input order, once its batch is committed (at least
+	// every quarter second).
 	Progress func(ImportResult)
 }
 
 // batchSize and batchTime bound how much one commit holds: each document is
-// still atomic (a savepoint of its own), but committing many at once keeps a
+// still atomic (see batchWriter), but committing many at once keeps a
 // 10,000-article import from paying one disk flush per article.
 const (
 	batchSize = 64
@@ -124,6 +125,11 @@ func (l *Library) Import(ctx context.Context, docs iter.Seq[core.Document], eng 
 	}
 	if failure == nil {
 		failure = w.flushIfDue(wctx, true)
+	}
+	if w.total > 0 {
+		// Fresh statistics keep list queries on their indexes as the
+		// library grows.
+		_, _ = l.w.ExecContext(wctx, "PRAGMA optimize")
 	}
 	if failure != nil {
 		return w.results, failure
@@ -215,6 +221,7 @@ type batchWriter struct {
 	w        *writeTx
 	batch    []ImportResult // the batch's outcomes, reported once committed
 	n        int            // documents written in this batch
+	total    int            // documents written in all batches
 	started  time.Time
 	firstID  int64 // first quote id of the batch, for the keyword rules
 	results  []ImportResult
@@ -261,6 +268,7 @@ func (b *batchWriter) add(ctx context.Context, j extractJob) error {
 		return b.fail(err)
 	}
 	b.n++
+	b.total++
 	r.Status, r.DocumentID, r.Quotes = Imported, id, len(j.quotes)
 	return nil
 }

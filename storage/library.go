@@ -194,7 +194,11 @@ func (l *Library) Close() error {
 		keep(l.r.Close())
 	}
 	if l.w != nil {
-		_, err := l.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		// PRAGMA optimize refreshes the statistics the query planner uses
+		// to pick indexes, where they went stale.
+		_, err := l.w.Exec("PRAGMA optimize")
+		keep(err)
+		_, err = l.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 		keep(err)
 		keep(l.w.Close())
 	}

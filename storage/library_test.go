@@ -230,3 +230,36 @@ func TestFolderNamesWithURISyntax(t *testing.T) {
 		t.Fatalf("library file not where expected: %v", err)
 	}
 }
+
+// TestFormat1LibraryIsUpgraded opens a library written in format 1 (the
+// first merged schema) with this version: it is backed up, migrated, and
+// its quotes are found through the new indexes.
+func TestFormat1LibraryIsUpgraded(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	l, err := open(ctx, dir, migrations()[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustImport(t, l, engineV1().engine(t), core.Document{Text: kremlinText, Meta: core.Meta{Title: "Kremlin", Date: "2019-10-08"}})
+	l.Close()
+	l, err = Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if backups, _ := filepath.Glob(filepath.Join(dir, backupDir, "library-format1-*.sqlite")); len(backups) != 1 {
+		t.Errorf("backups: %v", backups)
+	}
+	topic := mustDo(t, l, CreateTopic{Name: "Retreat"}).Target
+	mustDo(t, l, AssignTopic{TopicID: topic, QuoteIDs: []int64{allQuotes(t, l, QuoteFilter{})[0].ID}})
+	for _, f := range []QuoteFilter{{Search: "retreat"}, {TopicID: topic}, {NeedsReview: true}} {
+		got, err := l.Quotes(ctx, f, SortNewestFirst, 0, 10)
+		if err != nil || len(got) == 0 {
+			t.Errorf("%+v: %d quotes, %v", f, len(got), err)
+		}
+	}
+	if n, err := l.estimateMatches(ctx, []string{"retr"}); err != nil || n != 1 {
+		t.Errorf("estimateMatches = %d, %v", n, err)
+	}
+}

@@ -99,15 +99,31 @@ const quoteColumns = `q.id, q.doc_id, q.span_start, q.span_end, q.fragments, q.t
 	q.rule, q.confidence, q.unclosed, q.origin, q.status, q.note, d.title, d.outlet, d.date`
 
 // where builds the filter's conditions. Every value is a bound parameter.
-func (f QuoteFilter) where() (from string, conds []string, args []any) {
+// The plan says how the topic and search filters are written (see plan.go).
+func (f QuoteFilter) where(p plan) (from string, conds []string, args []any) {
 	from = "quotes q"
 	if words := ftsWords(f.Search); len(words) > 0 {
-		from = "quote_fts JOIN quotes q ON q.id = quote_fts.rowid"
-		conds = append(conds, "quote_fts MATCH ?")
+		switch p.search {
+		case ranked:
+			from = "quote_fts JOIN quotes q ON q.id = quote_fts.rowid"
+			conds = append(conds, "quote_fts MATCH ?")
+		case probe:
+			// The unary + keeps SQLite from driving the query with the
+			// matches: it builds their set once and tests each quote of the
+			// walk against it. (A correlated MATCH would rerun the search
+			// for every quote.)
+			conds = append(conds, "+q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
+		default:
+			conds = append(conds, "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
+		}
 		args = append(args, searchQuery(words))
 	}
 	if f.TopicID != 0 {
-		conds = append(conds, "q.id IN (SELECT quote_id FROM quote_topics WHERE topic_id = ? AND assigned = 1)")
+		if p.topic == probe {
+			conds = append(conds, "EXISTS (SELECT 1 FROM quote_topics x WHERE x.quote_id = q.id AND x.topic_id = ? AND x.assigned = 1)")
+		} else {
+			conds = append(conds, "q.id IN (SELECT quote_id FROM quote_topics WHERE topic_id = ? AND assigned = 1)")
+		}
 		args = append(args, f.TopicID)
 	}
 	if f.SpeakerID != 0 {
@@ -130,7 +146,7 @@ func (f QuoteFilter) where() (from string, conds []string, args []any) {
 		conds = append(conds, "q.status = ?")
 		args = append(args, string(f.Status))
 	default:
-		conds = append(conds, "q.status IN ('active', 'reviewed')")
+		conds = append(conds, "q.status <> 'rejected'")
 	}
 	return from, conds, args
 }
@@ -145,7 +161,7 @@ func searchQuery(words []string) string {
 	return strings.Join(parts, " ")
 }
 
-func orderBy(s QuoteSort, searching bool) string {
+func orderBy(s QuoteSort, p plan) string {
 	switch s {
 	case SortNewestFirst:
 		return "q.doc_date DESC, q.doc_id DESC, q.span_start"
@@ -156,7 +172,7 @@ func orderBy(s QuoteSort, searching bool) string {
 	case SortConfidence:
 		return "q.confidence, q.doc_id, q.span_start"
 	case SortRelevance:
-		if searching {
+		if p.search == ranked {
 			return "quote_fts.rank, q.id"
 		}
 	}
@@ -166,10 +182,18 @@ func orderBy(s QuoteSort, searching bool) string {
 // Quotes returns one page of the quotes f selects, in order s: limit rows
 // after skipping offset. Each row carries its topics.
 func (l *Library) Quotes(ctx context.Context, f QuoteFilter, s QuoteSort, offset, limit int) ([]QuoteRow, error) {
-	from, conds, args := f.where()
+	p, err := l.plan(ctx, f, s, offset+limit)
+	if err != nil {
+		return nil, err
+	}
+	return l.quotesWithPlan(ctx, f, s, p, offset, limit)
+}
+
+func (l *Library) quotesWithPlan(ctx context.Context, f QuoteFilter, s QuoteSort, p plan, offset, limit int) ([]QuoteRow, error) {
+	from, conds, args := f.where(p)
 	query := "SELECT " + quoteColumns + " FROM " + from +
 		" JOIN documents d ON d.id = q.doc_id LEFT JOIN speakers s ON s.id = q.speaker_id WHERE " +
-		strings.Join(conds, " AND ") + " ORDER BY " + orderBy(s, len(ftsWords(f.Search)) > 0) + " LIMIT ? OFFSET ?"
+		strings.Join(conds, " AND ") + " ORDER BY " + orderBy(s, p) + " LIMIT ? OFFSET ?"
 	args = append(args, limit, offset)
 	rows, err := l.r.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -192,7 +216,17 @@ func (l *Library) Quotes(ctx context.Context, f QuoteFilter, s QuoteSort, offset
 
 // CountQuotes counts the quotes f selects.
 func (l *Library) CountQuotes(ctx context.Context, f QuoteFilter) (int, error) {
-	from, conds, args := f.where()
+	if words := ftsWords(f.Search); len(words) > 0 && f == (QuoteFilter{Search: f.Search}) {
+		// Matches minus rejected matches: the first the search index
+		// counts alone, the second walks the few rejected quotes.
+		var n int
+		match := searchQuery(words)
+		err := l.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM quote_fts WHERE quote_fts MATCH ?) -
+			(SELECT count(*) FROM quotes WHERE status = 'rejected' AND +id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?))`,
+			match, match).Scan(&n)
+		return n, l.readFailed(err)
+	}
+	from, conds, args := f.where(plan{})
 	var n int
 	err := l.r.QueryRowContext(ctx, "SELECT count(*) FROM "+from+" WHERE "+strings.Join(conds, " AND "), args...).Scan(&n)
 	return n, l.readFailed(err)

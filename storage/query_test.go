@@ -2,9 +2,11 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"verbatim/core"
+	"verbatim/core/topics"
 )
 
 func TestSearch(t *testing.T) {
@@ -196,4 +198,45 @@ func TestImportReportsBadEngineOutput(t *testing.T) {
 	if c, _ := l.Counts(context.Background(), 0); c.Documents != 1 || c.Quotes != 1 {
 		t.Errorf("Counts = %+v, want the good document only", c)
 	}
+}
+
+// TestPlansAgree checks that both ways of reading a filtered page (collect
+// and sort, or walk the order's index and probe) give the same quotes.
+func TestPlansAgree(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	var docs []core.Document
+	for i := range 30 {
+		d := crashDoc(i)
+		d.Meta.Date = fmt.Sprintf("2019-%02d-%02d", 1+i%12, 1+i%28)
+		docs = append(docs, d)
+	}
+	mustImport(t, l, curlyEngine(), docs...)
+	topic := mustDo(t, l, CreateTopic{Name: "Items"}).Target
+	mustDo(t, l, SetTopicRules{TopicID: topic, Rules: []topics.Rule{{Terms: []string{"item 3"}}, {Terms: []string{"statement 2"}}}})
+	filters := []QuoteFilter{{TopicID: topic}, {Search: "statement item"}, {TopicID: topic, Search: "long"},
+		{TopicID: topic, NeedsReview: true, ReviewBelow: 0.9}, {Search: "speaker 1", NeedsReview: true, ReviewBelow: 0.9}}
+	for _, f := range filters {
+		for _, s := range []QuoteSort{SortDocumentOrder, SortNewestFirst, SortOldestFirst, SortConfidence} {
+			want, err := l.quotesWithPlan(ctx, f, s, plan{}, 3, 20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := l.quotesWithPlan(ctx, f, s, plan{topic: probe, search: probe}, 3, 20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(want) == 0 || fmt.Sprint(ids(got)) != fmt.Sprint(ids(want)) {
+				t.Errorf("%+v sort %d: probing gives %v, collecting %v", f, s, ids(got), ids(want))
+			}
+		}
+	}
+}
+
+func ids(quotes []QuoteRow) []int64 {
+	out := make([]int64, len(quotes))
+	for i, q := range quotes {
+		out[i] = q.ID
+	}
+	return out
 }

@@ -8,7 +8,7 @@ const applicationID = 0x56524254
 // migration; append a new one. Each runs in one transaction together with the
 // version bump, after a backup copy of the library has been made.
 func migrations() []string {
-	return []string{schemaV1}
+	return []string{schemaV1, schemaV2}
 }
 
 // schemaV1 is the first schema. Positions are byte offsets into
@@ -178,4 +178,20 @@ END;
 CREATE TRIGGER documents_fts_update AFTER UPDATE OF title ON documents BEGIN
 	UPDATE quote_fts SET title = new.title WHERE rowid IN (SELECT id FROM quotes WHERE doc_id = new.id);
 END;
+`
+
+// schemaV2 gives every list order its own index, so that a page is read in
+// order rather than sorted, makes "needs review" and rejected quotes partial
+// indexes, and exposes the search index's word counts for query planning
+// (plan.go).
+const schemaV2 = `
+DROP INDEX quotes_date;
+DROP INDEX quotes_speaker;
+DROP INDEX quotes_review;
+CREATE INDEX quotes_oldest ON quotes(doc_date, doc_id, span_start);
+CREATE INDEX quotes_newest ON quotes(doc_date DESC, doc_id DESC, span_start);
+CREATE INDEX quotes_speaker ON quotes(speaker_id, doc_date DESC, doc_id DESC, span_start);
+CREATE INDEX quotes_review ON quotes(confidence, doc_id, span_start) WHERE status = 'active';
+CREATE INDEX quotes_rejected ON quotes(speaker_id, id) WHERE status = 'rejected';
+CREATE VIRTUAL TABLE quote_fts_terms USING fts5vocab(quote_fts, 'row');
 `
