@@ -111,3 +111,22 @@ func assertSameQuotes(t *testing.T, want, got core.Document) {
 		t.Errorf("no quotes found in a text with quotation marks")
 	}
 }
+
+func TestTextEncodings(t *testing.T) {
+	want := "“Yes,” he said, ‘no’ – café."
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"utf8.txt", []byte(want)},
+		{"bom.txt", append([]byte("\xef\xbb\xbf"), want...)},
+		{"cp1252.txt", []byte("\x93Yes,\x94 he said, \x91no\x92 \x96 caf\xe9.")},
+		{"utf16.txt", []byte{0xFF, 0xFE, 0x1C, 0x20, 'Y', 0, 'e', 0, 's', 0, ',', 0, 0x1D, 0x20, ' ', 0, 'h', 0, 'e', 0, ' ', 0, 's', 0, 'a', 0, 'i', 0, 'd', 0, ',', 0, ' ', 0,
+			0x18, 0x20, 'n', 0, 'o', 0, 0x19, 0x20, ' ', 0, 0x13, 0x20, ' ', 0, 'c', 0, 'a', 0, 'f', 0, 0xE9, 0, '.', 0}},
+	}
+	for _, tt := range tests {
+		if doc := importOne(t, tt.name, tt.data); doc.Text != want {
+			t.Errorf("%s: text = %q, want %q", tt.name, doc.Text, want)
+		}
+	}
+}

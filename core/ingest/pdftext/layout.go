@@ -222,7 +222,7 @@ func joinLines(lines []Line, hyphenated map[string]bool) string {
 // lineEndHyphen reports whether a line ends with a letter and a hyphen
 // (or PDFium's mark for a hyphen at the line end) and returns it without.
 func lineEndHyphen(s string) (string, bool) {
-	for _, h := range []string{"-", "\u00AD", "\u2010", "\x02"} {
+	for _, h := range []string{"-", "\u00AD", "\u2010", "\x02", "\uFFFE"} {
 		if stem, ok := strings.CutSuffix(s, h); ok {
 			r, _ := utf8.DecodeLastRuneInString(stem)
 			return stem, unicode.IsLetter(r)
