@@ -44,7 +44,7 @@ func BenchmarkImportMixed(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		peak := watchPeakHeap()
-		start := time.Now()
+		start, cpuStart := time.Now(), cpuTime()
 		docs, failed := 0, 0
 		err := Import(context.Background(), []string{root}, BatchOptions{}, func(r Result) {
 			docs += len(r.Documents)
@@ -56,6 +56,8 @@ func BenchmarkImportMixed(b *testing.B) {
 			b.Fatalf("err %v, %d files failed", err, failed)
 		}
 		b.ReportMetric(files/time.Since(start).Seconds(), "files/s")
+		// CPU time per file does not depend on how busy the machine is.
+		b.ReportMetric(float64((cpuTime()-cpuStart).Microseconds())/1000/files, "cpu-ms/file")
 		b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
 		b.ReportMetric(float64(docs), "docs")
 	}
