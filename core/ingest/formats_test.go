@@ -32,7 +32,7 @@ var formatBuilders = []struct {
 
 // clutter is text the fixtures hide in places a reader must skip.
 var clutter = []string{"DELETED WORDS", "PAGE", "A FOOTNOTE", "STYLE TEXT", "Running header", "cookies",
-	"Related stories", "Celebrity chef", "do not import", "All rights reserved", "Someone"}
+	"Related stories", "Celebrity chef", "do not import", "All rights reserved", "Someone", "By Jane Reporter"}
 
 func TestFormatsKeepArticleText(t *testing.T) {
 	for _, fx := range articleFixtures {
@@ -128,5 +128,29 @@ func TestTextEncodings(t *testing.T) {
 		if doc := importOne(t, tt.name, tt.data); doc.Text != want {
 			t.Errorf("%s: text = %q, want %q", tt.name, doc.Text, want)
 		}
+	}
+}
+
+func TestHTMLMetadata(t *testing.T) {
+	paras := paragraphsOf(readFixture(t, "wikinews/trump-emergency.txt"))
+	doc := importOne(t, "story.html", buildHTML("Trump may declare emergency", paras))
+	got := doc.Meta
+	if got.Title != "Trump may declare emergency" || got.Author != "Jane Reporter" || got.Outlet != "The Daily Example" ||
+		got.Date != "2019-01-07" || got.URL != "https://news.example.org/2019/01/07/story.html" || got.Language != "en" {
+		t.Errorf("meta = %+v", got)
+	}
+	if strings.Contains(doc.Text, "Politics") || strings.Contains(doc.Text, "Home") {
+		t.Errorf("navigation left in the text: %.200q", doc.Text)
+	}
+}
+
+// A page saved by a browser in Windows-1252, declared in a meta tag.
+func TestHTMLLegacyCharset(t *testing.T) {
+	page := "<!-- saved from url=(0034)https://example.org/old-story.htm -->\n" +
+		"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><title>Old story</title></head>" +
+		"<body><p>\x93We will not give up,\x94 the mayor of K\xf6ln said on Tuesday.</p></body></html>"
+	doc := importOne(t, "old.htm", []byte(page))
+	if !strings.Contains(doc.Text, "“We will not give up,” the mayor of Köln said on Tuesday.") || doc.Meta.URL != "https://example.org/old-story.htm" {
+		t.Errorf("text %q, meta %+v", doc.Text, doc.Meta)
 	}
 }

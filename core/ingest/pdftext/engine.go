@@ -128,17 +128,19 @@ type Run struct {
 }
 
 // Extract reads the text runs of every page. It gives up with ErrTimeout
-// after timeout, and stops early when ctx is cancelled.
+// when reading takes longer than timeout (waiting for a free PDFium
+// instance not included), and stops early when ctx is cancelled.
 func (e *Engine) Extract(ctx context.Context, data []byte, timeout time.Duration) (*Document, error) {
 	if err := e.Start(); err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
+	// Waiting for a free instance does not count against the time limit.
 	instance, err := e.pool.GetInstanceWithContext(ctx)
 	if err != nil {
 		return nil, contextError(ctx, err)
 	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	type result struct {
 		doc *Document
 		err error
