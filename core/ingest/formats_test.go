@@ -32,7 +32,7 @@ var formatBuilders = []struct {
 
 // clutter is text the fixtures hide in places a reader must skip.
 var clutter = []string{"DELETED WORDS", "PAGE", "A FOOTNOTE", "STYLE TEXT", "Running header", "cookies",
-	"Related stories", "Celebrity chef", "do not import", "All rights reserved", "Someone", "By Jane Reporter"}
+	"Related stories", "Celebrity chef", "do not import", "All rights reserved", "Someone", "By Jane Reporter", "Contents:"}
 
 func TestFormatsKeepArticleText(t *testing.T) {
 	for _, fx := range articleFixtures {
@@ -46,6 +46,9 @@ func TestFormatsKeepArticleText(t *testing.T) {
 					t.Errorf("format = %q, want %q", doc.Meta.Format, fb.format)
 				}
 				assertParagraphsIntact(t, doc.Text, paras)
+				if strings.Contains(doc.Text, "\t") {
+					t.Errorf("text has a tab the article does not have: %.200q", doc.Text)
+				}
 				for _, c := range clutter {
 					if strings.Contains(doc.Text, c) && !strings.Contains(plain.Text, c) {
 						t.Errorf("text contains %q, which is not article text", c)
