@@ -52,3 +52,10 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+func TestTextDateline(t *testing.T) {
+	doc := importOne(t, "trump.txt", []byte(readFixture(t, "wikinews/trump-emergency.txt")))
+	if doc.Meta.Date != "2019-01-07" || doc.Meta.Language != "en" || doc.Meta.Title != "trump" || doc.Meta.Format != "txt" {
+		t.Errorf("meta = %+v", doc.Meta)
+	}
+}
