@@ -37,6 +37,7 @@ func TestDetect(t *testing.T) {
 		want       Format
 	}{
 		{"a.txt", "%PDF-1.4 rest", FormatPDF},
+		{"notes.txt", "How to spot a PDF: it starts with %PDF- and a version.", FormatText},
 		{"a.pdf", "{\\rtf1 x}", FormatRTF},
 		{"a.txt", "<!DOCTYPE html><html><body>x</body></html>", FormatHTML},
 		{"a.dat", "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>", FormatHTML},

@@ -1,6 +1,9 @@
 package dates
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestNormalise(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -29,4 +32,19 @@ func TestNormalise(t *testing.T) {
 			t.Errorf("Normalise(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+func FuzzNormalise(f *testing.F) {
+	for _, s := range []string{"January 7, 2019", "2. März 2020 Montag", "07.01.2019", "1/7/2019", "2019-01-07T09:30:00Z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Normalise(s)
+		if got == "" {
+			return
+		}
+		if _, err := time.Parse("2006-01-02", got); err != nil {
+			t.Fatalf("Normalise(%q) = %q, not an ISO date", s, got)
+		}
+	})
 }
