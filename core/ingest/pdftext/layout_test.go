@@ -87,3 +87,29 @@ func TestHasText(t *testing.T) {
 		t.Error("a page of text has a text layer")
 	}
 }
+
+// Two columns side by side: lines of the left column end at its own right
+// margin, not the page's, and stay one paragraph.
+func TestTwoColumns(t *testing.T) {
+	column := func(left, right float64, lines ...string) []Run {
+		var runs []Run
+		y := 800.0
+		for _, l := range lines {
+			r := right
+			if short, ok := strings.CutSuffix(l, "¶"); ok {
+				l, r = short, left+60
+			}
+			runs = append(runs, Run{Text: l, Left: left, Right: r, Top: y, Bottom: y - 10, Size: 10})
+			y -= 12
+		}
+		return runs
+	}
+	p := Page{Runs: append(
+		column(50, 290, "“We will not stop,” said the", "leader of the union on", "Tuesday evening.¶"),
+		column(310, 550, "The strike began on Monday", "and is expected to last", "a week.¶")...)}
+	want := "“We will not stop,” said the leader of the union on Tuesday evening.\n\n" +
+		"The strike began on Monday and is expected to last a week."
+	if got := Text(&Document{Pages: []Page{p}}); got != want {
+		t.Errorf("Text =\n%q\nwant\n%q", got, want)
+	}
+}
