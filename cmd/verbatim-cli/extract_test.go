@@ -43,7 +43,7 @@ func TestExtractGoesOnAfterABadFile(t *testing.T) {
 		t.Fatalf("exit %d, want %d", code, exitFailed)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2 || !strings.Contains(lines[0], `"error":"The file could not be opened."`) || !strings.Contains(lines[1], "Putin") {
+	if len(lines) != 2 || !strings.Contains(lines[0], `"error":"The file does not exist (it may have been moved or deleted)."`) || !strings.Contains(lines[1], "Putin") {
 		t.Errorf("output %q", out)
 	}
 	if !strings.Contains(errOut, "missing.txt") {

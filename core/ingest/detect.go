@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"net/http"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -26,6 +27,10 @@ const (
 	FormatEPUB Format = "epub"
 )
 
+// pdfHeader finds a PDF's version line, which may follow up to a kilobyte
+// of other bytes.
+var pdfHeader = regexp.MustCompile(`%PDF-\d\.\d`)
+
 // Detect recognises the format of data by its content; the name's extension
 // only breaks ties (a .md file is text, a .xhtml file is a web page). When
 // the data is not an article format, problem is the sentence to show.
@@ -34,7 +39,7 @@ func Detect(name string, data []byte) (format Format, problem string) {
 	switch {
 	case len(bytes.TrimSpace(data)) == 0:
 		return "", "This file is empty."
-	case bytes.Contains(head, []byte("%PDF-")):
+	case pdfHeader.Match(head):
 		return FormatPDF, ""
 	case rtf.IsRTF(head):
 		return FormatRTF, ""

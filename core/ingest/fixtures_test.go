@@ -72,7 +72,7 @@ func buildDOCX(t testing.TB, title string, paras []string) []byte {
 	var body strings.Builder
 	for i, p := range paras {
 		a, b := splitRun(p)
-		fmt.Fprintf(&body, `<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">%s</w:t></w:r>`, xmlEscape(a))
+		fmt.Fprintf(&body, `<w:p><w:pPr><w:pStyle w:val="Normal"/><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">%s</w:t></w:r>`, xmlEscape(a))
 		if i == 0 {
 			// a deleted revision and a field code never show
 			body.WriteString(`<w:del w:id="1"><w:r><w:delText>DELETED WORDS </w:delText></w:r></w:del>`)
@@ -131,12 +131,13 @@ func buildEPUB(t testing.TB, title string, paras []string) []byte {
 	}
 	opf := `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>` + xmlEscape(title) + `</dc:title><dc:creator>Wikinews</dc:creator><dc:date>2019-01-07</dc:date><dc:language>en</dc:language><dc:publisher>Wikinews</dc:publisher></metadata>
-<manifest><item id="c2" href="text/ch2.xhtml" media-type="application/xhtml+xml"/><item id="c1" href="text/ch1.xhtml" media-type="application/xhtml+xml"/></manifest>
-<spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>`
+<manifest><item id="toc" href="text/toc.xhtml" media-type="application/xhtml+xml"/><item id="c2" href="text/ch2.xhtml" media-type="application/xhtml+xml"/><item id="c1" href="text/ch1.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="toc" linear="no"/><itemref idref="c1"/><itemref idref="c2"/></spine></package>`
 	return zipFiles(t, [][2]string{
 		{"mimetype", "application/epub+zip"},
 		{"META-INF/container.xml", `<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>`},
 		{"OEBPS/content.opf", opf},
+		{"OEBPS/text/toc.xhtml", chapter([]string{"Contents: Chapter One, Chapter Two"})},
 		{"OEBPS/text/ch2.xhtml", chapter(paras[half:])},
 		{"OEBPS/text/ch1.xhtml", chapter(paras[:half])},
 	})

@@ -143,7 +143,15 @@ func TestPDFProblems(t *testing.T) {
 			wantError(t, tt.name, tt.pdf, tt.opts, tt.want)
 		})
 	}
-	// The engine recovers after a killed read.
+	// A long PDF is stopped in the middle of reading, and the reader
+	// recovers for the next file.
+	long := fpdf.New("P", "mm", "A4", "")
+	long.SetFont("Helvetica", "", 11)
+	for range 300 {
+		long.AddPage()
+		long.MultiCell(0, 5, strings.Repeat("A line of text that goes on across the page. ", 60), "", "L", false)
+	}
+	wantError(t, "long.pdf", output(long), Options{PDFTimeout: 100 * time.Millisecond}, "took too long to read")
 	docs, err := Bytes("plain.pdf", plainPDF, Options{})
 	if err != nil || !strings.Contains(docs[0].Text, `"This is a plain PDF," said the test`) {
 		t.Fatalf("after a timeout: %v, %+v", err, docs)

@@ -45,7 +45,24 @@ func readHTML(data []byte) (extracted, error) {
 	if t, err := article.PublishedTime(); err == nil {
 		meta.Date = t.Format("2006-01-02")
 	}
-	return extracted{Text: render.InnerText(article.Node), Meta: meta}, nil
+	return extracted{Text: dropByline(render.InnerText(article.Node), meta.Author), Meta: meta}, nil
+}
+
+// dropByline removes a paragraph near the top that only repeats the byline
+// ("By Jane Reporter"): it is metadata, not article text.
+func dropByline(text, byline string) string {
+	byline = strings.ToLower(oneLine(byline))
+	if byline == "" {
+		return text
+	}
+	paras := strings.Split(text, "\n\n")
+	for i := 0; i < len(paras) && i < 3; i++ {
+		p := strings.ToLower(oneLine(paras[i]))
+		if p == byline || p == "by "+byline || p == "von "+byline {
+			return strings.Join(append(paras[:i:i], paras[i+1:]...), "\n\n")
+		}
+	}
+	return text
 }
 
 // htmlToUTF8 converts a page to UTF-8, honouring its byte-order mark or

@@ -145,7 +145,8 @@ func readDOCX(data []byte, opts Options) (extracted, error) {
 		skip: func(e xml.StartElement) bool {
 			switch {
 			case e.Name.Space == nsWord:
-				return e.Name.Local == "delText" || e.Name.Local == "instrText"
+				// properties (pPr, rPr, …) hold tab stops, never text
+				return e.Name.Local == "delText" || e.Name.Local == "instrText" || strings.HasSuffix(e.Name.Local, "Pr")
 			case e.Name.Space == nsMarkup:
 				return e.Name.Local == "Fallback"
 			}
@@ -318,8 +319,8 @@ func readEPUB(data []byte, opts Options) (extracted, error) {
 	dir := path.Dir(opfPath)
 	for _, ref := range opf.Spine {
 		href, ok := hrefs[ref.IDRef]
-		if !ok {
-			continue
+		if !ok || ref.Linear == "no" {
+			continue // auxiliary content: notes, tables of contents
 		}
 		part, err := u.read(path.Join(dir, href))
 		if errors.Is(err, errPartMissing) {
@@ -370,7 +371,8 @@ type epubPackage struct {
 		Href string `xml:"href,attr"`
 	} `xml:"manifest>item"`
 	Spine []struct {
-		IDRef string `xml:"idref,attr"`
+		IDRef  string `xml:"idref,attr"`
+		Linear string `xml:"linear,attr"`
 	} `xml:"spine>itemref"`
 }
 

@@ -17,9 +17,11 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/klippa-app/go-pdfium"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
@@ -126,17 +128,19 @@ type Run struct {
 }
 
 // Extract reads the text runs of every page. It gives up with ErrTimeout
-// after timeout, and stops early when ctx is cancelled.
+// when reading takes longer than timeout (waiting for a free PDFium
+// instance not included), and stops early when ctx is cancelled.
 func (e *Engine) Extract(ctx context.Context, data []byte, timeout time.Duration) (*Document, error) {
 	if err := e.Start(); err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
+	// Waiting for a free instance does not count against the time limit.
 	instance, err := e.pool.GetInstanceWithContext(ctx)
 	if err != nil {
 		return nil, contextError(ctx, err)
 	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	type result struct {
 		doc *Document
 		err error
@@ -194,28 +198,85 @@ func extract(ctx context.Context, p pdfium.Pdfium, data []byte) (doc *Document, 
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		page, err := p.GetPageTextStructured(&requests.GetPageTextStructured{
-			Page:                   requests.Page{ByIndex: &requests.PageByIndex{Document: opened.Document, Index: i}},
-			Mode:                   requests.GetPageTextStructuredModeRects,
-			CollectFontInformation: true,
-		})
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			doc.Pages = append(doc.Pages, Page{}) // an unreadable page costs only itself
-			continue
+		runs, err := pageRuns(p, opened.Document, i)
+		if err != nil && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		var runs []Run
-		for _, r := range page.Rects {
-			run := Run{Text: r.Text, Left: r.PointPosition.Left, Right: r.PointPosition.Right,
-				Top: r.PointPosition.Top, Bottom: r.PointPosition.Bottom}
-			if r.FontInformation != nil {
-				run.Size = r.FontInformation.Size
-			}
-			runs = append(runs, run)
-		}
-		doc.Pages = append(doc.Pages, Page{Runs: runs})
+		doc.Pages = append(doc.Pages, Page{Runs: runs}) // an unreadable page costs only itself
 	}
 	return doc, nil
+}
+
+// pageRuns reads a page's text in PDFium's reading order, one run per line,
+// with the line's box from its first and last characters. It makes a few
+// calls per line rather than per character: each call into the WebAssembly
+// module has a fixed cost.
+func pageRuns(p pdfium.Pdfium, document references.FPDF_DOCUMENT, index int) ([]Run, error) {
+	page, err := p.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: document, Index: index})
+	if err != nil {
+		return nil, err
+	}
+	defer p.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: page.Page})
+	textPage, err := p.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByReference: &page.Page}})
+	if err != nil {
+		return nil, err
+	}
+	defer p.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: textPage.TextPage})
+	count, err := p.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: textPage.TextPage})
+	if err != nil || count.Count <= 0 {
+		return nil, err
+	}
+	text, err := p.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: textPage.TextPage, StartIndex: 0, Count: count.Count})
+	if err != nil {
+		return nil, err
+	}
+	chars := []rune(text.Text) // one rune per PDFium character, generated line breaks included
+	var runs []Run
+	for start := 0; start < len(chars); {
+		end, next := lineEnd(chars, start)
+		if run, ok := lineRun(p, textPage.TextPage, chars, start, end); ok {
+			runs = append(runs, run)
+		}
+		start = next
+	}
+	return runs, nil
+}
+
+// lineEnd finds the end of the line starting at start and where the next
+// begins. PDFium ends a line with "\r\n", or, for a word hyphenated at the
+// line end, with U+FFFE and no break: that mark stays with its line.
+func lineEnd(chars []rune, start int) (end, next int) {
+	for end = start; end < len(chars); end++ {
+		switch chars[end] {
+		case '\r', '\n':
+			return end, end + 1
+		case '\uFFFE':
+			return end + 1, end + 1
+		}
+	}
+	return end, end
+}
+
+func lineRun(p pdfium.Pdfium, tp references.FPDF_TEXTPAGE, chars []rune, start, end int) (Run, bool) {
+	first, last := start, end-1
+	for first <= last && unicode.IsSpace(chars[first]) {
+		first++
+	}
+	for last >= first && unicode.IsSpace(chars[last]) {
+		last--
+	}
+	if first > last {
+		return Run{}, false
+	}
+	run := Run{Text: string(chars[start:end])}
+	a, errA := p.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp, Index: first})
+	b, errB := p.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp, Index: last})
+	if errA == nil && errB == nil {
+		run.Left, run.Right = min(a.Left, b.Left), max(a.Right, b.Right)
+		run.Top, run.Bottom = max(a.Top, b.Top), min(a.Bottom, b.Bottom)
+	}
+	if size, err := p.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp, Index: first}); err == nil {
+		run.Size = size.FontSize
+	}
+	return run, true
 }

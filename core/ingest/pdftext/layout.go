@@ -101,15 +101,12 @@ func Paragraphs(lines []Line) [][]Line {
 		return nil
 	}
 	spacing := usualSpacing(lines)
-	right := 0.0
-	for _, l := range lines {
-		right = max(right, l.Right)
-	}
+	columns := rightMargins(lines)
 	var paras [][]Line
 	current := []Line{lines[0]}
 	for i := 1; i < len(lines); i++ {
 		prev, l := lines[i-1], lines[i]
-		if startsParagraph(prev, l, spacing, right) {
+		if startsParagraph(prev, l, spacing, columns.of(prev)) {
 			paras = append(paras, current)
 			current = nil
 		}
@@ -134,6 +131,29 @@ func startsParagraph(prev, l Line, spacing, right float64) bool {
 		return true
 	}
 	return false
+}
+
+// columnWidth is how far apart, in points, the left edges of two lines may
+// be for them to count as one column.
+const columnWidth = 40
+
+// margins knows, for each column, how far right its lines reach: the
+// right margin of a line is the furthest right end of the lines that start
+// near it. Columns are found by bucketing left edges, in linear time.
+type margins map[int]float64
+
+func rightMargins(lines []Line) margins {
+	m := margins{}
+	for _, l := range lines {
+		b := int(l.Left / columnWidth)
+		m[b] = max(m[b], l.Right)
+	}
+	return m
+}
+
+func (m margins) of(l Line) float64 {
+	b := int(l.Left / columnWidth)
+	return max(m[b-1], m[b], m[b+1], l.Right)
 }
 
 // lineStep is the distance between lines of one paragraph: the page's usual
@@ -222,7 +242,7 @@ func joinLines(lines []Line, hyphenated map[string]bool) string {
 // lineEndHyphen reports whether a line ends with a letter and a hyphen
 // (or PDFium's mark for a hyphen at the line end) and returns it without.
 func lineEndHyphen(s string) (string, bool) {
-	for _, h := range []string{"-", "\u00AD", "\u2010", "\x02"} {
+	for _, h := range []string{"-", "\u00AD", "\u2010", "\x02", "\uFFFE"} {
 		if stem, ok := strings.CutSuffix(s, h); ok {
 			r, _ := utf8.DecodeLastRuneInString(stem)
 			return stem, unicode.IsLetter(r)

@@ -1,0 +1,5 @@
+package ingest
+
+import "verbatim/core/ingest/pdftext"
+
+func newTestEngine() *pdftext.Engine { return pdftext.NewEngine(pdftext.Config{}) }
