@@ -38,11 +38,12 @@ const (
 // safe for concurrent use.
 type Attributor struct {
 	lexicons map[string]*lexicon.Lexicon
+	rankers  map[string]*Ranker // news speaker rankers by language (rank.go)
 }
 
 // New returns an attributor over the given lexicons (by language code).
 func New(lexicons map[string]*lexicon.Lexicon) *Attributor {
-	return &Attributor{lexicons: lexicons}
+	return &Attributor{lexicons: lexicons, rankers: loadRankers()}
 }
 
 // Input is one document to attribute.
@@ -59,12 +60,25 @@ type Input struct {
 // Attribute returns in's quotes with interrupted quotes joined, and with
 // mention, cue, speaker, rule and confidence filled in.
 func (a *Attributor) Attribute(in Input) []core.Quote {
+	p := a.newPass(in)
+	p.run()
+	return p.quotes
+}
+
+func (a *Attributor) newPass(in Input) *pass {
 	lx := a.lexicons[in.Lang]
 	if lx == nil {
 		lx = a.lexicons["en"]
 	}
 	p := &pass{text: in.Text, lx: lx, paras: in.Paragraphs, dialogue: in.Dialogue, ents: newRegistry()}
+	if !in.Dialogue {
+		p.ranker = a.rankers[lx.Lang]
+	}
 	p.quotes = append([]core.Quote(nil), in.Quotes...)
+	return p
+}
+
+func (p *pass) run() {
 	p.locate()
 	p.joinInterrupted()
 	p.info = make([]quoteInfo, len(p.quotes))
@@ -73,7 +87,6 @@ func (a *Attributor) Attribute(in Input) []core.Quote {
 	}
 	p.fillUntagged()
 	p.finish()
-	return p.quotes
 }
 
 // quoteInfo is what the pass learned about one quote.
@@ -98,6 +111,13 @@ type pass struct {
 	ents     *registry
 	bufA     []token
 	bufB     []token
+	// The news speaker ranker (rank.go): nil in dialogue; collect, when
+	// set, receives every quote's candidates (training).
+	ranker  *Ranker
+	collect func(i int, cands []candidate)
+	win     rankWindow
+	cands   []candidate
+	scores  []float64
 }
 
 // locate finds each quote's first and last paragraph, in one sweep.
@@ -172,6 +192,9 @@ func (p *pass) attribute(i int) {
 	}
 	if !r.m.ok() {
 		r = p.matchParagraphSubject(i)
+	}
+	if !p.dialogue {
+		r = p.rank(i, r)
 	}
 	if !r.m.ok() {
 		return

@@ -1,0 +1,255 @@
+// Command train learns the weights of the news speaker ranker
+// (core/extract/attrib/rank.go) from the training splits in ../shared/eval
+// and writes them to core/extract/attrib/ranker_LANG.txt, which the engine
+// embeds. Run it from the repository root:
+//
+//	go run ./core/extract/train
+//
+// For each quote the engine finds in a training article, the candidates
+// whose mention overlaps the gold speaker span are the right answers; the
+// model is a conditional logit (softmax over a quote's candidates) fitted by
+// full-batch gradient descent with an L2 penalty, so the result is
+// deterministic. Training runs twice: first with the rule patterns alone,
+// then with the first model in place (a candidate's features depend on the
+// previous quote's chosen speaker).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"verbatim/core"
+	"verbatim/core/eval"
+	"verbatim/core/extract"
+	"verbatim/core/extract/attrib"
+	"verbatim/core/textpos"
+)
+
+// corpus is one language's training split.
+type corpus struct {
+	lang, file string
+}
+
+var corpora = []corpus{
+	{"en", "polnear/train.jsonl"},
+	{"de", "de-wikinews/train.jsonl"},
+}
+
+func main() {
+	evalDir := flag.String("eval", "../shared/eval", "folder of the evaluation corpora")
+	out := flag.String("out", "core/extract/attrib", "folder the weights files are written to")
+	flag.Parse()
+	if err := run(*evalDir, *out, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(evalDir, outDir string, log io.Writer) error {
+	engine := extract.New()
+	for _, c := range corpora {
+		path := filepath.Join(evalDir, c.file)
+		docs, err := eval.ReadCorpusFile(path)
+		if err != nil {
+			return err
+		}
+		var model *attrib.Ranker
+		var weights []float64
+		var stats string
+		for round := 0; round < 2; round++ {
+			var rankers map[string]*attrib.Ranker
+			if model != nil {
+				rankers = map[string]*attrib.Ranker{c.lang: model}
+			}
+			set := collect(engine, docs, c.lang, rankers)
+			weights = fit(set, len(attrib.FeatureNames()))
+			stats = set.stats(weights)
+			fmt.Fprintf(log, "%s round %d: %s\n", c.file, round, stats)
+			if model, err = attrib.NewRanker(named(weights)); err != nil {
+				return err
+			}
+		}
+		file := filepath.Join(outDir, "ranker_"+c.lang+".txt")
+		if err := write(file, c.file, stats, weights); err != nil {
+			return err
+		}
+		fmt.Fprintf(log, "wrote %s\n", file)
+	}
+	return nil
+}
+
+// example is one quote: its candidates' feature ids and which are right.
+type example struct {
+	feats [][]int
+	good  []bool
+}
+
+type dataset struct {
+	examples []example
+	quotes   int // quotes with a gold speaker
+	covered  int // of which some candidate is right
+}
+
+// collect runs the engine over docs and labels every candidate.
+func collect(engine *extract.Engine, docs []eval.GoldDoc, lang string, rankers map[string]*attrib.Ranker) *dataset {
+	set := &dataset{}
+	for i := range docs {
+		d := &docs[i]
+		exs, ok := engine.RankerExamples(core.Document{Text: d.Text, Meta: core.Meta{Language: lang}}, rankers)
+		if !ok {
+			continue
+		}
+		quotes := make([]core.Quote, len(exs))
+		for k, ex := range exs {
+			quotes[k] = ex.Quote
+		}
+		gold := eval.MatchGold(d, eval.FromQuotes(d.Text, quotes, true))
+		ix := textpos.New(d.Text)
+		for k, ex := range exs {
+			g := gold[k]
+			if g == nil || len(g.SpeakerSpans) == 0 {
+				continue
+			}
+			set.quotes++
+			e := example{}
+			anyGood := false
+			for _, c := range ex.Candidates {
+				a, b := ix.RuneOffset(c.Mention.Start), ix.RuneOffset(c.Mention.End)
+				good := false
+				for _, s := range g.SpeakerSpans {
+					good = good || (a < s[1] && s[0] < b)
+				}
+				anyGood = anyGood || good
+				e.feats = append(e.feats, c.Features)
+				e.good = append(e.good, good)
+			}
+			if anyGood {
+				set.covered++
+				set.examples = append(set.examples, e)
+			}
+		}
+	}
+	return set
+}
+
+// fit learns weights by gradient descent (Adam) on the negative log
+// likelihood of the right candidates, with an L2 penalty.
+func fit(set *dataset, n int) []float64 {
+	const (
+		iterations = 600
+		rate       = 0.05
+		l2         = 0.002
+		beta1      = 0.9
+		beta2      = 0.999
+	)
+	w := make([]float64, n)
+	m := make([]float64, n)
+	v := make([]float64, n)
+	grad := make([]float64, n)
+	var scores, probs []float64
+	for it := 1; it <= iterations; it++ {
+		for j := range grad {
+			grad[j] = l2 * w[j] * float64(len(set.examples))
+		}
+		for _, e := range set.examples {
+			scores = scores[:0]
+			top := math.Inf(-1)
+			for _, f := range e.feats {
+				s := 0.0
+				for _, id := range f {
+					s += w[id]
+				}
+				scores = append(scores, s)
+				top = max(top, s)
+			}
+			probs = probs[:0]
+			total, good := 0.0, 0.0
+			for c, s := range scores {
+				p := math.Exp(s - top)
+				probs = append(probs, p)
+				total += p
+				if e.good[c] {
+					good += p
+				}
+			}
+			// d(-log(good/total))/ds_c = p_c/total - [c good] p_c/good
+			for c, f := range e.feats {
+				g := probs[c] / total
+				if e.good[c] {
+					g -= probs[c] / good
+				}
+				for _, id := range f {
+					grad[id] += g
+				}
+			}
+		}
+		scale := 1 / float64(len(set.examples))
+		for j := range w {
+			g := grad[j] * scale
+			m[j] = beta1*m[j] + (1-beta1)*g
+			v[j] = beta2*v[j] + (1-beta2)*g*g
+			mh := m[j] / (1 - math.Pow(beta1, float64(it)))
+			vh := v[j] / (1 - math.Pow(beta2, float64(it)))
+			w[j] -= rate * mh / (math.Sqrt(vh) + 1e-8)
+		}
+	}
+	return w
+}
+
+// stats reports how often the top candidate is right.
+func (set *dataset) stats(w []float64) string {
+	right := 0
+	for _, e := range set.examples {
+		best, bestScore := -1, math.Inf(-1)
+		for c, f := range e.feats {
+			s := 0.0
+			for _, id := range f {
+				s += w[id]
+			}
+			if s > bestScore {
+				best, bestScore = c, s
+			}
+		}
+		if e.good[best] {
+			right++
+		}
+	}
+	return fmt.Sprintf("%d quotes with a gold speaker, %d with a right candidate (%.3f), top candidate right %d (%.3f of all)",
+		set.quotes, set.covered, float64(set.covered)/float64(max(1, set.quotes)), right, float64(right)/float64(max(1, set.quotes)))
+}
+
+func named(w []float64) map[string]float64 {
+	out := map[string]float64{}
+	for id, name := range attrib.FeatureNames() {
+		if w[id] != 0 {
+			out[name] = w[id]
+		}
+	}
+	return out
+}
+
+// write saves the weights, rounded, sorted by name, with a header saying
+// where they come from.
+func write(file, source, stats string, w []float64) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# News speaker ranker weights, learned by `go run ./core/extract/train`\n")
+	fmt.Fprintf(&b, "# from ../shared/eval/%s (do not edit by hand).\n# %s\n", source, stats)
+	names := attrib.FeatureNames()
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return names[order[a]] < names[order[b]] })
+	for _, id := range order {
+		if r := math.Round(w[id]*1e4) / 1e4; r != 0 {
+			fmt.Fprintf(&b, "%s %.4f\n", names[id], r)
+		}
+	}
+	return os.WriteFile(file, []byte(b.String()), 0o644)
+}
