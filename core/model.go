@@ -97,6 +97,9 @@ type NonQuoteKind string
 const (
 	NonQuoteTitle NonQuoteKind = "title" // a name or title: show, book, ship, party
 	NonQuoteTerm  NonQuoteKind = "term"  // a scare quote, nickname or so-called term
+	// NonQuoteUnattributed: quoted text the article gives no speaker for
+	// (a quoted transcript, a headline's fragment, a quoted document).
+	NonQuoteUnattributed NonQuoteKind = "unattributed"
 )
 
 // Text returns the quote's text in doc (the whole span, marks included).

@@ -39,11 +39,13 @@ const (
 type Attributor struct {
 	lexicons map[string]*lexicon.Lexicon
 	rankers  map[string]*Ranker // news speaker rankers by language (rank.go)
+	// news quote classifiers by language (quoteclass.go)
+	quoteModels map[string]*Model
 }
 
 // New returns an attributor over the given lexicons (by language code).
 func New(lexicons map[string]*lexicon.Lexicon) *Attributor {
-	return &Attributor{lexicons: lexicons, rankers: loadRankers()}
+	return &Attributor{lexicons: lexicons, rankers: loadRankers(), quoteModels: loadQuoteModels()}
 }
 
 // Input is one document to attribute.
@@ -73,6 +75,7 @@ func (a *Attributor) newPass(in Input) *pass {
 	p := &pass{text: in.Text, lx: lx, paras: in.Paragraphs, dialogue: in.Dialogue, ents: newRegistry()}
 	if !in.Dialogue {
 		p.ranker = a.rankers[lx.Lang]
+		p.quoteModel = a.quoteModels[lx.Lang]
 	}
 	p.quotes = append([]core.Quote(nil), in.Quotes...)
 	return p
@@ -118,6 +121,10 @@ type pass struct {
 	win     rankWindow
 	cands   []candidate
 	scores  []float64
+	// The news quote classifier (quoteclass.go), likewise.
+	quoteModel   *Model
+	collectQuote func(i int, feats []feature)
+	qfeats       []feature
 }
 
 // locate finds each quote's first and last paragraph, in one sweep.
@@ -270,6 +277,10 @@ func (p *pass) alternate(i int) {
 
 // finish writes the attributions into the quotes.
 func (p *pass) finish() {
+	var marks markCounts
+	if !p.dialogue {
+		marks = p.markCounts()
+	}
 	for i := range p.quotes {
 		q := &p.quotes[i]
 		inf := p.info[i]
@@ -284,6 +295,9 @@ func (p *pass) finish() {
 			q.SpeakerKind = e.kind
 		}
 		q.NonQuote = p.nonQuote(i)
+		if !p.dialogue {
+			q.NonQuote = p.classify(i, q.NonQuote, marks)
+		}
 		if q.NonQuote != "" {
 			q.Confidence = min(q.Confidence, 0.2)
 		}

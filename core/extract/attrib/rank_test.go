@@ -46,7 +46,7 @@ func TestEmbeddedRankersLoad(t *testing.T) {
 
 func TestParseRankerErrors(t *testing.T) {
 	for _, tc := range []struct{ data, want string }{
-		{"name 1.5\nbogus-feature 2\n", `unknown ranker feature "bogus-feature"`},
+		{"name 1.5\nbogus-feature 2\n", `unknown feature "bogus-feature"`},
 		{"# comment\nname\n", "line 2: want FEATURE WEIGHT"},
 		{"name x\n", "line 1:"},
 	} {

@@ -1,17 +1,24 @@
-// Command train learns the weights of the news speaker ranker
-// (core/extract/attrib/rank.go) from the training splits in ../shared/eval
-// and writes them to core/extract/attrib/ranker_LANG.txt, which the engine
+// Command train learns the weights of the engine's two news models from
+// the training splits in ../shared/eval and writes them to
+// core/extract/attrib/ranker_LANG.txt and quotes_LANG.txt, which the engine
 // embeds. Run it from the repository root:
 //
 //	go run ./core/extract/train
 //
-// For each quote the engine finds in a training article, the candidates
-// whose mention overlaps the gold speaker span are the right answers; the
-// model is a conditional logit (softmax over a quote's candidates) fitted by
-// full-batch gradient descent with an L2 penalty, so the result is
-// deterministic. Training runs twice: first with the rule patterns alone,
-// then with the first model in place (a candidate's features depend on the
-// previous quote's chosen speaker).
+// The speaker ranker (core/extract/attrib/rank.go): for each quote the
+// engine finds in a training article, the candidates whose mention overlaps
+// the gold speaker span are the right answers; the model is a conditional
+// logit (softmax over a quote's candidates). It is trained twice: first
+// with the rule patterns alone, then with the first model in place (a
+// candidate's features depend on the previous quote's chosen speaker).
+//
+// The quote classifier (quoteclass.go): every quote the engine finds, with
+// the final ranker in place, is an example, right when it matches a gold
+// quote as the scorer matches them; the model is a logistic regression (the
+// same conditional logit, between the quote's features and nothing).
+//
+// Both are fitted by full-batch gradient descent with an L2 penalty, so the
+// result is deterministic.
 package main
 
 import (
@@ -59,35 +66,46 @@ func run(evalDir, outDir string, log io.Writer) error {
 		if err != nil {
 			return err
 		}
-		var model *attrib.Ranker
+		var ranker *attrib.Model
 		var weights []float64
 		var stats string
-		for round := 0; round < 2; round++ {
-			var rankers map[string]*attrib.Ranker
-			if model != nil {
-				rankers = map[string]*attrib.Ranker{c.lang: model}
+		for round := 0; round < 3; round++ {
+			var rankers map[string]*attrib.Model
+			if ranker != nil {
+				rankers = map[string]*attrib.Model{c.lang: ranker}
 			}
-			set := collect(engine, docs, c.lang, rankers)
-			weights = fit(set, len(attrib.FeatureNames()))
-			stats = set.stats(weights)
-			fmt.Fprintf(log, "%s round %d: %s\n", c.file, round, stats)
-			if model, err = attrib.NewRanker(named(weights)); err != nil {
+			speakers, quotes := collect(engine, docs, c.lang, rankers)
+			if round == 2 {
+				// The ranker is final: learn the quote classifier.
+				weights = fit(quotes, len(attrib.QuoteFeatureNames()))
+				stats = quotes.stats(weights)
+				fmt.Fprintf(log, "%s quote classifier: %s\n", c.file, stats)
+				if err := write(filepath.Join(outDir, "quotes_"+c.lang+".txt"), c.file, stats, attrib.QuoteFeatureNames(), weights); err != nil {
+					return err
+				}
+				break
+			}
+			weights = fit(speakers, len(attrib.FeatureNames()))
+			stats = speakers.stats(weights)
+			fmt.Fprintf(log, "%s speaker ranker round %d: %s\n", c.file, round, stats)
+			if ranker, err = attrib.NewRanker(named(attrib.FeatureNames(), weights)); err != nil {
 				return err
 			}
+			if round == 1 {
+				if err := write(filepath.Join(outDir, "ranker_"+c.lang+".txt"), c.file, stats, attrib.FeatureNames(), weights); err != nil {
+					return err
+				}
+			}
 		}
-		file := filepath.Join(outDir, "ranker_"+c.lang+".txt")
-		if err := write(file, c.file, stats, weights); err != nil {
-			return err
-		}
-		fmt.Fprintf(log, "wrote %s\n", file)
 	}
 	return nil
 }
 
 // example is one quote: its candidates' feature ids and which are right.
 type example struct {
-	feats [][]int
-	good  []bool
+	feats  [][]int
+	good   []bool
+	weight float64 // how many scored segments the example stands for
 }
 
 type dataset struct {
@@ -96,12 +114,13 @@ type dataset struct {
 	covered  int // of which some candidate is right
 }
 
-// collect runs the engine over docs and labels every candidate.
-func collect(engine *extract.Engine, docs []eval.GoldDoc, lang string, rankers map[string]*attrib.Ranker) *dataset {
-	set := &dataset{}
+// collect runs the engine over docs and labels every candidate speaker
+// and every quote.
+func collect(engine *extract.Engine, docs []eval.GoldDoc, lang string, rankers map[string]*attrib.Model) (speakers, quoteSet *dataset) {
+	speakers, quoteSet = &dataset{}, &dataset{}
 	for i := range docs {
 		d := &docs[i]
-		exs, ok := engine.RankerExamples(core.Document{Text: d.Text, Meta: core.Meta{Language: lang}}, rankers)
+		exs, ok := engine.Examples(core.Document{Text: d.Text, Meta: core.Meta{Language: lang}}, rankers, nil)
 		if !ok {
 			continue
 		}
@@ -113,11 +132,16 @@ func collect(engine *extract.Engine, docs []eval.GoldDoc, lang string, rankers m
 		ix := textpos.New(d.Text)
 		for k, ex := range exs {
 			g := gold[k]
+			quoteSet.quotes++
+			quoteSet.covered++
+			quoteSet.examples = append(quoteSet.examples, example{feats: [][]int{ex.QuoteFeatures, nil}, good: []bool{g != nil, g == nil},
+				weight: float64(len(ex.Quote.Fragments))})
 			if g == nil || len(g.SpeakerSpans) == 0 {
 				continue
 			}
+			set := speakers
 			set.quotes++
-			e := example{}
+			e := example{weight: 1}
 			anyGood := false
 			for _, c := range ex.Candidates {
 				a, b := ix.RuneOffset(c.Mention.Start), ix.RuneOffset(c.Mention.End)
@@ -135,7 +159,7 @@ func collect(engine *extract.Engine, docs []eval.GoldDoc, lang string, rankers m
 			}
 		}
 	}
-	return set
+	return speakers, quoteSet
 }
 
 // fit learns weights by gradient descent (Adam) on the negative log
@@ -153,9 +177,13 @@ func fit(set *dataset, n int) []float64 {
 	v := make([]float64, n)
 	grad := make([]float64, n)
 	var scores, probs []float64
+	total := 0.0
+	for _, e := range set.examples {
+		total += e.weight
+	}
 	for it := 1; it <= iterations; it++ {
 		for j := range grad {
-			grad[j] = l2 * w[j] * float64(len(set.examples))
+			grad[j] = l2 * w[j] * total
 		}
 		for _, e := range set.examples {
 			scores = scores[:0]
@@ -169,27 +197,27 @@ func fit(set *dataset, n int) []float64 {
 				top = max(top, s)
 			}
 			probs = probs[:0]
-			total, good := 0.0, 0.0
+			sum, good := 0.0, 0.0
 			for c, s := range scores {
 				p := math.Exp(s - top)
 				probs = append(probs, p)
-				total += p
+				sum += p
 				if e.good[c] {
 					good += p
 				}
 			}
 			// d(-log(good/total))/ds_c = p_c/total - [c good] p_c/good
 			for c, f := range e.feats {
-				g := probs[c] / total
+				g := probs[c] / sum
 				if e.good[c] {
 					g -= probs[c] / good
 				}
 				for _, id := range f {
-					grad[id] += g
+					grad[id] += g * e.weight
 				}
 			}
 		}
-		scale := 1 / float64(len(set.examples))
+		scale := 1 / total
 		for j := range w {
 			g := grad[j] * scale
 			m[j] = beta1*m[j] + (1-beta1)*g
@@ -224,9 +252,9 @@ func (set *dataset) stats(w []float64) string {
 		set.quotes, set.covered, float64(set.covered)/float64(max(1, set.quotes)), right, float64(right)/float64(max(1, set.quotes)))
 }
 
-func named(w []float64) map[string]float64 {
+func named(names []string, w []float64) map[string]float64 {
 	out := map[string]float64{}
-	for id, name := range attrib.FeatureNames() {
+	for id, name := range names {
 		if w[id] != 0 {
 			out[name] = w[id]
 		}
@@ -236,11 +264,10 @@ func named(w []float64) map[string]float64 {
 
 // write saves the weights, rounded, sorted by name, with a header saying
 // where they come from.
-func write(file, source, stats string, w []float64) error {
+func write(file, source, stats string, names []string, w []float64) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# News speaker ranker weights, learned by `go run ./core/extract/train`\n")
+	fmt.Fprintf(&b, "# Weights learned by `go run ./core/extract/train`\n")
 	fmt.Fprintf(&b, "# from ../shared/eval/%s (do not edit by hand).\n# %s\n", source, stats)
-	names := attrib.FeatureNames()
 	order := make([]int, len(names))
 	for i := range order {
 		order[i] = i
@@ -251,5 +278,9 @@ func write(file, source, stats string, w []float64) error {
 			fmt.Fprintf(&b, "%s %.4f\n", names[id], r)
 		}
 	}
-	return os.WriteFile(file, []byte(b.String()), 0o644)
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("wrote %s\n", file)
+	return nil
 }
