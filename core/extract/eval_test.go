@@ -101,8 +101,7 @@ func TestDevEvaluation(t *testing.T) {
 // fails if the engine falls back below either the target or this floor.
 var ratchet = map[string]float64{
 	"polnear/dev.jsonl quote F1":                     0.955,
-	"polnear/dev.jsonl speaker mention accuracy":     0.88,
-	"de-wikinews/dev.jsonl speaker mention accuracy": 0.72,
+	"de-wikinews/dev.jsonl speaker mention accuracy": 0.73,
 	"pdnc/dev.jsonl speaker accuracy Explicit":       0.63,
 	"pdnc/dev.jsonl speaker accuracy Anaphoric":      0.29,
 	"pdnc/dev.jsonl speaker accuracy overall":        0.40,

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"verbatim/core"
+	"verbatim/core/extract/lexicon"
 )
 
 // The news speaker ranker. In a news article the speaker of a quote is
@@ -129,7 +130,13 @@ func (p *pass) candidates(i int, w *rankWindow, rule match, out []candidate) []c
 		if !toks[s].word {
 			continue
 		}
+		if p.lx.Complementizers[lower(toks[s].text)] {
+			continue // "that" opens a clause here, not a description
+		}
 		m := p.mentionAfter(toks, s)
+		if g, ok := p.contractedPronoun(toks[s]); ok && m.kind != pronounMention {
+			m = p.makeMention(pronounMention, toks, s, s, g)
+		}
 		if !m.ok() {
 			continue
 		}
@@ -316,6 +323,9 @@ func (p *pass) contextFeatures(w *rankWindow, cd *candidate, cands []candidate, 
 		if p.lx.Complementizers[before] {
 			f = append(f, fAfterThat)
 		}
+		if p.lx.AgentPrepositions[before] {
+			f = append(f, fAfterBy)
+		}
 	}
 	// Distance to the quote, and rank among the candidates on that side.
 	var dist, rank int
@@ -365,6 +375,16 @@ func (p *pass) phraseBefore(toks []token, k int) (core.Span, bool) {
 		}
 	}
 	return core.Span{}, false
+}
+
+// contractedPronoun reports a pronoun with a contracted verb: He’s,
+// they’re, I’d.
+func (p *pass) contractedPronoun(t token) (lexicon.Gender, bool) {
+	i := strings.IndexAny(t.text, "'’")
+	if !t.word || i <= 0 {
+		return 0, false
+	}
+	return p.pronounGender(token{text: t.text[:i], word: true})
 }
 
 func firstWord(s string) string {

@@ -61,6 +61,7 @@ const (
 	fQMixed                              // narration before the quote in its sentence
 	fQNarrAfter                          // narration after the quote in its sentence
 	fQInterrupted                        // the quote is interrupted by narration
+	fAfterBy                             // after the agent preposition of a passive: called X by Trump
 	fRuleFirst                           // first of the per-rule features (ruleNames order)
 )
 
@@ -71,7 +72,7 @@ var ruleNames = [...]string{RuleSpeakerCue, RuleCueSpeaker, RuleInterrupted, Rul
 
 // crossed lists the base features that are also paired with each location.
 var crossed = [...]feature{fName, fPronoun, fNominal, fPossessive, fCueRight, fCueLeft, fPhraseLeft, fSentInitial,
-	fFirstInSent, fAfterPrep, fAfterThat, fNearest, fRuleAny, fQOpensPara, fQMixed, fQNarrAfter, fSameAsPrev}
+	fFirstInSent, fAfterPrep, fAfterThat, fNearest, fRuleAny, fQOpensPara, fQMixed, fQNarrAfter, fSameAsPrev, fAfterBy}
 
 const (
 	numBase     = fRuleFirst + feature(len(ruleNames))
@@ -89,7 +90,7 @@ var baseNames = [...]string{"name", "pronoun", "nominal", "possessive", "organis
 	"speaker-noun", "multi-word", "cue-right", "cue-left", "phrase-left", "colon-right", "dash-left", "cue-near",
 	"cue-in-sentence", "sentence-initial", "first-in-sentence", "after-preposition", "after-that", "oblique",
 	"nearest", "second", "dist-2", "dist-5", "dist-10", "dist-20", "dist-far", "same-as-previous", "rule-any",
-	"quote-opens-paragraph", "quote-mixed", "quote-narration-after", "quote-interrupted"}
+	"quote-opens-paragraph", "quote-mixed", "quote-narration-after", "quote-interrupted", "after-by"}
 
 // FeatureNames lists the ranker's features by id, as the weights file
 // names them.

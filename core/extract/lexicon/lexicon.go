@@ -53,6 +53,7 @@ type Lexicon struct {
 	// the speaker, as does a German determiner in the dative, genitive or
 	// accusative ("den Worten", "einem Interview").
 	Prepositions       map[string]bool
+	AgentPrepositions  map[string]bool // "by": the agent of a passive
 	Complementizers    map[string]bool
 	ObliqueDeterminers map[string]bool
 	// SubjectAfterCue is set for languages that put the speaker after the
@@ -91,13 +92,13 @@ func Parse(lang, data string) (*Lexicon, error) {
 		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
 		GivenNames:   map[string]Gender{},
-		Prepositions: map[string]bool{}, Complementizers: map[string]bool{}, ObliqueDeterminers: map[string]bool{},
+		Prepositions: map[string]bool{}, AgentPrepositions: map[string]bool{}, Complementizers: map[string]bool{}, ObliqueDeterminers: map[string]bool{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
 		"determiners": lx.Determiners, "title-context": lx.TitleContext, "term-context": lx.TermContext, "source-cues": lx.SourceCues,
 		"stopwords":    lx.Stopwords,
-		"prepositions": lx.Prepositions, "complementizers": lx.Complementizers, "oblique-determiners": lx.ObliqueDeterminers,
+		"prepositions": lx.Prepositions, "agent-prepositions": lx.AgentPrepositions, "complementizers": lx.Complementizers, "oblique-determiners": lx.ObliqueDeterminers,
 	}
 	caseSets := map[string]map[string]bool{"not-names": lx.NotNames, "abbreviations": lx.Abbreviations}
 	section := ""
