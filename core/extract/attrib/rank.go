@@ -49,6 +49,8 @@ type candidate struct {
 // placeholders, with sentence and paragraph numbers per token.
 type rankWindow struct {
 	toks   []token
+	low    []string // each token lower-cased
+	cue    []bool   // each token is a cue word
 	sent   []int
 	para   []int
 	qa, qb int // first and last placeholder of the quote being ranked
@@ -95,11 +97,18 @@ func (p *pass) buildWindow(i int, w *rankWindow) {
 	p.number(w)
 }
 
-// number assigns sentence and paragraph numbers to a window's tokens.
+// number assigns sentence and paragraph numbers to a window's tokens, and
+// looks each up once.
 func (p *pass) number(w *rankWindow) {
-	w.sent, w.para = w.sent[:0], w.para[:0]
+	w.sent, w.para, w.low, w.cue = w.sent[:0], w.para[:0], w.low[:0], w.cue[:0]
 	sent, para := 0, 0
 	for k, t := range w.toks {
+		low := t.text
+		if t.cap {
+			low = lower(low)
+		}
+		w.low = append(w.low, low)
+		w.cue = append(w.cue, t.word && p.lx.Cues[low])
 		if k > 0 {
 			prev := w.toks[k-1]
 			if strings.IndexByte(p.text[prev.end:t.start], '\n') >= 0 {
@@ -130,8 +139,13 @@ func (p *pass) candidates(i int, w *rankWindow, rule match, out []candidate) []c
 		if !toks[s].word {
 			continue
 		}
-		if p.lx.Complementizers[lower(toks[s].text)] {
+		low := w.low[s]
+		if p.lx.Complementizers[low] {
 			continue // "that" opens a clause here, not a description
+		}
+		if _, pron := p.lx.Pronouns[low]; !toks[s].cap && !pron && !p.lx.Determiners[low] && !p.lx.SpeakerNouns[low] &&
+			!strings.ContainsAny(low, "'’") {
+			continue // no mention starts with this word: spare the look-up
 		}
 		m := p.mentionAfter(toks, s)
 		if g, ok := p.contractedPronoun(toks[s]); ok && m.kind != pronounMention {
@@ -197,7 +211,7 @@ func (p *pass) describe(i int, w *rankWindow, rule match, cands []candidate) {
 		cd := &cands[c]
 		f := cd.feats[:0]
 		f = append(f, cd.loc)
-		f = append(f, p.mentionFeatures(cd.m)...)
+		f = p.mentionFeatures(w, cd.m, f)
 		if cd.m.first >= 0 {
 			f = p.contextFeatures(w, cd, cands, c, f)
 		}
@@ -228,8 +242,7 @@ func (p *pass) describe(i int, w *rankWindow, rule match, cands []candidate) {
 }
 
 // mentionFeatures describes the mention itself.
-func (p *pass) mentionFeatures(m mention) []feature {
-	var f []feature
+func (p *pass) mentionFeatures(w *rankWindow, m mention, f []feature) []feature {
 	switch m.kind {
 	case nameMention:
 		f = append(f, fName)
@@ -251,13 +264,17 @@ func (p *pass) mentionFeatures(m mention) []feature {
 	if len(m.titles) > 0 {
 		f = append(f, fTitled)
 	}
-	if p.lx.SpeakerNouns[lower(lastWord(m.core))] {
+	head, first := lower(lastWord(m.core)), lower(firstWord(text))
+	if m.first >= 0 {
+		head, first = w.low[m.last], w.low[m.first] // the same words, lower-cased once
+	}
+	if p.lx.SpeakerNouns[head] {
 		f = append(f, fSpeakerNoun)
 	}
 	if strings.ContainsRune(strings.TrimSpace(m.core), ' ') {
 		f = append(f, fMultiWord)
 	}
-	if p.lx.ObliqueDeterminers[lower(firstWord(text))] {
+	if p.lx.ObliqueDeterminers[first] {
 		f = append(f, fOblique)
 	}
 	return f
@@ -268,15 +285,15 @@ func (p *pass) contextFeatures(w *rankWindow, cd *candidate, cands []candidate, 
 	toks := w.toks
 	m := cd.m
 	k := p.skipAdverbs(toks, p.skipAside(toks, m.last+1))
-	if span, _, phrase, ok := p.cueAt(toks, k, false); ok && !phrase {
+	if k < len(toks) && w.cue[k] {
 		f = append(f, fCueRight)
-		cd.cue = span
+		cd.cue = core.Span{Start: toks[k].start, End: toks[k].end}
 	}
-	if b := p.skipAdverbsBack(toks, m.first-1); b >= 0 && toks[b].word && p.lx.IsCue(toks[b].text) {
+	if b := p.skipAdverbsBack(toks, m.first-1); b >= 0 && w.cue[b] {
 		f = append(f, fCueLeft)
 		cd.cue = core.Span{Start: toks[b].start, End: toks[b].end}
 	}
-	if span, ok := p.phraseBefore(toks, m.first); ok {
+	if span, ok := p.phraseBefore(w, m.first); ok {
 		f = append(f, fPhraseLeft)
 		cd.cue = span
 	}
@@ -289,13 +306,13 @@ func (p *pass) contextFeatures(w *rankWindow, cd *candidate, cands []candidate, 
 	sent := w.sent[m.first]
 	near, inSent := false, false
 	for j := m.first - 1; j >= 0 && w.sent[j] == sent; j-- {
-		if toks[j].word && p.lx.IsCue(toks[j].text) {
+		if w.cue[j] {
 			inSent = true
 			near = near || m.first-j <= 4
 		}
 	}
 	for j := m.last + 1; j < len(toks) && w.sent[j] == sent; j++ {
-		if toks[j].word && p.lx.IsCue(toks[j].text) {
+		if w.cue[j] {
 			inSent = true
 			near = near || j-m.last <= 4
 		}
@@ -316,7 +333,7 @@ func (p *pass) contextFeatures(w *rankWindow, cd *candidate, cands []candidate, 
 		f = append(f, fFirstInSent)
 	}
 	if m.first > 0 && toks[m.first-1].word {
-		before := lower(toks[m.first-1].text)
+		before := w.low[m.first-1]
 		if p.lx.Prepositions[before] {
 			f = append(f, fAfterPrep)
 		}
@@ -363,16 +380,23 @@ func (p *pass) contextFeatures(w *rankWindow, cd *candidate, cands []candidate, 
 
 // phraseBefore reports a cue phrase or source cue ending right before
 // token k: according to Putin, laut Reuters.
-func (p *pass) phraseBefore(toks []token, k int) (core.Span, bool) {
-	if k > 0 && toks[k-1].word && p.lx.SourceCues[lower(toks[k-1].text)] {
+func (p *pass) phraseBefore(w *rankWindow, k int) (core.Span, bool) {
+	toks := w.toks
+	if k > 0 && toks[k-1].word && p.lx.SourceCues[w.low[k-1]] {
 		return core.Span{Start: toks[k-1].start, End: toks[k-1].end}, true
 	}
+phrases:
 	for _, ph := range p.lx.CuePhrases {
-		if s := k - len(ph); s >= 0 {
-			if span, next, phrase, ok := p.cueAt(toks, s, true); ok && phrase && next == k {
-				return span, true
+		s := k - len(ph)
+		if s < 0 {
+			continue
+		}
+		for j, word := range ph {
+			if w.low[s+j] != word {
+				continue phrases
 			}
 		}
+		return core.Span{Start: toks[s].start, End: toks[k-1].end}, true
 	}
 	return core.Span{}, false
 }
