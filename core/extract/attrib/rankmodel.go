@@ -71,6 +71,12 @@ func ParseRanker(data string) (*Ranker, error) {
 	return parseModel(FeatureNames(), data)
 }
 
+// ParseQuoteModel reads a quote classifier weights file, in the same
+// format.
+func ParseQuoteModel(data string) (*Model, error) {
+	return parseModel(QuoteFeatureNames(), data)
+}
+
 func parseModel(names []string, data string) (*Model, error) {
 	weights := map[string]float64{}
 	sc := bufio.NewScanner(strings.NewReader(data))

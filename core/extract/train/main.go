@@ -49,20 +49,24 @@ type corpus struct {
 func main() {
 	evalDir := flag.String("eval", "../shared/eval", "folder of the evaluation corpora")
 	out := flag.String("out", "core/extract/attrib", "folder the weights files are written to")
+	limit := flag.Int("limit", 0, "read only the first N articles of each corpus (0: all); for quick tests")
 	flag.Parse()
-	if err := run(*evalDir, *out, os.Stdout); err != nil {
+	if err := run(*evalDir, *out, *limit, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(evalDir, outDir string, log io.Writer) error {
+func run(evalDir, outDir string, limit int, log io.Writer) error {
 	engine := extract.New()
 	for _, c := range []corpus{{"en", "polnear/train.jsonl", 0.0005}, {"de", "de-wikinews/train.jsonl", 0.005}} {
 		path := filepath.Join(evalDir, c.file)
 		docs, err := eval.ReadCorpusFile(path)
 		if err != nil {
 			return err
+		}
+		if limit > 0 && len(docs) > limit {
+			docs = docs[:limit]
 		}
 		var ranker *attrib.Model
 		var weights []float64
@@ -81,6 +85,7 @@ func run(evalDir, outDir string, log io.Writer) error {
 				if err := write(filepath.Join(outDir, "quotes_"+c.lang+".txt"), c.file, stats, attrib.QuoteFeatureNames(), weights); err != nil {
 					return err
 				}
+				fmt.Fprintf(log, "wrote %s\n", filepath.Join(outDir, "quotes_"+c.lang+".txt"))
 				break
 			}
 			weights = fit(speakers, len(attrib.FeatureNames()), c.l2)
@@ -93,6 +98,7 @@ func run(evalDir, outDir string, log io.Writer) error {
 				if err := write(filepath.Join(outDir, "ranker_"+c.lang+".txt"), c.file, stats, attrib.FeatureNames(), weights); err != nil {
 					return err
 				}
+				fmt.Fprintf(log, "wrote %s\n", filepath.Join(outDir, "ranker_"+c.lang+".txt"))
 			}
 		}
 	}
@@ -106,10 +112,12 @@ type example struct {
 	weight float64 // how many scored segments the example stands for
 }
 
+// dataset is one model's examples: quotes with a gold speaker and their
+// candidates (ranker), or every quote found (classifier).
 type dataset struct {
 	examples []example
-	quotes   int // quotes with a gold speaker
-	covered  int // of which some candidate is right
+	quotes   int // examples before dropping those with no right answer
+	covered  int // of which some choice is right
 }
 
 // collect runs the engine over docs and labels every candidate speaker
@@ -245,7 +253,7 @@ func (set *dataset) stats(w []float64) string {
 			right++
 		}
 	}
-	return fmt.Sprintf("%d quotes with a gold speaker, %d with a right candidate (%.3f), top candidate right %d (%.3f of all)",
+	return fmt.Sprintf("%d examples, %d with a right answer among the choices (%.3f), model right on %d (%.3f of all)",
 		set.quotes, set.covered, float64(set.covered)/float64(max(1, set.quotes)), right, float64(right)/float64(max(1, set.quotes)))
 }
 
@@ -278,6 +286,5 @@ func write(file, source, stats string, names []string, w []float64) error {
 	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("wrote %s\n", file)
 	return nil
 }
