@@ -176,18 +176,7 @@ func (p *pass) quoteFeatures(i int, ruleKind core.NonQuoteKind, marks markCounts
 		f = append(f, qGerman)
 	}
 	words, capWords, endsLikeSpeech := p.quoteShape(q)
-	switch {
-	case words <= 1:
-		f = append(f, qWords1)
-	case words <= 4:
-		f = append(f, qWords2to4)
-	case words <= 8:
-		f = append(f, qWords5to8)
-	case words <= 20:
-		f = append(f, qWords9to20)
-	default:
-		f = append(f, qWords21)
-	}
+	f = append(f, bucket(words, [...]int{1, 4, 8, 20}, [...]feature{qWords1, qWords2to4, qWords5to8, qWords9to20, qWords21}))
 	if words > 0 && capWords == words {
 		f = append(f, qTitleCase)
 	}

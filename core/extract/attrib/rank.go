@@ -363,19 +363,19 @@ func (p *pass) contextFeatures(w *rankWindow, cd *candidate, cands []candidate, 
 	case 1:
 		f = append(f, fSecond)
 	}
-	switch {
-	case dist <= 2:
-		f = append(f, fDist2)
-	case dist <= 5:
-		f = append(f, fDist5)
-	case dist <= 10:
-		f = append(f, fDist10)
-	case dist <= 20:
-		f = append(f, fDist20)
-	default:
-		f = append(f, fDistFar)
-	}
+	f = append(f, bucket(dist, [...]int{2, 5, 10, 20}, [...]feature{fDist2, fDist5, fDist10, fDist20, fDistFar}))
 	return f
+}
+
+// bucket returns the feature of the first limit that n does not exceed, or
+// the last one.
+func bucket(n int, limits [4]int, feats [5]feature) feature {
+	for k, l := range limits {
+		if n <= l {
+			return feats[k]
+		}
+	}
+	return feats[len(feats)-1]
 }
 
 // phraseBefore reports a cue phrase or source cue ending right before
