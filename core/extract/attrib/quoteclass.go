@@ -374,7 +374,7 @@ func (p *pass) classify(i int, ruleKind core.NonQuoteKind, marks markCounts) cor
 		p.collectQuote(i, p.qfeats)
 	}
 	if p.transcriptLines(i) >= 2 {
-		return core.NonQuoteUnattributed
+		return core.NonQuotePassage
 	}
 	if p.quoteModel == nil {
 		return ruleKind
@@ -388,5 +388,5 @@ func (p *pass) classify(i int, ruleKind core.NonQuoteKind, marks markCounts) cor
 	if words, _, _ := p.quoteShape(p.quotes[i]); words <= maxTermWords {
 		return core.NonQuoteTerm
 	}
-	return core.NonQuoteUnattributed
+	return core.NonQuotePassage
 }

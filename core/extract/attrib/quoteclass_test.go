@@ -48,7 +48,7 @@ func TestNewsQuoteClassifier(t *testing.T) {
 		{"en", "“We are done,” the mayor said. She was a guest on the show “Face the Nation” on Sunday.",
 			[]core.NonQuoteKind{"", core.NonQuoteTitle}},
 		{"en", "Partial transcript as follows:\n\n\"WALLACE: Will she be there?\n\n\"PENCE: No. She will not.\n\n\"WALLACE: Thank you.\"",
-			[]core.NonQuoteKind{core.NonQuoteUnattributed}},
+			[]core.NonQuoteKind{core.NonQuotePassage}},
 		{"de", "Das Buch trägt den Titel „Eine unbequeme Wahrheit“. „Wir kämpfen gegen ein Monster“, sagte der Gouverneur.",
 			[]core.NonQuoteKind{core.NonQuoteTitle, ""}},
 	} {
