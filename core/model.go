@@ -97,6 +97,9 @@ type NonQuoteKind string
 const (
 	NonQuoteTitle NonQuoteKind = "title" // a name or title: show, book, ship, party
 	NonQuoteTerm  NonQuoteKind = "term"  // a scare quote, nickname or so-called term
+	// NonQuotePassage: quoted text that is no one's quotation as such —
+	// a transcript of several speakers, a block pasted from another article.
+	NonQuotePassage NonQuoteKind = "passage"
 )
 
 // Text returns the quote's text in doc (the whole span, marks included).

@@ -13,7 +13,7 @@ import (
 
 // Version identifies the engine's rules; the library re-extracts documents
 // whose quotes were made by an older version. Bump it when results change.
-const Version = "0.2"
+const Version = "0.3"
 
 // dialogueMinBytes is the length from which a text that is not hard-wrapped
 // is still read as fiction (long dialogue) rather than as a news article.
@@ -44,16 +44,21 @@ func (e *Engine) Language(doc core.Document) string {
 
 // Quotes finds the direct quotations in doc, in document order.
 func (e *Engine) Quotes(doc core.Document) []core.Quote {
+	return e.attributor.Attribute(e.input(doc))
+}
+
+// input scans doc for quoted spans and prepares them for attribution.
+func (e *Engine) input(doc core.Document) attrib.Input {
 	res := e.scanner.Scan(doc.Text)
 	quotes := make([]core.Quote, 0, len(res.Quotes))
 	for _, q := range res.Quotes {
 		quotes = append(quotes, core.Quote{Span: q.Span, Fragments: q.Fragments, Unclosed: q.Unclosed})
 	}
-	return e.attributor.Attribute(attrib.Input{
+	return attrib.Input{
 		Text:       doc.Text,
 		Lang:       e.Language(doc),
 		Paragraphs: res.Paragraphs,
 		Quotes:     quotes,
 		Dialogue:   res.Wrapped || len(doc.Text) >= dialogueMinBytes,
-	})
+	}
 }

@@ -38,11 +38,14 @@ const (
 // safe for concurrent use.
 type Attributor struct {
 	lexicons map[string]*lexicon.Lexicon
+	rankers  map[string]*Ranker // news speaker rankers by language (rank.go)
+	// news quote classifiers by language (quoteclass.go)
+	quoteModels map[string]*Model
 }
 
 // New returns an attributor over the given lexicons (by language code).
 func New(lexicons map[string]*lexicon.Lexicon) *Attributor {
-	return &Attributor{lexicons: lexicons}
+	return &Attributor{lexicons: lexicons, rankers: loadRankers(), quoteModels: loadQuoteModels()}
 }
 
 // Input is one document to attribute.
@@ -59,12 +62,26 @@ type Input struct {
 // Attribute returns in's quotes with interrupted quotes joined, and with
 // mention, cue, speaker, rule and confidence filled in.
 func (a *Attributor) Attribute(in Input) []core.Quote {
+	p := a.newPass(in)
+	p.run()
+	return p.quotes
+}
+
+func (a *Attributor) newPass(in Input) *pass {
 	lx := a.lexicons[in.Lang]
 	if lx == nil {
 		lx = a.lexicons["en"]
 	}
 	p := &pass{text: in.Text, lx: lx, paras: in.Paragraphs, dialogue: in.Dialogue, ents: newRegistry()}
+	if !in.Dialogue {
+		p.ranker = a.rankers[lx.Lang]
+		p.quoteModel = a.quoteModels[lx.Lang]
+	}
 	p.quotes = append([]core.Quote(nil), in.Quotes...)
+	return p
+}
+
+func (p *pass) run() {
 	p.locate()
 	p.joinInterrupted()
 	p.info = make([]quoteInfo, len(p.quotes))
@@ -73,7 +90,6 @@ func (a *Attributor) Attribute(in Input) []core.Quote {
 	}
 	p.fillUntagged()
 	p.finish()
-	return p.quotes
 }
 
 // quoteInfo is what the pass learned about one quote.
@@ -98,6 +114,17 @@ type pass struct {
 	ents     *registry
 	bufA     []token
 	bufB     []token
+	// The news speaker ranker (rank.go): nil in dialogue; collect, when
+	// set, receives every quote's candidates (training).
+	ranker  *Ranker
+	collect func(i int, cands []candidate)
+	win     rankWindow
+	cands   []candidate
+	scores  []float64
+	// The news quote classifier (quoteclass.go), likewise.
+	quoteModel   *Model
+	collectQuote func(i int, feats []feature)
+	qfeats       []feature
 }
 
 // locate finds each quote's first and last paragraph, in one sweep.
@@ -173,6 +200,9 @@ func (p *pass) attribute(i int) {
 	if !r.m.ok() {
 		r = p.matchParagraphSubject(i)
 	}
+	if !p.dialogue {
+		r = p.rank(i, r)
+	}
 	if !r.m.ok() {
 		return
 	}
@@ -247,6 +277,10 @@ func (p *pass) alternate(i int) {
 
 // finish writes the attributions into the quotes.
 func (p *pass) finish() {
+	var marks markCounts
+	if !p.dialogue {
+		marks = p.markCounts()
+	}
 	for i := range p.quotes {
 		q := &p.quotes[i]
 		inf := p.info[i]
@@ -261,6 +295,9 @@ func (p *pass) finish() {
 			q.SpeakerKind = e.kind
 		}
 		q.NonQuote = p.nonQuote(i)
+		if !p.dialogue {
+			q.NonQuote = p.classify(i, q.NonQuote, marks)
+		}
 		if q.NonQuote != "" {
 			q.Confidence = min(q.Confidence, 0.2)
 		}

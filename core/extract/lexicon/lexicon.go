@@ -48,6 +48,14 @@ type Lexicon struct {
 	SourceCues    map[string]bool   // cues followed by their source: "laut"
 	Stopwords     map[string]bool   // frequent words, for language detection
 	GivenNames    map[string]Gender // case as written: "John" m
+	// Word classes the news speaker ranker reads around a candidate:
+	// a preposition or a "that" before a mention makes it unlikely to be
+	// the speaker, as does a German determiner in the dative, genitive or
+	// accusative ("den Worten", "einem Interview").
+	Prepositions       map[string]bool
+	AgentPrepositions  map[string]bool // "by": the agent of a passive
+	Complementizers    map[string]bool
+	ObliqueDeterminers map[string]bool
 	// SubjectAfterCue is set for languages that put the speaker after the
 	// verb even before a quote (German: „Dann sagte der Minister: …“).
 	SubjectAfterCue bool
@@ -83,12 +91,14 @@ func Parse(lang, data string) (*Lexicon, error) {
 		SpeakerNouns: map[string]bool{}, Pronouns: map[string]Gender{}, StopWords: map[string]bool{},
 		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
-		GivenNames: map[string]Gender{},
+		GivenNames:   map[string]Gender{},
+		Prepositions: map[string]bool{}, AgentPrepositions: map[string]bool{}, Complementizers: map[string]bool{}, ObliqueDeterminers: map[string]bool{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
 		"determiners": lx.Determiners, "title-context": lx.TitleContext, "term-context": lx.TermContext, "source-cues": lx.SourceCues,
-		"stopwords": lx.Stopwords,
+		"stopwords":    lx.Stopwords,
+		"prepositions": lx.Prepositions, "agent-prepositions": lx.AgentPrepositions, "complementizers": lx.Complementizers, "oblique-determiners": lx.ObliqueDeterminers,
 	}
 	caseSets := map[string]map[string]bool{"not-names": lx.NotNames, "abbreviations": lx.Abbreviations}
 	section := ""
