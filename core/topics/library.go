@@ -80,6 +80,9 @@ func (s *Suggester) Merge(existing []string, docs []DocumentTopics) Library {
 type merger struct {
 	s      *Suggester
 	topics []LibraryTopic
+	// broad[i]: topic i takes every quote whose sentence names it, as the
+	// researcher's own topics do; other topics only quotes that say it.
+	broad []bool
 	// byKey finds a topic by language and key.
 	byKey map[string]map[string]int
 	// proposals are the labels documents suggest for each new key, with the
@@ -92,17 +95,36 @@ func newMerger(s *Suggester, existing []string) *merger {
 	for code := range s.languages {
 		m.byKey[code] = map[string]int{}
 	}
-	for i, label := range existing {
-		m.topics = append(m.topics, LibraryTopic{Label: label, Key: s.languages["en"].labelKey(label), Existing: true})
-		for code, l := range s.languages {
-			if key := l.labelKey(label); key != "" {
-				if _, taken := m.byKey[code][key]; !taken {
-					m.byKey[code][key] = i
-				}
-			}
-		}
+	for _, label := range existing {
+		m.addExisting(label, true)
 	}
 	return m
+}
+
+// addExisting adds a topic the library has, found by the key of its label
+// in every language.
+func (m *merger) addExisting(label string, broad bool) {
+	m.add(LibraryTopic{Label: label, Key: m.s.languages["en"].labelKey(label), Existing: true}, broad)
+	for code, l := range m.s.languages {
+		m.register(code, l.labelKey(label))
+	}
+}
+
+// add appends a topic; register then makes keys find it.
+func (m *merger) add(t LibraryTopic, broad bool) {
+	m.topics = append(m.topics, t)
+	m.broad = append(m.broad, broad)
+}
+
+// register files key, in language code, under the newest topic unless an
+// older topic has it.
+func (m *merger) register(code, key string) {
+	if key == "" {
+		return
+	}
+	if _, taken := m.byKey[code][key]; !taken {
+		m.byKey[code][key] = len(m.topics) - 1
+	}
 }
 
 func (m *merger) language(code string) string {
@@ -152,12 +174,10 @@ func (m *merger) settleNewTopics() {
 		return list[i].key < list[j].key
 	})
 	for _, p := range list {
+		m.add(LibraryTopic{Label: p.label, Key: p.key}, false)
 		for code := range m.byKey {
-			if _, taken := m.byKey[code][p.key]; !taken {
-				m.byKey[code][p.key] = len(m.topics)
-			}
+			m.register(code, p.key)
 		}
-		m.topics = append(m.topics, LibraryTopic{Label: p.label, Key: p.key})
 	}
 }
 
@@ -194,12 +214,12 @@ func (m *merger) assign(d DocumentTopics) LibraryDocument {
 		// A user's topic takes every quote that mentions it, or whose
 		// sentence does; a topic suggested for other documents only quotes
 		// that say it themselves, where it could label a topic too.
-		closest, existing := InSentence, m.topics[topic].Existing
-		if !existing {
+		closest, broad := InSentence, m.broad[topic]
+		if !broad {
 			closest = InQuote
 		}
 		for _, h := range p.Hits {
-			if h.Near >= closest && (existing || p.Score > 0) && h.Quote < len(out.Quotes) {
+			if h.Near >= closest && (broad || p.Score > 0) && h.Quote < len(out.Quotes) {
 				add(h.Quote, topic, mentionReason(h.Near, h.Text))
 			}
 		}
@@ -240,3 +260,55 @@ func (m *merger) documentTopics(d DocumentTopics, own map[string]int, given map[
 	}
 	return labels
 }
+
+// Filer files documents one at a time under a library's topics, as an import
+// stores them: each document is filed under the topics there are by then,
+// and the topics it brings are there for the documents after it. The result
+// depends only on the existing topics and the documents' order. A Filer is
+// not safe for concurrent use.
+type Filer struct{ m *merger }
+
+// ExistingTopic is a topic the library has, for NewFiler.
+type ExistingTopic struct {
+	Label string
+	// Suggested: a topic the library suggested and the researcher has not
+	// made their own. It takes only quotes that say its key phrase; the
+	// researcher's topics also take quotes whose sentence does.
+	Suggested bool
+}
+
+// NewFiler starts filing under existing, the library's topics, oldest
+// first: where two have one key, the older one gets its quotes.
+func (s *Suggester) NewFiler(existing []ExistingTopic) *Filer {
+	m := newMerger(s, nil)
+	for _, t := range existing {
+		m.addExisting(t.Label, !t.Suggested)
+	}
+	return &Filer{m: m}
+}
+
+// File files one document. A suggestion whose key a library topic has is
+// filed under that topic, which keeps its label; any other becomes a new
+// suggested topic labelled as this document writes it. Then the document's
+// quotes also join the library topics their key phrases name, as in Merge.
+// The returned labels are library labels.
+func (f *Filer) File(d DocumentTopics) LibraryDocument {
+	m := f.m
+	code := m.language(d.Language)
+	for _, t := range d.Topics {
+		if _, ok := m.byKey[code][t.Key]; ok || len(t.Quotes) == 0 {
+			continue
+		}
+		m.add(LibraryTopic{Label: t.Label, Key: t.Key}, false)
+		m.register(code, t.Key)
+		for c, l := range m.s.languages {
+			m.register(c, l.labelKey(t.Label))
+		}
+	}
+	return m.assign(d)
+}
+
+// Topics are the library's topics as filed so far: the existing ones in
+// the order given, then the new ones in the order they came, with the
+// documents and quotes filed under each.
+func (f *Filer) Topics() []LibraryTopic { return f.m.topics }

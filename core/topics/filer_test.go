@@ -1,0 +1,152 @@
+package topics
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"verbatim/core"
+)
+
+// Filing one document under given topics gives what Merge gives for it:
+// the filer is Merge, one document at a time.
+func TestFilerFilesOneDocumentAsMerge(t *testing.T) {
+	s := suggester(t)
+	docs := suggestAll(t, s, readArticles(t))
+	users := []string{"ISIS", "Sanctions", "Hong Kong"}
+	var existing []ExistingTopic
+	for _, l := range users {
+		existing = append(existing, ExistingTopic{Label: l})
+	}
+	for i, d := range docs {
+		for _, c := range []struct {
+			labels []string
+			topics []ExistingTopic
+		}{{nil, nil}, {users, existing}} {
+			f := s.NewFiler(c.topics)
+			got, want := f.File(d), s.Merge(c.labels, []DocumentTopics{d})
+			if !reflect.DeepEqual(got, want.Documents[0]) {
+				t.Errorf("article %d under %v: filer %+v, merge %+v", i, c.labels, got, want.Documents[0])
+			}
+			if !sameTopicSet(f.Topics(), want.Topics) {
+				t.Errorf("article %d under %v: filer topics %v, merge %v", i, c.labels, f.Topics(), want.Topics)
+			}
+		}
+	}
+}
+
+// sameTopicSet compares topics ignoring the order of the new ones (Merge
+// sorts them by documents and quotes, the filer keeps their arrival order).
+func sameTopicSet(a, b []LibraryTopic) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	set := map[LibraryTopic]int{}
+	for _, t := range a {
+		set[t]++
+	}
+	for _, t := range b {
+		set[t]--
+	}
+	for _, n := range set {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Documents filed one after another never rename a topic: the first
+// document to suggest a key labels it, later ones are filed under it, and
+// the same documents in the same order always give the same topics.
+func TestFilerIsStableAndDeterministic(t *testing.T) {
+	s := suggester(t)
+	docs := suggestAll(t, s, readCorpus(t, filepath.Join(evalDir(t), "polnear", "dev.jsonl")))
+	fileAll := func() ([]LibraryTopic, []LibraryDocument) {
+		f := s.NewFiler([]ExistingTopic{{Label: "Syria"}})
+		var out []LibraryDocument
+		var labels []string
+		for _, d := range docs {
+			out = append(out, f.File(d))
+			topics := f.Topics()
+			for i, l := range labels {
+				if topics[i].Label != l {
+					t.Fatalf("topic %d renamed from %q to %q", i, l, topics[i].Label)
+				}
+			}
+			labels = labels[:0]
+			for _, topic := range topics {
+				labels = append(labels, topic.Label)
+			}
+		}
+		return f.Topics(), out
+	}
+	topics, filed := fileAll()
+	again, filedAgain := fileAll()
+	if !reflect.DeepEqual(topics, again) || !reflect.DeepEqual(filed, filedAgain) {
+		t.Fatal("filing the same documents twice gave different topics")
+	}
+	keys := map[string]bool{}
+	several := 0
+	for _, topic := range topics {
+		if keys[topic.Key] {
+			t.Errorf("key %q has two topics", topic.Key)
+		}
+		keys[topic.Key] = true
+		if topic.Documents >= 2 {
+			several++
+		}
+	}
+	if several < 20 {
+		t.Errorf("only %d of %d topics gather quotes of several documents", several, len(topics))
+	}
+	t.Logf("%d documents filed under %d topics, %d of them with quotes of several documents", len(docs), len(topics), several)
+}
+
+// A document's phrase is filed under the library topic with its key: the
+// quotes about the “Syrian army” and the “Syrian regime” join “Syria”, and
+// no second topic with that key appears.
+func TestFilerFindsTopicsByKey(t *testing.T) {
+	s := suggester(t)
+	text := `Syrian forces shelled the border town again on Monday. "The Syrian army has no right to be here," the mayor said. ` +
+		`The Syrian government denied the report. "We will keep fighting the Syrian regime," the commander said.`
+	dt, err := s.Document(core.Document{Text: text, Meta: core.Meta{Language: "en"}}, quotesOf(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, suggested := range []bool{false, true} {
+		f := s.NewFiler([]ExistingTopic{{Label: "Syria", Suggested: suggested}})
+		got := f.File(dt)
+		for q := range 2 {
+			if a := assignmentIn(got.Quotes[q], "Syria"); a == nil {
+				t.Errorf("suggested=%v: quote %d not under Syria: %+v", suggested, q+1, got.Quotes[q])
+			}
+		}
+		for _, topic := range f.Topics()[1:] {
+			if topic.Key == "syria" {
+				t.Errorf("new topic %+v duplicates “Syria”", topic)
+			}
+		}
+	}
+}
+
+// The researcher's topic takes quotes whose sentence names it; a suggested
+// one only quotes that say it themselves.
+func TestFilerBreadth(t *testing.T) {
+	s := suggester(t)
+	doc := DocumentTopics{Language: "en", Quotes: make([][]Assignment, 3), Phrases: []Phrase{{
+		Key: "sanction", Label: "sanctions", Score: 1, Count: 3,
+		Hits: []Hit{{Quote: 0, Near: InQuote, Text: "sanctions"}, {Quote: 1, Near: InSentence, Text: "sanctions"}, {Quote: 2, Near: NextSentence, Text: "sanctions"}},
+	}}}
+	for _, c := range []struct {
+		suggested bool
+		want      []bool
+	}{{false, []bool{true, true, false}}, {true, []bool{true, false, false}}} {
+		got := s.NewFiler([]ExistingTopic{{Label: "Sanctions", Suggested: c.suggested}}).File(doc)
+		for q, want := range c.want {
+			if (assignmentIn(got.Quotes[q], "Sanctions") != nil) != want {
+				t.Errorf("suggested=%v: quote %d under Sanctions = %v, want %v", c.suggested, q+1, !want, want)
+			}
+		}
+	}
+}
