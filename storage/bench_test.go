@@ -117,8 +117,20 @@ func realEngine() Engine {
 }
 
 // BenchmarkImport10000Articles imports 10,000 articles (about 50 MB of text)
-// with the real quote engine into an empty library.
+// with the real quote engine into an empty library, without and with topic
+// suggestion (the standard engine's), to show what suggestion adds.
 func BenchmarkImport10000Articles(b *testing.B) {
+	withTopics := realEngine()
+	withTopics.Suggester = mustStandardEngine(b).Suggester
+	for _, e := range []struct {
+		name string
+		eng  Engine
+	}{{"quotes", realEngine()}, {"quotes+topics", withTopics}} {
+		b.Run(e.name, func(b *testing.B) { benchmarkImport(b, e.eng) })
+	}
+}
+
+func benchmarkImport(b *testing.B, eng Engine) {
 	base := polnearTexts(b)
 	var size int
 	for d := range variations(base, 10000) {
@@ -132,7 +144,7 @@ func BenchmarkImport10000Articles(b *testing.B) {
 		}
 		b.StartTimer()
 		start, cpuStart := time.Now(), cpuTime()
-		res, err := l.Import(context.Background(), variations(base, 10000), realEngine(), ImportOptions{})
+		res, err := l.Import(context.Background(), variations(base, 10000), eng, ImportOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}

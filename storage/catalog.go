@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"sort"
 	"strings"
 	"time"
 
@@ -21,19 +22,100 @@ type Topic struct {
 	Origin   TopicOrigin
 	Rules    []topics.Rule
 	Count    int // quotes (not rejected) carrying the topic
+	// Documents is how many documents those quotes come from.
+	Documents int
 }
 
-// Topics lists every topic with its quote count, parents before their
-// children, user topics before suggestions, then by name. Counts are links
-// minus those of rejected quotes: both read an index alone.
+// Which suggested topics the sidebar lists. A library of 10,000 articles
+// has thousands of suggestions, most of them about a single article: listed
+// all, they would bury the researcher's own topics. A suggestion is listed
+// when its quotes come from at least suggestedMinDocuments documents, which
+// is what makes it a topic of the library rather than of one article. While
+// fewer than suggestedFloor suggestions qualify, the best of the others fill
+// the list up to that many, so that a library of one or two articles still
+// shows their topics. At most suggestedCap are listed, those of most
+// documents (then quotes) first. The others keep their quotes, show on them,
+// are found by name (FindTopic) and listed by AllTopics, and join the list
+// once quotes of another document carry them. The researcher's own topics,
+// and suggestions they nested, are always listed.
+const (
+	suggestedMinDocuments = 2
+	suggestedFloor        = 12
+	suggestedCap          = 60
+)
+
+// Topics lists the sidebar's topics with their quote counts: every topic of
+// the researcher's and the suggestions worth showing (see
+// suggestedMinDocuments). Parents come before their children, user topics
+// before suggestions, then by name.
 func (l *Library) Topics(ctx context.Context) ([]Topic, error) {
+	all, err := l.AllTopics(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return sidebarTopics(all), nil
+}
+
+// sidebarTopics keeps, of all topics, those the sidebar lists, in order.
+func sidebarTopics(all []Topic) []Topic {
+	nested := map[int64]bool{}
+	var loose []Topic // suggestions outside any nesting
+	for _, t := range all {
+		if t.ParentID != 0 {
+			nested[t.ID], nested[t.ParentID] = true, true
+		}
+	}
+	for _, t := range all {
+		if t.Origin == TopicSuggested && !nested[t.ID] && t.Count > 0 {
+			loose = append(loose, t)
+		}
+	}
+	sort.SliceStable(loose, func(i, j int) bool {
+		a, b := loose[i], loose[j]
+		if a.Documents != b.Documents {
+			return a.Documents > b.Documents
+		}
+		return a.Count > b.Count
+	})
+	listed := map[int64]bool{}
+	for i, t := range loose {
+		if i >= suggestedCap || t.Documents < suggestedMinDocuments && i >= suggestedFloor {
+			break
+		}
+		listed[t.ID] = true
+	}
+	var out []Topic
+	for _, t := range all {
+		if t.Origin == TopicUser || nested[t.ID] || listed[t.ID] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// AllTopics lists every topic, suggestions about a single document
+// included, in the order of Topics.
+func (l *Library) AllTopics(ctx context.Context) ([]Topic, error) {
+	return l.listTopics(ctx, "", nil)
+}
+
+// listTopics lists the topics that cond (a condition on topics t, with
+// bound args) selects, with their counts and rules. Quote counts are links
+// minus those of rejected quotes: both read an index alone.
+func (l *Library) listTopics(ctx context.Context, cond string, args []any) ([]Topic, error) {
+	where := ""
+	if cond != "" {
+		where = " WHERE " + cond
+	}
 	rows, err := l.r.QueryContext(ctx, `SELECT t.id, t.name, t.color, ifnull(t.parent_id, 0), t.origin,
 		(SELECT count(*) FROM quote_topics x WHERE x.topic_id = t.id AND x.assigned = 1) -
 		(SELECT count(*) FROM quotes q JOIN quote_topics x ON x.quote_id = q.id
-		  WHERE q.status = 'rejected' AND x.topic_id = t.id AND x.assigned = 1)
-		FROM topics t LEFT JOIN topics p ON p.id = t.parent_id
+		  WHERE q.status = 'rejected' AND x.topic_id = t.id AND x.assigned = 1),
+		(SELECT count(DISTINCT q.doc_id) FROM quote_topics x JOIN quotes q ON q.id = x.quote_id
+		  WHERE x.topic_id = t.id AND x.assigned = 1 AND q.status <> 'rejected')
+		FROM topics t LEFT JOIN topics p ON p.id = t.parent_id`+where+`
 		ORDER BY ifnull(p.origin, t.origin) = 'suggested', ifnull(p.name, t.name) COLLATE NOCASE, t.parent_id IS NOT NULL,
-		         t.origin = 'suggested', t.name COLLATE NOCASE`)
+		         t.origin = 'suggested', t.name COLLATE NOCASE`, args...)
 	if err != nil {
 		return nil, l.readFailed(err)
 	}
@@ -42,7 +124,7 @@ func (l *Library) Topics(ctx context.Context) ([]Topic, error) {
 	for rows.Next() {
 		var t Topic
 		var origin string
-		if err := rows.Scan(&t.ID, &t.Name, &t.Color, &t.ParentID, &origin, &t.Count); err != nil {
+		if err := rows.Scan(&t.ID, &t.Name, &t.Color, &t.ParentID, &origin, &t.Count, &t.Documents); err != nil {
 			rows.Close()
 			return nil, l.readFailed(err)
 		}
@@ -294,16 +376,15 @@ func (l *Library) FindSpeaker(ctx context.Context, name string) (Speaker, error)
 	return Speaker{ID: id, Name: cleanName(name)}, err
 }
 
-// FindTopic returns the topic called name, ignoring case.
+// FindTopic returns the topic called name, ignoring case, whether the
+// sidebar lists it or not.
 func (l *Library) FindTopic(ctx context.Context, name string) (Topic, error) {
-	all, err := l.Topics(ctx)
+	found, err := l.listTopics(ctx, "t.name = ?", []any{cleanName(name)})
 	if err != nil {
 		return Topic{}, err
 	}
-	for _, t := range all {
-		if strings.EqualFold(t.Name, cleanName(name)) {
-			return t, nil
-		}
+	if len(found) == 0 {
+		return Topic{}, errorf(CodeNotFound, nil, "There is no topic called “%s” in the library.", name)
 	}
-	return Topic{}, errorf(CodeNotFound, nil, "There is no topic called “%s” in the library.", name)
+	return found[0], nil
 }

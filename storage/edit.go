@@ -81,6 +81,7 @@ func (l *Library) Do(ctx context.Context, cmd Command) (Edit, error) {
 	if err := tx.Commit(); err != nil {
 		return Edit{}, l.writeFailed(err)
 	}
+	l.filers.reset() // the edit may have changed topics
 	return e, nil
 }
 
@@ -132,6 +133,7 @@ func (l *Library) step(ctx context.Context, pick string, to EditState,
 	if err := tx.Commit(); err != nil {
 		return Edit{}, l.writeFailed(err)
 	}
+	l.filers.reset() // undoing or redoing may have changed topics
 	e.State = to
 	return e, nil
 }

@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
-	"sort"
-	"strings"
 	"time"
 
 	"verbatim/core"
 	"verbatim/core/ingest"
+	"verbatim/core/paragraph"
+	"verbatim/core/topics"
 )
 
 // Engine is what the library runs on a document: the quote engine and,
@@ -27,8 +27,17 @@ type Engine struct {
 	// for concurrent use.
 	Quotes func(core.Document) []core.Quote
 	// Topics, when set, suggests topics for the quotes: each suggestion
-	// names a quote by its index in the slice Quotes returned.
+	// names a quote by its index in the slice Quotes returned, and its label
+	// is the library topic's name (a topic of that name is made when there
+	// is none). Tests use it; the standard engine uses Suggester.
 	Topics func(core.Document, []core.Quote) []SuggestedTopic
+	// Suggester, when set, suggests topics instead of Topics. Documents get
+	// their suggestions in parallel; the library then files them, one
+	// document at a time in input order, under its topics by key, so that
+	// “Syrian” joins an existing “Syria”, no topic is ever renamed, and the
+	// same documents imported in the same order give the same topics. See
+	// topics.Filer.
+	Suggester *topics.Suggester
 }
 
 // SuggestedTopic proposes that quote number Quote (an index into the
@@ -141,8 +150,9 @@ type extractJob struct {
 	index     int
 	doc       core.Document
 	quotes    []core.Quote
-	topics    []SuggestedTopic
-	duplicate int64 // existing document with the same text
+	suggested topics.DocumentTopics // from eng.Suggester, filed when stored
+	topics    []SuggestedTopic      // from eng.Topics
+	duplicate int64                 // existing document with the same text
 	err       error
 }
 
@@ -181,7 +191,7 @@ func runWorkers(n int, eng Engine, jobs <-chan extractJob, done chan<- extractJo
 			defer func() { finished <- struct{}{} }()
 			for job := range jobs {
 				if job.duplicate == 0 && job.err == nil {
-					job.quotes, job.topics, job.err = runEngine(eng, job.doc)
+					job.quotes, job.suggested, job.topics, job.err = runEngine(eng, job.doc)
 				}
 				done <- job
 			}
@@ -195,17 +205,15 @@ func runWorkers(n int, eng Engine, jobs <-chan extractJob, done chan<- extractJo
 
 // runEngine runs eng on doc, turning a panic inside the engine into an
 // error for this document alone.
-func runEngine(eng Engine, doc core.Document) (quotes []core.Quote, suggested []SuggestedTopic, err error) {
+func runEngine(eng Engine, doc core.Document) (quotes []core.Quote, dt topics.DocumentTopics, given []SuggestedTopic, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("the quote engine failed on this document: %v", p)
 		}
 	}()
 	quotes = eng.Quotes(doc)
-	if eng.Topics != nil {
-		suggested = eng.Topics(doc, quotes)
-	}
-	return quotes, suggested, nil
+	dt, given = eng.suggest(doc, quotes)
+	return quotes, dt, given, nil
 }
 
 // batchWriter stores documents, committing many in one transaction. Each
@@ -262,7 +270,12 @@ func (b *batchWriter) add(ctx context.Context, j extractJob) error {
 		r.Status, r.DocumentID = Duplicate, dup
 		return nil
 	}
-	id, err := insertDocument(b.w, j.doc, j.quotes, j.topics, b.eng.Version)
+	suggested, err := b.l.fileSuggestions(b.w, b.eng, j.suggested, j.topics)
+	if err != nil {
+		r.Status, r.Err = Failed, importError(err)
+		return b.fail(err)
+	}
+	id, err := insertDocument(b.w, j.doc, j.quotes, suggested, b.eng.Version)
 	if err != nil {
 		r.Status, r.Err = Failed, importError(err)
 		return b.fail(err)
@@ -315,6 +328,7 @@ func (b *batchWriter) abort() {
 	if b.tx != nil {
 		b.tx.Rollback()
 		b.tx, b.w = nil, nil
+		b.l.filers.reset() // it may know topics the rollback took away
 	}
 }
 
@@ -376,7 +390,7 @@ func insertDocument(w *writeTx, doc core.Document, quotes []core.Quote, suggeste
 // insertQuotes stores machine-found quotes of a document (checked with
 // checkQuote) and returns their ids, in the order given.
 func insertQuotes(w *writeTx, docID int64, doc core.Document, quotes []core.Quote) ([]int64, error) {
-	paras := newParagraphs(doc.Text)
+	paras := paragraph.New(doc.Text)
 	ids := make([]int64, len(quotes))
 	for i, q := range quotes {
 		if len(q.Fragments) == 0 {
@@ -414,11 +428,11 @@ func linkSuggestions(w *writeTx, quoteIDs []int64, suggested []SuggestedTopic) e
 }
 
 // quoteRow is the quotes row of q, machine fields only.
-func quoteRow(docID int64, docDate, text string, q core.Quote, paras paragraphs, speaker int64) map[string]any {
+func quoteRow(docID int64, docDate, text string, q core.Quote, paras *paragraph.Index, speaker int64) map[string]any {
 	return map[string]any{
 		"doc_id": docID, "doc_date": docDate,
 		"span_start": q.Span.Start, "span_end": q.Span.End, "fragments": encodeSpans(q.Fragments),
-		"text": q.Span.In(text), "paragraph": paras.of(q.Span.Start),
+		"text": q.Span.In(text), "paragraph": paras.NumberAt(q.Span.Start),
 		"mention_start": q.Mention.Start, "mention_end": q.Mention.End, "mention": q.Mention.In(text),
 		"cue_start": q.Cue.Start, "cue_end": q.Cue.End,
 		"machine_speaker": cleanName(q.Speaker), "machine_kind": string(q.SpeakerKind),
@@ -445,28 +459,4 @@ func decodeSpans(s string) []core.Span {
 		out[i] = core.Span{Start: p[0], End: p[1]}
 	}
 	return out
-}
-
-// paragraphs numbers the non-empty lines of a text (1, 2, …) so that a
-// quote can be cited by paragraph.
-type paragraphs []int // start offsets of non-empty lines
-
-func newParagraphs(text string) paragraphs {
-	var starts paragraphs
-	for i := 0; i < len(text); {
-		end := strings.IndexByte(text[i:], '\n')
-		if end < 0 {
-			end = len(text) - i
-		}
-		if strings.TrimSpace(text[i:i+end]) != "" {
-			starts = append(starts, i)
-		}
-		i += end + 1
-	}
-	return starts
-}
-
-// of is the number of the paragraph holding offset off (0 before the first).
-func (p paragraphs) of(off int) int {
-	return sort.Search(len(p), func(i int) bool { return p[i] > off })
 }

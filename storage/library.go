@@ -32,6 +32,8 @@ type Library struct {
 	lock *dirLock
 	w    *sql.DB // the one writer connection
 	r    *sql.DB // read-only connections
+	// filers files suggested topics under the library's topics.
+	filers filerCache
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"verbatim/core"
+	"verbatim/core/paragraph"
 )
 
 // Quote statuses.
@@ -171,7 +172,7 @@ func (c AddQuote) apply(w *writeTx) (description, error) {
 			return description{}, err
 		}
 	}
-	row := quoteRow(c.DocumentID, date, text, q, newParagraphs(text), speaker)
+	row := quoteRow(c.DocumentID, date, text, q, paragraph.New(text), speaker)
 	row["origin"] = string(OriginUser)
 	row["status"] = string(StatusReviewed)
 	row["speaker_by_user"] = 1

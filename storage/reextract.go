@@ -8,6 +8,7 @@ import (
 
 	"verbatim/core"
 	"verbatim/core/ingest"
+	"verbatim/core/paragraph"
 )
 
 // ReextractResult reports what a new extraction did to one document.
@@ -26,7 +27,7 @@ type ReextractResult struct {
 // note and topics; quotes the researcher added, rejected or otherwise worked
 // on stay even when the engine no longer finds them.
 func (l *Library) Reextract(ctx context.Context, docID int64, eng Engine) (ReextractResult, error) {
-	return l.reextract(ctx, docID, nil, eng)
+	return l.reextract(ctx, docID, nil, eng, true)
 }
 
 // ReplaceDocument replaces a stored document's text and metadata with doc (a
@@ -37,7 +38,7 @@ func (l *Library) ReplaceDocument(ctx context.Context, docID int64, doc core.Doc
 	if doc.Meta.Hash == "" {
 		doc.Meta.Hash = ingest.ContentHash(doc.Text)
 	}
-	return l.reextract(ctx, docID, &doc, eng)
+	return l.reextract(ctx, docID, &doc, eng, true)
 }
 
 // ReextractOutdated extracts again every document whose quotes came from an
@@ -60,20 +61,39 @@ func (l *Library) ReextractOutdated(ctx context.Context, eng Engine, progress fu
 	var out []ReextractResult
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
-			return out, err
+			return out, errors.Join(err, l.tidySuggestions(context.WithoutCancel(ctx)))
 		}
-		r, err := l.Reextract(ctx, id, eng)
+		// Suggested topics left without quotes are removed once at the
+		// end rather than after each document: removing topics makes the
+		// next document read the library's topics again.
+		r, err := l.reextract(ctx, id, nil, eng, false)
 		r.Err = err
 		out = append(out, r)
 		if progress != nil {
 			progress(r)
 		}
 	}
-	return out, nil
+	return out, l.tidySuggestions(ctx)
 }
 
-func (l *Library) reextract(ctx context.Context, docID int64, replacement *core.Document, eng Engine) (ReextractResult, error) {
-	res := ReextractResult{DocumentID: docID}
+// tidySuggestions removes suggested topics no quote carries any more.
+func (l *Library) tidySuggestions(ctx context.Context) error {
+	tx, err := l.w.BeginTx(ctx, nil)
+	if err != nil {
+		return l.writeFailed(err)
+	}
+	defer tx.Rollback()
+	if err := l.dropEmptySuggestions(&writeTx{ctx: ctx, tx: tx, unjournaled: true}); err != nil {
+		l.filers.reset()
+		return l.writeFailed(err)
+	}
+	return l.writeFailed(tx.Commit())
+}
+
+// reextract extracts one document again in one transaction; with tidy,
+// suggested topics left without quotes go too.
+func (l *Library) reextract(ctx context.Context, docID int64, replacement *core.Document, eng Engine, tidy bool) (res ReextractResult, err error) {
+	res = ReextractResult{DocumentID: docID}
 	old, err := l.loadDocument(ctx, docID)
 	if err != nil {
 		return res, err
@@ -82,7 +102,7 @@ func (l *Library) reextract(ctx context.Context, docID int64, replacement *core.
 	if replacement != nil {
 		doc = *replacement
 	}
-	fresh, suggested, err := runEngine(eng, doc)
+	fresh, dt, given, err := runEngine(eng, doc)
 	if err != nil {
 		return res, importError(err)
 	}
@@ -90,18 +110,32 @@ func (l *Library) reextract(ctx context.Context, docID int64, replacement *core.
 	if err != nil {
 		return res, l.writeFailed(err)
 	}
-	defer tx.Rollback()
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+			l.filers.reset() // it may know topics the rollback took away
+		}
+	}()
 	w := &writeTx{ctx: ctx, tx: tx, unjournaled: true}
 	if replacement != nil {
 		if err := replaceText(w, docID, doc); err != nil {
 			return res, l.editFailed(err)
 		}
 	}
+	suggested, err := l.fileSuggestions(w, eng, dt, given)
+	if err != nil {
+		return res, l.writeFailed(err)
+	}
 	if err := mergeQuotes(w, docID, old.Text, doc, fresh, suggested, &res); err != nil {
 		return res, l.editFailed(err)
 	}
 	if _, err := w.exec("UPDATE documents SET engine = ? WHERE id = ?", eng.Version, docID); err != nil {
 		return res, l.writeFailed(err)
+	}
+	if tidy {
+		if err := l.dropEmptySuggestions(w); err != nil {
+			return res, l.writeFailed(err)
+		}
 	}
 	return res, l.writeFailed(tx.Commit())
 }
@@ -159,7 +193,7 @@ func mergeQuotes(w *writeTx, docID int64, oldText string, doc core.Document, fre
 		quoted[i] = q.quoted
 	}
 	byNew := match(placed, fresh, oldText, doc.Text, quoted)
-	paras := newParagraphs(doc.Text)
+	paras := paragraph.New(doc.Text)
 	ids := make([]int64, len(fresh))
 	kept := make([]bool, len(old))
 	for n, q := range fresh {
@@ -227,10 +261,10 @@ func mergeQuotes(w *writeTx, docID int64, oldText string, doc core.Document, fre
 }
 
 // movePositions stores where a quote now lies in text.
-func movePositions(w *writeTx, id int64, text string, a anchored, paras paragraphs) error {
+func movePositions(w *writeTx, id int64, text string, a anchored, paras *paragraph.Index) error {
 	return w.update("quotes", id, map[string]any{
 		"span_start": a.span.Start, "span_end": a.span.End, "fragments": encodeSpans(a.fragments),
-		"text": a.span.In(text), "paragraph": paras.of(a.span.Start),
+		"text": a.span.In(text), "paragraph": paras.NumberAt(a.span.Start),
 		"mention_start": a.mention.Start, "mention_end": a.mention.End, "mention": a.mention.In(text),
 		"cue_start": a.cue.Start, "cue_end": a.cue.End,
 	})
