@@ -210,7 +210,7 @@ func (l *Library) Speakers(ctx context.Context, f SpeakerFilter) ([]Speaker, err
 		limit = -1
 	}
 	query := `SELECT s.id, s.name, s.kind, s.n,
-		ifnull((SELECT json_group_array(alias) FROM (SELECT alias FROM speaker_aliases a WHERE a.speaker_id = s.id ORDER BY alias)), '[]')
+		` + speakerAliases + `
 		FROM ` + from + where + ` ORDER BY s.n DESC, s.name COLLATE NOCASE LIMIT ? OFFSET ?`
 	rows, err := l.r.QueryContext(ctx, query, append(args, limit, f.Offset)...)
 	if err != nil {
@@ -230,6 +230,9 @@ func (l *Library) Speakers(ctx context.Context, f SpeakerFilter) ([]Speaker, err
 	}
 	return out, l.readFailed(rows.Err())
 }
+
+// speakerAliases is a column of speakers s: its aliases as a JSON array.
+const speakerAliases = `ifnull((SELECT json_group_array(alias) FROM (SELECT alias FROM speaker_aliases a WHERE a.speaker_id = s.id ORDER BY alias)), '[]')`
 
 // wordStartPatterns makes LIKE patterns for "a word starts with m": at the
 // start, or after a space or a hyphen.
@@ -384,6 +387,16 @@ func (l *Library) FindTopic(ctx context.Context, name string) (Topic, error) {
 		return Topic{}, err
 	}
 	if len(found) == 0 {
+		// SQLite folds case in ASCII only: “ÖKOLOGIE” is found here.
+		all, err := l.AllTopics(ctx)
+		if err != nil {
+			return Topic{}, err
+		}
+		for _, t := range all {
+			if strings.EqualFold(t.Name, cleanName(name)) {
+				return t, nil
+			}
+		}
 		return Topic{}, errorf(CodeNotFound, nil, "There is no topic called “%s” in the library.", name)
 	}
 	return found[0], nil

@@ -385,3 +385,16 @@ func TestSidebarOnRealArticles(t *testing.T) {
 		}
 	}
 }
+
+func TestFindTopicIgnoresCaseBeyondASCII(t *testing.T) {
+	l := openLib(t)
+	created := mustDo(t, l, CreateTopic{Name: "Ökologie"})
+	for _, name := range []string{"Ökologie", "ökologie", "ÖKOLOGIE"} {
+		if got := mustFindTopic(t, l, name); got.ID != created.Target {
+			t.Errorf("FindTopic(%q) = %+v", name, got)
+		}
+	}
+	if _, err := l.FindTopic(context.Background(), "Ökonomie"); !HasCode(err, CodeNotFound) || !strings.Contains(err.Error(), "no topic called “Ökonomie”") {
+		t.Errorf("FindTopic of a missing topic: %v", err)
+	}
+}
