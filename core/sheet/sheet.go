@@ -101,8 +101,12 @@ func ParseOrder(s string) (Order, error) {
 
 // Options shape a sheet.
 type Options struct {
-	Title     string         // "" makes one from Scope
-	Scope     quoteset.Scope // which quotes
+	Title string         // "" makes one from Scope
+	Scope quoteset.Scope // which quotes
+	// Selected says the set holds just the quotes in Scope already (the
+	// library chose them, with its own search): Build then does not select
+	// again, and Scope only names the selection.
+	Selected  bool
 	GroupBy   GroupBy
 	Order     Order
 	Generated time.Time // zero prints no date
@@ -116,7 +120,10 @@ func Build(set quoteset.Set, opts Options) (Sheet, []error) {
 	if err != nil {
 		return Sheet{}, []error{err}
 	}
-	set, problems := set.Select(opts.Scope).Checked()
+	if !opts.Selected {
+		set = set.Select(opts.Scope)
+	}
+	set, problems := set.Checked()
 	docs := orderDocuments(set.Documents, opts.Order)
 	rank := make(map[string]int, len(docs))
 	for i, d := range docs {

@@ -114,6 +114,8 @@ func TestBuildGroupingAndOrder(t *testing.T) {
 			[]string{""}, []string{"“one” “two” “three” “four” “five”"}},
 		{"scope speaker", Options{Scope: quoteset.Scope{Speaker: "smith"}},
 			[]string{"Smith"}, []string{"“one” “three”"}},
+		{"selected already: the scope only names it", Options{Scope: quoteset.Scope{Search: "zebra"}, Selected: true},
+			[]string{"Smith", "Jones", "Lee", "Unknown speaker"}, []string{"“one” “three”", "“two”", "“four”", "“five”"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
