@@ -39,11 +39,10 @@ func runExport(e *env, args []string, load quoteLoader) int {
 		fmt.Fprintln(e.stderr, "verbatim-cli export: a .qdpx project is a zip archive; write it to a file with -o FILE.qdpx")
 		return exitBadUsage
 	}
-	set, loaded := sel.load(e, load)
+	set, _, loaded := sel.load(e, load)
 	if !loaded {
 		return exitFailed
 	}
-	set = set.Select(sel.scope())
 	if *out == "-" {
 		problems, err := write(e.stdout, set)
 		return finishExport(e, problems, err, "", len(set.Quotes))

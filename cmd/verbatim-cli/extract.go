@@ -14,6 +14,7 @@ import (
 	"verbatim/core/extract"
 	"verbatim/core/ingest"
 	"verbatim/core/textpos"
+	"verbatim/core/topics"
 )
 
 // extractSpan is a span in code points, with its text.
@@ -36,6 +37,7 @@ type extractQuote struct {
 	Confidence float64      `json:"confidence"`
 	Unclosed   bool         `json:"unclosed,omitempty"`
 	NonQuote   string       `json:"nonquote,omitempty"`
+	Topics     []string     `json:"topics"` // labels of the document's topics it is about
 }
 
 type extractDoc struct {
@@ -43,6 +45,7 @@ type extractDoc struct {
 	Title  string         `json:"title"`
 	Lang   string         `json:"lang"`
 	Error  string         `json:"error,omitempty"`
+	Topics []string       `json:"topics"` // suggested for the document, most quotes first
 	Quotes []extractQuote `json:"quotes"`
 }
 
@@ -72,7 +75,7 @@ func runExtract(e *env, args []string) int {
 		write = func(d extractDoc) error { return enc.Encode(d) }
 	case "csv":
 		w := csv.NewWriter(e.stdout)
-		_ = w.Write([]string{"file", "title", "lang", "error", "id", "start", "end", "speaker", "mention", "cue", "rule", "confidence", "nonquote", "text"})
+		_ = w.Write([]string{"file", "title", "lang", "error", "id", "start", "end", "speaker", "mention", "cue", "rule", "confidence", "nonquote", "text", "topics"})
 		write = func(d extractDoc) error { return writeExtractCSV(w, d) }
 	case "text":
 		write = func(d extractDoc) error { return writeExtractText(e.stdout, d) }
@@ -81,6 +84,11 @@ func runExtract(e *env, args []string) int {
 		return exitBadUsage
 	}
 	engine := extract.New()
+	suggester, err := topics.New()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "verbatim-cli extract: topic suggestion could not start: %v\n", err)
+		return exitFailed
+	}
 	status := exitOK
 	for _, path := range fs.Args() {
 		docs, err := ingest.File(path, ingest.Options{})
@@ -92,12 +100,12 @@ func runExtract(e *env, args []string) int {
 			if errors.As(err, &ie) {
 				msg = ie.Message
 			}
-			if werr := write(extractDoc{File: path, Error: msg, Quotes: []extractQuote{}}); werr != nil {
+			if werr := write(extractDoc{File: path, Error: msg, Topics: []string{}, Quotes: []extractQuote{}}); werr != nil {
 				return exitFailed
 			}
 		}
 		for _, doc := range docs {
-			if werr := write(extractRecord(engine, path, doc)); werr != nil {
+			if werr := write(extractRecord(engine, suggester, path, doc)); werr != nil {
 				fmt.Fprintf(e.stderr, "verbatim-cli extract: cannot write the output: %v\n", werr)
 				return exitFailed
 			}
@@ -106,9 +114,9 @@ func runExtract(e *env, args []string) int {
 	return status
 }
 
-// extractRecord runs the engine on one document and converts offsets to
-// code points.
-func extractRecord(engine *extract.Engine, path string, doc core.Document) extractDoc {
+// extractRecord runs the engine and topic suggestion on one document and
+// converts offsets to code points.
+func extractRecord(engine *extract.Engine, suggester *topics.Suggester, path string, doc core.Document) extractDoc {
 	ix := textpos.New(doc.Text)
 	cp := func(b int) int { return ix.RuneOffset(b) }
 	span := func(s core.Span) *extractSpan {
@@ -117,13 +125,24 @@ func extractRecord(engine *extract.Engine, path string, doc core.Document) extra
 		}
 		return &extractSpan{Start: cp(s.Start), End: cp(s.End), Text: s.In(doc.Text)}
 	}
-	out := extractDoc{File: path, Title: doc.Meta.Title, Lang: engine.Language(doc), Quotes: []extractQuote{}}
-	for i, q := range engine.Quotes(doc) {
+	out := extractDoc{File: path, Title: doc.Meta.Title, Lang: engine.Language(doc), Topics: []string{}, Quotes: []extractQuote{}}
+	quotes := engine.Quotes(doc)
+	// The engine's spans fit the text, so Document serves every quote.
+	suggested, _ := suggester.Document(doc, quotes)
+	for _, t := range suggested.Topics {
+		out.Topics = append(out.Topics, t.Label)
+	}
+	for i, q := range quotes {
 		eq := extractQuote{
 			ID: "q" + strconv.Itoa(i+1), Start: cp(q.Span.Start), End: cp(q.Span.End),
 			Text: q.Text(doc.Text), Speaker: q.Speaker, Mention: span(q.Mention), Cue: span(q.Cue),
 			Rule: q.Rule, Confidence: q.Confidence, Unclosed: q.Unclosed, NonQuote: string(q.NonQuote),
-			Fragments: [][2]int{},
+			Fragments: [][2]int{}, Topics: []string{},
+		}
+		if i < len(suggested.Quotes) {
+			for _, a := range suggested.Quotes[i] {
+				eq.Topics = append(eq.Topics, a.Label)
+			}
 		}
 		if len(q.Fragments) > 1 {
 			for _, f := range q.Fragments {
@@ -137,7 +156,7 @@ func extractRecord(engine *extract.Engine, path string, doc core.Document) extra
 
 func writeExtractCSV(w *csv.Writer, d extractDoc) error {
 	if len(d.Quotes) == 0 {
-		_ = w.Write([]string{d.File, d.Title, d.Lang, d.Error, "", "", "", "", "", "", "", "", "", ""})
+		_ = w.Write([]string{d.File, d.Title, d.Lang, d.Error, "", "", "", "", "", "", "", "", "", "", ""})
 	}
 	for _, q := range d.Quotes {
 		mention, cue := "", ""
@@ -148,7 +167,7 @@ func writeExtractCSV(w *csv.Writer, d extractDoc) error {
 			cue = q.Cue.Text
 		}
 		_ = w.Write([]string{d.File, d.Title, d.Lang, d.Error, q.ID, strconv.Itoa(q.Start), strconv.Itoa(q.End),
-			q.Speaker, mention, cue, q.Rule, strconv.FormatFloat(q.Confidence, 'f', 2, 64), q.NonQuote, q.Text})
+			q.Speaker, mention, cue, q.Rule, strconv.FormatFloat(q.Confidence, 'f', 2, 64), q.NonQuote, q.Text, strings.Join(q.Topics, "; ")})
 	}
 	w.Flush()
 	return w.Error()
@@ -160,6 +179,9 @@ func writeExtractText(w io.Writer, d extractDoc) error {
 		return err
 	}
 	fmt.Fprintf(w, "%s — %s (%s), %d quotes\n", d.File, d.Title, d.Lang, len(d.Quotes))
+	if len(d.Topics) > 0 {
+		fmt.Fprintf(w, "  topics: %s\n", strings.Join(d.Topics, ", "))
+	}
 	for _, q := range d.Quotes {
 		speaker := q.Speaker
 		if speaker == "" {
@@ -169,7 +191,11 @@ func writeExtractText(w io.Writer, d extractDoc) error {
 		if q.NonQuote != "" {
 			note = " [probably a " + q.NonQuote + ", not speech]"
 		}
-		fmt.Fprintf(w, "  %s: %s%s\n      %s\n", speaker, strings.ReplaceAll(q.Text, "\n", " "), note, fmt.Sprintf("rule %s, confidence %.2f", q.Rule, q.Confidence))
+		about := ""
+		if len(q.Topics) > 0 {
+			about = "; about " + strings.Join(q.Topics, ", ")
+		}
+		fmt.Fprintf(w, "  %s: %s%s\n      rule %s, confidence %.2f%s\n", speaker, strings.ReplaceAll(q.Text, "\n", " "), note, q.Rule, q.Confidence, about)
 	}
 	_, err := fmt.Fprintln(w)
 	return err

@@ -26,6 +26,10 @@ func runImport(e *env, args []string) int {
 		return exitBadUsage
 	}
 	files, failed := articleFiles(e, paths)
+	eng, ok := engine(e)
+	if !ok {
+		return exitFailed
+	}
 	l, ok := openLibrary(e, *dir)
 	if !ok {
 		return exitFailed
@@ -48,7 +52,7 @@ func runImport(e *env, args []string) int {
 				return
 			}
 		}
-	}, engine(), storage.ImportOptions{Progress: func(r storage.ImportResult) {
+	}, eng, storage.ImportOptions{Progress: func(r storage.ImportResult) {
 		name := docs[r.Index].Meta.FilePath
 		if name == "" {
 			name = r.Title

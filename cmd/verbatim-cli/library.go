@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"strconv"
 
-	"verbatim/core/extract"
 	"verbatim/storage"
 )
 
@@ -63,9 +62,15 @@ func openLibrary(e *env, dir string) (*storage.Library, bool) {
 	return l, true
 }
 
-// engine is the quote engine the library runs on imported documents.
-func engine() storage.Engine {
-	return storage.Engine{Version: extract.Version, Quotes: extract.New().Quotes}
+// engine is the engine the library runs on imported documents: quotes and
+// topic suggestions, as in the app.
+func engine(e *env) (storage.Engine, bool) {
+	eng, err := storage.StandardEngine()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "verbatim-cli: the quote engine could not start: %v\n", err)
+		return eng, false
+	}
+	return eng, true
 }
 
 // quoteID parses a quote number given on the command line.

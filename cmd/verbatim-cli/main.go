@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"verbatim/core"
+	"verbatim/core/printing"
 )
 
 // Exit statuses shared by every command.
@@ -46,6 +47,14 @@ func commands() []command {
 		{"undo", "take back the library's last edit", runUndo},
 		{"redo", "bring back the last edit taken back", runRedo},
 		{"text", "print the clean text of article files", runText},
+		{"topics", "list the library's topics with origin, quote counts and rules", runTopics},
+		{"sheet", "save a quote sheet of the library's quotes as PDF", func(e *env, args []string) int { return runSheet(e, args, libraryQuotes) }},
+		{"print", "print a quote sheet of the library's quotes", func(e *env, args []string) int {
+			return runPrint(e, args, libraryQuotes, printing.System{})
+		}},
+		{"export", "export the library's quotes as CSV, JSON or a REFI-QDA project", func(e *env, args []string) int {
+			return runExport(e, args, libraryQuotes)
+		}},
 	}
 }
 

@@ -10,12 +10,14 @@ import (
 	"verbatim/core/sheet"
 )
 
-// quoteLoader loads the quotes of the library in dir ("" means the default
-// library) as a plain quoteset.Set: documents, quotes with the user's edits
-// applied, topics and speakers. The sheet, print and export commands get it
-// from their registration in commands(), so that they stay free of storage
-// details and tests can feed them directly.
-type quoteLoader func(dir string) (quoteset.Set, error)
+// quoteLoader loads the quotes that scope selects from the library in dir
+// ("" means the default library) as a plain quoteset.Set: documents, quotes
+// with the user's edits applied, topics and speakers. It returns the scope
+// as the library names it (canonical speaker, topic as written). The sheet,
+// print and export commands get it from their registration in commands()
+// (libraryQuotes), so that they stay free of storage details and tests can
+// feed them directly.
+type quoteLoader func(dir string, scope quoteset.Scope) (quoteset.Set, quoteset.Scope, error)
 
 // selectionFlags are the flags that pick quotes, shared by sheet, print and
 // export.
@@ -37,14 +39,14 @@ func (s *selectionFlags) scope() quoteset.Scope {
 	return quoteset.Scope{Topic: s.topic, Speaker: s.speaker, DocumentID: s.document, Search: s.search}
 }
 
-// load reads the library; the caller selects.
-func (s *selectionFlags) load(e *env, load quoteLoader) (quoteset.Set, bool) {
-	set, err := load(s.library)
+// load reads the selected quotes from the library.
+func (s *selectionFlags) load(e *env, load quoteLoader) (quoteset.Set, quoteset.Scope, bool) {
+	set, scope, err := load(s.library, s.scope())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "verbatim-cli: %v\n", err)
-		return quoteset.Set{}, false
+		return quoteset.Set{}, scope, false
 	}
-	return set, true
+	return set, scope, true
 }
 
 // sheetFlags shape a sheet: grouping, order, paper, title.
@@ -62,7 +64,7 @@ func addSheetFlags(fs *flag.FlagSet) *sheetFlags {
 }
 
 // options checks the flags; the error is a sentence for the user.
-func (f *sheetFlags) options(scope quoteset.Scope) (sheet.Options, sheet.Paper, error) {
+func (f *sheetFlags) options() (sheet.Options, sheet.Paper, error) {
 	group, err := sheet.ParseGroupBy(f.groupBy)
 	if err != nil {
 		return sheet.Options{}, 0, err
@@ -77,7 +79,7 @@ func (f *sheetFlags) options(scope quoteset.Scope) (sheet.Options, sheet.Paper, 
 			return sheet.Options{}, 0, err
 		}
 	}
-	return sheet.Options{Title: f.title, Scope: scope, GroupBy: group, Order: order}, paper, nil
+	return sheet.Options{Title: f.title, GroupBy: group, Order: order}, paper, nil
 }
 
 // parseFlags parses args, printing errors and help to e.stderr. ok is false

@@ -37,16 +37,16 @@ func runSheet(e *env, args []string, load quoteLoader) int {
 // layout means stop with the returned code; otherwise the code is exitFailed
 // when some quotes were left out.
 func buildLayout(e *env, sel *selectionFlags, sf *sheetFlags, load quoteLoader) (*sheet.Layout, int) {
-	opts, paper, err := sf.options(sel.scope())
+	opts, paper, err := sf.options()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "verbatim-cli: %v\n", err)
 		return nil, exitBadUsage
 	}
-	set, ok := sel.load(e, load)
+	set, scope, ok := sel.load(e, load)
 	if !ok {
 		return nil, exitFailed
 	}
-	opts.Generated = time.Now()
+	opts.Scope, opts.Selected, opts.Generated = scope, true, time.Now()
 	sh, problems := sheet.Build(set, opts)
 	code := reportProblems(e.stderr, problems)
 	r, err := sheet.NewRenderer()

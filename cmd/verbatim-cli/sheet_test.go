@@ -16,10 +16,11 @@ import (
 	"verbatim/core/quoteset"
 )
 
-// testLibrary stands in for the library until storage provides the loader.
-func testLibrary(dir string) (quoteset.Set, error) {
+// testLibrary stands in for the library: the commands' own logic, without
+// storage (library_test.go runs them on a real library).
+func testLibrary(dir string, sc quoteset.Scope) (quoteset.Set, quoteset.Scope, error) {
 	if dir == "broken" {
-		return quoteset.Set{}, errors.New("the library in “broken” could not be opened")
+		return quoteset.Set{}, sc, errors.New("the library in “broken” could not be opened")
 	}
 	text := `Pelosi said "We are committed." Путин сказал: «Мы не уйдём».`
 	q := func(id, sub, speaker, topic string) quoteset.Quote {
@@ -33,7 +34,7 @@ func testLibrary(dir string) (quoteset.Set, error) {
 	return quoteset.Set{
 		Documents: []quoteset.Document{{ID: "d1", Document: core.Document{Text: text, Meta: core.Meta{Title: "Shutdown", Outlet: "Wikinews", Date: "2019-01-07"}}}},
 		Quotes:    []quoteset.Quote{q("q1", `"We are committed."`, "Nancy Pelosi", "Wall"), q("q2", "«Мы не уйдём»", "Vladimir Putin", "Syria")},
-	}, nil
+	}.Select(sc), sc, nil
 }
 
 func runWith(t *testing.T, cmd func(*env, []string) int, args ...string) (stdout, stderr string, code int) {

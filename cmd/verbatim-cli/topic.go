@@ -56,7 +56,7 @@ func runTopic(e *env, args []string) int {
 		}
 		return doEdit(e, l, storage.UnassignTopic{TopicID: t.ID, QuoteIDs: ids})
 	}
-	return listTopics(e, l)
+	return listTopics(e, l, "text", false)
 }
 
 func validTopicArgs(rest []string) bool {
@@ -91,32 +91,4 @@ func addTopic(e *env, l *storage.Library, name, colour, parent, rule string, all
 	}
 	return doEdit(e, l, storage.SetTopicRules{TopicID: edit.Target,
 		Rules: []topics.Rule{{Terms: strings.Split(rule, ","), All: all}}})
-}
-
-func listTopics(e *env, l *storage.Library) int {
-	all, err := l.Topics(context.Background())
-	if err != nil {
-		fmt.Fprintf(e.stderr, "verbatim-cli: %v\n", err)
-		return exitFailed
-	}
-	for _, t := range all {
-		indent := ""
-		if t.ParentID != 0 {
-			indent = "  "
-		}
-		var rules []string
-		for _, r := range t.Rules {
-			join := " or "
-			if r.All {
-				join = " and "
-			}
-			rules = append(rules, strings.Join(r.Terms, join))
-		}
-		line := fmt.Sprintf("%s%s\t%s\t%s\t%s", indent, t.Name, t.Origin, t.Color, plural(t.Count, "quote"))
-		if len(rules) > 0 {
-			line += "\trules: " + strings.Join(rules, "; ")
-		}
-		fmt.Fprintln(e.stdout, line)
-	}
-	return exitOK
 }
