@@ -32,8 +32,9 @@ type qdeProject struct {
 	Codes            []qdeCode     `xml:"CodeBook>Codes>Code"`
 	Variables        []qdeVariable `xml:"Variables>Variable"`
 	Sources          []qdeSource   `xml:"Sources>TextSource"`
-	Notes            []qdeNote     `xml:"Notes>Note,omitempty"`
-	Description      string        `xml:"Description"`
+	Notes            *qdeNotes     `xml:"Notes,omitempty"` // a pointer: the schema forbids an empty <Notes>
+
+	Description string `xml:"Description"`
 }
 
 type qdeUser struct {
@@ -93,6 +94,12 @@ type qdeVariableValue struct {
 	Variable  qdeRef  `xml:"VariableRef"`
 	TextValue *string `xml:"TextValue"`
 	DateValue *string `xml:"DateValue"`
+}
+
+// qdeNotes wraps the notes: encoding/xml writes an empty parent for an
+// empty slice tagged "Notes>Note,omitempty".
+type qdeNotes struct {
+	Notes []qdeNote `xml:"Note"`
 }
 
 type qdeNote struct {
@@ -198,7 +205,10 @@ func (p *projectBuilder) project() qdeProject {
 		sel, note := p.selection(q, positions.of(docs[q.DocumentID]))
 		selections[q.DocumentID] = append(selections[q.DocumentID], sel)
 		if note != nil {
-			pr.Notes = append(pr.Notes, *note)
+			if pr.Notes == nil {
+				pr.Notes = &qdeNotes{}
+			}
+			pr.Notes.Notes = append(pr.Notes.Notes, *note)
 		}
 	}
 	for _, d := range p.set.Documents {

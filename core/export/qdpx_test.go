@@ -14,12 +14,17 @@ import (
 	"time"
 
 	"verbatim/core/internal/shareddata"
+	"verbatim/core/quoteset"
 )
 
 func writeQDPX(t *testing.T) (*zip.Reader, []byte) {
+	return writeQDPXOf(t, fixture())
+}
+
+func writeQDPXOf(t *testing.T, set quoteset.Set) (*zip.Reader, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
-	problems, err := QDPX(&buf, fixture(), QDPXOptions{Name: "Syria & the wall", Created: time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)})
+	problems, err := QDPX(&buf, set, QDPXOptions{Name: "Syria & the wall", Created: time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)})
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("QDPX: %v %v", problems, err)
 	}
@@ -48,19 +53,26 @@ func schemaPath(t *testing.T) string {
 	return shareddata.Path(t, "schemas", "refi-qda", "Project.xsd")
 }
 
+// The project validates, with notes on quotes and without any.
 func TestQDPXValidatesAgainstSchema(t *testing.T) {
 	if _, err := exec.LookPath("xmllint"); err != nil {
 		t.Skip("xmllint is not installed (apt-get install libxml2-utils); skipping REFI-QDA schema validation")
 	}
 	schema := schemaPath(t)
-	zr, _ := writeQDPX(t)
-	qde := filepath.Join(t.TempDir(), "project.qde")
-	if err := os.WriteFile(qde, readZip(t, zr, "project.qde"), 0o644); err != nil {
-		t.Fatal(err)
+	noNotes := fixture()
+	for i := range noNotes.Quotes {
+		noNotes.Quotes[i].Note = ""
 	}
-	out, err := exec.Command("xmllint", "--noout", "--schema", schema, qde).CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "validates") {
-		t.Fatalf("project.qde does not validate: %v\n%s", err, out)
+	for _, set := range []quoteset.Set{fixture(), noNotes} {
+		zr, _ := writeQDPXOf(t, set)
+		qde := filepath.Join(t.TempDir(), "project.qde")
+		if err := os.WriteFile(qde, readZip(t, zr, "project.qde"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("xmllint", "--noout", "--schema", schema, qde).CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "validates") {
+			t.Fatalf("project.qde does not validate: %v\n%s", err, out)
+		}
 	}
 }
 
