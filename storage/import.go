@@ -384,7 +384,7 @@ func insertDocument(w *writeTx, doc core.Document, quotes []core.Quote, suggeste
 	if err != nil {
 		return 0, err
 	}
-	return docID, linkSuggestions(w, ids, suggested)
+	return docID, linkSuggestions(w, ids, suggested, true)
 }
 
 // insertQuotes stores machine-found quotes of a document (checked with
@@ -407,20 +407,35 @@ func insertQuotes(w *writeTx, docID int64, doc core.Document, quotes []core.Quot
 	return ids, nil
 }
 
-func linkSuggestions(w *writeTx, quoteIDs []int64, suggested []SuggestedTopic) error {
+// linkSuggestions puts the suggested topics on the quotes. fresh says the
+// quotes were just stored and carry no topic yet, so that nothing can
+// outrank a suggestion and no link needs looking up first.
+func linkSuggestions(w *writeTx, quoteIDs []int64, suggested []SuggestedTopic, fresh bool) error {
+	topicOf := map[string]int64{}
 	for _, s := range suggested {
 		if s.Quote < 0 || s.Quote >= len(quoteIDs) || cleanName(s.Label) == "" {
 			continue
 		}
-		topic, err := suggestedTopic(w, s.Label)
-		if err != nil {
-			return err
+		topic, ok := topicOf[s.Label]
+		if !ok {
+			var err error
+			if topic, err = suggestedTopic(w, s.Label); err != nil {
+				return err
+			}
+			topicOf[s.Label] = topic
 		}
 		reason := s.Reason
 		if reason == "" {
 			reason = "suggested"
 		}
-		if _, err := link(w, quoteIDs[s.Quote], topic, LinkSuggested, reason); err != nil {
+		var err error
+		if fresh {
+			_, err = w.exec(`INSERT INTO quote_topics (quote_id, topic_id, origin, reason, assigned) VALUES (?, ?, ?, ?, 1)
+				ON CONFLICT DO NOTHING`, quoteIDs[s.Quote], topic, string(LinkSuggested), reason)
+		} else {
+			_, err = link(w, quoteIDs[s.Quote], topic, LinkSuggested, reason)
+		}
+		if err != nil {
 			return err
 		}
 	}

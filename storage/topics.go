@@ -118,11 +118,24 @@ func suggestedTopic(w *writeTx, label string) (int64, error) {
 	if err != nil || id != 0 {
 		return id, err
 	}
-	colour, err := nextColour(w)
+	colour, err := suggestionColour(w)
 	if err != nil {
 		return 0, err
 	}
 	return w.insert("topics", map[string]any{"name": label, "color": colour, "origin": string(TopicSuggested), "created_at": now()})
+}
+
+// suggestionColour is the colour of a new suggested topic: the palette in
+// turn, by topic number. Looking for the first unused colour, as for the
+// researcher's topics, would read every topic for each of the thousands of
+// suggestions a large import makes.
+func suggestionColour(w *writeTx) (string, error) {
+	var last int
+	if err := w.queryRow("SELECT ifnull(max(id), 0) FROM topics").Scan(&last); err != nil {
+		return "", err
+	}
+	palette := topicColours()
+	return palette[last%len(palette)], nil
 }
 
 // link puts a topic on a quote unless a stronger link already decides: a
