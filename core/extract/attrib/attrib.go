@@ -65,6 +65,9 @@ func (a *Attributor) Attribute(in Input) []core.Quote {
 	}
 	p := &pass{text: in.Text, lx: lx, paras: in.Paragraphs, dialogue: in.Dialogue, ents: newRegistry()}
 	p.quotes = append([]core.Quote(nil), in.Quotes...)
+	if in.Dialogue {
+		p.cast = buildCast(in.Text, lx)
+	}
 	p.locate()
 	p.joinInterrupted()
 	p.info = make([]quoteInfo, len(p.quotes))
@@ -96,6 +99,7 @@ type pass struct {
 	lastPara []int // paragraph index of each quote's end
 	info     []quoteInfo
 	ents     *registry
+	cast     *cast // a novel's characters; nil for news
 	bufA     []token
 	bufB     []token
 }

@@ -135,7 +135,7 @@ func (r *registry) name(m mention, titledGender lexicon.Gender) int {
 func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 	switch m.kind {
 	case nameMention:
-		id = p.ents.name(m, p.titleGender(m))
+		id = p.nameEntity(m)
 		p.ents.get(id).last = m.start
 		if isOrganisation(p, m) {
 			p.ents.get(id).kind = core.SpeakerOrganisation
@@ -274,7 +274,7 @@ func (p *pass) subjectIn(a, b int, g lexicon.Gender) int {
 				s = m.last
 				continue
 			}
-			id := p.ents.name(m, p.titleGender(m))
+			id := p.nameEntity(m)
 			if compatible(p.ents.get(id).gender, g) {
 				p.ents.get(id).last = m.start
 				return id
