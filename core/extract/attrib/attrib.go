@@ -65,16 +65,20 @@ func (a *Attributor) Attribute(in Input) []core.Quote {
 	}
 	p := &pass{text: in.Text, lx: lx, paras: in.Paragraphs, dialogue: in.Dialogue, ents: newRegistry()}
 	p.quotes = append([]core.Quote(nil), in.Quotes...)
-	if in.Dialogue {
-		p.cast = buildCast(in.Text, lx)
-	}
 	p.locate()
 	p.joinInterrupted()
+	if in.Dialogue && p.looksLikeFiction() {
+		p.fiction, p.cast = true, buildCast(in.Text, lx)
+	}
 	p.info = make([]quoteInfo, len(p.quotes))
 	for i := range p.quotes {
 		p.attribute(i)
 	}
-	p.fillUntagged()
+	if p.fiction {
+		p.dialogueSweep()
+	} else {
+		p.fillUntagged()
+	}
 	p.finish()
 	return p.quotes
 }
@@ -99,6 +103,7 @@ type pass struct {
 	lastPara []int // paragraph index of each quote's end
 	info     []quoteInfo
 	ents     *registry
+	fiction  bool  // a novel: see dialogue.go
 	cast     *cast // a novel's characters; nil for news
 	bufA     []token
 	bufB     []token

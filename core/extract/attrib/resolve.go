@@ -142,6 +142,9 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 		}
 		return id, true
 	case pronounMention:
+		if p.fiction {
+			return -1, true // resolved in the dialogue sweep
+		}
 		if id = p.antecedent(m, i); id >= 0 {
 			e := p.ents.get(id)
 			if e.gender == lexicon.GenderUnknown && (m.gender == lexicon.Male || m.gender == lexicon.Female) {
@@ -154,6 +157,9 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 	}
 	// A description: the entity that holds that office, else the
 	// description itself.
+	if _, anaphor := p.personNoun(m); anaphor && p.fiction {
+		return -1, true // “the girl”: resolved in the dialogue sweep
+	}
 	head := lower(lastWord(m.core))
 	for k := len(p.ents.ents) - 1; k >= 0; k-- {
 		e := p.ents.get(k)

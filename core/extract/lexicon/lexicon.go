@@ -48,6 +48,7 @@ type Lexicon struct {
 	SourceCues    map[string]bool   // cues followed by their source: "laut"
 	Stopwords     map[string]bool   // frequent words, for language detection
 	GivenNames    map[string]Gender // case as written: "John" m
+	PersonNouns   map[string]Gender // "girl" f, "other" -: a description that points back to someone in a story
 	// SubjectAfterCue is set for languages that put the speaker after the
 	// verb even before a quote (German: „Dann sagte der Minister: …“).
 	SubjectAfterCue bool
@@ -83,7 +84,7 @@ func Parse(lang, data string) (*Lexicon, error) {
 		SpeakerNouns: map[string]bool{}, Pronouns: map[string]Gender{}, StopWords: map[string]bool{},
 		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
-		GivenNames: map[string]Gender{},
+		GivenNames: map[string]Gender{}, PersonNouns: map[string]Gender{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
@@ -126,7 +127,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		}
 	case "cue-phrases":
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
-	case "titles", "pronouns":
+	case "titles", "pronouns", "person-nouns":
 		if len(fields) != 2 {
 			return fmt.Errorf("want WORD GENDER (m, f, n, p, s or -)")
 		}
@@ -134,10 +135,13 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		if err != nil {
 			return err
 		}
-		if section == "titles" {
+		switch section {
+		case "titles":
 			lx.Titles[fields[0]] = g
-		} else {
+		case "pronouns":
 			lx.Pronouns[strings.ToLower(fields[0])] = g
+		default:
+			lx.PersonNouns[strings.ToLower(fields[0])] = g
 		}
 	case "male-names", "female-names":
 		g := Male

@@ -1,0 +1,466 @@
+package attrib
+
+import (
+	"strings"
+
+	"verbatim/core"
+	"verbatim/core/extract/lexicon"
+)
+
+// Fiction reads differently from news. A novel's dialogue goes in turns,
+// one speaker per paragraph; most turns carry no tag, and the reader keeps
+// track of who speaks by alternation, by who was just addressed (“…,
+// Jane.”), and by whoever the narration just showed. A tag's “he” or “the
+// girl” is one of the people in the conversation. This file holds that
+// reading; it switches on only for long dialogue-rich text (see
+// looksLikeFiction), so news is not affected.
+
+// Rules of the dialogue sweep, as reported in core.Quote.Rule.
+const (
+	RuleSameParagraph     = "same-paragraph"     // an untagged quote in a paragraph whose speaker is tagged
+	RulePreviousParagraph = "previous-paragraph" // Poirot nodded. ¶ “Yes.”
+	RuleAddressee         = "addressee"          // “…, Jane.” ¶ “…” (Jane answers)
+	RuleNarrator          = "narrator"           // “…,” I said (a first-person narrator)
+)
+
+// minFictionQuotes is the fewest quotes a text needs to be read as fiction.
+const minFictionQuotes = 30
+
+// narratorName is shown for a first-person narrator whose name the text
+// never gives away.
+const narratorName = "Narrator"
+
+// looksLikeFiction reports whether the quotes read like a novel's
+// dialogue: many of them, and a third or more opening their paragraph.
+func (p *pass) looksLikeFiction() bool {
+	if len(p.quotes) < minFictionQuotes || len(p.paras) == 0 {
+		return false
+	}
+	opening := 0
+	for i, q := range p.quotes {
+		lead := p.text[p.para(p.paraOf[i]).Start:q.Span.Start]
+		if strings.TrimSpace(lead) == "" {
+			opening++
+		}
+	}
+	return 3*opening >= len(p.quotes)
+}
+
+// turn is one paragraph of dialogue: the quotes in it and who speaks.
+type turn struct {
+	first, last int // quote indices, inclusive
+	para        int
+	lastPara    int
+	conv        int  // turns of one conversation share this number
+	speaker     int  // entity, -1 when unknown
+	tagged      bool // the speaker comes from a tag in the paragraph
+	addressee   int  // entity named by a vocative in the turn, -1
+	self        bool // tagged “I said”
+}
+
+// dialogueSweep attributes a novel's quotes turn by turn: tags first,
+// pronouns and descriptions by the conversation, untagged turns by the
+// narration before them, the person last addressed, or alternation; then
+// a backward pass fills the turns before a tagged one.
+func (p *pass) dialogueSweep() {
+	turns := p.turns()
+	narrator := p.findNarrator(turns)
+	for t := range turns {
+		p.forwardTurn(turns, t, narrator)
+	}
+	for t := len(turns) - 2; t >= 0; t-- {
+		p.backwardTurn(turns, t)
+	}
+	for t := range turns {
+		p.settleTurn(&turns[t])
+	}
+}
+
+// turns groups the quotes by paragraph and the paragraphs into
+// conversations: a conversation goes on across one narration paragraph.
+func (p *pass) turns() []turn {
+	var turns []turn
+	conv := 0
+	for i := range p.quotes {
+		if n := len(turns); n > 0 && turns[n-1].lastPara >= p.paraOf[i] {
+			turns[n-1].last = i
+			turns[n-1].lastPara = max(turns[n-1].lastPara, p.lastPara[i])
+			continue
+		}
+		if n := len(turns); n > 0 && p.paraOf[i]-turns[n-1].lastPara > 2 {
+			conv++
+		}
+		turns = append(turns, turn{first: i, last: i, para: p.paraOf[i], lastPara: p.lastPara[i], conv: conv, speaker: -1, addressee: -1})
+	}
+	for t := range turns {
+		tr := &turns[t]
+		for i := tr.first; i <= tr.last; i++ {
+			if tr.addressee < 0 {
+				tr.addressee = p.addressee(i)
+			}
+			if m := p.info[i].m; m.kind == pronounMention && m.gender == lexicon.Self {
+				tr.self = true
+			}
+		}
+	}
+	return turns
+}
+
+// findNarrator returns the entity of a first-person narrator, -1 if the
+// novel has none: many turns are tagged “I said”. The narrator's name is
+// the one the other speakers most often address in the turns next to the
+// narrator's own.
+func (p *pass) findNarrator(turns []turn) int {
+	self := 0
+	for _, tr := range turns {
+		if tr.self {
+			self++
+		}
+	}
+	if self < 5 || 30*self < len(turns) {
+		return -1
+	}
+	votes := map[int]int{}
+	best, bestVotes := -1, 0
+	for t, tr := range turns {
+		if !tr.self {
+			continue
+		}
+		for _, u := range [2]int{t - 1, t + 1} {
+			if u < 0 || u >= len(turns) || turns[u].self || turns[u].addressee < 0 || turns[u].conv != tr.conv {
+				continue
+			}
+			a := p.ents.find(turns[u].addressee)
+			votes[a]++
+			if votes[a] > bestVotes || (votes[a] == bestVotes && a < best) {
+				best, bestVotes = a, votes[a]
+			}
+		}
+	}
+	if bestVotes >= 2 {
+		return best
+	}
+	return p.ents.addFixed(entity{core: narratorName, words: 1, kind: core.SpeakerPerson, titles: map[string]bool{}})
+}
+
+// forwardTurn settles the tags of turn t and, failing them, predicts its
+// speaker from what came before.
+func (p *pass) forwardTurn(turns []turn, t, narrator int) {
+	tr := &turns[t]
+	for i := tr.first; i <= tr.last; i++ {
+		inf := &p.info[i]
+		if inf.entity < 0 && inf.m.ok() {
+			p.resolveInDialogue(turns, t, i, narrator)
+		}
+		if inf.entity >= 0 && !tr.tagged {
+			tr.speaker, tr.tagged = p.ents.find(inf.entity), true
+		}
+	}
+	if tr.tagged {
+		return
+	}
+	if id := p.previousNarrationSubject(turns, t); id >= 0 && id != tr.addressee {
+		tr.speaker = id
+		p.setTurnRule(tr, RulePreviousParagraph, 0.5)
+		return
+	}
+	if t == 0 || turns[t-1].conv != tr.conv {
+		return
+	}
+	prev := &turns[t-1]
+	if prev.addressee >= 0 && prev.addressee != prev.speaker && prev.addressee != tr.addressee {
+		tr.speaker = p.ents.find(prev.addressee)
+		p.setTurnRule(tr, RuleAddressee, 0.5)
+		return
+	}
+	if id := p.otherSpeaker(turns, t-1, -1, tr.addressee, lexicon.GenderUnknown); id >= 0 {
+		tr.speaker = id
+		p.setTurnRule(tr, RuleAlternation, 0.4)
+	}
+}
+
+// backwardTurn revisits an untagged turn from the one after it: a turn
+// just before a tagged one is spoken by the person that one addresses, or
+// by the other party of the exchange.
+func (p *pass) backwardTurn(turns []turn, t int) {
+	tr, next := &turns[t], &turns[t+1]
+	if tr.tagged || next.conv != tr.conv || next.speaker < 0 || (tr.speaker >= 0 && tr.speaker != next.speaker) {
+		return
+	}
+	if next.addressee >= 0 && next.addressee != next.speaker && next.addressee != tr.addressee {
+		tr.speaker = p.ents.find(next.addressee)
+		p.setTurnRule(tr, RuleAddressee, 0.45)
+		return
+	}
+	if id := p.otherSpeaker(turns, t+1, 1, tr.addressee, lexicon.GenderUnknown); id >= 0 {
+		tr.speaker = id
+		p.setTurnRule(tr, RuleAlternation, 0.4)
+	}
+}
+
+// otherSpeaker walks the conversation from turn t (backward when dir is
+// -1, forward when 1) for the nearest speaker who is not turn t's, not
+// skip, and fits gender g.
+func (p *pass) otherSpeaker(turns []turn, t, dir, skip int, g lexicon.Gender) int {
+	cur := turns[t].speaker
+	for u, steps := t+dir, 0; u >= 0 && u < len(turns) && steps < 10; u, steps = u+dir, steps+1 {
+		if turns[u].conv != turns[t].conv {
+			break
+		}
+		s := turns[u].speaker
+		if s >= 0 && s != cur && s != skip && p.fits(s, g) {
+			return s
+		}
+	}
+	return -1
+}
+
+// setTurnRule records a predicted speaker's rule on every quote of a turn
+// that has no speaker of its own.
+func (p *pass) setTurnRule(tr *turn, rule string, conf float64) {
+	for i := tr.first; i <= tr.last; i++ {
+		if inf := &p.info[i]; !inf.m.ok() || inf.entity < 0 {
+			inf.rule, inf.conf = rule, conf
+		}
+	}
+}
+
+// settleTurn gives each quote of a turn without a speaker of its own the
+// speaker of the nearest tagged quote in its paragraph, else the turn's.
+func (p *pass) settleTurn(tr *turn) {
+	for i := tr.first; i <= tr.last; i++ {
+		inf := &p.info[i]
+		if inf.entity >= 0 {
+			continue
+		}
+		from := -1
+		for j := i - 1; j >= tr.first && from < 0; j-- {
+			if p.info[j].entity >= 0 && p.info[j].m.ok() {
+				from = j
+			}
+		}
+		for j := i + 1; j <= tr.last && from < 0; j++ {
+			if p.info[j].entity >= 0 && p.info[j].m.ok() {
+				from = j
+			}
+		}
+		switch {
+		case from >= 0:
+			inf.entity, inf.rule, inf.conf = p.info[from].entity, RuleSameParagraph, 0.6*p.info[from].conf
+		case tr.speaker >= 0:
+			inf.entity = tr.speaker
+			if inf.rule == "" {
+				inf.rule, inf.conf = RuleAlternation, 0.4
+			}
+		}
+	}
+}
+
+// resolveInDialogue resolves quote i's pronoun or description (“he”, “the
+// girl”, “the other”, “I”) among the people of the conversation.
+func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
+	inf := &p.info[i]
+	m := inf.m
+	g, ok := p.anaphorGender(m)
+	if !ok {
+		return
+	}
+	tr := &turns[t]
+	id := -1
+	switch {
+	case g == lexicon.Self:
+		id = narrator
+		inf.rule = RuleNarrator
+	case p.hasNarrationBefore(i):
+		// “Jock turned to Beaver. “Well,” he said”: the paragraph's own
+		// narration names the speaker.
+		a := p.para(p.paraOf[i]).Start
+		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, tr.addressee)
+	}
+	if id < 0 && g != lexicon.Self && t > 0 && turns[t-1].conv == tr.conv && turns[t-1].lastPara+1 == tr.para {
+		// A turn right after another: the other party, or whoever was
+		// just addressed.
+		prev := &turns[t-1]
+		if a := prev.addressee; a >= 0 && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
+			id = p.ents.find(a)
+		} else {
+			id = p.otherSpeaker(turns, t-1, -1, tr.addressee, g)
+		}
+		if id < 0 && prev.speaker >= 0 && prev.speaker != tr.addressee && p.fits(prev.speaker, g) && g != lexicon.GenderUnknown {
+			id = prev.speaker
+		}
+	}
+	if id < 0 && g != lexicon.Self {
+		from := p.para(max(0, p.paraOf[i]-2)).Start
+		id = p.fictionSubject(max(from, m.start-antecedentWindow), p.quotes[i].Span.Start, g, tr.addressee)
+	}
+	if id < 0 {
+		return
+	}
+	inf.entity = p.ents.find(id)
+	e := p.ents.get(id)
+	if e.gender == lexicon.GenderUnknown && (g == lexicon.Male || g == lexicon.Female) {
+		e.gender = g
+	}
+	inf.conf = max(inf.conf, 0.7)
+}
+
+// anaphorGender tells whether a mention points back to someone in the
+// story, and the gender it shows.
+func (p *pass) anaphorGender(m mention) (lexicon.Gender, bool) {
+	switch m.kind {
+	case pronounMention:
+		return m.gender, m.gender == lexicon.Male || m.gender == lexicon.Female || m.gender == lexicon.Self
+	case nominalMention:
+		return p.personNoun(m)
+	}
+	return 0, false
+}
+
+// personNoun reads a description made of a determiner, adjectives and a
+// person noun: “the girl”, “the old gentleman”, “her husband”.
+func (p *pass) personNoun(m mention) (lexicon.Gender, bool) {
+	words := strings.Fields(m.core)
+	if len(words) < 2 || len(words) > 4 {
+		return 0, false
+	}
+	g, ok := p.lx.PersonNouns[lower(words[len(words)-1])]
+	return g, ok
+}
+
+// hasNarrationBefore reports narration in quote i's paragraph before it.
+func (p *pass) hasNarrationBefore(i int) bool {
+	a, b := p.narrationBefore(i)
+	for _, r := range p.text[a:b] {
+		if r != ' ' && r != '\n' && r != '\t' {
+			return true
+		}
+	}
+	return false
+}
+
+// fits reports whether entity id may be referred to with gender g: a
+// known gender must match; an unknown one fits only a person.
+func (p *pass) fits(id int, g lexicon.Gender) bool {
+	e := p.ents.get(id)
+	if e.nominal {
+		return false
+	}
+	if g == lexicon.Male || g == lexicon.Female {
+		return e.gender == g
+	}
+	return true
+}
+
+// fictionSubject finds the subject of the nearest sentence in text[a:b]
+// that names a character who fits g and is not skip.
+func (p *pass) fictionSubject(a, b int, g lexicon.Gender, skip int) int {
+	if b <= a {
+		return -1
+	}
+	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
+	p.bufB = toks
+	sentEnd := len(toks)
+	for k := len(toks) - 1; k >= -1; k-- {
+		if k >= 0 && !endsSentence(toks, k) {
+			continue
+		}
+		for s := k + 1; s < sentEnd; s++ {
+			if !p.isNameWord(toks[s]) {
+				continue
+			}
+			m := p.mentionAfter(toks, s)
+			if m.kind != nameMention {
+				continue
+			}
+			s = m.last
+			c := p.cast.lookup(m)
+			if c < 0 || !p.cast.chars[c].person {
+				continue
+			}
+			id := p.castEntity(c)
+			if id != skip && p.fits(id, g) {
+				return id
+			}
+		}
+		sentEnd = k
+	}
+	return -1
+}
+
+// previousNarrationSubject is the character the narration paragraph just
+// before turn t is about, -1 if that paragraph holds a quote or names no
+// one.
+func (p *pass) previousNarrationSubject(turns []turn, t int) int {
+	tr := &turns[t]
+	if tr.para == 0 || (t > 0 && turns[t-1].lastPara >= tr.para-1) {
+		return -1
+	}
+	prev := p.para(tr.para - 1)
+	return p.fictionSubject(prev.Start, prev.End, lexicon.GenderUnknown, tr.addressee)
+}
+
+// vocativeWindow bounds the text read at each end of a quote for a name
+// said to someone.
+const vocativeWindow = 60
+
+// vocativeLead lists words that may come before a name said to someone:
+// “Oh, Jane,”, “My dear Jane,”.
+func isVocativeLead(w string) bool {
+	switch lower(w) {
+	case "oh", "o", "ah", "well", "yes", "no", "my", "dear", "why", "come", "now", "dearest", "poor":
+		return true
+	}
+	return false
+}
+
+// addressee returns the character quote i speaks to, named at either end
+// of one of its pieces (“Jane, come here.”, “…, Mr. Darcy?”), or -1.
+func (p *pass) addressee(i int) int {
+	for _, f := range p.quotes[i].Fragments {
+		toks := tokenize(p.bufA[:0], p.text, f.Start, min(f.End, f.Start+vocativeWindow), p.lx)
+		p.bufA = toks
+		k := 0
+		for k < len(toks) && (!toks[k].word || isVocativeLead(toks[k].text)) && k < 5 {
+			k++
+		}
+		if m := p.mentionAfter(toks, k); m.kind == nameMention && m.last+1 < len(toks) && isVocativeEnd(toks[m.last+1].text) {
+			if id := p.vocativeEntity(m); id >= 0 {
+				return id
+			}
+		}
+		toks = tokenize(p.bufA[:0], p.text, max(f.Start, f.End-vocativeWindow), f.End, p.lx)
+		p.bufA = toks
+		k = len(toks) - 1
+		for k >= 0 && !toks[k].word {
+			k--
+		}
+		if k+1 >= len(toks) || !isVocativeEnd(toks[k+1].text) {
+			continue
+		}
+		m := p.mentionBefore(toks, k)
+		if m.kind == nameMention && m.first > 0 && (toks[m.first-1].text == "," || isVocativeLead(toks[m.first-1].text)) {
+			if id := p.vocativeEntity(m); id >= 0 {
+				return id
+			}
+		}
+	}
+	return -1
+}
+
+func isVocativeEnd(s string) bool {
+	switch s {
+	case ",", ".", "!", "?", ";", "—", "-", "…":
+		return true
+	}
+	return false
+}
+
+// vocativeEntity is the entity of a character named in a vocative.
+func (p *pass) vocativeEntity(m mention) int {
+	c := p.cast.lookup(m)
+	if c < 0 || !p.cast.chars[c].person {
+		return -1
+	}
+	return p.castEntity(c)
+}
