@@ -38,12 +38,12 @@ type nameForm struct {
 	char   int // the character it names; -1 until clustered
 }
 
-// character is one person (or place: the cast does not tell them apart
-// unless a title, a given name or a speech verb shows a person).
+// character is one person, or a place: person and spoke tell them apart.
 type character struct {
 	display string
 	gender  lexicon.Gender
-	person  bool
+	person  bool // a title, a given name or speech verbs show a person
+	spoke   bool // named in a speech tag of this text
 	count   int
 	entity  int // registry entity, -1 until a quote needs it
 }
@@ -53,9 +53,12 @@ type cast struct {
 	lx    *lexicon.Lexicon
 	cases foldTable            // how each word is written
 	forms map[string]*nameForm // by formKey
-	key   []byte               // scratch for form keys
-	parts []string             // scratch for a run's words
-	chars []character
+	// byTitle is, per title, the character most often named with it:
+	// “the Count”, “Mademoiselle” alone.
+	byTitle map[string]int
+	key     []byte   // scratch for form keys
+	parts   []string // scratch for a run's words
+	chars   []character
 }
 
 // maxNameWords bounds a run of capitalised words taken as one name.
@@ -361,8 +364,8 @@ func (c *cast) proper(w string) bool {
 	if st == nil {
 		return true // not seen by the sweep: no evidence against it
 	}
-	if st.lower == 0 {
-		return true
+	if st.lower == 0 || st.capMid >= 10 {
+		return true // never lower-case, or often capitalised mid-sentence: “May”
 	}
 	if _, given := c.lx.GivenNames[w]; given {
 		return st.capMid*20 >= st.lower
@@ -562,6 +565,9 @@ func (c *cast) cluster() {
 	titled := map[string]int{}  // “Mr Darcy” → character
 	for _, f := range forms {
 		g := c.formGender(f)
+		if g == lexicon.GenderUnknown {
+			g = voteGender(f.male, f.female) // “Newland Archer … he”, before “Mrs Newland Archer” joins
+		}
 		switch {
 		case len(f.words) >= 2:
 			wordsKey := strings.Join(f.words, " ")
@@ -618,6 +624,22 @@ func (c *cast) cluster() {
 	}
 	c.learnGender(forms)
 	c.chooseDisplay(forms)
+	c.indexTitles(forms)
+}
+
+// indexTitles fills byTitle.
+func (c *cast) indexTitles(forms []*nameForm) {
+	c.byTitle = map[string]int{}
+	uses := map[string]int{}
+	for _, f := range forms {
+		if len(f.titles) != 1 {
+			continue
+		}
+		t := normTitle(f.titles[0])
+		if f.count > uses[t] {
+			c.byTitle[t], uses[t] = f.char, f.count
+		}
+	}
 }
 
 // pick returns the candidate of a fitting gender that stands out: the
@@ -657,7 +679,7 @@ func (c *cast) grow(f *nameForm, g lexicon.Gender) {
 	if ch.gender == lexicon.GenderUnknown {
 		ch.gender = g
 	}
-	if f.cued > 0 || c.titleGender(f.titles) != lexicon.GenderUnknown || c.lx.GivenNames[f.words[0]] != lexicon.GenderUnknown {
+	if f.cued >= 2 || c.titleGender(f.titles) != lexicon.GenderUnknown || c.lx.GivenNames[f.words[0]] != lexicon.GenderUnknown {
 		ch.person = true
 	}
 }
@@ -673,17 +695,24 @@ func (c *cast) learnGender(forms []*nameForm) {
 		}
 	}
 	for id, v := range votes {
-		ch := &c.chars[id]
-		if ch.gender != lexicon.GenderUnknown || v[0]+v[1] < 2 {
-			continue
-		}
-		switch {
-		case v[0] >= 2*v[1]:
-			ch.gender = lexicon.Male
-		case v[1] >= 2*v[0]:
-			ch.gender = lexicon.Female
+		if ch := &c.chars[id]; ch.gender == lexicon.GenderUnknown {
+			ch.gender = voteGender(v[0], v[1])
 		}
 	}
+}
+
+// voteGender reads a gender from the pronouns that followed a name: at
+// least two, and twice as many of one kind.
+func voteGender(male, female int) lexicon.Gender {
+	switch {
+	case male+female < 2:
+		return lexicon.GenderUnknown
+	case male >= 2*female:
+		return lexicon.Male
+	case female >= 2*male:
+		return lexicon.Female
+	}
+	return lexicon.GenderUnknown
 }
 
 // chooseDisplay shows a character by its most used full name written

@@ -56,6 +56,9 @@ type turn struct {
 	tagged      bool // the speaker comes from a tag in the paragraph
 	addressee   int  // entity named by a vocative in the turn, -1
 	self        bool // tagged “I said”
+	// people are the characters the narration names just before the
+	// conversation starts, nearest first: its likely parties.
+	people []int
 }
 
 // dialogueSweep attributes a novel's quotes turn by turn: tags first,
@@ -63,6 +66,13 @@ type turn struct {
 // narration before them, the person last addressed, or alternation; then
 // a backward pass fills the turns before a tagged one.
 func (p *pass) dialogueSweep() {
+	for i := range p.info {
+		if m := p.info[i].m; m.kind == nameMention {
+			if c := p.cast.lookup(m); c >= 0 {
+				p.cast.chars[c].spoke = true
+			}
+		}
+	}
 	turns := p.turns()
 	narrator := p.findNarrator(turns)
 	for t := range turns {
@@ -94,6 +104,11 @@ func (p *pass) turns() []turn {
 	}
 	for t := range turns {
 		tr := &turns[t]
+		if t == 0 || turns[t-1].conv != tr.conv {
+			tr.people = p.peopleBefore(tr.first)
+		} else {
+			tr.people = turns[t-1].people
+		}
 		for i := tr.first; i <= tr.last; i++ {
 			if tr.addressee < 0 {
 				tr.addressee = p.addressee(i)
@@ -120,6 +135,12 @@ func (p *pass) findNarrator(turns []turn) int {
 	if self < 5 || 30*self < len(turns) {
 		return -1
 	}
+	named := map[int]bool{}
+	for i := range p.info {
+		if p.info[i].m.kind == nameMention && p.info[i].entity >= 0 {
+			named[p.ents.find(p.info[i].entity)] = true
+		}
+	}
 	votes := map[int]int{}
 	best, bestVotes := -1, 0
 	for t, tr := range turns {
@@ -131,6 +152,9 @@ func (p *pass) findNarrator(turns []turn) int {
 				continue
 			}
 			a := p.ents.find(turns[u].addressee)
+			if named[a] {
+				continue // someone the text tags by name is not the one who says “I”
+			}
 			votes[a]++
 			if votes[a] > bestVotes || (votes[a] == bestVotes && a < best) {
 				best, bestVotes = a, votes[a]
@@ -212,7 +236,50 @@ func (p *pass) otherSpeaker(turns []turn, t, dir, skip int, g lexicon.Gender) in
 			return s
 		}
 	}
+	for _, s := range turns[t].people {
+		if s != cur && s != skip && p.fits(s, g) {
+			return s
+		}
+	}
 	return -1
+}
+
+// peopleWindow bounds the narration read for a conversation's parties.
+const peopleWindow = 600
+
+// peopleBefore lists the characters named in the narration before quote
+// i (in its paragraph and the one before), nearest first.
+func (p *pass) peopleBefore(i int) []int {
+	a := p.para(max(0, p.paraOf[i]-1)).Start
+	if i > 0 {
+		a = max(a, p.quotes[i-1].Span.End)
+	}
+	a = max(a, p.quotes[i].Span.Start-peopleWindow)
+	toks := tokenize(p.bufB[:0], p.text, a, p.quotes[i].Span.Start, p.lx)
+	p.bufB = toks
+	var people []int
+	for k := len(toks) - 1; k >= 0; k-- {
+		if !p.isNameWord(toks[k]) || (k > 0 && p.isNameWord(toks[k-1])) {
+			continue
+		}
+		m := p.mentionAfter(toks, k)
+		if m.kind != nameMention {
+			continue
+		}
+		c := p.cast.lookup(m)
+		if c < 0 || !p.cast.chars[c].person && !p.cast.chars[c].spoke {
+			continue
+		}
+		id := p.castEntity(c)
+		seen := false
+		for _, q := range people {
+			seen = seen || q == id
+		}
+		if !seen {
+			people = append(people, id)
+		}
+	}
+	return people
 }
 
 // setTurnRule records a predicted speaker's rule on every quote of a turn
@@ -375,7 +442,7 @@ func (p *pass) fictionSubject(a, b int, g lexicon.Gender, skip int) int {
 			}
 			s = m.last
 			c := p.cast.lookup(m)
-			if c < 0 || !p.cast.chars[c].person {
+			if c < 0 || !p.cast.chars[c].person && !p.cast.chars[c].spoke {
 				continue
 			}
 			id := p.castEntity(c)
@@ -456,10 +523,31 @@ func isVocativeEnd(s string) bool {
 	return false
 }
 
-// vocativeEntity is the entity of a character named in a vocative.
+// vocativeEntity is the entity of a character named in a vocative (being
+// spoken to shows a person).
 func (p *pass) vocativeEntity(m mention) int {
 	c := p.cast.lookup(m)
-	if c < 0 || !p.cast.chars[c].person {
+	if c < 0 {
+		return -1
+	}
+	return p.castEntity(c)
+}
+
+// titledCharacter resolves a title said alone (“the Count”,
+// “Mademoiselle”) to the character most often named with it, -1 if none.
+func (p *pass) titledCharacter(m mention) int {
+	w := lastWord(m.core)
+	if w == "" {
+		return -1
+	}
+	if _, ok := p.lx.Titles[w]; !ok {
+		w = strings.ToUpper(w[:1]) + w[1:] // “the count”
+		if _, ok := p.lx.Titles[w]; !ok {
+			return -1
+		}
+	}
+	c, ok := p.cast.byTitle[normTitle(w)]
+	if !ok {
 		return -1
 	}
 	return p.castEntity(c)

@@ -157,8 +157,13 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 	}
 	// A description: the entity that holds that office, else the
 	// description itself.
-	if _, anaphor := p.personNoun(m); anaphor && p.fiction {
-		return -1, true // “the girl”: resolved in the dialogue sweep
+	if p.fiction {
+		if id = p.titledCharacter(m); id >= 0 {
+			return id, true // “the Count”
+		}
+		if _, anaphor := p.personNoun(m); anaphor {
+			return -1, true // “the girl”: resolved in the dialogue sweep
+		}
 	}
 	head := lower(lastWord(m.core))
 	for k := len(p.ents.ents) - 1; k >= 0; k-- {
