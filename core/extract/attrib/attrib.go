@@ -179,6 +179,9 @@ func (p *pass) attribute(i int) {
 			r = p.matchColonParagraph(i)
 		}
 	}
+	if !r.m.ok() && p.fiction {
+		r = p.matchFiction(i)
+	}
 	if !r.m.ok() {
 		r = p.matchParagraphSubject(i)
 	}

@@ -552,3 +552,93 @@ func (p *pass) titledCharacter(m mention) int {
 	}
 	return p.castEntity(c)
 }
+
+// RuleIntroduction: the subject of the sentence that introduces a quote
+// with a colon or comma (“Cecil bent towards Lucy and said:”).
+const RuleIntroduction = "introduction"
+
+// matchFiction reads the looser tags of fiction when the common patterns
+// found none: any verb before the speaker after a quote (“…,” mourned
+// Anne; “…,” said poor Lucy), any verb after the speaker (“…,” Adela
+// went on), and the subject of a sentence that introduces the quote.
+func (p *pass) matchFiction(i int) match {
+	if p.breaksOff(i) {
+		a, b := p.narrationAfter(i)
+		p.bufA = tokenize(p.bufA[:0], p.text, a, b, p.lx)
+		toks := firstSentence(p.bufA)
+		k := 0
+		for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
+			k++
+		}
+		if p.isTagVerb(toks, k) {
+			j := k + 1
+			for n := 0; n < 2 && j < len(toks) && p.isTagVerb(toks, j) && !p.isNameWord(toks[j]); n++ {
+				j++ // “said poor Lucy”, “put in Fielding”
+			}
+			if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention {
+				return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
+			}
+		}
+		if m := p.mentionAfter(toks, k); m.kind == nameMention && p.isTagVerb(toks, m.last+1) {
+			return match{m: m, cue: core.Span{Start: toks[m.last+1].start, End: toks[m.last+1].end}, rule: RuleSpeakerCue, conf: 0.8}
+		}
+	}
+	a, b := p.narrationBefore(i)
+	if strings.TrimSpace(p.text[a:b]) == "" && p.paraOf[i] > 0 && (i == 0 || p.lastPara[i-1] < p.paraOf[i]-1) {
+		a, b = p.para(p.paraOf[i]-1).Start, p.para(p.paraOf[i]-1).End // the paragraph before ends “…said:”
+	}
+	p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
+	toks := p.bufB
+	if n := len(toks); n == 0 || (toks[n-1].text != ":" && toks[n-1].text != ",") {
+		return match{}
+	}
+	sent := lastSentence(toks[:len(toks)-1])
+	for k := 0; k < len(sent) && k < 6; k++ {
+		var m mention
+		switch {
+		case p.isNameWord(sent[k]):
+			m = p.mentionAfter(sent, k)
+		case sent[k].word:
+			if _, ok := p.pronounGender(sent[k]); ok {
+				m = p.mentionAfter(sent, k)
+			}
+		}
+		if m.kind == nameMention || m.kind == pronounMention {
+			return match{m: m, rule: RuleIntroduction, conf: 0.7}
+		}
+	}
+	return match{}
+}
+
+// breaksOff reports whether quote i ends with a comma, dash, question or
+// exclamation mark inside its closing mark, as speech does before a tag.
+func (p *pass) breaksOff(i int) bool {
+	q := p.quotes[i]
+	last := q.Fragments[len(q.Fragments)-1]
+	inner := strings.TrimRight(p.text[last.Start:last.End], "\"'”’»« ")
+	if inner == "" {
+		return false
+	}
+	switch inner[len(inner)-1] {
+	case ',', '?', '!', '-':
+		return true
+	}
+	return strings.HasSuffix(inner, "—") || strings.HasSuffix(inner, "–")
+}
+
+// isTagVerb reports a lower-case word that can be the verb of a speech
+// tag: not a function word, a pronoun or an article.
+func (p *pass) isTagVerb(toks []token, k int) bool {
+	if k >= len(toks) || !toks[k].word || toks[k].cap {
+		return false
+	}
+	w := toks[k].text
+	if p.lx.IsCue(w) {
+		return true
+	}
+	if p.lx.StopWords[w] || p.lx.Determiners[w] || p.lx.Stopwords[w] {
+		return false
+	}
+	_, pron := p.lx.Pronouns[w]
+	return !pron && len(w) > 2
+}
