@@ -31,7 +31,7 @@ type wordCase struct {
 type nameForm struct {
 	titles []string // normalised: “Mr” for “Mr.” and “Mr”
 	words  []string // as written
-	count  int
+	uses   int
 	cued   int // next to a speech verb: “said Poirot”, “Poirot asked”
 	male   int // followed by “he”/“his” before anyone else is named
 	female int
@@ -51,8 +51,14 @@ type character struct {
 // cast is a document's characters and the forms that name them.
 type cast struct {
 	lx    *lexicon.Lexicon
-	cases foldTable            // how each word is written
+	cases foldTable // how each word is written
+	// short counts the words of one to three ASCII letters apart, by
+	// their letters: half a book's words, without hashing.
+	short []wordCase
 	forms map[string]*nameForm // by formKey
+	// runForms caches the forms read from each distinct run of words.
+	runForms map[string][]*nameForm
+	newForms []*nameForm
 	// byTitle is, per title, the character most often named with it:
 	// “the Count”, “Mademoiselle” alone.
 	byTitle map[string]int
@@ -190,7 +196,7 @@ type nameRun struct {
 
 // buildCast reads text once for word case and name runs, then clusters.
 func buildCast(text string, lx *lexicon.Lexicon) *cast {
-	c := &cast{lx: lx, forms: map[string]*nameForm{}}
+	c := &cast{lx: lx, forms: map[string]*nameForm{}, runForms: map[string][]*nameForm{}, short: make([]wordCase, shortWords)}
 	var runs []nameRun
 	var cur nameRun
 	lastEnd := int32(0) // end of cur's last capitalised word
@@ -202,8 +208,8 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 			return
 		}
 		open = false
-		cur.end = lastEnd // drop a trailing particle
-		cur.cued = cur.cued || lx.IsCue(nextWord)
+		cur.end = lastEnd                        // drop a trailing particle
+		cur.cued = cur.cued || lx.Cues[nextWord] // nextWord is lower-case already
 		runs = append(runs, cur)
 		pending = len(runs) - 1
 	}
@@ -212,7 +218,7 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 		if s.quoteMark {
 			pending = -1
 		}
-		st := c.cases.get(s.hash)
+		st := c.wordCase(text[s.start:s.end], s.hash)
 		if s.capital {
 			if s.initial {
 				st.capInit++
@@ -225,7 +231,7 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 				continue
 			}
 			closeRun("")
-			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lx.IsCue(lastLower)}
+			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lx.Cues[lastLower]}
 			lastEnd = int32(s.end)
 			open = true
 			continue
@@ -254,6 +260,45 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 	}
 	c.cluster()
 	return c
+}
+
+// shortIndex numbers a word of one to three ASCII letters, any case; -1
+// for other words.
+func shortIndex(w string) int {
+	if len(w) > 3 {
+		return -1
+	}
+	idx := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return -1
+		}
+		idx = idx*27 + int(c-'a'+1)
+	}
+	return idx
+}
+
+// shortWords is the size of cast.short: 27³ indices.
+const shortWords = 27 * 27 * 27
+
+// wordCase returns the counts of w (with hash, its foldHash), adding them.
+func (c *cast) wordCase(w string, hash uint64) *wordCase {
+	if i := shortIndex(w); i >= 0 {
+		return &c.short[i]
+	}
+	return c.cases.get(hash)
+}
+
+// seen returns the counts of w, nil if the sweep never met it.
+func (c *cast) seen(w string) *wordCase {
+	if i := shortIndex(w); i >= 0 {
+		if st := &c.short[i]; *st != (wordCase{}) {
+			return st
+		}
+		return nil
+	}
+	return c.cases.find(foldHash(w))
 }
 
 // foldTable maps a word's foldHash to its counts: an open-addressing
@@ -360,7 +405,7 @@ func (c *cast) proper(w string) bool {
 	if isContraction(w) {
 		return false // “I'm”, “What'll”
 	}
-	st := c.cases.find(foldHash(w))
+	st := c.seen(w)
 	if st == nil {
 		return true // not seen by the sweep: no evidence against it
 	}
@@ -415,6 +460,20 @@ func appendFormKey(b []byte, titles, words []string) []byte {
 // break it (“When Marilla”), titles are set apart and start a new name
 // (“Mr. Lawrence Mr. John”).
 func (c *cast) addRun(text string, run *nameRun) {
+	key := text[run.start:run.end]
+	if forms, seen := c.runForms[key]; seen {
+		for _, f := range forms {
+			f.count(run)
+		}
+		return
+	}
+	c.newForms = c.newForms[:0]
+	c.splitRun(text, run)
+	c.runForms[key] = append([]*nameForm(nil), c.newForms...)
+}
+
+// splitRun reads a run's words into forms.
+func (c *cast) splitRun(text string, run *nameRun) {
 	// c.parts holds the titles, then the words, of the name being read.
 	parts, nt := c.parts[:0], 0
 	ws := wordScanner{text: text[:run.end], lx: c.lx, pos: int(run.start)}
@@ -467,7 +526,7 @@ func isInitialWord(w string) bool {
 func (c *cast) dropSentenceOpeners() {
 	var openers []string
 	for key, f := range c.forms {
-		if f.count == 1 && len(f.titles) == 0 && len(f.words) >= 2 && c.onlyOpensSentences(f.words[0]) {
+		if f.uses == 1 && len(f.titles) == 0 && len(f.words) >= 2 && c.onlyOpensSentences(f.words[0]) {
 			openers = append(openers, key)
 		}
 	}
@@ -481,7 +540,7 @@ func (c *cast) dropSentenceOpeners() {
 			g = &nameForm{words: f.words[1:], char: -1}
 			c.forms[rest] = g
 		}
-		g.count += f.count
+		g.uses += f.uses
 		g.cued += f.cued
 		g.male += f.male
 		g.female += f.female
@@ -490,7 +549,7 @@ func (c *cast) dropSentenceOpeners() {
 
 // onlyOpensSentences reports a word never capitalised inside a sentence.
 func (c *cast) onlyOpensSentences(w string) bool {
-	st := c.cases.find(foldHash(w))
+	st := c.seen(w)
 	return st != nil && st.capMid == 0
 }
 
@@ -506,7 +565,13 @@ func (c *cast) addForm(titles, words []string, run *nameRun) {
 		f = &nameForm{titles: append([]string(nil), titles...), words: append([]string(nil), words...), char: -1}
 		c.forms[string(c.key)] = f
 	}
-	f.count++
+	c.newForms = append(c.newForms, f)
+	f.count(run)
+}
+
+// count adds one use of the form, in run.
+func (f *nameForm) count(run *nameRun) {
+	f.uses++
 	if run.cued {
 		f.cued++
 	}
@@ -554,8 +619,8 @@ func (c *cast) cluster() {
 		if len(a.titles) != len(b.titles) {
 			return len(a.titles) < len(b.titles)
 		}
-		if a.count != b.count {
-			return a.count > b.count
+		if a.uses != b.uses {
+			return a.uses > b.uses
 		}
 		return formKey(a.titles, a.words) < formKey(b.titles, b.words)
 	})
@@ -636,8 +701,8 @@ func (c *cast) indexTitles(forms []*nameForm) {
 			continue
 		}
 		t := normTitle(f.titles[0])
-		if f.count > uses[t] {
-			c.byTitle[t], uses[t] = f.char, f.count
+		if f.uses > uses[t] {
+			c.byTitle[t], uses[t] = f.char, f.uses
 		}
 	}
 }
@@ -675,7 +740,7 @@ func (c *cast) newChar(g lexicon.Gender) int {
 // grow adds a form's evidence to its character.
 func (c *cast) grow(f *nameForm, g lexicon.Gender) {
 	ch := &c.chars[f.char]
-	ch.count += f.count
+	ch.count += f.uses
 	if ch.gender == lexicon.GenderUnknown {
 		ch.gender = g
 	}
@@ -737,15 +802,15 @@ func fuller(a, b *nameForm) bool {
 	if ra, rb := displayRank(a), displayRank(b); ra != rb {
 		return ra > rb
 	}
-	if a.count != b.count {
-		return a.count > b.count
+	if a.uses != b.uses {
+		return a.uses > b.uses
 	}
 	return formKey(a.titles, a.words) < formKey(b.titles, b.words)
 }
 
 // displayRank puts full names written twice or more first.
 func displayRank(f *nameForm) int {
-	if len(f.words) >= 2 && len(f.titles) == 0 && f.count >= 2 {
+	if len(f.words) >= 2 && len(f.titles) == 0 && f.uses >= 2 {
 		return 1
 	}
 	return 0

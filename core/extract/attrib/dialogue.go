@@ -244,8 +244,12 @@ func (p *pass) otherSpeaker(turns []turn, t, dir, skip int, g lexicon.Gender) in
 	return -1
 }
 
-// peopleWindow bounds the narration read for a conversation's parties.
-const peopleWindow = 600
+// peopleWindow bounds the narration read for a conversation's parties,
+// narrationWindow the narration read for the subject before a turn.
+const (
+	peopleWindow    = 400
+	narrationWindow = 500
+)
 
 // peopleBefore lists the characters named in the narration before quote
 // i (in its paragraph and the one before), nearest first.
@@ -422,6 +426,21 @@ func (p *pass) fits(id int, g lexicon.Gender) bool {
 // fictionSubject finds the subject of the nearest sentence in text[a:b]
 // that names a character who fits g and is not skip.
 func (p *pass) fictionSubject(a, b int, g lexicon.Gender, skip int) int {
+	// The nearest narration first: most subjects are found there, and
+	// reading it alone saves tokenizing the whole window.
+	if near := b - nearNarration; near > a {
+		if id := p.subjectBetween(near, b, g, skip); id >= 0 {
+			return id
+		}
+		b = near
+	}
+	return p.subjectBetween(a, b, g, skip)
+}
+
+// nearNarration is the stretch of narration fictionSubject reads first.
+const nearNarration = 250
+
+func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 	if b <= a {
 		return -1
 	}
@@ -464,7 +483,7 @@ func (p *pass) previousNarrationSubject(turns []turn, t int) int {
 		return -1
 	}
 	prev := p.para(tr.para - 1)
-	return p.fictionSubject(prev.Start, prev.End, lexicon.GenderUnknown, tr.addressee)
+	return p.fictionSubject(max(prev.Start, prev.End-narrationWindow), prev.End, lexicon.GenderUnknown, tr.addressee)
 }
 
 // vocativeWindow bounds the text read at each end of a quote for a name
@@ -485,6 +504,10 @@ func isVocativeLead(w string) bool {
 // of one of its pieces (“Jane, come here.”, “…, Mr. Darcy?”), or -1.
 func (p *pass) addressee(i int) int {
 	for _, f := range p.quotes[i].Fragments {
+		head, tail := mayAddress(p.text[f.Start:f.End])
+		if !head && !tail {
+			continue
+		}
 		toks := tokenize(p.bufA[:0], p.text, f.Start, min(f.End, f.Start+vocativeWindow), p.lx)
 		p.bufA = toks
 		k := 0
@@ -495,6 +518,9 @@ func (p *pass) addressee(i int) int {
 			if id := p.vocativeEntity(m); id >= 0 {
 				return id
 			}
+		}
+		if !tail {
+			continue
 		}
 		toks = tokenize(p.bufA[:0], p.text, max(f.Start, f.End-vocativeWindow), f.End, p.lx)
 		p.bufA = toks
@@ -513,6 +539,32 @@ func (p *pass) addressee(i int) int {
 		}
 	}
 	return -1
+}
+
+// mayAddress is a quick look, before any tokenizing, for a capitalised
+// word right at the head of a quote piece (before its first comma or
+// mark) or right after its last comma: where a name said to someone sits.
+func mayAddress(piece string) (head, tail bool) {
+	words := 0
+	for _, w := range strings.Fields(piece[:min(len(piece), vocativeWindow)]) {
+		w = strings.TrimLeft(w, "\"'“‘«»„‚ ")
+		if w == "" {
+			continue
+		}
+		if c := w[0]; c >= 'a' && c <= 'z' && !isVocativeLead(strings.TrimRight(w, ",!?.")) {
+			break
+		}
+		words++
+		if strings.ContainsAny(w, ",!?.;—") {
+			head = words > 0
+			break
+		}
+	}
+	if c := strings.LastIndexByte(piece, ','); c >= 0 && len(piece)-c <= vocativeWindow {
+		rest := strings.TrimLeft(piece[c+1:], " \n")
+		tail = rest != "" && (rest[0] >= 'A' && rest[0] <= 'Z' || rest[0] >= 0x80 || strings.HasPrefix(rest, "my ") || strings.HasPrefix(rest, "dear "))
+	}
+	return head, tail
 }
 
 func isVocativeEnd(s string) bool {
