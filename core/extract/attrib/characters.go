@@ -315,36 +315,38 @@ type foldSlot struct {
 
 // get returns the counts for hash, adding them if new.
 func (t *foldTable) get(hash uint64) *wordCase {
-	hash |= 1
 	if 2*(t.used+1) > len(t.slots) {
 		t.grow()
 	}
-	mask := uint64(len(t.slots) - 1)
-	for i := hash & mask; ; i = (i + 1) & mask {
-		switch t.slots[i].hash {
-		case hash:
-			return &t.slots[i].wordCase
-		case 0:
-			t.slots[i].hash = hash
-			t.used++
-			return &t.slots[i].wordCase
-		}
+	i, found := t.probe(hash)
+	if !found {
+		t.slots[i].hash = hash | 1
+		t.used++
 	}
+	return &t.slots[i].wordCase
 }
 
 // find returns the counts for hash, nil if the word was never seen.
 func (t *foldTable) find(hash uint64) *wordCase {
-	hash |= 1
 	if len(t.slots) == 0 {
 		return nil
 	}
+	if i, found := t.probe(hash); found {
+		return &t.slots[i].wordCase
+	}
+	return nil
+}
+
+// probe returns the slot holding hash, or the free slot where it would go.
+func (t *foldTable) probe(hash uint64) (int, bool) {
+	hash |= 1
 	mask := uint64(len(t.slots) - 1)
 	for i := hash & mask; ; i = (i + 1) & mask {
 		switch t.slots[i].hash {
 		case hash:
-			return &t.slots[i].wordCase
+			return int(i), true
 		case 0:
-			return nil
+			return int(i), false
 		}
 	}
 }
