@@ -48,10 +48,12 @@ type Lexicon struct {
 	SourceCues    map[string]bool   // cues followed by their source: "laut"
 	Stopwords     map[string]bool   // frequent words, for language detection
 	GivenNames    map[string]Gender // case as written: "John" m
-	PersonNouns   map[string]Gender // "girl" f, "other" -: a description that points back to someone in a story
 	// SubjectAfterCue is set for languages that put the speaker after the
 	// verb even before a quote (German: „Dann sagte der Minister: …“).
 	SubjectAfterCue bool
+	// PersonNouns are nouns that describe someone in a story and point
+	// back to them: "girl" f, "other" - ("said the girl").
+	PersonNouns map[string]Gender
 }
 
 // Load parses the embedded lexicon for lang ("en", "de").
@@ -84,7 +86,7 @@ func Parse(lang, data string) (*Lexicon, error) {
 		SpeakerNouns: map[string]bool{}, Pronouns: map[string]Gender{}, StopWords: map[string]bool{},
 		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
-		GivenNames: map[string]Gender{}, PersonNouns: map[string]Gender{},
+		GivenNames: map[string]Gender{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
@@ -141,6 +143,9 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		case "pronouns":
 			lx.Pronouns[strings.ToLower(fields[0])] = g
 		default:
+			if lx.PersonNouns == nil {
+				lx.PersonNouns = map[string]Gender{}
+			}
 			lx.PersonNouns[strings.ToLower(fields[0])] = g
 		}
 	case "male-names", "female-names":
