@@ -67,9 +67,7 @@ func (a *Attributor) Attribute(in Input) []core.Quote {
 	p.quotes = append([]core.Quote(nil), in.Quotes...)
 	p.locate()
 	p.joinInterrupted()
-	if in.Dialogue && p.looksLikeFiction() {
-		p.fiction, p.cast = true, buildCast(in.Text, lx)
-	}
+	p.startFiction()
 	p.info = make([]quoteInfo, len(p.quotes))
 	for i := range p.quotes {
 		p.attribute(i)

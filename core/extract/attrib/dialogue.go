@@ -30,6 +30,14 @@ const minFictionQuotes = 30
 // never gives away.
 const narratorName = "Narrator"
 
+// startFiction switches the pass to the fiction reading when its text is
+// dialogue that reads like a novel, and builds the cast.
+func (p *pass) startFiction() {
+	if p.dialogue && p.looksLikeFiction() {
+		p.fiction, p.cast = true, buildCast(p.text, p.lx)
+	}
+}
+
 // looksLikeFiction reports whether the quotes read like a novel's
 // dialogue: many of them, and a third or more opening their paragraph.
 func (p *pass) looksLikeFiction() bool {
