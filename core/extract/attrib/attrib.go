@@ -84,11 +84,16 @@ func (a *Attributor) newPass(in Input) *pass {
 func (p *pass) run() {
 	p.locate()
 	p.joinInterrupted()
+	p.startFiction()
 	p.info = make([]quoteInfo, len(p.quotes))
 	for i := range p.quotes {
 		p.attribute(i)
 	}
-	p.fillUntagged()
+	if p.fiction {
+		p.dialogueSweep()
+	} else {
+		p.fillUntagged()
+	}
 	p.finish()
 }
 
@@ -112,6 +117,8 @@ type pass struct {
 	lastPara []int // paragraph index of each quote's end
 	info     []quoteInfo
 	ents     *registry
+	fiction  bool  // a novel: see dialogue.go
+	cast     *cast // a novel's characters; nil for news
 	bufA     []token
 	bufB     []token
 	// The news speaker ranker (rank.go): nil in dialogue; collect, when
@@ -196,6 +203,9 @@ func (p *pass) attribute(i int) {
 		if !r.m.ok() && a == p.para(p.paraOf[i]).Start && len(p.bufB) == 0 {
 			r = p.matchColonParagraph(i)
 		}
+	}
+	if !r.m.ok() && p.fiction {
+		r = p.matchFiction(i)
 	}
 	if !r.m.ok() {
 		r = p.matchParagraphSubject(i)

@@ -61,6 +61,9 @@ func (p *pass) isNameWord(t token) bool {
 	if !t.word || !t.cap || isRomanNumeral(t.text) {
 		return false
 	}
+	if p.cast != nil && !p.cast.proper(t.text) && !p.isTitle(t) {
+		return false // “Stupid Harriet”: a common word opening a sentence
+	}
 	return !p.lx.NotNames[t.text] || p.isTitle(t)
 }
 

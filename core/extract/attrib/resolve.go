@@ -135,13 +135,16 @@ func (r *registry) name(m mention, titledGender lexicon.Gender) int {
 func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 	switch m.kind {
 	case nameMention:
-		id = p.ents.name(m, p.titleGender(m))
+		id = p.nameEntity(m)
 		p.ents.get(id).last = m.start
 		if isOrganisation(p, m) {
 			p.ents.get(id).kind = core.SpeakerOrganisation
 		}
 		return id, true
 	case pronounMention:
+		if p.fiction {
+			return -1, true // resolved in the dialogue sweep
+		}
 		if id = p.antecedent(m, i); id >= 0 {
 			e := p.ents.get(id)
 			if e.gender == lexicon.GenderUnknown && (m.gender == lexicon.Male || m.gender == lexicon.Female) {
@@ -154,6 +157,14 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 	}
 	// A description: the entity that holds that office, else the
 	// description itself.
+	if p.fiction {
+		if id = p.titledCharacter(m); id >= 0 {
+			return id, true // “the Count”
+		}
+		if _, anaphor := p.personNoun(m); anaphor {
+			return -1, true // “the girl”: resolved in the dialogue sweep
+		}
+	}
 	head := lower(lastWord(m.core))
 	for k := len(p.ents.ents) - 1; k >= 0; k-- {
 		e := p.ents.get(k)
@@ -274,7 +285,7 @@ func (p *pass) subjectIn(a, b int, g lexicon.Gender) int {
 				s = m.last
 				continue
 			}
-			id := p.ents.name(m, p.titleGender(m))
+			id := p.nameEntity(m)
 			if compatible(p.ents.get(id).gender, g) {
 				p.ents.get(id).last = m.start
 				return id

@@ -59,6 +59,9 @@ type Lexicon struct {
 	// SubjectAfterCue is set for languages that put the speaker after the
 	// verb even before a quote (German: „Dann sagte der Minister: …“).
 	SubjectAfterCue bool
+	// PersonNouns are nouns that describe someone in a story and point
+	// back to them: "girl" f, "other" - ("said the girl").
+	PersonNouns map[string]Gender
 }
 
 // Load parses the embedded lexicon for lang ("en", "de").
@@ -136,7 +139,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		}
 	case "cue-phrases":
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
-	case "titles", "pronouns":
+	case "titles", "pronouns", "person-nouns":
 		if len(fields) != 2 {
 			return fmt.Errorf("want WORD GENDER (m, f, n, p, s or -)")
 		}
@@ -144,10 +147,16 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		if err != nil {
 			return err
 		}
-		if section == "titles" {
+		switch section {
+		case "titles":
 			lx.Titles[fields[0]] = g
-		} else {
+		case "pronouns":
 			lx.Pronouns[strings.ToLower(fields[0])] = g
+		default:
+			if lx.PersonNouns == nil {
+				lx.PersonNouns = map[string]Gender{}
+			}
+			lx.PersonNouns[strings.ToLower(fields[0])] = g
 		}
 	case "male-names", "female-names":
 		g := Male

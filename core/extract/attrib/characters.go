@@ -1,0 +1,863 @@
+package attrib
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"verbatim/core"
+	"verbatim/core/extract/lexicon"
+)
+
+// A novel's cast is built in one pass over its whole text, before any
+// quote is attributed. The pass counts how each word is written (a word
+// seen in lower case is no name, even when a sentence starts with it:
+// “Stupid Harriet!”, “When Marilla…”), collects every run of capitalised
+// words with its titles, and clusters those forms into characters:
+// “Poirot” and “Hercule Poirot” are one man, “Mrs Beaver” is not her son
+// “John Beaver”, whom a bare “Beaver” means. Each character is shown by its
+// fullest name. Nothing here is quadratic: one sweep, then work per
+// distinct form.
+
+// wordCase counts how a word (keyed lower-case) is written in a document.
+type wordCase struct {
+	lower   int32 // in lower case
+	capMid  int32 // capitalised inside a sentence
+	capInit int32 // capitalised where a sentence, paragraph or quotation opens
+}
+
+// nameForm is one way a name is written: its titles and its words.
+type nameForm struct {
+	titles []string // normalised: “Mr” for “Mr.” and “Mr”
+	words  []string // as written
+	uses   int
+	cued   int // next to a speech verb: “said Poirot”, “Poirot asked”
+	male   int // followed by “he”/“his” before anyone else is named
+	female int
+	char   int // the character it names; -1 until clustered
+}
+
+// character is one person, or a place: person and spoke tell them apart.
+type character struct {
+	display string
+	gender  lexicon.Gender
+	person  bool // a title, a given name or speech verbs show a person
+	spoke   bool // named in a speech tag of this text
+	count   int
+	entity  int // registry entity, -1 until a quote needs it
+}
+
+// cast is a document's characters and the forms that name them.
+type cast struct {
+	lx    *lexicon.Lexicon
+	cases foldTable // how each word is written
+	// short counts the words of one to three ASCII letters apart, by
+	// their letters: half a book's words, without hashing.
+	short []wordCase
+	forms map[string]*nameForm // by formKey
+	// runForms caches the forms read from each distinct run of words.
+	runForms map[string][]*nameForm
+	newForms []*nameForm
+	// byTitle is, per title, the character most often named with it:
+	// “the Count”, “Mademoiselle” alone.
+	byTitle map[string]int
+	key     []byte   // scratch for form keys
+	parts   []string // scratch for a run's words
+	chars   []character
+}
+
+// maxNameWords bounds a run of capitalised words taken as one name.
+const maxNameWords = 6
+
+// wordScanner walks the words of a text in one pass.
+type wordScanner struct {
+	text       string
+	lx         *lexicon.Lexicon
+	pos        int
+	start, end int
+	hash       uint64 // foldHash of the word
+	capital    bool   // the word starts with an upper-case letter
+	initial    bool   // the word opens a sentence, paragraph or quotation
+	adjacent   bool   // only spaces and at most one line break since the previous word
+	quoteMark  bool   // a quotation mark stands between the previous word and this one
+}
+
+// next advances to the next word; false at the end of the text.
+func (s *wordScanner) next() bool {
+	text := s.text
+	s.initial, s.adjacent, s.quoteMark = s.pos == 0, true, false
+	newlines := 0
+	for s.pos < len(text) {
+		c := text[s.pos]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9':
+				s.scanWord()
+				return true
+			case c == ' ':
+			case c == '\n':
+				newlines++
+				if newlines > 1 {
+					s.initial, s.adjacent = true, false
+				}
+			case c == '\t' || c == '\r':
+			case c == '.' || c == '!' || c == '?' || c == ':':
+				s.initial, s.adjacent = true, false
+			case c == '"':
+				s.initial, s.adjacent, s.quoteMark = true, false, true
+			default:
+				s.adjacent = false
+			}
+			s.pos++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[s.pos:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			s.scanWord()
+			return true
+		case r == '“' || r == '”' || r == '«' || r == '»' || r == '„':
+			s.initial, s.adjacent, s.quoteMark = true, false, true
+		case r == '…':
+			s.initial, s.adjacent = true, false
+		case unicode.IsSpace(r):
+		default:
+			s.adjacent = false
+		}
+		s.pos += size
+	}
+	return false
+}
+
+// FNV-1a, for foldHash.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// scanWord reads the word at s.pos: letters and digits, with inner
+// apostrophes and hyphens, and the period of an abbreviation or initial.
+// It hashes the word as foldHash does, in the same sweep.
+func (s *wordScanner) scanWord() {
+	text := s.text
+	s.start = s.pos
+	i, h := s.pos, uint64(fnvOffset)
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch lc := c | 0x20; {
+			case 'a' <= lc && lc <= 'z':
+				c = lc
+			case '0' <= c && c <= '9':
+			case (c == '\'' || c == '-') && i+1 < len(text) && isWordByteAt(text, i+1):
+			default:
+				goto done
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || (r == '’' && i+size < len(text) && isWordByteAt(text, i+size))) {
+			break
+		}
+		h = (h ^ uint64(unicode.ToLower(r))) * fnvPrime
+		i += size
+	}
+done:
+	if i < len(text) && text[i] == '.' && (i-s.start == 1 && text[s.start] >= 'A' && text[s.start] <= 'Z' || s.lx.Abbreviations[text[s.start:i+1]]) {
+		i++
+	}
+	s.end, s.pos, s.hash = i, i, h
+	c := text[s.start]
+	s.capital = 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && isCapitalised(text[s.start:i])
+}
+
+func isWordByteAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r)
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// nameRun is a run of capitalised words (with inner particles): its byte
+// span in the text, whether a speech verb stands next to it, and the
+// gender of the first pronoun after it.
+type nameRun struct {
+	start, end int32
+	words      uint8
+	cued       bool
+	gender     lexicon.Gender
+}
+
+// buildCast reads text once for word case and name runs, then clusters.
+func buildCast(text string, lx *lexicon.Lexicon) *cast {
+	c := &cast{lx: lx, forms: map[string]*nameForm{}, runForms: map[string][]*nameForm{}, short: make([]wordCase, shortWords)}
+	var runs []nameRun
+	var cur nameRun
+	lastEnd := int32(0) // end of cur's last capitalised word
+	open := false       // cur is being extended
+	pending := -1       // the last closed run, waiting for a pronoun
+	lastLower := ""     // the latest lower-case word
+	closeRun := func(nextWord string) {
+		if !open {
+			return
+		}
+		open = false
+		cur.end = lastEnd                        // drop a trailing particle
+		cur.cued = cur.cued || lx.Cues[nextWord] // nextWord is lower-case already
+		runs = append(runs, cur)
+		pending = len(runs) - 1
+	}
+	s := &wordScanner{text: text, lx: lx}
+	for s.next() {
+		if s.quoteMark {
+			pending = -1
+		}
+		st := c.wordCase(text[s.start:s.end], s.hash)
+		if s.capital {
+			if s.initial {
+				st.capInit++
+			} else {
+				st.capMid++
+			}
+			if open && s.adjacent && cur.words < maxNameWords {
+				cur.words++
+				lastEnd = int32(s.end)
+				continue
+			}
+			closeRun("")
+			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lx.Cues[lastLower]}
+			lastEnd = int32(s.end)
+			open = true
+			continue
+		}
+		st.lower++
+		w := text[s.start:s.end]
+		if open && s.adjacent && cur.words < maxNameWords && isNameParticle(w) {
+			cur.words++
+			continue
+		}
+		if s.adjacent {
+			closeRun(w)
+		} else {
+			closeRun("")
+		}
+		lastLower = w
+		if pending >= 0 {
+			if g := pronounGenderOf(w); g != lexicon.GenderUnknown {
+				runs[pending].gender, pending = g, -1
+			}
+		}
+	}
+	closeRun("")
+	for i := range runs {
+		c.addRun(text, &runs[i])
+	}
+	c.cluster()
+	return c
+}
+
+// shortIndex numbers a word of one to three ASCII letters, any case; -1
+// for other words.
+func shortIndex(w string) int {
+	if len(w) > 3 {
+		return -1
+	}
+	idx := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return -1
+		}
+		idx = idx*27 + int(c-'a'+1)
+	}
+	return idx
+}
+
+// shortWords is the size of cast.short: 27³ indices.
+const shortWords = 27 * 27 * 27
+
+// wordCase returns the counts of w (with hash, its foldHash), adding them.
+func (c *cast) wordCase(w string, hash uint64) *wordCase {
+	if i := shortIndex(w); i >= 0 {
+		return &c.short[i]
+	}
+	return c.cases.get(hash)
+}
+
+// seen returns the counts of w, nil if the sweep never met it.
+func (c *cast) seen(w string) *wordCase {
+	if i := shortIndex(w); i >= 0 {
+		if st := &c.short[i]; *st != (wordCase{}) {
+			return st
+		}
+		return nil
+	}
+	return c.cases.find(foldHash(w))
+}
+
+// foldTable maps a word's foldHash to its counts: an open-addressing
+// table, since this lookup runs once per word of a book.
+type foldTable struct {
+	slots []foldSlot // a power of two long; hash 0 marks a free slot
+	used  int
+}
+
+type foldSlot struct {
+	hash uint64
+	wordCase
+}
+
+// get returns the counts for hash, adding them if new.
+func (t *foldTable) get(hash uint64) *wordCase {
+	if 2*(t.used+1) > len(t.slots) {
+		t.grow()
+	}
+	i, found := t.probe(hash)
+	if !found {
+		t.slots[i].hash = hash | 1
+		t.used++
+	}
+	return &t.slots[i].wordCase
+}
+
+// find returns the counts for hash, nil if the word was never seen.
+func (t *foldTable) find(hash uint64) *wordCase {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	if i, found := t.probe(hash); found {
+		return &t.slots[i].wordCase
+	}
+	return nil
+}
+
+// probe returns the slot holding hash, or the free slot where it would go.
+func (t *foldTable) probe(hash uint64) (int, bool) {
+	hash |= 1
+	mask := uint64(len(t.slots) - 1)
+	for i := hash & mask; ; i = (i + 1) & mask {
+		switch t.slots[i].hash {
+		case hash:
+			return int(i), true
+		case 0:
+			return int(i), false
+		}
+	}
+}
+
+func (t *foldTable) grow() {
+	old := t.slots
+	t.slots = make([]foldSlot, max(1<<12, 2*len(old)))
+	mask := uint64(len(t.slots) - 1)
+	for _, sl := range old {
+		if sl.hash == 0 {
+			continue
+		}
+		i := sl.hash & mask
+		for t.slots[i].hash != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = sl
+	}
+}
+
+// foldHash hashes a word with its case folded and an abbreviation's period
+// dropped (FNV-1a). Collisions between two words of one book are too rare
+// to matter for counts.
+func foldHash(w string) uint64 {
+	w = strings.TrimSuffix(w, ".")
+	h := uint64(fnvOffset)
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		h = (h ^ uint64(unicode.ToLower(r))) * fnvPrime
+		i += size
+	}
+	return h
+}
+
+// pronounGenderOf tells the gender of a third-person pronoun.
+func pronounGenderOf(w string) lexicon.Gender {
+	switch w {
+	case "he", "him", "his", "himself":
+		return lexicon.Male
+	case "she", "her", "hers", "herself":
+		return lexicon.Female
+	}
+	return lexicon.GenderUnknown
+}
+
+// proper reports whether a capitalised word is a name in this text: it is
+// never written in lower case, or mostly capitalised inside sentences.
+func (c *cast) proper(w string) bool {
+	if isContraction(w) {
+		return false // “I'm”, “What'll”
+	}
+	st := c.seen(w)
+	if st == nil {
+		return true // not seen by the sweep: no evidence against it
+	}
+	if st.lower == 0 || st.capMid >= 10 {
+		return true // never lower-case, or often capitalised mid-sentence: “May”
+	}
+	if _, given := c.lx.GivenNames[w]; given {
+		return st.capMid*20 >= st.lower
+	}
+	return st.capMid >= 2 && st.capMid*4 >= st.lower
+}
+
+// isContraction reports a word with an apostrophe before a lower-case
+// ending: “I'm”, “Don't”; not “O'Brien”, nor a possessive.
+func isContraction(w string) bool {
+	for i := 0; i < len(w); i++ {
+		rest := ""
+		switch {
+		case w[i] == '\'':
+			rest = w[i+1:]
+		case strings.HasPrefix(w[i:], "’"):
+			rest = w[i+len("’"):]
+		default:
+			continue
+		}
+		return rest != "s" && rest != "" && rest[0] >= 'a' && rest[0] <= 'z'
+	}
+	return false
+}
+
+// normTitle writes a title the same way whether or not it has a period.
+func normTitle(t string) string { return strings.TrimSuffix(t, ".") }
+
+// formKey is a form's key in cast.forms: normalised titles, then words.
+func formKey(titles, words []string) string { return string(appendFormKey(nil, titles, words)) }
+
+func appendFormKey(b []byte, titles, words []string) []byte {
+	for _, t := range titles {
+		b = append(b, normTitle(t)...)
+		b = append(b, ' ')
+	}
+	for i, w := range words {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	return b
+}
+
+// addRun splits a run of capitalised words into name forms: common words
+// break it (“When Marilla”), titles are set apart and start a new name
+// (“Mr. Lawrence Mr. John”).
+func (c *cast) addRun(text string, run *nameRun) {
+	key := text[run.start:run.end]
+	if forms, seen := c.runForms[key]; seen {
+		for _, f := range forms {
+			f.count(run)
+		}
+		return
+	}
+	c.newForms = c.newForms[:0]
+	c.splitRun(text, run)
+	c.runForms[key] = append([]*nameForm(nil), c.newForms...)
+}
+
+// splitRun reads a run's words into forms.
+func (c *cast) splitRun(text string, run *nameRun) {
+	// c.parts holds the titles, then the words, of the name being read.
+	parts, nt := c.parts[:0], 0
+	ws := wordScanner{text: text[:run.end], lx: c.lx, pos: int(run.start)}
+	flush := func() {
+		if len(parts) > nt {
+			c.addForm(parts[:nt], parts[nt:], run)
+		}
+		parts, nt = parts[:0], 0
+	}
+	for ws.next() {
+		w := text[ws.start:ws.end]
+		possessive := isPossessive(w)
+		if possessive {
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		}
+		switch {
+		case w == "":
+		case !isCapitalised(w):
+			if len(parts) > nt {
+				parts = append(parts, w) // a particle: Van der Luyden
+			}
+		case c.isTitle(w) || isInitialWord(w):
+			// “M. Poirot”, “J. Smith”: an initial sits apart like a title.
+			if len(parts) > nt {
+				flush()
+			}
+			parts = append(parts, w)
+			nt++
+		case w == "I" || c.lx.NotNames[w] || isRomanNumeral(w) || !c.proper(w):
+			flush()
+		default:
+			parts = append(parts, w)
+		}
+		if possessive {
+			flush() // “Tony Last's”
+		}
+	}
+	flush()
+	c.parts = parts
+}
+
+// isInitialWord reports an initial with its period: “J.”, “M.”.
+func isInitialWord(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// dropSentenceOpeners takes the first word off a name written once whose
+// first word is never capitalised inside a sentence: “Presently Lucy”,
+// “Meanwhile Hamidullah” (but “Hercule Poirot”, written twice, stays).
+func (c *cast) dropSentenceOpeners() {
+	var openers []string
+	for key, f := range c.forms {
+		if f.uses == 1 && len(f.titles) == 0 && len(f.words) >= 2 && c.onlyOpensSentences(f.words[0]) {
+			openers = append(openers, key)
+		}
+	}
+	sort.Strings(openers)
+	for _, key := range openers {
+		f := c.forms[key]
+		delete(c.forms, key)
+		rest := formKey(nil, f.words[1:])
+		g := c.forms[rest]
+		if g == nil {
+			g = &nameForm{words: f.words[1:], char: -1}
+			c.forms[rest] = g
+		}
+		g.uses += f.uses
+		g.cued += f.cued
+		g.male += f.male
+		g.female += f.female
+	}
+}
+
+// onlyOpensSentences reports a word never capitalised inside a sentence.
+func (c *cast) onlyOpensSentences(w string) bool {
+	st := c.seen(w)
+	return st != nil && st.capMid == 0
+}
+
+func (c *cast) isTitle(w string) bool {
+	_, ok := c.lx.Titles[w]
+	return ok
+}
+
+func (c *cast) addForm(titles, words []string, run *nameRun) {
+	c.key = appendFormKey(c.key[:0], titles, words)
+	f := c.forms[string(c.key)]
+	if f == nil {
+		f = &nameForm{titles: append([]string(nil), titles...), words: append([]string(nil), words...), char: -1}
+		c.forms[string(c.key)] = f
+	}
+	c.newForms = append(c.newForms, f)
+	f.count(run)
+}
+
+// count adds one use of the form, in run.
+func (f *nameForm) count(run *nameRun) {
+	f.uses++
+	if run.cued {
+		f.cued++
+	}
+	switch run.gender {
+	case lexicon.Male:
+		f.male++
+	case lexicon.Female:
+		f.female++
+	}
+}
+
+// titleGender is the gender the titles of a form show.
+func (c *cast) titleGender(titles []string) lexicon.Gender {
+	for _, t := range titles {
+		if g := c.lx.Titles[t]; g == lexicon.Male || g == lexicon.Female {
+			return g
+		}
+	}
+	return lexicon.GenderUnknown
+}
+
+// formGender is what a form's titles or given name show of its gender.
+func (c *cast) formGender(f *nameForm) lexicon.Gender {
+	if g := c.titleGender(f.titles); g != lexicon.GenderUnknown {
+		return g
+	}
+	return c.lx.GivenNames[f.words[0]]
+}
+
+// cluster groups the forms into characters: full names first, then
+// titled names, then single words.
+func (c *cast) cluster() {
+	c.dropSentenceOpeners()
+	forms := make([]*nameForm, 0, len(c.forms))
+	for _, f := range c.forms {
+		forms = append(forms, f)
+	}
+	// Deterministic order: more words first, untitled first, then more
+	// frequent, then by key.
+	sort.Slice(forms, func(i, j int) bool {
+		a, b := forms[i], forms[j]
+		if len(a.words) != len(b.words) {
+			return len(a.words) > len(b.words)
+		}
+		if len(a.titles) != len(b.titles) {
+			return len(a.titles) < len(b.titles)
+		}
+		if a.uses != b.uses {
+			return a.uses > b.uses
+		}
+		return formKey(a.titles, a.words) < formKey(b.titles, b.words)
+	})
+	full := map[string][]int{}  // words of a name of two words or more → characters
+	first := map[string][]int{} // first word of such a name → characters
+	last := map[string][]int{}  // last word → characters
+	titled := map[string]int{}  // “Mr Darcy” → character
+	for _, f := range forms {
+		g := c.formGender(f)
+		if g == lexicon.GenderUnknown {
+			g = voteGender(f.male, f.female) // “Newland Archer … he”, before “Mrs Newland Archer” joins
+		}
+		switch {
+		case len(f.words) >= 2:
+			wordsKey := strings.Join(f.words, " ")
+			f.char = c.pick(full[wordsKey], g)
+			if f.char < 0 {
+				f.char = c.newChar(g)
+				full[wordsKey] = append(full[wordsKey], f.char)
+				first[f.words[0]] = append(first[f.words[0]], f.char)
+				last[f.words[len(f.words)-1]] = append(last[f.words[len(f.words)-1]], f.char)
+			}
+		case len(f.titles) > 0:
+			w := f.words[0]
+			if len(last[w]) == 0 && (len(first[w]) > 0 || c.lx.GivenNames[w] != lexicon.GenderUnknown) {
+				// “Sir Walter”, “Aunt Harriet”: a title with a given name.
+				f.char = c.pick(first[w], g)
+			}
+			if f.char < 0 {
+				f.char = c.newChar(g)
+			}
+			titled[formKey(f.titles, f.words)] = f.char
+		default:
+			continue
+		}
+		c.grow(f, g)
+	}
+	c.learnGender(forms)
+	// Single words last: a given name goes with the one full name it
+	// starts, a bare surname with the one man who bears it, else with
+	// “Mr” and that name.
+	for _, f := range forms {
+		if f.char >= 0 {
+			continue
+		}
+		w := f.words[0]
+		g := c.formGender(f)
+		cands := first[w]
+		if c.lx.GivenNames[w] == lexicon.GenderUnknown {
+			for _, id := range last[w] {
+				if compatible(c.chars[id].gender, lexicon.Male) && compatible(c.chars[id].gender, g) {
+					cands = append(cands[:len(cands):len(cands)], id)
+				}
+			}
+		}
+		f.char = c.pick(cands, g)
+		if f.char < 0 {
+			if id, ok := titled["Mr "+w]; ok {
+				f.char = id
+			}
+		}
+		if f.char < 0 {
+			f.char = c.newChar(g)
+		}
+		c.grow(f, g)
+	}
+	c.learnGender(forms)
+	c.chooseDisplay(forms)
+	c.indexTitles(forms)
+}
+
+// indexTitles fills byTitle.
+func (c *cast) indexTitles(forms []*nameForm) {
+	c.byTitle = map[string]int{}
+	uses := map[string]int{}
+	for _, f := range forms {
+		if len(f.titles) != 1 {
+			continue
+		}
+		t := normTitle(f.titles[0])
+		if f.uses > uses[t] {
+			c.byTitle[t], uses[t] = f.char, f.uses
+		}
+	}
+}
+
+// pick returns the candidate of a fitting gender that stands out: the
+// only one, or one written at least twice as often as any other (“Hercule
+// Poirot”, not “Papa Poirot”); else -1.
+func (c *cast) pick(ids []int, g lexicon.Gender) int {
+	best, second := -1, 0
+	for _, id := range ids {
+		if !compatible(c.chars[id].gender, g) {
+			continue
+		}
+		n := c.chars[id].count
+		switch {
+		case best < 0:
+			best = id
+		case n > c.chars[best].count:
+			second, best = c.chars[best].count, id
+		default:
+			second = max(second, n)
+		}
+	}
+	if best < 0 || (second > 0 && c.chars[best].count < 2*second) {
+		return -1
+	}
+	return best
+}
+
+func (c *cast) newChar(g lexicon.Gender) int {
+	c.chars = append(c.chars, character{gender: g, entity: -1})
+	return len(c.chars) - 1
+}
+
+// grow adds a form's evidence to its character.
+func (c *cast) grow(f *nameForm, g lexicon.Gender) {
+	ch := &c.chars[f.char]
+	ch.count += f.uses
+	if ch.gender == lexicon.GenderUnknown {
+		ch.gender = g
+	}
+	if f.cued >= 2 || c.titleGender(f.titles) != lexicon.GenderUnknown || c.lx.GivenNames[f.words[0]] != lexicon.GenderUnknown {
+		ch.person = true
+	}
+}
+
+// learnGender takes a character's gender from the pronouns that follow
+// its names, when no title or given name showed it.
+func (c *cast) learnGender(forms []*nameForm) {
+	votes := make([][2]int, len(c.chars))
+	for _, f := range forms {
+		if f.char >= 0 {
+			votes[f.char][0] += f.male
+			votes[f.char][1] += f.female
+		}
+	}
+	for id, v := range votes {
+		if ch := &c.chars[id]; ch.gender == lexicon.GenderUnknown {
+			ch.gender = voteGender(v[0], v[1])
+		}
+	}
+}
+
+// voteGender reads a gender from the pronouns that followed a name: at
+// least two, and twice as many of one kind.
+func voteGender(male, female int) lexicon.Gender {
+	switch {
+	case male+female < 2:
+		return lexicon.GenderUnknown
+	case male >= 2*female:
+		return lexicon.Male
+	case female >= 2*male:
+		return lexicon.Female
+	}
+	return lexicon.GenderUnknown
+}
+
+// chooseDisplay shows a character by its most used full name written
+// twice or more (“Bill Sikes”, not a single “Mr. William Sikes”), else by
+// its most used name (“Miss Bartlett”, “Helen”, “Monks”).
+func (c *cast) chooseDisplay(forms []*nameForm) {
+	best := make([]*nameForm, len(c.chars))
+	for _, f := range forms {
+		if b := best[f.char]; b == nil || fuller(f, b) {
+			best[f.char] = f
+		}
+	}
+	for id, f := range best {
+		if f != nil {
+			c.chars[id].display = strings.Join(append(append([]string(nil), f.titles...), f.words...), " ")
+		}
+	}
+}
+
+// fuller reports whether form a names its character better than b.
+func fuller(a, b *nameForm) bool {
+	if ra, rb := displayRank(a), displayRank(b); ra != rb {
+		return ra > rb
+	}
+	if a.uses != b.uses {
+		return a.uses > b.uses
+	}
+	return formKey(a.titles, a.words) < formKey(b.titles, b.words)
+}
+
+// displayRank puts full names written twice or more first.
+func displayRank(f *nameForm) int {
+	if len(f.words) >= 2 && len(f.titles) == 0 && f.uses >= 2 {
+		return 1
+	}
+	return 0
+}
+
+// lookup finds the character a name mention refers to, -1 if none.
+func (c *cast) lookup(m mention) int {
+	words := strings.Fields(m.core)
+	if len(words) == 0 {
+		return -1
+	}
+	for _, key := range []string{formKey(m.titles, words), formKey(nil, words), words[len(words)-1], words[0]} {
+		if f := c.forms[key]; f != nil && compatible(c.chars[f.char].gender, m.gender) {
+			return f.char
+		}
+	}
+	return -1
+}
+
+// nameEntity resolves a name mention to a registry entity: through the
+// cast in a novel, else by the registry's own alias clustering.
+func (p *pass) nameEntity(m mention) int {
+	if p.cast != nil {
+		if c := p.cast.lookup(m); c >= 0 {
+			return p.castEntity(c)
+		}
+	}
+	return p.ents.name(m, p.titleGender(m))
+}
+
+// castEntity is the registry entity of character c, made on first use.
+func (p *pass) castEntity(c int) int {
+	ch := &p.cast.chars[c]
+	if ch.entity < 0 {
+		ch.entity = p.ents.addFixed(entity{core: ch.display, words: len(strings.Fields(ch.display)),
+			gender: ch.gender, kind: core.SpeakerPerson, titles: map[string]bool{}})
+	}
+	return p.ents.find(ch.entity)
+}
+
+// addFixed adds an entity whose name is settled (a novel's character): it
+// is not indexed for the registry's alias matching.
+func (r *registry) addFixed(e entity) int {
+	id := len(r.ents)
+	r.ents = append(r.ents, e)
+	r.parent = append(r.parent, id)
+	return id
+}

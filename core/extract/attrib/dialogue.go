@@ -1,0 +1,704 @@
+package attrib
+
+import (
+	"strings"
+
+	"verbatim/core"
+	"verbatim/core/extract/lexicon"
+)
+
+// Fiction reads differently from news. A novel's dialogue goes in turns,
+// one speaker per paragraph; most turns carry no tag, and the reader keeps
+// track of who speaks by alternation, by who was just addressed (“…,
+// Jane.”), and by whoever the narration just showed. A tag's “he” or “the
+// girl” is one of the people in the conversation. This file holds that
+// reading; it switches on only for long dialogue-rich text (see
+// looksLikeFiction), so news is not affected.
+
+// Rules of the dialogue sweep, as reported in core.Quote.Rule.
+const (
+	RuleSameParagraph     = "same-paragraph"     // an untagged quote in a paragraph whose speaker is tagged
+	RulePreviousParagraph = "previous-paragraph" // Poirot nodded. ¶ “Yes.”
+	RuleAddressee         = "addressee"          // “…, Jane.” ¶ “…” (Jane answers)
+	RuleNarrator          = "narrator"           // “…,” I said (a first-person narrator)
+)
+
+// minFictionQuotes is the fewest quotes a text needs to be read as fiction.
+const minFictionQuotes = 30
+
+// narratorName is shown for a first-person narrator whose name the text
+// never gives away.
+const narratorName = "Narrator"
+
+// startFiction switches the pass to the fiction reading when its text is
+// dialogue that reads like a novel, and builds the cast.
+func (p *pass) startFiction() {
+	if p.dialogue && p.looksLikeFiction() {
+		p.fiction, p.cast = true, buildCast(p.text, p.lx)
+	}
+}
+
+// looksLikeFiction reports whether the quotes read like a novel's
+// dialogue: many of them, and a third or more opening their paragraph.
+func (p *pass) looksLikeFiction() bool {
+	if len(p.quotes) < minFictionQuotes || len(p.paras) == 0 {
+		return false
+	}
+	opening := 0
+	for i, q := range p.quotes {
+		lead := p.text[p.para(p.paraOf[i]).Start:q.Span.Start]
+		if strings.TrimSpace(lead) == "" {
+			opening++
+		}
+	}
+	return 3*opening >= len(p.quotes)
+}
+
+// turn is one paragraph of dialogue: the quotes in it and who speaks.
+type turn struct {
+	first, last int // quote indices, inclusive
+	para        int
+	lastPara    int
+	conv        int  // turns of one conversation share this number
+	speaker     int  // entity, -1 when unknown
+	tagged      bool // the speaker comes from a tag in the paragraph
+	addressee   int  // entity named by a vocative in the turn, -1
+	self        bool // tagged “I said”
+	// people are the characters the narration names just before the
+	// conversation starts, nearest first: its likely parties.
+	people []int
+}
+
+// dialogueSweep attributes a novel's quotes turn by turn: tags first,
+// pronouns and descriptions by the conversation, untagged turns by the
+// narration before them, the person last addressed, or alternation; then
+// a backward pass fills the turns before a tagged one.
+func (p *pass) dialogueSweep() {
+	for i := range p.info {
+		if m := p.info[i].m; m.kind == nameMention {
+			if c := p.cast.lookup(m); c >= 0 {
+				p.cast.chars[c].spoke = true
+			}
+		}
+	}
+	turns := p.turns()
+	narrator := p.findNarrator(turns)
+	for t := range turns {
+		p.forwardTurn(turns, t, narrator)
+	}
+	for t := len(turns) - 2; t >= 0; t-- {
+		p.backwardTurn(turns, t)
+	}
+	for t := range turns {
+		p.settleTurn(&turns[t])
+	}
+}
+
+// turns groups the quotes by paragraph and the paragraphs into
+// conversations: a conversation goes on across one narration paragraph.
+func (p *pass) turns() []turn {
+	var turns []turn
+	conv := 0
+	for i := range p.quotes {
+		if n := len(turns); n > 0 && turns[n-1].lastPara >= p.paraOf[i] {
+			turns[n-1].last = i
+			turns[n-1].lastPara = max(turns[n-1].lastPara, p.lastPara[i])
+			continue
+		}
+		if n := len(turns); n > 0 && p.paraOf[i]-turns[n-1].lastPara > 2 {
+			conv++
+		}
+		turns = append(turns, turn{first: i, last: i, para: p.paraOf[i], lastPara: p.lastPara[i], conv: conv, speaker: -1, addressee: -1})
+	}
+	for t := range turns {
+		tr := &turns[t]
+		if t == 0 || turns[t-1].conv != tr.conv {
+			tr.people = p.peopleBefore(tr.first)
+		} else {
+			tr.people = turns[t-1].people
+		}
+		for i := tr.first; i <= tr.last; i++ {
+			if tr.addressee < 0 {
+				tr.addressee = p.addressee(i)
+			}
+			if m := p.info[i].m; m.kind == pronounMention && m.gender == lexicon.Self {
+				tr.self = true
+			}
+		}
+	}
+	return turns
+}
+
+// findNarrator returns the entity of a first-person narrator, -1 if the
+// novel has none: many turns are tagged “I said”. The narrator's name is
+// the one the other speakers most often address in the turns next to the
+// narrator's own.
+func (p *pass) findNarrator(turns []turn) int {
+	self := 0
+	for _, tr := range turns {
+		if tr.self {
+			self++
+		}
+	}
+	if self < 5 || 30*self < len(turns) {
+		return -1
+	}
+	named := map[int]bool{}
+	for i := range p.info {
+		if p.info[i].m.kind == nameMention && p.info[i].entity >= 0 {
+			named[p.ents.find(p.info[i].entity)] = true
+		}
+	}
+	votes := map[int]int{}
+	best, bestVotes := -1, 0
+	for t, tr := range turns {
+		if !tr.self {
+			continue
+		}
+		for _, u := range [2]int{t - 1, t + 1} {
+			if u < 0 || u >= len(turns) || turns[u].self || turns[u].addressee < 0 || turns[u].conv != tr.conv {
+				continue
+			}
+			a := p.ents.find(turns[u].addressee)
+			if named[a] {
+				continue // someone the text tags by name is not the one who says “I”
+			}
+			votes[a]++
+			if votes[a] > bestVotes || (votes[a] == bestVotes && a < best) {
+				best, bestVotes = a, votes[a]
+			}
+		}
+	}
+	if bestVotes >= 2 {
+		return best
+	}
+	return p.ents.addFixed(entity{core: narratorName, words: 1, kind: core.SpeakerPerson, titles: map[string]bool{}})
+}
+
+// forwardTurn settles the tags of turn t and, failing them, predicts its
+// speaker from what came before.
+func (p *pass) forwardTurn(turns []turn, t, narrator int) {
+	tr := &turns[t]
+	for i := tr.first; i <= tr.last; i++ {
+		inf := &p.info[i]
+		if inf.entity < 0 && inf.m.ok() {
+			p.resolveInDialogue(turns, t, i, narrator)
+		}
+		if inf.entity >= 0 && !tr.tagged {
+			tr.speaker, tr.tagged = p.ents.find(inf.entity), true
+		}
+	}
+	if tr.tagged {
+		return
+	}
+	if id := p.previousNarrationSubject(turns, t); id >= 0 && id != tr.addressee {
+		tr.speaker = id
+		p.setTurnRule(tr, RulePreviousParagraph, 0.5)
+		return
+	}
+	if t == 0 || turns[t-1].conv != tr.conv {
+		return
+	}
+	prev := &turns[t-1]
+	if prev.addressee >= 0 && prev.addressee != prev.speaker && prev.addressee != tr.addressee {
+		tr.speaker = p.ents.find(prev.addressee)
+		p.setTurnRule(tr, RuleAddressee, 0.5)
+		return
+	}
+	if id := p.otherSpeaker(turns, t-1, -1, tr.addressee, lexicon.GenderUnknown); id >= 0 {
+		tr.speaker = id
+		p.setTurnRule(tr, RuleAlternation, 0.4)
+	}
+}
+
+// backwardTurn revisits an untagged turn from the one after it: a turn
+// just before a tagged one is spoken by the person that one addresses, or
+// by the other party of the exchange.
+func (p *pass) backwardTurn(turns []turn, t int) {
+	tr, next := &turns[t], &turns[t+1]
+	if tr.tagged || next.conv != tr.conv || next.speaker < 0 || (tr.speaker >= 0 && tr.speaker != next.speaker) {
+		return
+	}
+	if next.addressee >= 0 && next.addressee != next.speaker && next.addressee != tr.addressee {
+		tr.speaker = p.ents.find(next.addressee)
+		p.setTurnRule(tr, RuleAddressee, 0.45)
+		return
+	}
+	if id := p.otherSpeaker(turns, t+1, 1, tr.addressee, lexicon.GenderUnknown); id >= 0 {
+		tr.speaker = id
+		p.setTurnRule(tr, RuleAlternation, 0.4)
+	}
+}
+
+// otherSpeaker walks the conversation from turn t (backward when dir is
+// -1, forward when 1) for the nearest speaker who is not turn t's, not
+// skip, and fits gender g.
+func (p *pass) otherSpeaker(turns []turn, t, dir, skip int, g lexicon.Gender) int {
+	cur := turns[t].speaker
+	for u, steps := t+dir, 0; u >= 0 && u < len(turns) && steps < 10; u, steps = u+dir, steps+1 {
+		if turns[u].conv != turns[t].conv {
+			break
+		}
+		s := turns[u].speaker
+		if s >= 0 && s != cur && s != skip && p.fits(s, g) {
+			return s
+		}
+	}
+	for _, s := range turns[t].people {
+		if s != cur && s != skip && p.fits(s, g) {
+			return s
+		}
+	}
+	return -1
+}
+
+// peopleWindow bounds the narration read for a conversation's parties,
+// narrationWindow the narration read for the subject before a turn.
+const (
+	peopleWindow    = 400
+	narrationWindow = 500
+)
+
+// peopleBefore lists the characters named in the narration before quote
+// i (in its paragraph and the one before), nearest first.
+func (p *pass) peopleBefore(i int) []int {
+	a := p.para(max(0, p.paraOf[i]-1)).Start
+	if i > 0 {
+		a = max(a, p.quotes[i-1].Span.End)
+	}
+	a = max(a, p.quotes[i].Span.Start-peopleWindow)
+	toks := tokenize(p.bufB[:0], p.text, a, p.quotes[i].Span.Start, p.lx)
+	p.bufB = toks
+	var people []int
+	for k := len(toks) - 1; k >= 0; k-- {
+		if !p.isNameWord(toks[k]) || (k > 0 && p.isNameWord(toks[k-1])) {
+			continue
+		}
+		m := p.mentionAfter(toks, k)
+		if m.kind != nameMention {
+			continue
+		}
+		c := p.cast.lookup(m)
+		if c < 0 || !p.cast.chars[c].person && !p.cast.chars[c].spoke {
+			continue
+		}
+		id := p.castEntity(c)
+		seen := false
+		for _, q := range people {
+			seen = seen || q == id
+		}
+		if !seen {
+			people = append(people, id)
+		}
+	}
+	return people
+}
+
+// setTurnRule records a predicted speaker's rule on every quote of a turn
+// that has no speaker of its own.
+func (p *pass) setTurnRule(tr *turn, rule string, conf float64) {
+	for i := tr.first; i <= tr.last; i++ {
+		if inf := &p.info[i]; !inf.m.ok() || inf.entity < 0 {
+			inf.rule, inf.conf = rule, conf
+		}
+	}
+}
+
+// settleTurn gives each quote of a turn without a speaker of its own the
+// speaker of the nearest tagged quote in its paragraph, else the turn's.
+func (p *pass) settleTurn(tr *turn) {
+	for i := tr.first; i <= tr.last; i++ {
+		inf := &p.info[i]
+		if inf.entity >= 0 {
+			continue
+		}
+		from := -1
+		for j := i - 1; j >= tr.first && from < 0; j-- {
+			if p.info[j].entity >= 0 && p.info[j].m.ok() {
+				from = j
+			}
+		}
+		for j := i + 1; j <= tr.last && from < 0; j++ {
+			if p.info[j].entity >= 0 && p.info[j].m.ok() {
+				from = j
+			}
+		}
+		switch {
+		case from >= 0:
+			inf.entity, inf.rule, inf.conf = p.info[from].entity, RuleSameParagraph, 0.6*p.info[from].conf
+		case tr.speaker >= 0:
+			inf.entity = tr.speaker
+			if inf.rule == "" {
+				inf.rule, inf.conf = RuleAlternation, 0.4
+			}
+		}
+	}
+}
+
+// resolveInDialogue resolves quote i's pronoun or description (“he”, “the
+// girl”, “the other”, “I”) among the people of the conversation.
+func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
+	inf := &p.info[i]
+	m := inf.m
+	g, ok := p.anaphorGender(m)
+	if !ok {
+		return
+	}
+	tr := &turns[t]
+	id := -1
+	switch {
+	case g == lexicon.Self:
+		id = narrator
+		inf.rule = RuleNarrator
+	case p.hasNarrationBefore(i):
+		// “Jock turned to Beaver. “Well,” he said”: the paragraph's own
+		// narration names the speaker.
+		a := p.para(p.paraOf[i]).Start
+		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, tr.addressee)
+	}
+	if id < 0 && g != lexicon.Self && t > 0 && turns[t-1].conv == tr.conv && turns[t-1].lastPara+1 == tr.para {
+		// A turn right after another: the other party, or whoever was
+		// just addressed.
+		prev := &turns[t-1]
+		if a := prev.addressee; a >= 0 && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
+			id = p.ents.find(a)
+		} else {
+			id = p.otherSpeaker(turns, t-1, -1, tr.addressee, g)
+		}
+		if id < 0 && prev.speaker >= 0 && prev.speaker != tr.addressee && p.fits(prev.speaker, g) && g != lexicon.GenderUnknown {
+			id = prev.speaker
+		}
+	}
+	if id < 0 && g != lexicon.Self {
+		from := p.para(max(0, p.paraOf[i]-2)).Start
+		id = p.fictionSubject(max(from, m.start-antecedentWindow), p.quotes[i].Span.Start, g, tr.addressee)
+	}
+	if id < 0 {
+		return
+	}
+	inf.entity = p.ents.find(id)
+	e := p.ents.get(id)
+	if e.gender == lexicon.GenderUnknown && (g == lexicon.Male || g == lexicon.Female) {
+		e.gender = g
+	}
+	inf.conf = max(inf.conf, 0.7)
+}
+
+// anaphorGender tells whether a mention points back to someone in the
+// story, and the gender it shows.
+func (p *pass) anaphorGender(m mention) (lexicon.Gender, bool) {
+	switch m.kind {
+	case pronounMention:
+		return m.gender, m.gender == lexicon.Male || m.gender == lexicon.Female || m.gender == lexicon.Self
+	case nominalMention:
+		return p.personNoun(m)
+	}
+	return 0, false
+}
+
+// personNoun reads a description made of a determiner, adjectives and a
+// person noun: “the girl”, “the old gentleman”, “her husband”.
+func (p *pass) personNoun(m mention) (lexicon.Gender, bool) {
+	words := strings.Fields(m.core)
+	if len(words) < 2 || len(words) > 4 {
+		return 0, false
+	}
+	g, ok := p.lx.PersonNouns[lower(words[len(words)-1])]
+	return g, ok
+}
+
+// hasNarrationBefore reports narration in quote i's paragraph before it.
+func (p *pass) hasNarrationBefore(i int) bool {
+	a, b := p.narrationBefore(i)
+	for _, r := range p.text[a:b] {
+		if r != ' ' && r != '\n' && r != '\t' {
+			return true
+		}
+	}
+	return false
+}
+
+// fits reports whether entity id may be referred to with gender g: a
+// known gender must match; an unknown one fits only a person.
+func (p *pass) fits(id int, g lexicon.Gender) bool {
+	e := p.ents.get(id)
+	if e.nominal {
+		return false
+	}
+	if g == lexicon.Male || g == lexicon.Female {
+		return e.gender == g
+	}
+	return true
+}
+
+// fictionSubject finds the subject of the nearest sentence in text[a:b]
+// that names a character who fits g and is not skip.
+func (p *pass) fictionSubject(a, b int, g lexicon.Gender, skip int) int {
+	// The nearest narration first: most subjects are found there, and
+	// reading it alone saves tokenizing the whole window.
+	if near := b - nearNarration; near > a {
+		if id := p.subjectBetween(near, b, g, skip); id >= 0 {
+			return id
+		}
+		b = near
+	}
+	return p.subjectBetween(a, b, g, skip)
+}
+
+// nearNarration is the stretch of narration fictionSubject reads first.
+const nearNarration = 250
+
+func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
+	if b <= a {
+		return -1
+	}
+	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
+	p.bufB = toks
+	sentEnd := len(toks)
+	for k := len(toks) - 1; k >= -1; k-- {
+		if k >= 0 && !endsSentence(toks, k) {
+			continue
+		}
+		for s := k + 1; s < sentEnd; s++ {
+			if !p.isNameWord(toks[s]) {
+				continue
+			}
+			m := p.mentionAfter(toks, s)
+			if m.kind != nameMention {
+				continue
+			}
+			s = m.last
+			c := p.cast.lookup(m)
+			if c < 0 || !p.cast.chars[c].person && !p.cast.chars[c].spoke {
+				continue
+			}
+			id := p.castEntity(c)
+			if id != skip && p.fits(id, g) {
+				return id
+			}
+		}
+		sentEnd = k
+	}
+	return -1
+}
+
+// previousNarrationSubject is the character the narration paragraph just
+// before turn t is about, -1 if that paragraph holds a quote or names no
+// one.
+func (p *pass) previousNarrationSubject(turns []turn, t int) int {
+	tr := &turns[t]
+	if tr.para == 0 || (t > 0 && turns[t-1].lastPara >= tr.para-1) {
+		return -1
+	}
+	prev := p.para(tr.para - 1)
+	return p.fictionSubject(max(prev.Start, prev.End-narrationWindow), prev.End, lexicon.GenderUnknown, tr.addressee)
+}
+
+// vocativeWindow bounds the text read at each end of a quote for a name
+// said to someone.
+const vocativeWindow = 60
+
+// vocativeLead lists words that may come before a name said to someone:
+// “Oh, Jane,”, “My dear Jane,”.
+func isVocativeLead(w string) bool {
+	switch lower(w) {
+	case "oh", "o", "ah", "well", "yes", "no", "my", "dear", "why", "come", "now", "dearest", "poor":
+		return true
+	}
+	return false
+}
+
+// addressee returns the character quote i speaks to, named at either end
+// of one of its pieces (“Jane, come here.”, “…, Mr. Darcy?”), or -1.
+func (p *pass) addressee(i int) int {
+	for _, f := range p.quotes[i].Fragments {
+		head, tail := mayAddress(p.text[f.Start:f.End])
+		if !head && !tail {
+			continue
+		}
+		toks := tokenize(p.bufA[:0], p.text, f.Start, min(f.End, f.Start+vocativeWindow), p.lx)
+		p.bufA = toks
+		k := 0
+		for k < len(toks) && (!toks[k].word || isVocativeLead(toks[k].text)) && k < 5 {
+			k++
+		}
+		if m := p.mentionAfter(toks, k); m.kind == nameMention && m.last+1 < len(toks) && isVocativeEnd(toks[m.last+1].text) {
+			if id := p.vocativeEntity(m); id >= 0 {
+				return id
+			}
+		}
+		if !tail {
+			continue
+		}
+		toks = tokenize(p.bufA[:0], p.text, max(f.Start, f.End-vocativeWindow), f.End, p.lx)
+		p.bufA = toks
+		k = len(toks) - 1
+		for k >= 0 && !toks[k].word {
+			k--
+		}
+		if k+1 >= len(toks) || !isVocativeEnd(toks[k+1].text) {
+			continue
+		}
+		m := p.mentionBefore(toks, k)
+		if m.kind == nameMention && m.first > 0 && (toks[m.first-1].text == "," || isVocativeLead(toks[m.first-1].text)) {
+			if id := p.vocativeEntity(m); id >= 0 {
+				return id
+			}
+		}
+	}
+	return -1
+}
+
+// mayAddress is a quick look, before any tokenizing, for a capitalised
+// word right at the head of a quote piece (before its first comma or
+// mark) or right after its last comma: where a name said to someone sits.
+func mayAddress(piece string) (head, tail bool) {
+	words := 0
+	for _, w := range strings.Fields(piece[:min(len(piece), vocativeWindow)]) {
+		w = strings.TrimLeft(w, "\"'“‘«»„‚ ")
+		if w == "" {
+			continue
+		}
+		if c := w[0]; c >= 'a' && c <= 'z' && !isVocativeLead(strings.TrimRight(w, ",!?.")) {
+			break
+		}
+		words++
+		if strings.ContainsAny(w, ",!?.;—") {
+			head = words > 0
+			break
+		}
+	}
+	if c := strings.LastIndexByte(piece, ','); c >= 0 && len(piece)-c <= vocativeWindow {
+		rest := strings.TrimLeft(piece[c+1:], " \n")
+		tail = rest != "" && (rest[0] >= 'A' && rest[0] <= 'Z' || rest[0] >= 0x80 || strings.HasPrefix(rest, "my ") || strings.HasPrefix(rest, "dear "))
+	}
+	return head, tail
+}
+
+func isVocativeEnd(s string) bool {
+	switch s {
+	case ",", ".", "!", "?", ";", "—", "-", "…":
+		return true
+	}
+	return false
+}
+
+// vocativeEntity is the entity of a character named in a vocative (being
+// spoken to shows a person).
+func (p *pass) vocativeEntity(m mention) int {
+	c := p.cast.lookup(m)
+	if c < 0 {
+		return -1
+	}
+	return p.castEntity(c)
+}
+
+// titledCharacter resolves a title said alone (“the Count”,
+// “Mademoiselle”) to the character most often named with it, -1 if none.
+func (p *pass) titledCharacter(m mention) int {
+	w := lastWord(m.core)
+	if w == "" {
+		return -1
+	}
+	if _, ok := p.lx.Titles[w]; !ok {
+		w = strings.ToUpper(w[:1]) + w[1:] // “the count”
+		if _, ok := p.lx.Titles[w]; !ok {
+			return -1
+		}
+	}
+	c, ok := p.cast.byTitle[normTitle(w)]
+	if !ok {
+		return -1
+	}
+	return p.castEntity(c)
+}
+
+// RuleIntroduction: the subject of the sentence that introduces a quote
+// with a colon or comma (“Cecil bent towards Lucy and said:”).
+const RuleIntroduction = "introduction"
+
+// matchFiction reads the looser tags of fiction when the common patterns
+// found none: any verb before the speaker after a quote (“…,” mourned
+// Anne; “…,” said poor Lucy), any verb after the speaker (“…,” Adela
+// went on), and the subject of a sentence that introduces the quote.
+func (p *pass) matchFiction(i int) match {
+	if p.breaksOff(i) {
+		a, b := p.narrationAfter(i)
+		p.bufA = tokenize(p.bufA[:0], p.text, a, b, p.lx)
+		toks := firstSentence(p.bufA)
+		k := 0
+		for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
+			k++
+		}
+		if p.isTagVerb(toks, k) {
+			j := k + 1
+			for n := 0; n < 2 && j < len(toks) && p.isTagVerb(toks, j) && !p.isNameWord(toks[j]); n++ {
+				j++ // “said poor Lucy”, “put in Fielding”
+			}
+			if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention {
+				return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
+			}
+		}
+		if m := p.mentionAfter(toks, k); m.kind == nameMention && p.isTagVerb(toks, m.last+1) {
+			return match{m: m, cue: core.Span{Start: toks[m.last+1].start, End: toks[m.last+1].end}, rule: RuleSpeakerCue, conf: 0.8}
+		}
+	}
+	a, b := p.narrationBefore(i)
+	if strings.TrimSpace(p.text[a:b]) == "" && p.paraOf[i] > 0 && (i == 0 || p.lastPara[i-1] < p.paraOf[i]-1) {
+		a, b = p.para(p.paraOf[i]-1).Start, p.para(p.paraOf[i]-1).End // the paragraph before ends “…said:”
+	}
+	p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
+	toks := p.bufB
+	if n := len(toks); n == 0 || (toks[n-1].text != ":" && toks[n-1].text != ",") {
+		return match{}
+	}
+	sent := lastSentence(toks[:len(toks)-1])
+	for k := 0; k < len(sent) && k < 6; k++ {
+		var m mention
+		switch {
+		case p.isNameWord(sent[k]):
+			m = p.mentionAfter(sent, k)
+		case sent[k].word:
+			if _, ok := p.pronounGender(sent[k]); ok {
+				m = p.mentionAfter(sent, k)
+			}
+		}
+		if m.kind == nameMention || m.kind == pronounMention {
+			return match{m: m, rule: RuleIntroduction, conf: 0.7}
+		}
+	}
+	return match{}
+}
+
+// breaksOff reports whether quote i ends with a comma, dash, question or
+// exclamation mark inside its closing mark, as speech does before a tag.
+func (p *pass) breaksOff(i int) bool {
+	q := p.quotes[i]
+	last := q.Fragments[len(q.Fragments)-1]
+	inner := strings.TrimRight(p.text[last.Start:last.End], "\"'”’»« ")
+	if inner == "" {
+		return false
+	}
+	switch inner[len(inner)-1] {
+	case ',', '?', '!', '-':
+		return true
+	}
+	return strings.HasSuffix(inner, "—") || strings.HasSuffix(inner, "–")
+}
+
+// isTagVerb reports a lower-case word that can be the verb of a speech
+// tag: not a function word, a pronoun or an article.
+func (p *pass) isTagVerb(toks []token, k int) bool {
+	if k >= len(toks) || !toks[k].word || toks[k].cap {
+		return false
+	}
+	w := toks[k].text
+	if p.lx.IsCue(w) {
+		return true
+	}
+	if p.lx.StopWords[w] || p.lx.Determiners[w] || p.lx.Stopwords[w] {
+		return false
+	}
+	_, pron := p.lx.Pronouns[w]
+	return !pron && len(w) > 2
+}
