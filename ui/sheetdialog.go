@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -413,7 +414,7 @@ func (d *printDialog) render() {
 		if d.heading.Text == "" {
 			d.heading.SetText(lay.Title())
 		}
-		setSubtleText(d.summary, joinWithDot(d.sel.Describe, quotesFromArticles(quotes-len(problems), articles)))
+		setSubtleText(d.summary, joinWithDot(d.sel.Describe, quotesFromArticles(quotes, articles)))
 		d.pageFrame.aspect = pageAspect(s.Paper)
 		d.page.Image = img
 		d.pageBox.Refresh()
@@ -424,16 +425,17 @@ func (d *printDialog) render() {
 }
 
 // leftOutSentence tells which quotes a sheet or export leaves out; "" when
-// none.
+// none. The quotes' own problems say why.
 func leftOutSentence(problems []error) string {
 	if len(problems) == 0 {
 		return ""
 	}
-	s := nounCount(len(problems), "quote is", "quotes are") + " left out because they cannot be read: " + problems[0].Error()
-	if len(problems) > 1 {
-		s += fmt.Sprintf(" (and %d more)", len(problems)-1)
+	first := []rune(problems[0].Error())
+	first[0] = unicode.ToUpper(first[0])
+	if len(problems) == 1 {
+		return string(first)
 	}
-	return s + "."
+	return fmt.Sprintf("%d quotes were left out. The first: %s", len(problems), string(first))
 }
 
 func (d *printDialog) showStatus(text string) {
