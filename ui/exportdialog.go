@@ -39,7 +39,9 @@ func exportFormats() []exportFormat {
 			func(w io.Writer, set quoteset.Set, _ string, _ time.Time) ([]error, error) { return export.CSV(w, set) }},
 		{"JSON (.json)",
 			"Every quote with its exact place in the article’s text, for your own scripts and tools.", ".json",
-			func(w io.Writer, set quoteset.Set, _ string, _ time.Time) ([]error, error) { return export.JSON(w, set) }},
+			func(w io.Writer, set quoteset.Set, _ string, _ time.Time) ([]error, error) {
+				return export.JSON(w, set)
+			}},
 		{"REFI-QDA project (.qdpx)",
 			"For NVivo, ATLAS.ti, MAXQDA and QualCoder: the articles become sources, topics and speakers codes, and each quote a coded passage.", ".qdpx",
 			func(w io.Writer, set quoteset.Set, title string, now time.Time) ([]error, error) {
