@@ -124,3 +124,25 @@ func TestPrintDialogScreenshot(t *testing.T) {
 	}
 	screenshot(t, h.win, "print-dialog.png")
 }
+
+func TestExportDialogScreenshot(t *testing.T) {
+	h := newDialogHarness(t)
+	h.app.Settings().SetTheme(theme.LightTheme())
+	d := openExportDialog(t, h, selectionOf("All quotes", wikinewsSet(t)))
+	if d.exportButton.Disabled() {
+		t.Fatal("Export is disabled")
+	}
+	screenshot(t, h.win, "export-dialog.png")
+}
+
+// With no printer the dialog says so where the printer list would be.
+func TestPrintDialogWithoutPrinterScreenshot(t *testing.T) {
+	h := newDialogHarness(t)
+	h.app.Settings().SetTheme(theme.LightTheme())
+	sel := selectionOf("", wikinewsSet(t))
+	sel.Scope = quoteset.Scope{Speaker: "Lindsey Graham"}
+	d := newPrintDialog(h.win, sel, &fakePrinter{}, h.cfg)
+	d.show()
+	h.until("the preview", func() bool { return d.layout != nil && d.noPrinter.Visible() })
+	screenshot(t, h.win, "print-dialog-no-printer.png")
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"io"
 	"time"
 
@@ -66,6 +67,7 @@ type exportDialog struct {
 	busy    bool
 
 	dlg          *dialog.CustomDialog
+	box          *fyne.Container
 	summary      *widget.RichText
 	radios       []*widget.RadioGroup
 	status       *widget.Label
@@ -112,13 +114,14 @@ func (d *exportDialog) content() fyne.CanvasObject {
 	for i, f := range d.formats {
 		explanation := newSubtleText(f.explanation, fyne.TextAlignLeading)
 		// The explanation starts under the option's words, not its circle.
-		indent := canvas.NewRectangle(nil)
+		indent := canvas.NewRectangle(color.Transparent)
 		indent.SetMinSize(fyne.NewSize(theme.IconInlineSize()+theme.InnerPadding(), 0))
 		choices.Add(d.radios[i])
 		choices.Add(container.NewBorder(nil, nil, indent, nil, explanation))
 	}
 	format := widget.NewLabelWithStyle("Format", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(heading, d.summary, widget.NewSeparator(), format, choices, d.status)
+	d.box = container.NewVBox(heading, d.summary, widget.NewSeparator(), format, choices, d.status)
+	return d.box
 }
 
 func (d *exportDialog) show() {
@@ -126,9 +129,9 @@ func (d *exportDialog) show() {
 	d.dlg = dialog.NewCustomWithoutButtons("Export quotes", d.content(), d.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.exportButton})
 	d.dlg.SetOnClosed(d.cancel)
-	d.dlg.Resize(fyne.NewSize(560, 0))
 	d.updateButton()
 	d.dlg.Show()
+	d.refit()
 	d.count()
 }
 
@@ -158,7 +161,16 @@ func (d *exportDialog) count() {
 func (d *exportDialog) showStatus(text string) {
 	d.status.SetText(text)
 	d.status.Hidden = text == ""
-	d.status.Refresh()
+	d.refit()
+}
+
+// refit sizes the dialog to its content. Wrapped text knows its height only
+// once it has been laid out at the dialog's width, hence the second pass.
+func (d *exportDialog) refit() {
+	for range 2 {
+		d.box.Refresh()
+		d.dlg.Resize(fyne.NewSize(560, d.box.MinSize().Height))
+	}
 }
 
 func (d *exportDialog) updateButton() { enable(d.exportButton, d.ready && !d.busy) }

@@ -187,6 +187,7 @@ type printDialog struct {
 	printerPick *widget.Select
 	noPrinter   *fyne.Container
 	noPrinterIs *widget.Label
+	settingsBox *fyne.Container
 	copies      *widget.Entry
 	paper       *widget.RadioGroup
 	groupBy     *widget.Select
@@ -215,7 +216,7 @@ func newPrintDialog(win fyne.Window, sel QuoteSelection, p Printer, cfg *dialogC
 	d.printerPick.Disable()
 	d.noPrinterIs = widget.NewLabel("")
 	d.noPrinterIs.Wrapping = fyne.TextWrapWord
-	d.noPrinter = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, d.noPrinterIs)
+	d.noPrinter = container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))), nil, d.noPrinterIs)
 	d.noPrinter.Hide()
 
 	d.copies = widget.NewEntry()
@@ -254,13 +255,13 @@ func (d *printDialog) content() fyne.CanvasObject {
 		widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { d.stepCopies(1) }),
 	)
 	form := widget.NewForm(
-		widget.NewFormItem("Printer", container.NewVBox(d.printerPick, d.noPrinter)),
+		widget.NewFormItem("Printer", d.printerPick),
 		widget.NewFormItem("Copies", copiesBox),
 		widget.NewFormItem("Paper", d.paper),
 		widget.NewFormItem("Group quotes", d.groupBy),
 		widget.NewFormItem("Articles", d.order),
 	)
-	settings := container.NewVBox(d.heading, d.summary, widget.NewSeparator(), form, d.status)
+	d.settingsBox = container.NewVBox(d.heading, d.summary, widget.NewSeparator(), d.noPrinter, form, d.status)
 
 	d.pageFrame = &pageFrameLayout{aspect: pageAspect(d.settings.Paper)}
 	frame := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
@@ -271,7 +272,7 @@ func (d *printDialog) content() fyne.CanvasObject {
 	well.CornerRadius = theme.InputRadiusSize()
 	preview := container.NewBorder(nil, d.pageInfo, nil, nil,
 		container.NewStack(well, container.NewPadded(container.NewGridWrap(previewSize(), d.pageBox))))
-	return container.NewBorder(nil, nil, preview, nil, container.NewPadded(settings))
+	return container.NewBorder(nil, nil, preview, nil, container.NewPadded(d.settingsBox))
 }
 
 func previewSize() fyne.Size {
@@ -318,8 +319,10 @@ func (d *printDialog) showPrinters(err error) {
 		d.noPrinterIs.SetText("No printer is set up on this computer. Use Save as PDF… instead.")
 	}
 	if err != nil || len(d.printers) == 0 {
-		d.printerPick.Hide()
+		d.printerPick.PlaceHolder = "No printer"
+		d.printerPick.Refresh()
 		d.noPrinter.Show()
+		d.settingsBox.Refresh()
 	} else {
 		d.printerPick.PlaceHolder = "Choose a printer"
 		d.printerPick.Enable()
@@ -347,7 +350,7 @@ func printerLabel(p printing.Printer) string {
 // chosenPrinter is the printer picked in the list.
 func (d *printDialog) chosenPrinter() (printing.Printer, bool) {
 	i := d.printerPick.SelectedIndex()
-	if i < 0 || i >= len(d.printers) || !d.printerPick.Visible() {
+	if i < 0 || i >= len(d.printers) {
 		return printing.Printer{}, false
 	}
 	return d.printers[i], true
@@ -441,7 +444,7 @@ func leftOutSentence(problems []error) string {
 func (d *printDialog) showStatus(text string) {
 	d.status.SetText(text)
 	d.status.Hidden = text == ""
-	d.status.Refresh()
+	d.settingsBox.Refresh()
 }
 
 func (d *printDialog) updateButtons() {
