@@ -177,7 +177,9 @@ type printDialog struct {
 	printers  []printing.Printer
 	layout    *sheet.Layout // the preview's, laid out with layoutFor
 	layoutFor SheetSettings
-	renders   int // preview renders started; a finished one older than the last is dropped
+	renders   int  // preview renders started
+	rendering bool // a render is running
+	stale     bool // the settings changed while it ran: render again
 	busy      bool
 	lastJob   string // the system's ID of the last job sent, for tests
 
@@ -377,10 +379,17 @@ func (d *printDialog) settingChanged(change func(*SheetSettings)) {
 }
 
 // render lays the sheet out with the current settings and draws its first
-// page, off the UI goroutine.
+// page, off the UI goroutine. One render runs at a time: choices made
+// meanwhile are rendered together when it ends, so clicking through the
+// options never piles up work.
 func (d *printDialog) render() {
+	if d.rendering {
+		d.stale = true
+		return
+	}
+	d.rendering, d.stale = true, false
 	d.renders++
-	this, s := d.renders, d.settings
+	s := d.settings
 	d.activity.Show()
 	d.activity.Start()
 	var (
@@ -402,8 +411,10 @@ func (d *printDialog) render() {
 		img, err = lay.Preview(0, float64(2*previewWidth/pageWidthInches(s.Paper)))
 		return err
 	}, func(err error) {
-		if this != d.renders {
-			return // the settings changed meanwhile; a newer render is coming
+		d.rendering = false
+		if d.stale {
+			d.render() // the settings changed meanwhile
+			return
 		}
 		d.activity.Stop()
 		d.activity.Hide()

@@ -109,9 +109,13 @@ func TestPreviewShowsTheLastChoice(t *testing.T) {
 	for _, g := range []string{"By topic", "By article", "Not grouped", "By article"} {
 		d.groupBy.SetSelected(g)
 	}
-	h.settle()
+	h.until("the renders", func() bool { return !d.rendering })
 	if d.layoutFor.GroupBy != sheet.ByDocument || d.activity.Visible() {
 		t.Errorf("preview grouped by %s (busy %v), want by document", d.layoutFor.GroupBy, d.activity.Visible())
+	}
+	// The first, the first change, and the rest together.
+	if d.renders != 3 {
+		t.Errorf("%d renders, want 3", d.renders)
 	}
 }
 
