@@ -210,7 +210,7 @@ func (d *exportDialog) export() {
 				return
 			}
 			d.dlg.Hide()
-			report := fmt.Sprintf("Exported %s to %s.", quotesFromArticles(quotes, articles), placeOf(w.URI()))
+			report := fmt.Sprintf("Exported %s to %s.", quotesFromArticles(quotes, articles), namedPlace(w.URI()))
 			if left := leftOutSentence(problems); left != "" {
 				report += "\n\n" + left
 			}

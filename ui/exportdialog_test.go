@@ -82,7 +82,7 @@ func TestExportWritesEachFormat(t *testing.T) {
 			if filepath.Base(path) != "Quotes on Syria withdrawal"+f.ext {
 				t.Errorf("proposed name %q", filepath.Base(path))
 			}
-			wantShown(t, h.win.Canvas(), "Exported 6 quotes from 3 articles to "+path+".")
+			wantShown(t, h.win.Canvas(), "Exported 6 quotes from 3 articles to “"+filepath.Base(path)+"” in "+filepath.Dir(path)+".")
 			check(t, path)
 		})
 	}
@@ -194,7 +194,7 @@ func TestExportReportsQuotesLeftOut(t *testing.T) {
 	wantShown(t, h.win.Canvas(), "6 quotes from 3 articles", `Quote ghost: its article ("gone") is not in the selection`)
 	test.Tap(d.exportButton)
 	h.until("the export", func() bool { return strings.Contains(shownText(h.win.Canvas()), "Exported") })
-	wantShown(t, h.win.Canvas(), "Exported 6 quotes from 3 articles to "+h.saved+".", `Quote ghost: its article ("gone")`)
+	wantShown(t, h.win.Canvas(), "Exported 6 quotes from 3 articles to “Everything.csv” in "+filepath.Dir(h.saved)+".", `Quote ghost: its article ("gone")`)
 }
 
 func TestExportNeedsQuotes(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"unicode"
 
@@ -75,4 +76,12 @@ func placeOf(u fyne.URI) string {
 		return u.Path()
 	}
 	return u.String()
+}
+
+// namedPlace says where a saved file went: "“Quotes.pdf” in /home/ana/Documents".
+func namedPlace(u fyne.URI) string {
+	if u.Scheme() != "file" {
+		return u.String()
+	}
+	return "“" + u.Name() + "” in " + filepath.Dir(u.Path())
 }

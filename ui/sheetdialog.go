@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -79,7 +80,7 @@ func savePDF(win fyne.Window, cfg *dialogConfig, name string, layOut func(contex
 				saved()
 			}
 			dialog.ShowInformation("Quote sheet saved",
-				fmt.Sprintf("Saved the %s quote sheet as %s.", pageWord(pages), placeOf(w.URI())), win)
+				fmt.Sprintf("Saved the %s quote sheet as %s.", pageWord(pages), namedPlace(w.URI())), win)
 		})
 	})
 }
@@ -157,6 +158,13 @@ func valueOf[T comparable](cs []choice[T], label string) T {
 	}
 	return cs[0].value
 }
+
+// A print service that does not answer in time gets its programs stopped
+// and an error, rather than a dialog waiting forever.
+const (
+	listPrintersTimeout = 20 * time.Second
+	printTimeout        = 2 * time.Minute
+)
 
 // previewWidth is the preview page's width in Fyne units; the page is drawn
 // at twice that many pixels so that it stays sharp on high-density screens.
@@ -299,8 +307,10 @@ func (d *printDialog) listPrinters() {
 		if d.printer == nil {
 			return nil
 		}
+		ctx, cancel := context.WithTimeout(d.ctx, listPrintersTimeout)
+		defer cancel()
 		var err error
-		printers, err = d.printer.Printers(d.ctx)
+		printers, err = d.printer.Printers(ctx)
 		return err
 	}, func(err error) {
 		d.printers = printers
@@ -524,7 +534,9 @@ func (d *printDialog) print() {
 			return err
 		}
 		pages = lay.PageCount()
-		jobID, err = printLayout(d.ctx, d.printer, lay, p.Name, copies, d.cfg)
+		ctx, cancel := context.WithTimeout(d.ctx, printTimeout)
+		defer cancel()
+		jobID, err = printLayout(ctx, d.printer, lay, p.Name, copies, d.cfg)
 		return err
 	}, func(err error) {
 		d.setBusy(false, "")

@@ -247,7 +247,7 @@ func TestSaveAsPDFFromThePrintDialog(t *testing.T) {
 	if filepath.Base(h.saved) != "Quotes on Syria withdrawal.pdf" {
 		t.Errorf("proposed name %q", filepath.Base(h.saved))
 	}
-	wantShown(t, h.win.Canvas(), "Saved the 1-page quote sheet as "+h.saved+".")
+	wantShown(t, h.win.Canvas(), "Saved the 1-page quote sheet as “Quotes on Syria withdrawal.pdf” in "+filepath.Dir(h.saved)+".")
 	if n := pdfPageCount(t, h.saved); n != 1 {
 		t.Errorf("saved PDF has %d pages", n)
 	}
