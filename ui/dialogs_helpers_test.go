@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -205,32 +203,6 @@ func articleSet(articles []testArticle, times int) quoteset.Set {
 // selectionOf is a selection that loads set.
 func selectionOf(title string, set quoteset.Set) QuoteSelection {
 	return QuoteSelection{Title: title, Load: func(context.Context) (quoteset.Set, error) { return set, nil }}
-}
-
-// pdfPageCount counts a PDF's pages with pdfinfo when it is installed, else
-// by its page objects.
-func pdfPageCount(t *testing.T, path string) int {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(string(data), "%PDF-") {
-		t.Fatalf("%s is not a PDF: starts %q", path, data[:min(len(data), 16)])
-	}
-	if _, err := exec.LookPath("pdfinfo"); err != nil {
-		return len(regexp.MustCompile(`/Type\s*/Page\b[^s]`).FindAll(data, -1))
-	}
-	out, err := exec.Command("pdfinfo", path).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfinfo %s: %v\n%s", path, err, out)
-	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
-	if m == nil {
-		t.Fatalf("pdfinfo gave no page count:\n%s", out)
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	return n
 }
 
 // visibleObjects walks what the canvas shows on top: its overlays (the

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"verbatim/core/printing"
+	"verbatim/core/printing/printtest"
 	"verbatim/core/quoteset"
 	"verbatim/core/sheet"
 )
@@ -138,7 +139,7 @@ func TestPrintSendsTheSheetAsShown(t *testing.T) {
 	if job.Printer != "Office" || job.Copies != 2 || job.Paper != "A4" || job.Title != "Quotes on: Syria withdrawal" {
 		t.Errorf("job %+v", job)
 	}
-	if got := pdfPageCount(t, job.File); got != pages {
+	if got := printtest.Pages(t, job.File); got != pages {
 		t.Errorf("printed PDF has %d pages, the preview said %d", got, pages)
 	}
 	wantShown(t, h.win.Canvas(), "Sent 2 copies of "+nounCount(pages, "page", "pages")+" to Office laser.")
@@ -248,7 +249,7 @@ func TestSaveAsPDFFromThePrintDialog(t *testing.T) {
 		t.Errorf("proposed name %q", filepath.Base(h.saved))
 	}
 	wantShown(t, h.win.Canvas(), "Saved the 1-page quote sheet as “Quotes on Syria withdrawal.pdf” in "+filepath.Dir(h.saved)+".")
-	if n := pdfPageCount(t, h.saved); n != 1 {
+	if n := printtest.Pages(t, h.saved); n != 1 {
 		t.Errorf("saved PDF has %d pages", n)
 	}
 	wantPDFText(t, h.saved, "Quotes on: Syria withdrawal", "“We are committed to keeping our border safe.",
