@@ -146,7 +146,7 @@ func (d *exportDialog) count() {
 	}, func(err error) {
 		switch {
 		case err != nil:
-			d.showStatus(err.Error() + ".")
+			d.showStatus(sentence(err))
 		case quotes == 0:
 			d.showStatus("There are no quotes here to export. Choose a topic, a speaker or some quotes first.")
 		default:
@@ -180,7 +180,7 @@ func (d *exportDialog) export() {
 	f, title := d.formats[d.chosen], selectionTitle(d.sel)
 	d.cfg.chooseSave(d.win, fileNameFor(title, f.ext), f.ext, func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("The quotes cannot be saved there: %w", err), d.win)
+			showProblem(fmt.Errorf("The quotes cannot be saved there: %w", err), d.win)
 			return
 		}
 		if w == nil {
@@ -206,7 +206,7 @@ func (d *exportDialog) export() {
 			d.updateButton()
 			d.showStatus("")
 			if err != nil {
-				dialog.ShowError(err, d.win)
+				showProblem(err, d.win)
 				return
 			}
 			d.dlg.Hide()

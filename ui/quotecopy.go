@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"verbatim/core/quoteset"
 	"verbatim/core/sheet"
@@ -75,7 +74,7 @@ func copyQuotes(win fyne.Window, clip fyne.Clipboard, sel QuoteSelection, quoteI
 		return err
 	}, func(err error) {
 		if err != nil {
-			dialog.ShowError(err, win)
+			showProblem(err, win)
 			return
 		}
 		clip.SetContent(text)

@@ -5,10 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 
 	"verbatim/core/printing"
 	"verbatim/core/quoteset"
@@ -171,6 +175,26 @@ func (p *pendingQuotes) wait(ctx context.Context) (quoteset.Set, error) {
 	case <-ctx.Done():
 		return quoteset.Set{}, ctx.Err()
 	}
+}
+
+// sentence is err's message as a sentence: capital first letter, full
+// stop at the end.
+func sentence(err error) string {
+	s := strings.TrimSpace(err.Error())
+	if s == "" {
+		return "Something went wrong."
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[size:]
+	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".!?…", last) {
+		s += "."
+	}
+	return s
+}
+
+// showProblem shows err as a sentence in an error dialog over win.
+func showProblem(err error, win fyne.Window) {
+	dialog.ShowError(errors.New(sentence(err)), win)
 }
 
 // selectionTitle is the title the selection's files are named after.

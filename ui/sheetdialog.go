@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -55,7 +54,7 @@ func ShowSavePDFDialog(win fyne.Window, sel QuoteSelection, opts ...DialogOption
 func savePDF(win fyne.Window, cfg *dialogConfig, name string, layOut func(context.Context) (*sheet.Layout, error), saved func()) {
 	cfg.chooseSave(win, name, ".pdf", func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("The sheet cannot be saved there: %w", err), win)
+			showProblem(fmt.Errorf("The sheet cannot be saved there: %w", err), win)
 			return
 		}
 		if w == nil {
@@ -73,7 +72,7 @@ func savePDF(win fyne.Window, cfg *dialogConfig, name string, layOut func(contex
 			})
 		}, func(err error) {
 			if err != nil {
-				dialog.ShowError(err, win)
+				showProblem(err, win)
 				return
 			}
 			if saved != nil {
@@ -117,15 +116,21 @@ func errNothingToPrint(problems []error) error {
 	return fmt.Errorf("There are no quotes here to print. Choose a topic, a speaker or some quotes first")
 }
 
-// Labels of the dialog's choices, in the order they are offered.
-var (
-	groupByChoices = []choice[sheet.GroupBy]{
+// The dialog's choices, in the order they are offered.
+func groupByChoices() []choice[sheet.GroupBy] {
+	return []choice[sheet.GroupBy]{
 		{"By speaker", sheet.BySpeaker}, {"By topic", sheet.ByTopic},
 		{"By article", sheet.ByDocument}, {"Not grouped", sheet.NoGroups},
 	}
-	orderChoices = []choice[sheet.Order]{{"By date", sheet.ByDate}, {"As listed", sheet.InDocumentOrder}}
-	paperChoices = []choice[sheet.Paper]{{"A4", sheet.A4}, {"Letter", sheet.Letter}}
-)
+}
+
+func orderChoices() []choice[sheet.Order] {
+	return []choice[sheet.Order]{{"By date", sheet.ByDate}, {"As listed", sheet.InDocumentOrder}}
+}
+
+func paperChoices() []choice[sheet.Paper] {
+	return []choice[sheet.Paper]{{"A4", sheet.A4}, {"Letter", sheet.Letter}}
+}
 
 // choice is one option of a Select or RadioGroup and the value it stands for.
 type choice[T comparable] struct {
@@ -233,14 +238,20 @@ func newPrintDialog(win fyne.Window, sel QuoteSelection, p Printer, cfg *dialogC
 	d.copies.SetText("1")
 	d.copies.OnChanged = func(string) { d.updateButtons() }
 
-	d.paper = widget.NewRadioGroup(choiceLabels(paperChoices), func(l string) { d.settingChanged(func(s *SheetSettings) { s.Paper = valueOf(paperChoices, l) }) })
+	d.paper = widget.NewRadioGroup(choiceLabels(paperChoices()), func(l string) {
+		d.settingChanged(func(s *SheetSettings) { s.Paper = valueOf(paperChoices(), l) })
+	})
 	d.paper.Horizontal, d.paper.Required = true, true
-	d.paper.SetSelected(labelOf(paperChoices, d.settings.Paper))
-	d.groupBy = widget.NewSelect(choiceLabels(groupByChoices), func(l string) { d.settingChanged(func(s *SheetSettings) { s.GroupBy = valueOf(groupByChoices, l) }) })
-	d.groupBy.SetSelected(labelOf(groupByChoices, d.settings.GroupBy))
-	d.order = widget.NewRadioGroup(choiceLabels(orderChoices), func(l string) { d.settingChanged(func(s *SheetSettings) { s.Order = valueOf(orderChoices, l) }) })
+	d.paper.SetSelected(labelOf(paperChoices(), d.settings.Paper))
+	d.groupBy = widget.NewSelect(choiceLabels(groupByChoices()), func(l string) {
+		d.settingChanged(func(s *SheetSettings) { s.GroupBy = valueOf(groupByChoices(), l) })
+	})
+	d.groupBy.SetSelected(labelOf(groupByChoices(), d.settings.GroupBy))
+	d.order = widget.NewRadioGroup(choiceLabels(orderChoices()), func(l string) {
+		d.settingChanged(func(s *SheetSettings) { s.Order = valueOf(orderChoices(), l) })
+	})
 	d.order.Horizontal, d.order.Required = true, true
-	d.order.SetSelected(labelOf(orderChoices, d.settings.Order))
+	d.order.SetSelected(labelOf(orderChoices(), d.settings.Order))
 
 	d.page = canvas.NewImageFromImage(blankPage(d.settings.Paper))
 	d.page.FillMode = canvas.ImageFillStretch
@@ -430,7 +441,7 @@ func (d *printDialog) render() {
 		d.activity.Hide()
 		if err != nil {
 			d.layout = nil
-			d.showStatus(err.Error() + ".")
+			d.showStatus(sentence(err))
 			d.updateButtons()
 			return
 		}
@@ -454,12 +465,10 @@ func leftOutSentence(problems []error) string {
 	if len(problems) == 0 {
 		return ""
 	}
-	first := []rune(problems[0].Error())
-	first[0] = unicode.ToUpper(first[0])
 	if len(problems) == 1 {
-		return string(first)
+		return sentence(problems[0])
 	}
-	return fmt.Sprintf("%d quotes were left out. The first: %s", len(problems), string(first))
+	return fmt.Sprintf("%d quotes were left out. The first: %s", len(problems), sentence(problems[0]))
 }
 
 func (d *printDialog) showStatus(text string) {
@@ -544,7 +553,7 @@ func (d *printDialog) print() {
 			return // the dialog was closed meanwhile
 		}
 		if err != nil {
-			dialog.ShowError(err, d.win)
+			showProblem(err, d.win)
 			return
 		}
 		d.lastJob = jobID
