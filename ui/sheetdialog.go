@@ -203,6 +203,7 @@ type printDialog struct {
 	noPrinter   *fyne.Container
 	noPrinterIs *widget.Label
 	settingsBox *fyne.Container
+	copiesHint  *widget.RichText
 	copies      *widget.Entry
 	paper       *widget.RadioGroup
 	groupBy     *widget.Select
@@ -236,7 +237,7 @@ func newPrintDialog(win fyne.Window, sel QuoteSelection, p Printer, cfg *dialogC
 
 	d.copies = widget.NewEntry()
 	d.copies.SetText("1")
-	d.copies.OnChanged = func(string) { d.updateButtons() }
+	d.copies.OnChanged = func(string) { d.copiesChanged() }
 
 	d.paper = widget.NewRadioGroup(choiceLabels(paperChoices()), func(l string) {
 		d.settingChanged(func(s *SheetSettings) { s.Paper = valueOf(paperChoices(), l) })
@@ -275,9 +276,11 @@ func (d *printDialog) content() fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(64, d.copies.MinSize().Height), d.copies),
 		widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { d.stepCopies(1) }),
 	)
+	d.copiesHint = newSubtleText("", fyne.TextAlignLeading)
+	d.copiesHint.Hide()
 	form := widget.NewForm(
 		widget.NewFormItem("Printer", d.printerPick),
-		widget.NewFormItem("Copies", copiesBox),
+		widget.NewFormItem("Copies", container.NewVBox(copiesBox, d.copiesHint)),
 		widget.NewFormItem("Paper", d.paper),
 		widget.NewFormItem("Group quotes", d.groupBy),
 		widget.NewFormItem("Articles", d.order),
@@ -498,6 +501,21 @@ func parseCopies(s string) (int, error) {
 		return 0, fmt.Errorf("type a number of copies from 1 to 999")
 	}
 	return n, nil
+}
+
+// copiesChanged says under the field when the copies are not a number
+// Verbatim can print.
+func (d *printDialog) copiesChanged() {
+	hint := ""
+	if _, err := parseCopies(d.copies.Text); err != nil {
+		hint = sentence(err)
+	}
+	if d.copiesHint != nil && d.copiesHint.Visible() != (hint != "") {
+		setSubtleText(d.copiesHint, hint)
+		d.copiesHint.Hidden = hint == ""
+		d.settingsBox.Refresh()
+	}
+	d.updateButtons()
 }
 
 func (d *printDialog) stepCopies(by int) {

@@ -165,6 +165,9 @@ func TestCopiesMustBeANumber(t *testing.T) {
 		if d.printButton.Disabled() == tc.printOK {
 			t.Errorf("copies %q: Print enabled %v, want %v", tc.typed, !d.printButton.Disabled(), tc.printOK)
 		}
+		if hinted := strings.Contains(shownText(h.win.Canvas()), "Type a number of copies from 1 to 999."); hinted == tc.printOK {
+			t.Errorf("copies %q: hint shown %v, want %v", tc.typed, hinted, !tc.printOK)
+		}
 	}
 	d.copies.SetText("998")
 	d.stepCopies(1)
