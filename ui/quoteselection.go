@@ -37,6 +37,10 @@ type QuoteSelection struct {
 	// Scope narrows what Load returns; the zero Scope keeps every quote.
 	// A topic here also makes the sheet say "5 quotes on this topic".
 	Scope quoteset.Scope
+	// Selected says Load returns just the quotes in Scope, as the library's
+	// QuoteSet does (with its own search): they are not selected again,
+	// and Scope only names them.
+	Selected bool
 	// Load reads the quotes with everything needed to print or export them.
 	Load func(ctx context.Context) (quoteset.Set, error)
 }
@@ -160,7 +164,10 @@ func loadQuotes(ctx context.Context, sel QuoteSelection) *pendingQuotes {
 			if err != nil {
 				return fmt.Errorf("The quotes could not be read from your library: %w", err)
 			}
-			p.set = set.Select(sel.Scope)
+			if !sel.Selected {
+				set = set.Select(sel.Scope)
+			}
+			p.set = set
 			return nil
 		})
 	}()

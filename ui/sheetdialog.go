@@ -94,7 +94,7 @@ func layOutSheet(cfg *dialogConfig, sel QuoteSelection, set quoteset.Set, s Shee
 	if err != nil {
 		return nil, nil, err
 	}
-	sh, problems := sheet.Build(set, sheet.Options{Title: sel.Title, Scope: sel.Scope, GroupBy: s.GroupBy, Order: s.Order, Generated: cfg.now()})
+	sh, problems := sheet.Build(set, sheet.Options{Title: sel.Title, Scope: sel.Scope, Selected: sel.Selected, GroupBy: s.GroupBy, Order: s.Order, Generated: cfg.now()})
 	if sheetQuotes(sh) == 0 {
 		return nil, problems, errNothingToPrint(problems)
 	}

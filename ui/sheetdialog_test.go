@@ -287,6 +287,21 @@ func TestSaveFailuresLeaveNoFile(t *testing.T) {
 	}
 }
 
+// A set the library selected (its search finds words the set's own search
+// would not) is printed whole; the scope only names it.
+func TestSelectedSetsAreNotSelectedAgain(t *testing.T) {
+	h := newDialogHarness(t)
+	set := articleSet(testArticles(), 1)
+	sel := QuoteSelection{Scope: quoteset.Scope{Search: "walls"}, Selected: true,
+		Load: func(context.Context) (quoteset.Set, error) { return set, nil }}
+	d := newPrintDialog(h.win, sel, officePrinters(t), h.cfg)
+	d.show()
+	h.until("the preview", func() bool { return d.layout != nil })
+	if d.heading.Text != "Quotes matching: “walls”" || d.summary.String() != "6 quotes from 3 articles" {
+		t.Errorf("heading %q, summary %q", d.heading.Text, d.summary.String())
+	}
+}
+
 func TestLoadProblemsAreShown(t *testing.T) {
 	for _, tc := range []struct {
 		name string
