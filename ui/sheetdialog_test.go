@@ -405,3 +405,21 @@ func samePixels(a, b image.Image) bool {
 	}
 	return true
 }
+
+// BenchmarkPreview1000Quotes measures what the print dialog does off the UI
+// goroutine when a setting changes: build, lay out and draw the first page
+// of a 1,000-quote sheet.
+func BenchmarkPreview1000Quotes(b *testing.B) {
+	set := articleSet(testArticles(), 1000/len(articleSet(testArticles(), 1).Quotes)+1)
+	cfg := newDialogConfig(nil)
+	s := SheetSettings{}
+	for b.Loop() {
+		lay, _, err := layOutSheet(cfg, QuoteSelection{Title: "Benchmark"}, set, s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := lay.Preview(0, float64(2*previewWidth/pageWidthInches(s.Paper))); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
