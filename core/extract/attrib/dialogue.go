@@ -2,6 +2,8 @@ package attrib
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"verbatim/core"
 	"verbatim/core/extract/lexicon"
@@ -97,7 +99,7 @@ func (p *pass) dialogueSweep() {
 // turns groups the quotes by paragraph and the paragraphs into
 // conversations: a conversation goes on across one narration paragraph.
 func (p *pass) turns() []turn {
-	var turns []turn
+	turns := make([]turn, 0, len(p.quotes))
 	conv := 0
 	for i := range p.quotes {
 		if n := len(turns); n > 0 && turns[n-1].lastPara >= p.paraOf[i] {
@@ -399,12 +401,18 @@ func (p *pass) anaphorGender(m mention) (lexicon.Gender, bool) {
 // personNoun reads a description made of a determiner, adjectives and a
 // person noun: “the girl”, “the old gentleman”, “her husband”.
 func (p *pass) personNoun(m mention) (lexicon.Gender, bool) {
-	words := strings.Fields(m.core)
-	if len(words) < 2 || len(words) > 4 {
+	n, last := 0, ""
+	for k := 0; n <= 4; n++ {
+		var w string
+		if w, k = nextField(m.core, k); w == "" {
+			break
+		}
+		last = w
+	}
+	if n < 2 || n > 4 {
 		return 0, false
 	}
-	g, ok := p.lx.PersonNouns[lower(words[len(words)-1])]
-	return g, ok
+	return inLower(p.lx.PersonNouns, last)
 }
 
 // hasNarrationBefore reports narration in quote i's paragraph before it.
@@ -501,6 +509,9 @@ const vocativeWindow = 60
 // vocativeLead lists words that may come before a name said to someone:
 // “Oh, Jane,”, “My dear Jane,”.
 func isVocativeLead(w string) bool {
+	if len(w) > len("dearest") {
+		return false
+	}
 	switch lower(w) {
 	case "oh", "o", "ah", "well", "yes", "no", "my", "dear", "why", "come", "now", "dearest", "poor":
 		return true
@@ -554,7 +565,12 @@ func (p *pass) addressee(i int) int {
 // mark) or right after its last comma: where a name said to someone sits.
 func mayAddress(piece string) (head, tail bool) {
 	words := 0
-	for _, w := range strings.Fields(piece[:min(len(piece), vocativeWindow)]) {
+	window := piece[:min(len(piece), vocativeWindow)]
+	for k := 0; ; {
+		var w string
+		if w, k = nextField(window, k); w == "" {
+			break
+		}
 		w = strings.TrimLeft(w, "\"'“‘«»„‚ ")
 		if w == "" {
 			continue
@@ -573,6 +589,33 @@ func mayAddress(piece string) (head, tail bool) {
 		tail = rest != "" && (rest[0] >= 'A' && rest[0] <= 'Z' || rest[0] >= 0x80 || strings.HasPrefix(rest, "my ") || strings.HasPrefix(rest, "dear "))
 	}
 	return head, tail
+}
+
+// nextField returns the next space-separated field of s from byte k (as
+// strings.Fields splits), "" at the end, and where to go on from.
+func nextField(s string, k int) (string, int) {
+	for k < len(s) {
+		r, size := rune(s[k]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[k:])
+		}
+		if !unicode.IsSpace(r) {
+			break
+		}
+		k += size
+	}
+	start := k
+	for k < len(s) {
+		r, size := rune(s[k]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[k:])
+		}
+		if unicode.IsSpace(r) {
+			break
+		}
+		k += size
+	}
+	return s[start:k], k
 }
 
 func isVocativeEnd(s string) bool {

@@ -85,7 +85,12 @@ func (p *pass) quoteShape(q core.Quote) (words, capWords int, endsLikeSpeech boo
 	for _, f := range q.Fragments {
 		inWord := false
 		for _, r := range p.text[f.Start:f.End] {
-			letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+			var letter bool
+			if r < utf8.RuneSelf {
+				letter = isASCIIWordByte(byte(r))
+			} else {
+				letter = unicode.IsLetter(r) || unicode.IsDigit(r)
+			}
 			if letter && !inWord {
 				words++
 				if unicode.IsUpper(r) || unicode.IsDigit(r) {

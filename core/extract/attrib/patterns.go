@@ -24,7 +24,7 @@ func (p *pass) cueAt(toks []token, i int, phrasesOnly bool) (span core.Span, nex
 		}
 		all := true
 		for k, w := range ph {
-			if lower(toks[i+k].text) != w {
+			if !equalLower(toks[i+k].text, w) {
 				all = false
 				break
 			}
@@ -48,14 +48,14 @@ func isDash(s string) bool {
 }
 
 func (p *pass) skipAdverbs(toks []token, k int) int {
-	for k < len(toks) && toks[k].word && p.lx.CueAdverbs[lower(toks[k].text)] {
+	for k < len(toks) && toks[k].word && hasLower(p.lx.CueAdverbs, toks[k].text) {
 		k++
 	}
 	return k
 }
 
 func (p *pass) skipAdverbsBack(toks []token, k int) int {
-	for k >= 0 && toks[k].word && p.lx.CueAdverbs[lower(toks[k].text)] {
+	for k >= 0 && toks[k].word && hasLower(p.lx.CueAdverbs, toks[k].text) {
 		k--
 	}
 	return k
