@@ -579,16 +579,30 @@ func mayAddress(piece string) (head, tail bool) {
 			break
 		}
 		words++
-		if strings.ContainsAny(w, ",!?.;—") {
+		if breaksPhrase(w) {
 			head = words > 0
 			break
 		}
 	}
-	if c := strings.LastIndexByte(piece, ','); c >= 0 && len(piece)-c <= vocativeWindow {
+	tailFrom := max(0, len(piece)-vocativeWindow)
+	if c := strings.LastIndexByte(piece[tailFrom:], ','); c >= 0 {
+		c += tailFrom
 		rest := strings.TrimLeft(piece[c+1:], " \n")
 		tail = rest != "" && (rest[0] >= 'A' && rest[0] <= 'Z' || rest[0] >= 0x80 || strings.HasPrefix(rest, "my ") || strings.HasPrefix(rest, "dear "))
 	}
 	return head, tail
+}
+
+// breaksPhrase reports a comma, period, question or exclamation mark,
+// semicolon or dash in a word.
+func breaksPhrase(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case ',', '.', '!', '?', ';':
+			return true
+		}
+	}
+	return strings.Contains(w, "—")
 }
 
 // nextField returns the next space-separated field of s from byte k (as
@@ -666,9 +680,7 @@ const RuleIntroduction = "introduction"
 // went on), and the subject of a sentence that introduces the quote.
 func (p *pass) matchFiction(i int) match {
 	if p.breaksOff(i) {
-		a, b := p.narrationAfter(i)
-		p.bufA = tokenize(p.bufA[:0], p.text, a, b, p.lx)
-		toks := firstSentence(p.bufA)
+		toks := p.afterTokens(i)
 		k := 0
 		for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
 			k++
@@ -687,11 +699,12 @@ func (p *pass) matchFiction(i int) match {
 		}
 	}
 	a, b := p.narrationBefore(i)
+	toks := p.beforeTokens(i)
 	if strings.TrimSpace(p.text[a:b]) == "" && p.paraOf[i] > 0 && (i == 0 || p.lastPara[i-1] < p.paraOf[i]-1) {
 		a, b = p.para(p.paraOf[i]-1).Start, p.para(p.paraOf[i]-1).End // the paragraph before ends “…said:”
+		p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
+		toks = p.bufB
 	}
-	p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
-	toks := p.bufB
 	if n := len(toks); n == 0 || (toks[n-1].text != ":" && toks[n-1].text != ",") {
 		return match{}
 	}

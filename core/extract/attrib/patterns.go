@@ -205,14 +205,10 @@ func (p *pass) matchColonParagraph(i int) match {
 // “Yes.”” Weak evidence, so a low confidence.
 func (p *pass) matchParagraphSubject(i int) match {
 	for _, side := range [2]bool{false, true} {
-		var a, b int
+		toks := p.beforeTokens(i)
 		if side {
-			a, b = p.narrationAfter(i)
-		} else {
-			a, b = p.narrationBefore(i)
+			toks = p.afterTokensFrom(i)
 		}
-		p.bufA = tokenize(p.bufA[:0], p.text, a, b, p.lx)
-		toks := p.bufA
 		start := 0
 		for start < len(toks) && !toks[start].word {
 			start++

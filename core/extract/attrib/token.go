@@ -19,6 +19,18 @@ type token struct {
 // apostrophes and hyphens (don’t, Florida-based); a trailing period stays on
 // a known abbreviation (Mr., U.S.) or an initial (C.).
 func tokenize(buf []token, text string, a, b int, lx *lexicon.Lexicon) []token {
+	buf, _ = tokenizeUntil(buf, text, a, b, lx, false)
+	return buf
+}
+
+// tokenizeSentence tokenizes text[a:b] up to the end of its first
+// sentence (the mark included), as firstSentence would cut tokenize's
+// result; cut reports that it stopped before b.
+func tokenizeSentence(buf []token, text string, a, b int, lx *lexicon.Lexicon) (toks []token, cut bool) {
+	return tokenizeUntil(buf, text, a, b, lx, true)
+}
+
+func tokenizeUntil(buf []token, text string, a, b int, lx *lexicon.Lexicon, oneSentence bool) ([]token, bool) {
 	for i := a; i < b; {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -33,6 +45,9 @@ func tokenize(buf []token, text string, a, b int, lx *lexicon.Lexicon) []token {
 			default:
 				buf = append(buf, token{start: i, end: i + 1, text: text[i : i+1]})
 				i++
+				if oneSentence && (c == '.' || c == '!' || c == '?') {
+					return buf, i < b
+				}
 			}
 			continue
 		}
@@ -47,9 +62,12 @@ func tokenize(buf []token, text string, a, b int, lx *lexicon.Lexicon) []token {
 		default:
 			buf = append(buf, token{start: i, end: i + size, text: text[i : i+size]})
 			i += size
+			if oneSentence && r == '…' {
+				return buf, i < b
+			}
 		}
 	}
-	return buf
+	return buf, false
 }
 
 // wordEnd returns the end of the word whose rest starts at j: word runes,
