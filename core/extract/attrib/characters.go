@@ -805,13 +805,16 @@ func voteGender(male, female int) lexicon.Gender {
 	return lexicon.GenderUnknown
 }
 
-// chooseDisplay shows a character by its most used full name written
-// twice or more (“Bill Sikes”, not a single “Mr. William Sikes”), else by
-// its most used name (“Miss Bartlett”, “Helen”, “Monks”).
+// chooseDisplay shows a character the way the book names it: by its
+// full name when the text uses it again and again (“Bill Sikes”, “Jane
+// Andrews”), else by its most used name (“Marianne” rather than a
+// “Marianne Dashwood” written three times, “Miss Bartlett”, “Monks”). A
+// name with a common word in it (“Pooh Bear”, “Hotel Montoya”) is no full
+// name.
 func (c *cast) chooseDisplay(forms []*nameForm) {
 	best := make([]*nameForm, len(c.chars))
 	for _, f := range forms {
-		if b := best[f.char]; b == nil || fuller(f, b) {
+		if b := best[f.char]; b == nil || c.fuller(f, b) {
 			best[f.char] = f
 		}
 	}
@@ -823,8 +826,8 @@ func (c *cast) chooseDisplay(forms []*nameForm) {
 }
 
 // fuller reports whether form a names its character better than b.
-func fuller(a, b *nameForm) bool {
-	if ra, rb := displayRank(a), displayRank(b); ra != rb {
+func (c *cast) fuller(a, b *nameForm) bool {
+	if ra, rb := c.displayRank(a), c.displayRank(b); ra != rb {
 		return ra > rb
 	}
 	if a.uses != b.uses {
@@ -833,13 +836,37 @@ func fuller(a, b *nameForm) bool {
 	return a.key < b.key
 }
 
-// displayRank puts full names written twice or more first.
-func displayRank(f *nameForm) int {
-	if len(f.words) >= 2 && len(f.titles) == 0 && f.uses >= 2 {
-		return 1
+// minFullNameUses is how often a full name must be written to show its
+// character.
+const minFullNameUses = 2
+
+// displayRank puts full names written often first.
+func (c *cast) displayRank(f *nameForm) int {
+	if len(f.words) < 2 || len(f.titles) > 0 || f.uses < minFullNameUses {
+		return 0
 	}
-	return 0
+	for _, w := range f.words {
+		if isCapitalised(w) && c.commonWord(w) {
+			return 0
+		}
+	}
+	return 1
 }
+
+// commonWord reports a capitalised word, not a given name, that the text
+// also writes in lower case now and then: “Bear”, “Hotel”, “Hills” (but
+// “Bill”, “Rose”).
+func (c *cast) commonWord(w string) bool {
+	if c.lx.GivenNames[w] != lexicon.GenderUnknown {
+		return false
+	}
+	st := c.seen(w)
+	return st != nil && st.lower >= minCommonUses
+}
+
+// minCommonUses is how often a word must be written in lower case to be a
+// common word.
+const minCommonUses = 3
 
 // lookup finds the character a name mention refers to, -1 if none: by
 // its titles and name, its name, its last word, its first word. A name
