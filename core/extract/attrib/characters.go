@@ -34,6 +34,7 @@ type nameForm struct {
 	words  []string // as written
 	uses   int
 	cued   int // next to a speech verb: “said Poirot”, “Poirot asked”
+	placed int // after “in”: “in London”, “in Hetton”
 	male   int // followed by “he”/“his” before anyone else is named
 	female int
 	char   int // the character it names; -1 until clustered
@@ -192,6 +193,7 @@ type nameRun struct {
 	start, end int32
 	words      uint8
 	cued       bool
+	placed     bool // right after “in”
 	gender     lexicon.Gender
 }
 
@@ -205,6 +207,7 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 	open := false       // cur is being extended
 	pending := -1       // the last closed run, waiting for a pronoun
 	lastLower := ""     // the latest lower-case word
+	lastLowerEnd := -1  // and where it ends
 	closeRun := func(nextWord string) {
 		if !open {
 			return
@@ -233,7 +236,7 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 				continue
 			}
 			closeRun("")
-			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lx.Cues[lastLower]}
+			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lx.Cues[lastLower], placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1}
 			lastEnd = int32(s.end)
 			open = true
 			continue
@@ -249,7 +252,7 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 		} else {
 			closeRun("")
 		}
-		lastLower = w
+		lastLower, lastLowerEnd = w, s.end
 		if pending >= 0 {
 			if g := pronounGenderOf(w); g != lexicon.GenderUnknown {
 				runs[pending].gender, pending = g, -1
@@ -567,6 +570,7 @@ func (c *cast) dropSentenceOpeners() {
 		}
 		g.uses += f.uses
 		g.cued += f.cued
+		g.placed += f.placed
 		g.male += f.male
 		g.female += f.female
 	}
@@ -597,6 +601,9 @@ func (c *cast) addForm(titles, words []string, run *nameRun) {
 // count adds one use of the form, in run.
 func (f *nameForm) count(run *nameRun) {
 	f.uses++
+	if run.placed {
+		f.placed++
+	}
 	if run.cued {
 		f.cued++
 	}

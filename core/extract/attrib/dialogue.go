@@ -65,6 +65,9 @@ type turn struct {
 	speaker     int  // entity, -1 when unknown
 	tagged      bool // the speaker comes from a tag in the paragraph
 	addressee   int  // entity named by a vocative in the turn, -1
+	// answers: the addressee is someone who may answer, a person or a
+	// speaker of the text (not “Oho” in “Oho, the Brahman!”)
+	answers bool
 	self        bool // tagged “I said”
 	// people are the characters the narration names just before the
 	// conversation starts, nearest first: its likely parties.
@@ -121,7 +124,7 @@ func (p *pass) turns() []turn {
 		}
 		for i := tr.first; i <= tr.last; i++ {
 			if tr.addressee < 0 {
-				tr.addressee = p.addressee(i)
+				tr.addressee, tr.answers = p.addressee(i)
 			}
 			if m := p.info[i].m; m.kind == pronounMention && m.gender == lexicon.Self {
 				tr.self = true
@@ -202,7 +205,7 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 		return
 	}
 	prev := &turns[t-1]
-	if prev.addressee >= 0 && prev.addressee != prev.speaker && prev.addressee != tr.addressee {
+	if prev.addressee >= 0 && prev.answers && prev.addressee != prev.speaker && prev.addressee != tr.addressee {
 		tr.speaker = p.ents.find(prev.addressee)
 		p.setTurnRule(tr, RuleAddressee, 0.5)
 		return
@@ -221,7 +224,7 @@ func (p *pass) backwardTurn(turns []turn, t int) {
 	if tr.tagged || next.conv != tr.conv || next.speaker < 0 || (tr.speaker >= 0 && tr.speaker != next.speaker) {
 		return
 	}
-	if next.addressee >= 0 && next.addressee != next.speaker && next.addressee != tr.addressee {
+	if next.addressee >= 0 && next.answers && next.addressee != next.speaker && next.addressee != tr.addressee {
 		tr.speaker = p.ents.find(next.addressee)
 		p.setTurnRule(tr, RuleAddressee, 0.45)
 		return
@@ -362,7 +365,7 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		// A turn right after another: the other party, or whoever was
 		// just addressed.
 		prev := &turns[t-1]
-		if a := prev.addressee; a >= 0 && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
+		if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
 			id = p.ents.find(a)
 		} else {
 			id = p.otherSpeaker(turns, t-1, -1, tr.addressee, g)
@@ -467,6 +470,12 @@ func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 		if k >= 0 && !endsSentence(toks, k) {
 			continue
 		}
+		if pronounLeads(toks[k+1:sentEnd], g) {
+			// “She glanced at Mrs. Hilbery.”: the sentence goes on about
+			// someone named earlier, not the woman it names.
+			sentEnd = k
+			continue
+		}
 		for s := k + 1; s < sentEnd; s++ {
 			if !p.isNameWord(toks[s]) {
 				continue
@@ -489,6 +498,36 @@ func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 	}
 	return -1
 }
+
+// pronounLeads reports a sentence whose subject is “he” or “she” of
+// gender g, among its first words (“She turned…”, “Then he said…”).
+func pronounLeads(sent []token, g lexicon.Gender) bool {
+	subject := ""
+	switch g {
+	case lexicon.Male:
+		subject = "he"
+	case lexicon.Female:
+		subject = "she"
+	default:
+		return false
+	}
+	for k := 0; k < len(sent) && k < leadWords; k++ {
+		t := sent[k]
+		if !t.word {
+			return false
+		}
+		if equalLower(t.text, subject) {
+			return true
+		}
+		if t.cap && k > 0 {
+			return false // a name comes first
+		}
+	}
+	return false
+}
+
+// leadWords is how far into a sentence its subject is looked for.
+const leadWords = 3
 
 // previousNarrationSubject is the character the narration paragraph just
 // before turn t is about, -1 if that paragraph holds a quote or names no
@@ -521,7 +560,7 @@ func isVocativeLead(w string) bool {
 
 // addressee returns the character quote i speaks to, named at either end
 // of one of its pieces (“Jane, come here.”, “…, Mr. Darcy?”), or -1.
-func (p *pass) addressee(i int) int {
+func (p *pass) addressee(i int) (id int, answers bool) {
 	for _, f := range p.quotes[i].Fragments {
 		head, tail := mayAddress(p.text[f.Start:f.End])
 		if !head && !tail {
@@ -533,9 +572,10 @@ func (p *pass) addressee(i int) int {
 		for k < len(toks) && (!toks[k].word || isVocativeLead(toks[k].text)) && k < 5 {
 			k++
 		}
-		if m := p.mentionAfter(toks, k); m.kind == nameMention && m.last+1 < len(toks) && isVocativeEnd(toks[m.last+1].text) {
-			if id := p.vocativeEntity(m); id >= 0 {
-				return id
+		// “Jane, come here.”, “Jane!”; but “Trinidad.” answers a question.
+		if m := p.mentionAfter(toks, k); m.kind == nameMention && m.last+1 < len(toks) && isVocativeEnd(toks[m.last+1].text) && toks[m.last+1].text != "." {
+			if id, answers := p.vocativeEntity(m); id >= 0 {
+				return id, answers
 			}
 		}
 		if !tail {
@@ -552,12 +592,12 @@ func (p *pass) addressee(i int) int {
 		}
 		m := p.mentionBefore(toks, k)
 		if m.kind == nameMention && m.first > 0 && (toks[m.first-1].text == "," || isVocativeLead(toks[m.first-1].text)) {
-			if id := p.vocativeEntity(m); id >= 0 {
-				return id
+			if id, answers := p.vocativeEntity(m); id >= 0 {
+				return id, answers
 			}
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // mayAddress is a quick look, before any tokenizing, for a capitalised
@@ -642,12 +682,12 @@ func isVocativeEnd(s string) bool {
 
 // vocativeEntity is the entity of a character named in a vocative (being
 // spoken to shows a person).
-func (p *pass) vocativeEntity(m mention) int {
+func (p *pass) vocativeEntity(m mention) (id int, answers bool) {
 	c := p.cast.lookup(m)
 	if c < 0 {
-		return -1
+		return -1, false
 	}
-	return p.castEntity(c)
+	return p.castEntity(c), p.cast.chars[c].person || p.cast.chars[c].spoke
 }
 
 // titledCharacter resolves a title said alone (“the Count”,
