@@ -214,7 +214,10 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 		}
 		open = false
 		cur.end = lastEnd                        // drop a trailing particle
-		cur.cued = cur.cued || lx.Cues[nextWord] // nextWord is lower-case already
+		if isPossessive(text[cur.start:cur.end]) {
+			cur.placed = false // “in Lucy's eyes”
+		}
+		cur.cued = cur.cued || isNameCue(lx, nextWord) // nextWord is lower-case already
 		runs = append(runs, cur)
 		pending = len(runs) - 1
 	}
@@ -236,7 +239,7 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 				continue
 			}
 			closeRun("")
-			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lx.Cues[lastLower], placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1}
+			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && isNameCue(lx, lastLower), placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1}
 			lastEnd = int32(s.end)
 			open = true
 			continue
@@ -265,6 +268,12 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 	}
 	c.cluster()
 	return c
+}
+
+// isNameCue reports a speech verb (lower case) next to a name: a cue
+// that is not also a preposition (the “in” of “put in”: “in London”).
+func isNameCue(lx *lexicon.Lexicon, w string) bool {
+	return lx.Cues[w] && !lx.Prepositions[w]
 }
 
 // shortIndex numbers a word of one to three ASCII letters, any case; -1
@@ -720,6 +729,7 @@ func (c *cast) cluster() {
 		c.grow(f, g)
 	}
 	c.learnGender(forms)
+	c.findPlaces(forms)
 	c.chooseDisplay(forms)
 	c.indexTitles(forms)
 }
@@ -797,6 +807,33 @@ func (c *cast) learnGender(forms []*nameForm) {
 		}
 	}
 }
+
+// findPlaces unmarks as persons the names written after “in” now and
+// then (“in London”, “in Bath”): places, which neither speak nor are
+// “he” or “she”. A person is written so almost never (“in Lucy” but “in
+// Lucy's eyes”). A title or a given name still shows a person.
+func (c *cast) findPlaces(forms []*nameForm) {
+	placed := make([]int, len(c.chars))
+	named := make([]bool, len(c.chars))
+	for _, f := range forms {
+		placed[f.char] += f.placed
+		if c.titleGender(f.titles) != lexicon.GenderUnknown || c.lx.GivenNames[f.words[0]] != lexicon.GenderUnknown {
+			named[f.char] = true
+		}
+	}
+	for id, n := range placed {
+		if ch := &c.chars[id]; !named[id] && n >= minPlaceUses && n*placeShare >= ch.count {
+			ch.person, ch.gender = false, lexicon.GenderUnknown
+		}
+	}
+}
+
+// A place is written after “in” at least minPlaceUses times and in one of
+// its uses in placeShare or more.
+const (
+	minPlaceUses = 2
+	placeShare   = 20
+)
 
 // voteGender reads a gender from the pronouns that followed a name: at
 // least two, and twice as many of one kind.
