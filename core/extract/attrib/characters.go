@@ -529,8 +529,8 @@ func (c *cast) splitRun(text string, run *nameRun) {
 		switch {
 		case w == "":
 		case !isCapitalised(w):
-			if len(parts) > nt {
-				parts = append(parts, w) // a particle: Van der Luyden
+			if len(parts) > nt || nt > 0 && isNameParticle(w) {
+				parts = append(parts, w) // a particle: Van der Luyden, Professor de Worms
 			}
 		case c.isTitle(w) || isInitialWord(w):
 			// “M. Poirot”, “J. Smith”: an initial sits apart like a title.
