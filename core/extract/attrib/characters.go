@@ -67,6 +67,12 @@ type cast struct {
 	key     []byte   // scratch for form keys
 	parts   []string // scratch for a run's words
 	chars   []character
+	// ambiguous lists, for a single name that fits several characters'
+	// full names (“John”: John Beaver, John Andrew), those characters;
+	// seenAt holds where each of them is named unambiguously, in text
+	// order. Such a name means the one named last.
+	ambiguous map[*nameForm][]int
+	seenAt    map[int][]int32
 }
 
 // maxNameWords bounds a run of capitalised words taken as one name.
@@ -263,11 +269,54 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 		}
 	}
 	closeRun("")
+	formsOf := make([][]*nameForm, len(runs))
 	for i := range runs {
-		c.addRun(text, &runs[i])
+		formsOf[i] = c.addRun(text, &runs[i])
 	}
 	c.cluster()
+	c.placeAmbiguous(runs, formsOf)
 	return c
+}
+
+// placeAmbiguous fills seenAt for the characters an ambiguous name may
+// mean, from the runs of names in text order.
+func (c *cast) placeAmbiguous(runs []nameRun, formsOf [][]*nameForm) {
+	if len(c.ambiguous) == 0 {
+		return
+	}
+	c.seenAt = map[int][]int32{}
+	for _, ids := range c.ambiguous {
+		for _, id := range ids {
+			c.seenAt[id] = nil
+		}
+	}
+	for i, forms := range formsOf {
+		for _, f := range forms {
+			if _, amb := c.ambiguous[f]; amb {
+				continue
+			}
+			if at, cand := c.seenAt[f.char]; cand {
+				c.seenAt[f.char] = append(at, runs[i].start)
+			}
+		}
+	}
+}
+
+// lastNamed returns the character among ids, fitting g, named last
+// before byte pos; -1 if none of them was named before.
+func (c *cast) lastNamed(ids []int, g lexicon.Gender, pos int) int {
+	best, bestAt := -1, int32(-1)
+	for _, id := range ids {
+		if !compatible(c.chars[id].gender, g) {
+			continue
+		}
+		at := c.seenAt[id]
+		k := sort.Search(len(at), func(k int) bool { return int(at[k]) >= pos })
+		if k > 0 && at[k-1] > bestAt {
+			best, bestAt = id, at[k-1]
+		}
+	}
+	return best
 }
 
 // isNameCue reports a speech verb (lower case) next to a name: a cue
@@ -496,17 +545,19 @@ func appendFormKey(b []byte, titles, words []string) []byte {
 // addRun splits a run of capitalised words into name forms: common words
 // break it (“When Marilla”), titles are set apart and start a new name
 // (“Mr. Lawrence Mr. John”).
-func (c *cast) addRun(text string, run *nameRun) {
+func (c *cast) addRun(text string, run *nameRun) []*nameForm {
 	key := text[run.start:run.end]
 	if forms, seen := c.runForms[key]; seen {
 		for _, f := range forms {
 			f.count(run)
 		}
-		return
+		return forms
 	}
 	c.newForms = c.newForms[:0]
 	c.splitRun(text, run)
-	c.runForms[key] = append([]*nameForm(nil), c.newForms...)
+	forms := append([]*nameForm(nil), c.newForms...)
+	c.runForms[key] = forms
+	return forms
 }
 
 // splitRun reads a run's words into forms.
@@ -669,6 +720,8 @@ func (c *cast) cluster() {
 	first := map[string][]int{} // first word of such a name → characters
 	last := map[string][]int{}  // last word → characters
 	titled := map[string]int{}  // “Mr Darcy” → character
+	// how often each character's full names start or end with a word
+	fullUses := map[wordChar]int{}
 	for _, f := range forms {
 		g := c.formGender(f)
 		if g == lexicon.GenderUnknown {
@@ -684,6 +737,8 @@ func (c *cast) cluster() {
 				first[f.words[0]] = append(first[f.words[0]], f.char)
 				last[f.words[len(f.words)-1]] = append(last[f.words[len(f.words)-1]], f.char)
 			}
+			fullUses[wordChar{f.words[0], f.char}] += f.uses
+			fullUses[wordChar{f.words[len(f.words)-1], f.char}] += f.uses
 		case len(f.titles) > 0:
 			w := f.words[0]
 			if len(last[w]) == 0 && (len(first[w]) > 0 || c.lx.GivenNames[w] != lexicon.GenderUnknown) {
@@ -718,6 +773,7 @@ func (c *cast) cluster() {
 			}
 		}
 		f.char = c.pick(cands, g)
+		c.noteAmbiguous(f, cands, g, fullUses)
 		if f.char < 0 {
 			if id, ok := titled["Mr "+w]; ok {
 				f.char = id
@@ -732,6 +788,35 @@ func (c *cast) cluster() {
 	c.findPlaces(forms)
 	c.chooseDisplay(forms)
 	c.indexTitles(forms)
+}
+
+// wordChar is a word of a character's full name.
+type wordChar struct {
+	word string
+	char int
+}
+
+// minRivalUses is how often a full name must be written with a word for
+// its character to compete for that word said alone: not “Brenda John”
+// written once (“Brenda, John…”), nor a “John Willoughby” whom the book
+// calls Willoughby.
+const minRivalUses = 3
+
+// noteAmbiguous records a single name that fits two characters or more.
+func (c *cast) noteAmbiguous(f *nameForm, cands []int, g lexicon.Gender, fullUses map[wordChar]int) {
+	var fit []int
+	for _, id := range cands {
+		if compatible(c.chars[id].gender, g) && fullUses[wordChar{f.words[0], id}] >= minRivalUses {
+			fit = append(fit, id)
+		}
+	}
+	if len(fit) < 2 {
+		return
+	}
+	if c.ambiguous == nil {
+		c.ambiguous = map[*nameForm][]int{}
+	}
+	c.ambiguous[f] = fit
 }
 
 // indexTitles fills byTitle.
@@ -926,7 +1011,7 @@ func (c *cast) lookup(m mention) int {
 		c.key = append(append(c.key, normTitle(t)...), ' ')
 	}
 	c.key = append(c.key, name...)
-	if id := c.formChar(c.forms[string(c.key)], m.gender); id >= 0 {
+	if id := c.formChar(c.forms[string(c.key)], m); id >= 0 {
 		return id
 	}
 	firstEnd, lastStart := len(name), 0
@@ -934,16 +1019,26 @@ func (c *cast) lookup(m mention) int {
 		firstEnd, lastStart = sp, strings.LastIndexByte(name, ' ')+1
 	}
 	for _, key := range [3]string{name, name[lastStart:], name[:firstEnd]} {
-		if id := c.formChar(c.forms[key], m.gender); id >= 0 {
+		if id := c.formChar(c.forms[key], m); id >= 0 {
 			return id
 		}
 	}
 	return -1
 }
 
-// formChar is the character of form f if it fits gender g, else -1.
-func (c *cast) formChar(f *nameForm, g lexicon.Gender) int {
-	if f != nil && compatible(c.chars[f.char].gender, g) {
+// formChar is the character form f names where mention m stands, if it
+// fits m's gender, else -1: an ambiguous name means the one of its
+// characters named last.
+func (c *cast) formChar(f *nameForm, m mention) int {
+	if f == nil {
+		return -1
+	}
+	if ids, amb := c.ambiguous[f]; amb {
+		if id := c.lastNamed(ids, m.gender, m.start); id >= 0 {
+			return id
+		}
+	}
+	if compatible(c.chars[f.char].gender, m.gender) {
 		return f.char
 	}
 	return -1
