@@ -219,7 +219,7 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 			return
 		}
 		open = false
-		cur.end = lastEnd                        // drop a trailing particle
+		cur.end = lastEnd // drop a trailing particle
 		if isPossessive(text[cur.start:cur.end]) {
 			cur.placed = false // “in Lucy's eyes”
 		}

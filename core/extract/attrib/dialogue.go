@@ -68,7 +68,7 @@ type turn struct {
 	// answers: the addressee is someone who may answer, a person or a
 	// speaker of the text (not “Oho” in “Oho, the Brahman!”)
 	answers bool
-	self        bool // tagged “I said”
+	self    bool // tagged “I said”
 	// people are the characters the narration names just before the
 	// conversation starts, nearest first: its likely parties.
 	people []int
