@@ -25,6 +25,24 @@ type wordCase struct {
 	lower   int32 // in lower case
 	capMid  int32 // capitalised inside a sentence
 	capInit int32 // capitalised where a sentence, paragraph or quotation opens
+	cue     uint8 // a speech verb next to a name (isNameCue): 0 not known yet, cueYes, cueNo
+}
+
+const (
+	cueYes = 1
+	cueNo  = 2
+)
+
+// nameCue reports, for a lower-case word and its counts, isNameCue,
+// looked up once per distinct word.
+func (c *cast) nameCue(st *wordCase, w string) bool {
+	if st.cue == 0 {
+		st.cue = cueNo
+		if isNameCue(c.lx, w) {
+			st.cue = cueYes
+		}
+	}
+	return st.cue == cueYes
 }
 
 // nameForm is one way a name is written: its titles and its words.
@@ -214,7 +232,8 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 	pending := -1       // the last closed run, waiting for a pronoun
 	lastLower := ""     // the latest lower-case word
 	lastLowerEnd := -1  // and where it ends
-	closeRun := func(nextWord string) {
+	lastLowerCue := false
+	closeRun := func(nextCue bool) {
 		if !open {
 			return
 		}
@@ -223,7 +242,7 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 		if isPossessive(text[cur.start:cur.end]) {
 			cur.placed = false // “in Lucy's eyes”
 		}
-		cur.cued = cur.cued || isNameCue(lx, nextWord) // nextWord is lower-case already
+		cur.cued = cur.cued || nextCue
 		runs = append(runs, cur)
 		pending = len(runs) - 1
 	}
@@ -244,8 +263,8 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 				lastEnd = int32(s.end)
 				continue
 			}
-			closeRun("")
-			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && isNameCue(lx, lastLower), placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1}
+			closeRun(false)
+			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lastLowerCue, placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1}
 			lastEnd = int32(s.end)
 			open = true
 			continue
@@ -256,19 +275,16 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 			cur.words++
 			continue
 		}
-		if s.adjacent {
-			closeRun(w)
-		} else {
-			closeRun("")
-		}
-		lastLower, lastLowerEnd = w, s.end
+		cue := c.nameCue(st, w)
+		closeRun(s.adjacent && cue)
+		lastLower, lastLowerEnd, lastLowerCue = w, s.end, cue
 		if pending >= 0 {
 			if g := pronounGenderOf(w); g != lexicon.GenderUnknown {
 				runs[pending].gender, pending = g, -1
 			}
 		}
 	}
-	closeRun("")
+	closeRun(false)
 	formsOf := make([][]*nameForm, len(runs))
 	for i := range runs {
 		formsOf[i] = c.addRun(text, &runs[i])
