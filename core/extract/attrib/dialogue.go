@@ -404,18 +404,34 @@ func (p *pass) anaphorGender(m mention) (lexicon.Gender, bool) {
 // personNoun reads a description made of a determiner, adjectives and a
 // person noun: “the girl”, “the old gentleman”, “her husband”.
 func (p *pass) personNoun(m mention) (lexicon.Gender, bool) {
-	n, last := 0, ""
-	for k := 0; n <= 4; n++ {
-		var w string
-		if w, k = nextField(m.core, k); w == "" {
-			break
-		}
-		last = w
-	}
+	head, n := nominalHead(m.core)
 	if n < 2 || n > 4 {
 		return 0, false
 	}
-	return inLower(p.lx.PersonNouns, last)
+	return inLower(p.lx.PersonNouns, head)
+}
+
+// nominalHead returns the last word of a description and how many words
+// it has (up to 5), leaving out the adverb a tag may end with (“said the
+// girl thoughtfully”, “said the Coroner dryly”).
+func nominalHead(core string) (head string, words int) {
+	for k := 0; words <= 4; {
+		var w string
+		if w, k = nextField(core, k); w == "" {
+			break
+		}
+		if words > 0 && isAdverb(w) {
+			continue
+		}
+		head = w
+		words++
+	}
+	return head, words
+}
+
+// isAdverb reports a lower-case word ending in -ly: “thoughtfully”.
+func isAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z'
 }
 
 // hasNarrationBefore reports narration in quote i's paragraph before it.
@@ -693,7 +709,7 @@ func (p *pass) vocativeEntity(m mention) (id int, answers bool) {
 // titledCharacter resolves a title said alone (“the Count”,
 // “Mademoiselle”) to the character most often named with it, -1 if none.
 func (p *pass) titledCharacter(m mention) int {
-	w := lastWord(m.core)
+	w, _ := nominalHead(m.core)
 	if w == "" {
 		return -1
 	}
