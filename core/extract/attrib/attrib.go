@@ -121,6 +121,8 @@ type pass struct {
 	cast     *cast // a novel's characters; nil for news
 	bufA     []token
 	bufB     []token
+	// the narration after and before the quote being attributed
+	afterWin, beforeWin window
 	// The news speaker ranker (rank.go): nil in dialogue; collect, when
 	// set, receives every quote's candidates (training).
 	ranker  *Ranker
@@ -192,15 +194,13 @@ func (p *pass) attribute(i int) {
 		}
 	}
 	if !r.m.ok() {
-		a, b := p.narrationAfter(i)
-		p.bufA = tokenize(p.bufA[:0], p.text, a, b, p.lx)
-		r = p.matchAfter(firstSentence(p.bufA))
+		r = p.matchAfter(p.afterTokens(i))
 	}
 	if !r.m.ok() {
-		a, b := p.narrationBefore(i)
-		p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
-		r = p.matchBefore(lastSentence(p.bufB))
-		if !r.m.ok() && a == p.para(p.paraOf[i]).Start && len(p.bufB) == 0 {
+		a, _ := p.narrationBefore(i)
+		before := p.beforeTokens(i)
+		r = p.matchBefore(lastSentence(before))
+		if !r.m.ok() && a == p.para(p.paraOf[i]).Start && len(before) == 0 {
 			r = p.matchColonParagraph(i)
 		}
 	}

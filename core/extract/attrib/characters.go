@@ -25,14 +25,34 @@ type wordCase struct {
 	lower   int32 // in lower case
 	capMid  int32 // capitalised inside a sentence
 	capInit int32 // capitalised where a sentence, paragraph or quotation opens
+	cue     uint8 // a speech verb next to a name (isNameCue): 0 not known yet, cueYes, cueNo
+}
+
+const (
+	cueYes = 1
+	cueNo  = 2
+)
+
+// nameCue reports, for a lower-case word and its counts, isNameCue,
+// looked up once per distinct word.
+func (c *cast) nameCue(st *wordCase, w string) bool {
+	if st.cue == 0 {
+		st.cue = cueNo
+		if isNameCue(c.lx, w) {
+			st.cue = cueYes
+		}
+	}
+	return st.cue == cueYes
 }
 
 // nameForm is one way a name is written: its titles and its words.
 type nameForm struct {
+	key    string   // its formKey
 	titles []string // normalised: “Mr” for “Mr.” and “Mr”
 	words  []string // as written
 	uses   int
 	cued   int // next to a speech verb: “said Poirot”, “Poirot asked”
+	placed int // after “in”: “in London”, “in Hetton”
 	male   int // followed by “he”/“his” before anyone else is named
 	female int
 	char   int // the character it names; -1 until clustered
@@ -65,6 +85,12 @@ type cast struct {
 	key     []byte   // scratch for form keys
 	parts   []string // scratch for a run's words
 	chars   []character
+	// ambiguous lists, for a single name that fits several characters'
+	// full names (“John”: John Beaver, John Andrew), those characters;
+	// seenAt holds where each of them is named unambiguously, in text
+	// order. Such a name means the one named last.
+	ambiguous map[*nameForm][]int
+	seenAt    map[int][]int32
 }
 
 // maxNameWords bounds a run of capitalised words taken as one name.
@@ -191,25 +217,32 @@ type nameRun struct {
 	start, end int32
 	words      uint8
 	cued       bool
+	placed     bool // right after “in”
 	gender     lexicon.Gender
 }
 
 // buildCast reads text once for word case and name runs, then clusters.
 func buildCast(text string, lx *lexicon.Lexicon) *cast {
 	c := &cast{lx: lx, forms: map[string]*nameForm{}, runForms: map[string][]*nameForm{}, short: make([]wordCase, shortWords)}
-	var runs []nameRun
+	c.cases.reserve(min(len(text)/bytesPerDistinctWord, maxReservedWords))
+	runs := make([]nameRun, 0, len(text)/bytesPerNameRun)
 	var cur nameRun
 	lastEnd := int32(0) // end of cur's last capitalised word
 	open := false       // cur is being extended
 	pending := -1       // the last closed run, waiting for a pronoun
 	lastLower := ""     // the latest lower-case word
-	closeRun := func(nextWord string) {
+	lastLowerEnd := -1  // and where it ends
+	lastLowerCue := false
+	closeRun := func(nextCue bool) {
 		if !open {
 			return
 		}
 		open = false
-		cur.end = lastEnd                        // drop a trailing particle
-		cur.cued = cur.cued || lx.Cues[nextWord] // nextWord is lower-case already
+		cur.end = lastEnd // drop a trailing particle
+		if isPossessive(text[cur.start:cur.end]) {
+			cur.placed = false // “in Lucy's eyes”
+		}
+		cur.cued = cur.cued || nextCue
 		runs = append(runs, cur)
 		pending = len(runs) - 1
 	}
@@ -230,8 +263,8 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 				lastEnd = int32(s.end)
 				continue
 			}
-			closeRun("")
-			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lx.Cues[lastLower]}
+			closeRun(false)
+			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lastLowerCue, placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1}
 			lastEnd = int32(s.end)
 			open = true
 			continue
@@ -242,24 +275,70 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 			cur.words++
 			continue
 		}
-		if s.adjacent {
-			closeRun(w)
-		} else {
-			closeRun("")
-		}
-		lastLower = w
+		cue := c.nameCue(st, w)
+		closeRun(s.adjacent && cue)
+		lastLower, lastLowerEnd, lastLowerCue = w, s.end, cue
 		if pending >= 0 {
 			if g := pronounGenderOf(w); g != lexicon.GenderUnknown {
 				runs[pending].gender, pending = g, -1
 			}
 		}
 	}
-	closeRun("")
+	closeRun(false)
+	formsOf := make([][]*nameForm, len(runs))
 	for i := range runs {
-		c.addRun(text, &runs[i])
+		formsOf[i] = c.addRun(text, &runs[i])
 	}
 	c.cluster()
+	c.placeAmbiguous(runs, formsOf)
 	return c
+}
+
+// placeAmbiguous fills seenAt for the characters an ambiguous name may
+// mean, from the runs of names in text order.
+func (c *cast) placeAmbiguous(runs []nameRun, formsOf [][]*nameForm) {
+	if len(c.ambiguous) == 0 {
+		return
+	}
+	c.seenAt = map[int][]int32{}
+	for _, ids := range c.ambiguous {
+		for _, id := range ids {
+			c.seenAt[id] = nil
+		}
+	}
+	for i, forms := range formsOf {
+		for _, f := range forms {
+			if _, amb := c.ambiguous[f]; amb {
+				continue
+			}
+			if at, cand := c.seenAt[f.char]; cand {
+				c.seenAt[f.char] = append(at, runs[i].start)
+			}
+		}
+	}
+}
+
+// lastNamed returns the character among ids, fitting g, named last
+// before byte pos; -1 if none of them was named before.
+func (c *cast) lastNamed(ids []int, g lexicon.Gender, pos int) int {
+	best, bestAt := -1, int32(-1)
+	for _, id := range ids {
+		if !compatible(c.chars[id].gender, g) {
+			continue
+		}
+		at := c.seenAt[id]
+		k := sort.Search(len(at), func(k int) bool { return int(at[k]) >= pos })
+		if k > 0 && at[k-1] > bestAt {
+			best, bestAt = id, at[k-1]
+		}
+	}
+	return best
+}
+
+// isNameCue reports a speech verb (lower case) next to a name: a cue
+// that is not also a preposition (the “in” of “put in”: “in London”).
+func isNameCue(lx *lexicon.Lexicon, w string) bool {
+	return lx.Cues[w] && !lx.Prepositions[w]
 }
 
 // shortIndex numbers a word of one to three ASCII letters, any case; -1
@@ -313,10 +392,31 @@ type foldSlot struct {
 	wordCase
 }
 
+// Sizes to reserve for a text, from the novels of the evaluation corpus:
+// one distinct word (of four letters or more) per 50–110 bytes, one run
+// of capitalised words (any word opening a sentence too) per 30–65 bytes.
+// Distinct words grow slower than the text, hence the cap.
+const (
+	bytesPerDistinctWord = 48
+	maxReservedWords     = 1 << 15
+	bytesPerNameRun      = 40
+)
+
+// reserve makes room for n words without growing.
+func (t *foldTable) reserve(n int) {
+	size := 1 << 12
+	for size < 2*(n+1) {
+		size *= 2
+	}
+	if size > len(t.slots) {
+		t.grow(size)
+	}
+}
+
 // get returns the counts for hash, adding them if new.
 func (t *foldTable) get(hash uint64) *wordCase {
 	if 2*(t.used+1) > len(t.slots) {
-		t.grow()
+		t.grow(max(1<<12, 2*len(t.slots)))
 	}
 	i, found := t.probe(hash)
 	if !found {
@@ -351,9 +451,9 @@ func (t *foldTable) probe(hash uint64) (int, bool) {
 	}
 }
 
-func (t *foldTable) grow() {
+func (t *foldTable) grow(size int) {
 	old := t.slots
-	t.slots = make([]foldSlot, max(1<<12, 2*len(old)))
+	t.slots = make([]foldSlot, size)
 	mask := uint64(len(t.slots) - 1)
 	for _, sl := range old {
 		if sl.hash == 0 {
@@ -461,17 +561,19 @@ func appendFormKey(b []byte, titles, words []string) []byte {
 // addRun splits a run of capitalised words into name forms: common words
 // break it (“When Marilla”), titles are set apart and start a new name
 // (“Mr. Lawrence Mr. John”).
-func (c *cast) addRun(text string, run *nameRun) {
+func (c *cast) addRun(text string, run *nameRun) []*nameForm {
 	key := text[run.start:run.end]
 	if forms, seen := c.runForms[key]; seen {
 		for _, f := range forms {
 			f.count(run)
 		}
-		return
+		return forms
 	}
 	c.newForms = c.newForms[:0]
 	c.splitRun(text, run)
-	c.runForms[key] = append([]*nameForm(nil), c.newForms...)
+	forms := append([]*nameForm(nil), c.newForms...)
+	c.runForms[key] = forms
+	return forms
 }
 
 // splitRun reads a run's words into forms.
@@ -494,8 +596,8 @@ func (c *cast) splitRun(text string, run *nameRun) {
 		switch {
 		case w == "":
 		case !isCapitalised(w):
-			if len(parts) > nt {
-				parts = append(parts, w) // a particle: Van der Luyden
+			if len(parts) > nt || nt > 0 && isNameParticle(w) {
+				parts = append(parts, w) // a particle: Van der Luyden, Professor de Worms
 			}
 		case c.isTitle(w) || isInitialWord(w):
 			// “M. Poirot”, “J. Smith”: an initial sits apart like a title.
@@ -539,11 +641,12 @@ func (c *cast) dropSentenceOpeners() {
 		rest := formKey(nil, f.words[1:])
 		g := c.forms[rest]
 		if g == nil {
-			g = &nameForm{words: f.words[1:], char: -1}
+			g = &nameForm{key: rest, words: f.words[1:], char: -1}
 			c.forms[rest] = g
 		}
 		g.uses += f.uses
 		g.cued += f.cued
+		g.placed += f.placed
 		g.male += f.male
 		g.female += f.female
 	}
@@ -564,8 +667,8 @@ func (c *cast) addForm(titles, words []string, run *nameRun) {
 	c.key = appendFormKey(c.key[:0], titles, words)
 	f := c.forms[string(c.key)]
 	if f == nil {
-		f = &nameForm{titles: append([]string(nil), titles...), words: append([]string(nil), words...), char: -1}
-		c.forms[string(c.key)] = f
+		f = &nameForm{key: string(c.key), titles: append([]string(nil), titles...), words: append([]string(nil), words...), char: -1}
+		c.forms[f.key] = f
 	}
 	c.newForms = append(c.newForms, f)
 	f.count(run)
@@ -574,6 +677,9 @@ func (c *cast) addForm(titles, words []string, run *nameRun) {
 // count adds one use of the form, in run.
 func (f *nameForm) count(run *nameRun) {
 	f.uses++
+	if run.placed {
+		f.placed++
+	}
 	if run.cued {
 		f.cued++
 	}
@@ -624,12 +730,14 @@ func (c *cast) cluster() {
 		if a.uses != b.uses {
 			return a.uses > b.uses
 		}
-		return formKey(a.titles, a.words) < formKey(b.titles, b.words)
+		return a.key < b.key
 	})
 	full := map[string][]int{}  // words of a name of two words or more → characters
 	first := map[string][]int{} // first word of such a name → characters
 	last := map[string][]int{}  // last word → characters
 	titled := map[string]int{}  // “Mr Darcy” → character
+	// how often each character's full names start or end with a word
+	fullUses := map[wordChar]int{}
 	for _, f := range forms {
 		g := c.formGender(f)
 		if g == lexicon.GenderUnknown {
@@ -645,6 +753,8 @@ func (c *cast) cluster() {
 				first[f.words[0]] = append(first[f.words[0]], f.char)
 				last[f.words[len(f.words)-1]] = append(last[f.words[len(f.words)-1]], f.char)
 			}
+			fullUses[wordChar{f.words[0], f.char}] += f.uses
+			fullUses[wordChar{f.words[len(f.words)-1], f.char}] += f.uses
 		case len(f.titles) > 0:
 			w := f.words[0]
 			if len(last[w]) == 0 && (len(first[w]) > 0 || c.lx.GivenNames[w] != lexicon.GenderUnknown) {
@@ -654,7 +764,7 @@ func (c *cast) cluster() {
 			if f.char < 0 {
 				f.char = c.newChar(g)
 			}
-			titled[formKey(f.titles, f.words)] = f.char
+			titled[f.key] = f.char
 		default:
 			continue
 		}
@@ -679,6 +789,7 @@ func (c *cast) cluster() {
 			}
 		}
 		f.char = c.pick(cands, g)
+		c.noteAmbiguous(f, cands, g, fullUses)
 		if f.char < 0 {
 			if id, ok := titled["Mr "+w]; ok {
 				f.char = id
@@ -690,8 +801,38 @@ func (c *cast) cluster() {
 		c.grow(f, g)
 	}
 	c.learnGender(forms)
+	c.findPlaces(forms)
 	c.chooseDisplay(forms)
 	c.indexTitles(forms)
+}
+
+// wordChar is a word of a character's full name.
+type wordChar struct {
+	word string
+	char int
+}
+
+// minRivalUses is how often a full name must be written with a word for
+// its character to compete for that word said alone: not “Brenda John”
+// written once (“Brenda, John…”), nor a “John Willoughby” whom the book
+// calls Willoughby.
+const minRivalUses = 3
+
+// noteAmbiguous records a single name that fits two characters or more.
+func (c *cast) noteAmbiguous(f *nameForm, cands []int, g lexicon.Gender, fullUses map[wordChar]int) {
+	var fit []int
+	for _, id := range cands {
+		if compatible(c.chars[id].gender, g) && fullUses[wordChar{f.words[0], id}] >= minRivalUses {
+			fit = append(fit, id)
+		}
+	}
+	if len(fit) < 2 {
+		return
+	}
+	if c.ambiguous == nil {
+		c.ambiguous = map[*nameForm][]int{}
+	}
+	c.ambiguous[f] = fit
 }
 
 // indexTitles fills byTitle.
@@ -768,6 +909,33 @@ func (c *cast) learnGender(forms []*nameForm) {
 	}
 }
 
+// findPlaces unmarks as persons the names written after “in” now and
+// then (“in London”, “in Bath”): places, which neither speak nor are
+// “he” or “she”. A person is written so almost never (“in Lucy” but “in
+// Lucy's eyes”). A title or a given name still shows a person.
+func (c *cast) findPlaces(forms []*nameForm) {
+	placed := make([]int, len(c.chars))
+	named := make([]bool, len(c.chars))
+	for _, f := range forms {
+		placed[f.char] += f.placed
+		if c.titleGender(f.titles) != lexicon.GenderUnknown || c.lx.GivenNames[f.words[0]] != lexicon.GenderUnknown {
+			named[f.char] = true
+		}
+	}
+	for id, n := range placed {
+		if ch := &c.chars[id]; !named[id] && n >= minPlaceUses && n*placeShare >= ch.count {
+			ch.person, ch.gender = false, lexicon.GenderUnknown
+		}
+	}
+}
+
+// A place is written after “in” at least minPlaceUses times and in one of
+// its uses in placeShare or more.
+const (
+	minPlaceUses = 2
+	placeShare   = 20
+)
+
 // voteGender reads a gender from the pronouns that followed a name: at
 // least two, and twice as many of one kind.
 func voteGender(male, female int) lexicon.Gender {
@@ -782,13 +950,16 @@ func voteGender(male, female int) lexicon.Gender {
 	return lexicon.GenderUnknown
 }
 
-// chooseDisplay shows a character by its most used full name written
-// twice or more (“Bill Sikes”, not a single “Mr. William Sikes”), else by
-// its most used name (“Miss Bartlett”, “Helen”, “Monks”).
+// chooseDisplay shows a character the way the book names it: by its
+// full name when the text uses it again and again (“Bill Sikes”, “Jane
+// Andrews”), else by its most used name (“Marianne” rather than a
+// “Marianne Dashwood” written three times, “Miss Bartlett”, “Monks”). A
+// name with a common word in it (“Pooh Bear”, “Hotel Montoya”) is no full
+// name.
 func (c *cast) chooseDisplay(forms []*nameForm) {
 	best := make([]*nameForm, len(c.chars))
 	for _, f := range forms {
-		if b := best[f.char]; b == nil || fuller(f, b) {
+		if b := best[f.char]; b == nil || c.fuller(f, b) {
 			best[f.char] = f
 		}
 	}
@@ -800,34 +971,91 @@ func (c *cast) chooseDisplay(forms []*nameForm) {
 }
 
 // fuller reports whether form a names its character better than b.
-func fuller(a, b *nameForm) bool {
-	if ra, rb := displayRank(a), displayRank(b); ra != rb {
+func (c *cast) fuller(a, b *nameForm) bool {
+	if ra, rb := c.displayRank(a), c.displayRank(b); ra != rb {
 		return ra > rb
 	}
 	if a.uses != b.uses {
 		return a.uses > b.uses
 	}
-	return formKey(a.titles, a.words) < formKey(b.titles, b.words)
+	return a.key < b.key
 }
 
-// displayRank puts full names written twice or more first.
-func displayRank(f *nameForm) int {
-	if len(f.words) >= 2 && len(f.titles) == 0 && f.uses >= 2 {
-		return 1
+// minFullNameUses is how often a full name must be written to show its
+// character.
+const minFullNameUses = 2
+
+// displayRank puts full names written often first.
+func (c *cast) displayRank(f *nameForm) int {
+	if len(f.words) < 2 || len(f.titles) > 0 || f.uses < minFullNameUses {
+		return 0
 	}
-	return 0
+	for _, w := range f.words {
+		if isCapitalised(w) && c.commonWord(w) {
+			return 0
+		}
+	}
+	return 1
 }
 
-// lookup finds the character a name mention refers to, -1 if none.
+// commonWord reports a capitalised word, not a given name, that the text
+// also writes in lower case now and then: “Bear”, “Hotel”, “Hills” (but
+// “Bill”, “Rose”).
+func (c *cast) commonWord(w string) bool {
+	if c.lx.GivenNames[w] != lexicon.GenderUnknown {
+		return false
+	}
+	st := c.seen(w)
+	return st != nil && st.lower >= minCommonUses
+}
+
+// minCommonUses is how often a word must be written in lower case to be a
+// common word.
+const minCommonUses = 3
+
+// lookup finds the character a name mention refers to, -1 if none: by
+// its titles and name, its name, its last word, its first word. A name
+// mention's core is its words joined by single spaces (makeMention), so
+// the keys are cut from it without splitting.
 func (c *cast) lookup(m mention) int {
-	words := strings.Fields(m.core)
-	if len(words) == 0 {
+	name := m.core
+	if name == "" {
 		return -1
 	}
-	for _, key := range []string{formKey(m.titles, words), formKey(nil, words), words[len(words)-1], words[0]} {
-		if f := c.forms[key]; f != nil && compatible(c.chars[f.char].gender, m.gender) {
-			return f.char
+	c.key = c.key[:0]
+	for _, t := range m.titles {
+		c.key = append(append(c.key, normTitle(t)...), ' ')
+	}
+	c.key = append(c.key, name...)
+	if id := c.formChar(c.forms[string(c.key)], m); id >= 0 {
+		return id
+	}
+	firstEnd, lastStart := len(name), 0
+	if sp := strings.IndexByte(name, ' '); sp >= 0 {
+		firstEnd, lastStart = sp, strings.LastIndexByte(name, ' ')+1
+	}
+	for _, key := range [3]string{name, name[lastStart:], name[:firstEnd]} {
+		if id := c.formChar(c.forms[key], m); id >= 0 {
+			return id
 		}
+	}
+	return -1
+}
+
+// formChar is the character form f names where mention m stands, if it
+// fits m's gender, else -1: an ambiguous name means the one of its
+// characters named last.
+func (c *cast) formChar(f *nameForm, m mention) int {
+	if f == nil {
+		return -1
+	}
+	if ids, amb := c.ambiguous[f]; amb {
+		if id := c.lastNamed(ids, m.gender, m.start); id >= 0 {
+			return id
+		}
+	}
+	if compatible(c.chars[f.char].gender, m.gender) {
+		return f.char
 	}
 	return -1
 }

@@ -68,3 +68,42 @@ func TestCastClustersNames(t *testing.T) {
 		}
 	}
 }
+
+func TestCastReadsNamesInContext(t *testing.T) {
+	text := `John Beaver met John Andrew. John Beaver smiled; John Andrew ran off.
+Later John Beaver came back, and John Andrew came back too. "Hello," said John.
+Pooh Bear sat down. The bear was a bear of little brain, a bear indeed. Pooh
+laughed. Pooh Bear laughed. Pooh sang and Pooh hummed.
+Professor de Worms bowed. The Professor de Worms was old, said Syme.
+In London it rained. They lived in London and worked in London; in London
+they stayed. Syme went to London.
+`
+	c := buildCast(text, lexicon.MustLoadAll()["en"])
+	display := func(core string, titles []string, at int) string {
+		id := c.lookup(mention{kind: nameMention, core: core, titles: titles, start: at})
+		if id < 0 {
+			return ""
+		}
+		return c.chars[id].display
+	}
+	afterAndrew := strings.Index(text, "John Andrew came back") + 1
+	afterBeaver := strings.Index(text, "John Beaver came back") + 1
+	if got := display("John", nil, afterBeaver); got != "John Beaver" {
+		t.Errorf("John after John Beaver: %q", got)
+	}
+	if got := display("John", nil, afterAndrew+len("John Andrew came back")); got != "John Andrew" {
+		t.Errorf("John after John Andrew: %q", got)
+	}
+	if got := display("Pooh", nil, 0); got != "Pooh" {
+		t.Errorf("Pooh shown as %q: a name with a common word (bear) is no full name", got)
+	}
+	if got := display("Worms", []string{"Professor", "de"}, 0); got != "Professor de Worms" {
+		t.Errorf("Professor de Worms shown as %q", got)
+	}
+	if id := c.lookup(mention{kind: nameMention, core: "London"}); id < 0 || c.chars[id].person {
+		t.Errorf("London (written after “in”) taken for a person: %v", id)
+	}
+	if id := c.lookup(mention{kind: nameMention, core: "Syme"}); id < 0 || !c.chars[id].person {
+		t.Errorf("Syme (tagged twice) not taken for a person")
+	}
+}

@@ -2,6 +2,8 @@ package attrib
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"verbatim/core"
 	"verbatim/core/extract/lexicon"
@@ -63,7 +65,10 @@ type turn struct {
 	speaker     int  // entity, -1 when unknown
 	tagged      bool // the speaker comes from a tag in the paragraph
 	addressee   int  // entity named by a vocative in the turn, -1
-	self        bool // tagged “I said”
+	// answers: the addressee is someone who may answer, a person or a
+	// speaker of the text (not “Oho” in “Oho, the Brahman!”)
+	answers bool
+	self    bool // tagged “I said”
 	// people are the characters the narration names just before the
 	// conversation starts, nearest first: its likely parties.
 	people []int
@@ -97,7 +102,7 @@ func (p *pass) dialogueSweep() {
 // turns groups the quotes by paragraph and the paragraphs into
 // conversations: a conversation goes on across one narration paragraph.
 func (p *pass) turns() []turn {
-	var turns []turn
+	turns := make([]turn, 0, len(p.quotes))
 	conv := 0
 	for i := range p.quotes {
 		if n := len(turns); n > 0 && turns[n-1].lastPara >= p.paraOf[i] {
@@ -119,7 +124,7 @@ func (p *pass) turns() []turn {
 		}
 		for i := tr.first; i <= tr.last; i++ {
 			if tr.addressee < 0 {
-				tr.addressee = p.addressee(i)
+				tr.addressee, tr.answers = p.addressee(i)
 			}
 			if m := p.info[i].m; m.kind == pronounMention && m.gender == lexicon.Self {
 				tr.self = true
@@ -200,7 +205,7 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 		return
 	}
 	prev := &turns[t-1]
-	if prev.addressee >= 0 && prev.addressee != prev.speaker && prev.addressee != tr.addressee {
+	if prev.addressee >= 0 && prev.answers && prev.addressee != prev.speaker && prev.addressee != tr.addressee {
 		tr.speaker = p.ents.find(prev.addressee)
 		p.setTurnRule(tr, RuleAddressee, 0.5)
 		return
@@ -219,7 +224,7 @@ func (p *pass) backwardTurn(turns []turn, t int) {
 	if tr.tagged || next.conv != tr.conv || next.speaker < 0 || (tr.speaker >= 0 && tr.speaker != next.speaker) {
 		return
 	}
-	if next.addressee >= 0 && next.addressee != next.speaker && next.addressee != tr.addressee {
+	if next.addressee >= 0 && next.answers && next.addressee != next.speaker && next.addressee != tr.addressee {
 		tr.speaker = p.ents.find(next.addressee)
 		p.setTurnRule(tr, RuleAddressee, 0.45)
 		return
@@ -360,7 +365,7 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		// A turn right after another: the other party, or whoever was
 		// just addressed.
 		prev := &turns[t-1]
-		if a := prev.addressee; a >= 0 && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
+		if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
 			id = p.ents.find(a)
 		} else {
 			id = p.otherSpeaker(turns, t-1, -1, tr.addressee, g)
@@ -399,12 +404,34 @@ func (p *pass) anaphorGender(m mention) (lexicon.Gender, bool) {
 // personNoun reads a description made of a determiner, adjectives and a
 // person noun: “the girl”, “the old gentleman”, “her husband”.
 func (p *pass) personNoun(m mention) (lexicon.Gender, bool) {
-	words := strings.Fields(m.core)
-	if len(words) < 2 || len(words) > 4 {
+	head, n := nominalHead(m.core)
+	if n < 2 || n > 4 {
 		return 0, false
 	}
-	g, ok := p.lx.PersonNouns[lower(words[len(words)-1])]
-	return g, ok
+	return inLower(p.lx.PersonNouns, head)
+}
+
+// nominalHead returns the last word of a description and how many words
+// it has (up to 5), leaving out the adverb a tag may end with (“said the
+// girl thoughtfully”, “said the Coroner dryly”).
+func nominalHead(core string) (head string, words int) {
+	for k := 0; words <= 4; {
+		var w string
+		if w, k = nextField(core, k); w == "" {
+			break
+		}
+		if words > 0 && isAdverb(w) {
+			continue
+		}
+		head = w
+		words++
+	}
+	return head, words
+}
+
+// isAdverb reports a lower-case word ending in -ly: “thoughtfully”.
+func isAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z'
 }
 
 // hasNarrationBefore reports narration in quote i's paragraph before it.
@@ -459,6 +486,12 @@ func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 		if k >= 0 && !endsSentence(toks, k) {
 			continue
 		}
+		if pronounLeads(toks[k+1:sentEnd], g) {
+			// “She glanced at Mrs. Hilbery.”: the sentence goes on about
+			// someone named earlier, not the woman it names.
+			sentEnd = k
+			continue
+		}
 		for s := k + 1; s < sentEnd; s++ {
 			if !p.isNameWord(toks[s]) {
 				continue
@@ -482,6 +515,36 @@ func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 	return -1
 }
 
+// pronounLeads reports a sentence whose subject is “he” or “she” of
+// gender g, among its first words (“She turned…”, “Then he said…”).
+func pronounLeads(sent []token, g lexicon.Gender) bool {
+	subject := ""
+	switch g {
+	case lexicon.Male:
+		subject = "he"
+	case lexicon.Female:
+		subject = "she"
+	default:
+		return false
+	}
+	for k := 0; k < len(sent) && k < leadWords; k++ {
+		t := sent[k]
+		if !t.word {
+			return false
+		}
+		if equalLower(t.text, subject) {
+			return true
+		}
+		if t.cap && k > 0 {
+			return false // a name comes first
+		}
+	}
+	return false
+}
+
+// leadWords is how far into a sentence its subject is looked for.
+const leadWords = 3
+
 // previousNarrationSubject is the character the narration paragraph just
 // before turn t is about, -1 if that paragraph holds a quote or names no
 // one.
@@ -501,6 +564,9 @@ const vocativeWindow = 60
 // vocativeLead lists words that may come before a name said to someone:
 // “Oh, Jane,”, “My dear Jane,”.
 func isVocativeLead(w string) bool {
+	if len(w) > len("dearest") {
+		return false
+	}
 	switch lower(w) {
 	case "oh", "o", "ah", "well", "yes", "no", "my", "dear", "why", "come", "now", "dearest", "poor":
 		return true
@@ -510,7 +576,7 @@ func isVocativeLead(w string) bool {
 
 // addressee returns the character quote i speaks to, named at either end
 // of one of its pieces (“Jane, come here.”, “…, Mr. Darcy?”), or -1.
-func (p *pass) addressee(i int) int {
+func (p *pass) addressee(i int) (id int, answers bool) {
 	for _, f := range p.quotes[i].Fragments {
 		head, tail := mayAddress(p.text[f.Start:f.End])
 		if !head && !tail {
@@ -522,9 +588,10 @@ func (p *pass) addressee(i int) int {
 		for k < len(toks) && (!toks[k].word || isVocativeLead(toks[k].text)) && k < 5 {
 			k++
 		}
-		if m := p.mentionAfter(toks, k); m.kind == nameMention && m.last+1 < len(toks) && isVocativeEnd(toks[m.last+1].text) {
-			if id := p.vocativeEntity(m); id >= 0 {
-				return id
+		// “Jane, come here.”, “Jane!”; but “Trinidad.” answers a question.
+		if m := p.mentionAfter(toks, k); m.kind == nameMention && m.last+1 < len(toks) && isVocativeEnd(toks[m.last+1].text) && toks[m.last+1].text != "." {
+			if id, answers := p.vocativeEntity(m); id >= 0 {
+				return id, answers
 			}
 		}
 		if !tail {
@@ -541,12 +608,12 @@ func (p *pass) addressee(i int) int {
 		}
 		m := p.mentionBefore(toks, k)
 		if m.kind == nameMention && m.first > 0 && (toks[m.first-1].text == "," || isVocativeLead(toks[m.first-1].text)) {
-			if id := p.vocativeEntity(m); id >= 0 {
-				return id
+			if id, answers := p.vocativeEntity(m); id >= 0 {
+				return id, answers
 			}
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // mayAddress is a quick look, before any tokenizing, for a capitalised
@@ -554,7 +621,12 @@ func (p *pass) addressee(i int) int {
 // mark) or right after its last comma: where a name said to someone sits.
 func mayAddress(piece string) (head, tail bool) {
 	words := 0
-	for _, w := range strings.Fields(piece[:min(len(piece), vocativeWindow)]) {
+	window := piece[:min(len(piece), vocativeWindow)]
+	for k := 0; ; {
+		var w string
+		if w, k = nextField(window, k); w == "" {
+			break
+		}
 		w = strings.TrimLeft(w, "\"'“‘«»„‚ ")
 		if w == "" {
 			continue
@@ -563,16 +635,57 @@ func mayAddress(piece string) (head, tail bool) {
 			break
 		}
 		words++
-		if strings.ContainsAny(w, ",!?.;—") {
+		if breaksPhrase(w) {
 			head = words > 0
 			break
 		}
 	}
-	if c := strings.LastIndexByte(piece, ','); c >= 0 && len(piece)-c <= vocativeWindow {
+	tailFrom := max(0, len(piece)-vocativeWindow)
+	if c := strings.LastIndexByte(piece[tailFrom:], ','); c >= 0 {
+		c += tailFrom
 		rest := strings.TrimLeft(piece[c+1:], " \n")
 		tail = rest != "" && (rest[0] >= 'A' && rest[0] <= 'Z' || rest[0] >= 0x80 || strings.HasPrefix(rest, "my ") || strings.HasPrefix(rest, "dear "))
 	}
 	return head, tail
+}
+
+// breaksPhrase reports a comma, period, question or exclamation mark,
+// semicolon or dash in a word.
+func breaksPhrase(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case ',', '.', '!', '?', ';':
+			return true
+		}
+	}
+	return strings.Contains(w, "—")
+}
+
+// nextField returns the next space-separated field of s from byte k (as
+// strings.Fields splits), "" at the end, and where to go on from.
+func nextField(s string, k int) (string, int) {
+	for k < len(s) {
+		r, size := rune(s[k]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[k:])
+		}
+		if !unicode.IsSpace(r) {
+			break
+		}
+		k += size
+	}
+	start := k
+	for k < len(s) {
+		r, size := rune(s[k]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[k:])
+		}
+		if unicode.IsSpace(r) {
+			break
+		}
+		k += size
+	}
+	return s[start:k], k
 }
 
 func isVocativeEnd(s string) bool {
@@ -585,18 +698,18 @@ func isVocativeEnd(s string) bool {
 
 // vocativeEntity is the entity of a character named in a vocative (being
 // spoken to shows a person).
-func (p *pass) vocativeEntity(m mention) int {
+func (p *pass) vocativeEntity(m mention) (id int, answers bool) {
 	c := p.cast.lookup(m)
 	if c < 0 {
-		return -1
+		return -1, false
 	}
-	return p.castEntity(c)
+	return p.castEntity(c), p.cast.chars[c].person || p.cast.chars[c].spoke
 }
 
 // titledCharacter resolves a title said alone (“the Count”,
 // “Mademoiselle”) to the character most often named with it, -1 if none.
 func (p *pass) titledCharacter(m mention) int {
-	w := lastWord(m.core)
+	w, _ := nominalHead(m.core)
 	if w == "" {
 		return -1
 	}
@@ -623,9 +736,7 @@ const RuleIntroduction = "introduction"
 // went on), and the subject of a sentence that introduces the quote.
 func (p *pass) matchFiction(i int) match {
 	if p.breaksOff(i) {
-		a, b := p.narrationAfter(i)
-		p.bufA = tokenize(p.bufA[:0], p.text, a, b, p.lx)
-		toks := firstSentence(p.bufA)
+		toks := p.afterTokens(i)
 		k := 0
 		for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
 			k++
@@ -644,11 +755,12 @@ func (p *pass) matchFiction(i int) match {
 		}
 	}
 	a, b := p.narrationBefore(i)
+	toks := p.beforeTokens(i)
 	if strings.TrimSpace(p.text[a:b]) == "" && p.paraOf[i] > 0 && (i == 0 || p.lastPara[i-1] < p.paraOf[i]-1) {
 		a, b = p.para(p.paraOf[i]-1).Start, p.para(p.paraOf[i]-1).End // the paragraph before ends “…said:”
+		p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
+		toks = p.bufB
 	}
-	p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
-	toks := p.bufB
 	if n := len(toks); n == 0 || (toks[n-1].text != ":" && toks[n-1].text != ",") {
 		return match{}
 	}

@@ -67,3 +67,22 @@ func TestNewsIsNotReadAsFiction(t *testing.T) {
 		}
 	}
 }
+
+func TestNominalHeadLeavesOutTheTagAdverb(t *testing.T) {
+	tests := []struct {
+		core  string
+		head  string
+		words int
+	}{
+		{"the girl thoughtfully", "girl", 2},
+		{"the Coroner dryly", "Coroner", 2},
+		{"the old gentleman", "gentleman", 3},
+		{"the other", "other", 2},
+		{"Emily", "Emily", 1},
+	}
+	for _, tt := range tests {
+		if head, words := nominalHead(tt.core); head != tt.head || words != tt.words {
+			t.Errorf("nominalHead(%q) = %q, %d; want %q, %d", tt.core, head, words, tt.head, tt.words)
+		}
+	}
+}

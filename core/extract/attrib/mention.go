@@ -74,7 +74,7 @@ func (p *pass) pronounGender(t token) (lexicon.Gender, bool) {
 	if t.text == "I" {
 		return lexicon.Self, p.lx.Lang == "en"
 	}
-	g, ok := p.lx.Pronouns[strings.ToLower(t.text)]
+	g, ok := inLower(p.lx.Pronouns, t.text)
 	if ok && g == lexicon.Self {
 		return 0, false // "ich" and the like only as written "I"
 	}
@@ -82,7 +82,7 @@ func (p *pass) pronounGender(t token) (lexicon.Gender, bool) {
 }
 
 func (p *pass) isDeterminer(t token) bool {
-	return t.word && p.lx.Determiners[strings.ToLower(t.text)]
+	return t.word && hasLower(p.lx.Determiners, t.text)
 }
 
 func isPossessive(w string) bool {
@@ -162,7 +162,7 @@ func nominalOrName(p *pass, toks []token, first, last int) mentionKind {
 		if _, ok := p.lx.GivenNames[toks[i].text]; ok {
 			return nameMention
 		}
-		if toks[i].cap && !p.isTitle(toks[i]) && !p.lx.SpeakerNouns[strings.ToLower(toks[i].text)] {
+		if toks[i].cap && !p.isTitle(toks[i]) && !hasLower(p.lx.SpeakerNouns, toks[i].text) {
 			caps++
 		}
 	}
@@ -187,7 +187,7 @@ func (p *pass) nominalBefore(toks []token, k int) mention {
 		if p.isDeterminer(t) || (isPossessive(t.text) && j < k) {
 			return p.makeMention(nominalMention, toks, j, k, 0)
 		}
-		if p.lx.StopWords[strings.ToLower(t.text)] || p.lx.IsCue(t.text) {
+		if hasLower(p.lx.StopWords, t.text) || p.lx.IsCue(t.text) {
 			break
 		}
 	}
@@ -208,7 +208,7 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 	}
 	if p.isDeterminer(t) || (isPossessive(t.text) && t.cap) {
 		j := i + 1
-		for j < len(toks) && j <= i+7 && toks[j].word && !p.lx.StopWords[strings.ToLower(toks[j].text)] && !p.lx.IsCue(toks[j].text) {
+		for j < len(toks) && j <= i+7 && toks[j].word && !hasLower(p.lx.StopWords, toks[j].text) && !p.lx.IsCue(toks[j].text) {
 			j++
 		}
 		if j == i+1 {
@@ -228,7 +228,7 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 		}
 		return p.makeMention(nameMention, toks, i, j, 0)
 	}
-	if p.lx.SpeakerNouns[strings.ToLower(t.text)] {
+	if hasLower(p.lx.SpeakerNouns, t.text) {
 		return p.makeMention(nominalMention, toks, i, i, 0)
 	}
 	return mention{}
@@ -247,7 +247,7 @@ func (p *pass) makeMention(kind mentionKind, toks []token, first, last int, g le
 	coreFirst := first
 	for i := first; i <= last; i++ {
 		t := toks[i]
-		if !t.cap || p.isTitle(t) || p.lx.SpeakerNouns[strings.ToLower(t.text)] || p.isDeterminer(t) || (i < last && (p.lx.NotNames[t.text] || p.isSentenceAdverb(t))) {
+		if !t.cap || p.isTitle(t) || hasLower(p.lx.SpeakerNouns, t.text) || p.isDeterminer(t) || (i < last && (p.lx.NotNames[t.text] || p.isSentenceAdverb(t))) {
 			if tg := p.lx.Titles[t.text]; tg != lexicon.GenderUnknown && m.gender == lexicon.GenderUnknown {
 				m.gender = tg
 			}

@@ -19,7 +19,7 @@ const maxTermWords = 4
 func (p *pass) nonQuote(i int) core.NonQuoteKind {
 	q := p.quotes[i]
 	inf := p.info[i]
-	words, capWords, endsLikeSpeech := p.quoteShape(q)
+	words, capWords, endsLikeSpeech := p.quoteShapeUpTo(q, maxTermWords*2)
 	titleCase := words > 0 && capWords == words
 	p.bufA = tokenize(p.bufA[:0], p.text, max(p.para(p.paraOf[i]).Start, q.Span.Start-80), q.Span.Start, p.lx)
 	before := p.bufA
@@ -82,10 +82,28 @@ func (p *pass) opensSentence(before []token) bool {
 // it ends like speech (with . ! ? inside the marks, or a comma before a
 // cue).
 func (p *pass) quoteShape(q core.Quote) (words, capWords int, endsLikeSpeech bool) {
+	return p.quoteShapeUpTo(q, -1)
+}
+
+// quoteShapeUpTo is quoteShape that may stop counting once more than
+// limit words are seen and one of them is not capitalised (limit -1: count
+// all): enough for tests of a few words or title case.
+func (p *pass) quoteShapeUpTo(q core.Quote, limit int) (words, capWords int, endsLikeSpeech bool) {
 	for _, f := range q.Fragments {
+		if limit >= 0 && words > limit && capWords < words {
+			break
+		}
 		inWord := false
 		for _, r := range p.text[f.Start:f.End] {
-			letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if limit >= 0 && words > limit && capWords < words {
+				break
+			}
+			var letter bool
+			if r < utf8.RuneSelf {
+				letter = isASCIIWordByte(byte(r))
+			} else {
+				letter = unicode.IsLetter(r) || unicode.IsDigit(r)
+			}
 			if letter && !inWord {
 				words++
 				if unicode.IsUpper(r) || unicode.IsDigit(r) {
@@ -115,7 +133,7 @@ func (p *pass) sentenceHasCue(i int, before []token) bool {
 		}
 	}
 	a, b := p.narrationAfter(i)
-	p.bufB = tokenize(p.bufB[:0], p.text, a, min(b, a+200), p.lx)
+	p.bufB, _ = tokenizeSentence(p.bufB[:0], p.text, a, min(b, a+200), p.lx)
 	for _, t := range firstSentence(p.bufB) {
 		if t.word && p.lx.IsCue(t.text) {
 			return true

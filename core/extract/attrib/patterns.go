@@ -24,7 +24,7 @@ func (p *pass) cueAt(toks []token, i int, phrasesOnly bool) (span core.Span, nex
 		}
 		all := true
 		for k, w := range ph {
-			if lower(toks[i+k].text) != w {
+			if !equalLower(toks[i+k].text, w) {
 				all = false
 				break
 			}
@@ -48,14 +48,14 @@ func isDash(s string) bool {
 }
 
 func (p *pass) skipAdverbs(toks []token, k int) int {
-	for k < len(toks) && toks[k].word && p.lx.CueAdverbs[lower(toks[k].text)] {
+	for k < len(toks) && toks[k].word && hasLower(p.lx.CueAdverbs, toks[k].text) {
 		k++
 	}
 	return k
 }
 
 func (p *pass) skipAdverbsBack(toks []token, k int) int {
-	for k >= 0 && toks[k].word && p.lx.CueAdverbs[lower(toks[k].text)] {
+	for k >= 0 && toks[k].word && hasLower(p.lx.CueAdverbs, toks[k].text) {
 		k--
 	}
 	return k
@@ -205,14 +205,10 @@ func (p *pass) matchColonParagraph(i int) match {
 // “Yes.”” Weak evidence, so a low confidence.
 func (p *pass) matchParagraphSubject(i int) match {
 	for _, side := range [2]bool{false, true} {
-		var a, b int
+		toks := p.beforeTokens(i)
 		if side {
-			a, b = p.narrationAfter(i)
-		} else {
-			a, b = p.narrationBefore(i)
+			toks = p.afterTokensFrom(i)
 		}
-		p.bufA = tokenize(p.bufA[:0], p.text, a, b, p.lx)
-		toks := p.bufA
 		start := 0
 		for start < len(toks) && !toks[start].word {
 			start++

@@ -190,7 +190,26 @@ func parseGender(s string) (Gender, error) {
 }
 
 // IsCue reports whether a word (any case) is a form of a speech verb.
-func (lx *Lexicon) IsCue(word string) bool { return lx.Cues[strings.ToLower(word)] }
+func (lx *Lexicon) IsCue(word string) bool {
+	// Most words are short and ASCII: fold them on the stack (this runs
+	// for every word near a quote).
+	var buf [32]byte
+	if len(word) <= len(buf) {
+		b := buf[:len(word)]
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if c >= 0x80 {
+				return lx.Cues[strings.ToLower(word)]
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return lx.Cues[string(b)]
+	}
+	return lx.Cues[strings.ToLower(word)]
+}
 
 // DetectLanguage picks the language whose frequent words occur most often
 // in the first few kilobytes of text; "en" when there is no evidence.

@@ -1,5 +1,7 @@
 package scan
 
+import "strings"
+
 // IsWrapped reports whether text is hard-wrapped: most lines are followed by
 // another non-blank line and almost none is long, as in Project Gutenberg
 // books. In such text a single line break is a space and only blank lines
@@ -8,9 +10,9 @@ func IsWrapped(text string) bool {
 	nonBlank, long, joined := 0, 0, 0
 	prevNonBlank := false
 	for start := 0; start <= len(text); {
-		end := start
-		for end < len(text) && text[end] != '\n' {
-			end++
+		end := len(text)
+		if nl := strings.IndexByte(text[start:], '\n'); nl >= 0 {
+			end = start + nl
 		}
 		blank := true
 		for k := start; k < end; k++ {
