@@ -64,6 +64,9 @@ func (p *pass) isNameWord(t token) bool {
 	if p.cast != nil && !p.cast.proper(t.text) && !p.isTitle(t) {
 		return false // “Stupid Harriet”: a common word opening a sentence
 	}
+	if p.names != nil && !p.names.proper(t.text) && !p.isTitle(t) {
+		return false // “Reportedly”, “Fitness”: news sentence openers
+	}
 	return !p.lx.NotNames[t.text] || p.isTitle(t)
 }
 
@@ -145,6 +148,7 @@ func (p *pass) mentionBefore(toks []token, k int) mention {
 			}
 			break
 		}
+		j = p.officeBefore(toks, j)
 		if j > 0 && p.isDeterminer(toks[j-1]) {
 			return p.makeMention(nominalOrName(p, toks, j-1, k), toks, j-1, k, 0)
 		}
@@ -226,7 +230,7 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 			}
 			break
 		}
-		return p.makeMention(nameMention, toks, i, j, 0)
+		return p.makeMention(nameMention, toks, i, p.throughOffice(toks, j), 0)
 	}
 	if p.lx.SpeakerNouns[strings.ToLower(t.text)] {
 		return p.makeMention(nominalMention, toks, i, i, 0)
@@ -255,6 +259,7 @@ func (p *pass) makeMention(kind mentionKind, toks []token, first, last int, g le
 			coreFirst = i + 1
 		}
 	}
+	coreFirst = p.newsCoreStart(toks, first, coreFirst, last)
 	if coreFirst > last {
 		// Only titles ("the President"): a nominal after all.
 		m.kind = nominalMention

@@ -66,6 +66,8 @@ const (
 	qNextCue            // a cue follows
 	qAfterColonPara     // the paragraph before ends with a colon
 	qStraightAmongCurly // straight marks in an article whose other quotes take curly ones: pasted text
+	qPersonal           // holds I, we or you: someone's own words
+	qNumber             // holds a figure: “3,210 shooting victims”
 	qRuleFirst          // per-rule features, quoteRuleNames order
 )
 
@@ -79,11 +81,11 @@ var quoteBaseNames = [...]string{"bias", "double-curly", "straight-double", "sin
 	"prev-possessive", "prev-preposition", "prev-determiner", "prev-cue", "prev-colon", "prev-comma",
 	"abbreviation-after", "source-before", "cue-in-sentence", "has-mention", "mention-name", "mention-pronoun",
 	"mention-nominal", "has-cue", "confidence-low", "confidence-high", "rule-title", "rule-term",
-	"next-noun", "next-cue", "after-colon-paragraph", "straight-among-curly"}
+	"next-noun", "next-cue", "after-colon-paragraph", "straight-among-curly", "personal", "number"}
 
 // quoteShapeFeats and quoteContextFeats are crossed with each other.
 var (
-	quoteShapeFeats   = [...]feature{qWords1, qWords2to4, qWords5to8, qWords9to20, qWords21, qTitleCase, qEndsLikeSpeech, qStartsLower, qSingle}
+	quoteShapeFeats   = [...]feature{qWords1, qWords2to4, qWords5to8, qWords9to20, qWords21, qTitleCase, qEndsLikeSpeech, qStartsLower, qSingle, qPersonal}
 	quoteContextFeats = [...]feature{qMidSentence, qOpensParagraph, qHasCue, qCueInSentence, qHeadline, qHasMention, qRuleTitle, qRuleTerm, qNextNoun, qPrevDeterminer,
 		qPrevPossessive, qPrevPreposition, qStraightAmongCurly, qAfterColonPara}
 )
@@ -186,6 +188,7 @@ func (p *pass) quoteFeatures(i int, ruleKind core.NonQuoteKind, marks markCounts
 	if startsLower(p.text, q.Fragments[0]) {
 		f = append(f, qStartsLower)
 	}
+	f = p.wordFeatures(q, f)
 	if p.paraOf[i] == 0 {
 		f = append(f, qHeadline)
 	}

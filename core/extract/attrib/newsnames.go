@@ -1,0 +1,476 @@
+package attrib
+
+import (
+	"sort"
+	"strings"
+
+	"verbatim/core/extract/lexicon"
+)
+
+// A news article names a person in full once ("United States President
+// Donald Trump", "Brett McGurk, who was …") and by surname after ("Trump",
+// "McGurk later wrote"); a researcher wants all of that person's quotes
+// under the fullest name. Before attribution, one sweep over the article
+// (the word scanner of characters.go) counts how each word is written and
+// collects its runs of capitalised words. Each run is split into names:
+// titles set apart ("President", a lower-case "president" or "host" before
+// the run), a body's name kept whole ("Syrian Democratic Forces"), a
+// person's name after a body's ("the United Nations Nikki Haley"). The
+// attribution then shows each speaker by the fullest name the article
+// gives it, resolves a description ("the president") to the person last
+// named with that title, and prefers people to places as the antecedent of
+// "he" and "she". One sweep, then work per distinct name: linear.
+
+// newsName is one way the article writes a name.
+type newsName struct {
+	words  []string
+	uses   int
+	titled int  // written after a title or office: President, host
+	org    bool // a body: its last word is an organisation word
+	male   int  // followed by "he"/"his" before another name
+	female int
+	gender lexicon.Gender // from a title or given name
+}
+
+// titledUse is one place where a name was written after a title.
+type titledUse struct {
+	pos   int
+	title string // lower-cased
+	mods  string // lower-cased words before the title in its run: "russian"
+	name  *newsName
+}
+
+// newsNames is an article's names.
+type newsNames struct {
+	lx     *lexicon.Lexicon
+	cases  foldTable
+	forms  map[string]*newsName   // by words, space-separated
+	byLast map[string][]*newsName // names of two words or more, by last word
+	titled []titledUse            // in text order
+	// headlines are the lines written in title case, in text order.
+	headlines [][2]int
+	words     []string // scratch
+}
+
+// newsRun is a run of capitalised words, with the lower-case word right
+// before it and the gender of the first pronoun after it.
+type newsRun struct {
+	start, end int
+	lastStart  int // of the last word
+	words      int
+	before     string
+	gender     lexicon.Gender
+	// afterTitle: the run is the object of a title, a preposition and
+	// at most one more word between (“Mayor of London Sadiq Khan”).
+	afterTitle bool
+}
+
+// buildNewsNames reads an article's names in one sweep.
+func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
+	n := &newsNames{lx: lx, forms: map[string]*newsName{}, byLast: map[string][]*newsName{}}
+	var runs []newsRun
+	var cur newsRun
+	open, pending := false, -1
+	before := ""
+	titleEnd, gap := false, 0 // the last run ends with a title; lower-case words since
+	// The current line: where it starts, its first run, its words.
+	lineStart, lineRuns, caps, lowers, prevEnd := 0, 0, 0, 0, 0
+	endLine := func() {
+		if caps >= minHeadlineWords && lowers == 0 {
+			// A headline in title case: its capitals are no names.
+			runs, pending = runs[:lineRuns], -1
+			if open && cur.start >= lineStart {
+				open = false
+			}
+			n.headlines = append(n.headlines, [2]int{lineStart, prevEnd})
+		}
+		caps, lowers = 0, 0
+	}
+	s := &wordScanner{text: text, lx: lx}
+	for s.next() {
+		if strings.IndexByte(text[prevEnd:s.start], '\n') >= 0 {
+			endLine()
+			lineStart, lineRuns = s.start, len(runs)
+		}
+		prevEnd = s.end
+		st := n.cases.get(s.hash)
+		if s.quoteMark {
+			pending = -1
+		}
+		if s.capital {
+			caps++
+			if s.initial {
+				st.capInit++
+			} else {
+				st.capMid++
+			}
+			if open && s.adjacent && cur.words < maxNewsRunWords {
+				cur.end, cur.lastStart = s.end, s.start
+				cur.words++
+				continue
+			}
+			if open {
+				runs = append(runs, cur)
+				pending = len(runs) - 1
+				titleEnd, gap = false, 0
+			}
+			if !s.adjacent || s.initial {
+				before = ""
+			}
+			afterTitle := titleEnd && gap <= 2 && (lx.Prepositions[before] || lx.Determiners[before])
+			cur, open = newsRun{start: s.start, end: s.end, lastStart: s.start, words: 1, before: before, afterTitle: afterTitle}, true
+			continue
+		}
+		st.lower++
+		w := text[s.start:s.end]
+		if !lx.StopWords[w] && !lx.Prepositions[w] && !lx.Determiners[w] && !lx.Complementizers[w] {
+			lowers++
+		}
+		if open && s.adjacent && isNameParticle(w) {
+			continue // Ludwig van Beethoven; a trailing particle is left out by cur.end
+		}
+		if open {
+			runs = append(runs, cur)
+			pending, open = len(runs)-1, false
+			_, titleEnd = lx.Titles[trimPossessive(text[cur.lastStart:cur.end])]
+			gap = 0
+		}
+		if !s.adjacent {
+			titleEnd = false
+		}
+		gap++
+		before = w
+		if pending >= 0 {
+			if g := pronounGenderOf(w); g != lexicon.GenderUnknown {
+				runs[pending].gender, pending = g, -1
+			}
+		}
+	}
+	endLine()
+	if open {
+		runs = append(runs, cur)
+	}
+	for _, r := range runs {
+		n.addRun(text, r)
+	}
+	return n
+}
+
+// addRun splits a run of capitalised words into names.
+func (n *newsNames) addRun(text string, r newsRun) {
+	words := n.words[:0]
+	ws := wordScanner{text: text[:r.end], lx: n.lx, pos: r.start}
+	for ws.next() {
+		words = append(words, text[ws.start:ws.end])
+	}
+	n.words = words
+	if len(words) == 0 {
+		return
+	}
+	title := ""
+	if n.isOffice(r.before) {
+		title = r.before // “Turkish president Erdoğan”, “host Vladimir Solovyov”
+	}
+	if last := trimPossessive(words[len(words)-1]); n.lx.OrganisationWords[lower(last)] {
+		first := 0
+		for first < len(words)-1 && (n.lx.NotNames[words[first]] && n.lx.Determiners[lower(words[first])] || n.isTitleWord(words[first])) {
+			first++
+		}
+		n.add(words[first:], "", true, r)
+		return
+	}
+	if r.afterTitle && len(words) >= 3 && n.proper(words[len(words)-2]) {
+		// “Mayor of London Sadiq Khan”: the office's place, then the person.
+		n.add(words[:len(words)-2], "", false, r)
+		words = words[len(words)-2:]
+	}
+	var parts []string
+	mods := ""
+	flush := func() {
+		if len(parts) > 0 {
+			n.add(parts, title, false, r)
+			n.setMods(title, mods)
+		}
+		if title != "" {
+			mods = ""
+		}
+		parts, title = nil, ""
+	}
+	for i, w := range words {
+		possessive := isPossessive(w)
+		w = trimPossessive(w)
+		switch {
+		case n.isTitleWord(w):
+			compound := ""
+			if len(parts) > 0 {
+				mods = lower(strings.Join(parts, " ")) // “United States President …”
+			} else if title != "" {
+				compound = title + " " // “Vice President”
+			}
+			flush()
+			title = compound + lower(w)
+		case w == "I" || n.lx.NotNames[w] || !n.proper(w):
+			flush()
+			mods = lower(w) // “Russian President Vladimir Putin”
+		case n.lx.OrganisationWords[lower(w)] && i+1 < len(words):
+			// “United Nations Nikki Haley”: the body's name, then a person's.
+			parts = append(parts, w)
+			n.add(parts, "", true, r)
+			parts, title = nil, ""
+			continue
+		default:
+			parts = append(parts, w)
+		}
+		if possessive {
+			flush()
+		}
+	}
+	flush()
+}
+
+// add counts one use of a name.
+func (n *newsNames) add(words []string, title string, org bool, r newsRun) {
+	if !org {
+		words = n.fromGivenName(words)
+	}
+	key := strings.Join(words, " ")
+	f := n.forms[key]
+	if f == nil {
+		f = &newsName{words: append([]string(nil), words...), org: org}
+		if !org {
+			f.gender = n.lx.GivenNames[words[0]]
+		}
+		n.forms[key] = f
+		if len(words) >= 2 {
+			last := words[len(words)-1]
+			n.byLast[last] = append(n.byLast[last], f)
+		}
+	}
+	f.uses++
+	switch r.gender {
+	case lexicon.Male:
+		f.male++
+	case lexicon.Female:
+		f.female++
+	}
+	if title != "" {
+		f.titled++
+		if g := n.titleGender(title); g != lexicon.GenderUnknown && f.gender == lexicon.GenderUnknown {
+			f.gender = g
+		}
+		n.titled = append(n.titled, titledUse{pos: r.start, title: title, name: f})
+	}
+}
+
+// fromGivenName drops the words before a person's given name that are not
+// names themselves: “Crooked Hillary Clinton”, “Rip Donald Trump”.
+func (n *newsNames) fromGivenName(words []string) []string {
+	for k := len(words) - 2; k > 0; k-- {
+		if n.lx.GivenNames[words[k]] != lexicon.GenderUnknown {
+			if n.lx.GivenNames[words[k-1]] != lexicon.GenderUnknown || isInitialWord(words[k-1]) {
+				return words // Mary Jane Smith
+			}
+			return words[k:]
+		}
+	}
+	return words
+}
+
+func trimPossessive(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+}
+
+// setMods records the modifiers of the titled name just added.
+func (n *newsNames) setMods(title, mods string) {
+	if title != "" && mods != "" {
+		n.titled[len(n.titled)-1].mods = mods
+	}
+}
+
+// isTitleWord reports a capitalised title or office: President, Sen.,
+// Spokeswoman.
+func (n *newsNames) isTitleWord(w string) bool {
+	_, ok := n.lx.Titles[w]
+	return ok || n.lx.SpeakerNouns[lower(w)] && !n.lx.OrganisationWords[lower(w)]
+}
+
+// isOffice reports a lower-case title or speaker noun: president, host.
+func (n *newsNames) isOffice(w string) bool {
+	if w == "" {
+		return false
+	}
+	_, ok := n.lx.Titles[strings.ToUpper(w[:1])+w[1:]]
+	return ok || n.lx.SpeakerNouns[w] && !n.lx.OrganisationWords[w]
+}
+
+func (n *newsNames) titleGender(title string) lexicon.Gender {
+	for _, t := range [2]string{title, strings.ToUpper(title[:1]) + title[1:]} {
+		if g := n.lx.Titles[t]; g == lexicon.Male || g == lexicon.Female {
+			return g
+		}
+	}
+	return lexicon.GenderUnknown
+}
+
+// proper reports whether a capitalised word can be a name in this
+// article: not a function word ("During"), and not a word the article
+// writes in lower case but never capitalised inside a sentence ("Fitness",
+// "Early").
+func (n *newsNames) proper(w string) bool {
+	low := lower(w)
+	lx := n.lx
+	if lx.StopWords[low] || lx.Prepositions[low] || lx.Determiners[low] || lx.Complementizers[low] || lx.CueAdverbs[low] {
+		return false
+	}
+	if _, pron := lx.Pronouns[low]; pron {
+		return false
+	}
+	st := n.cases.find(foldHash(w))
+	if st == nil || st.capMid > 0 {
+		return true
+	}
+	_, given := lx.GivenNames[w]
+	return st.lower == 0 && (given || !strings.HasSuffix(w, "ly")) // “Conversely”
+}
+
+// genderOf is what a name's titles, given name or the pronouns after it
+// show of its gender.
+func (f *newsName) genderOf() lexicon.Gender {
+	switch {
+	case f.gender != lexicon.GenderUnknown:
+		return f.gender
+	case f.male > f.female:
+		return lexicon.Male
+	case f.female > f.male:
+		return lexicon.Female
+	}
+	return lexicon.GenderUnknown
+}
+
+// fullest returns the fullest name the article gives to the person named
+// core: a full name written elsewhere that ends with core's last word and
+// holds all its words (“Donald Trump” for “Trump”), when one person stands
+// out among those that fit; else core.
+func (n *newsNames) fullest(core string, g lexicon.Gender) string {
+	words := strings.Fields(core)
+	if len(words) == 0 {
+		return core
+	}
+	cands := n.byLast[words[len(words)-1]]
+	// Group the fitting names by first word: “Donald Trump” and “Donald
+	// J. Trump” are one man, “Melania Trump” another.
+	type group struct {
+		best *newsName
+		uses int
+	}
+	var groups []group
+	for _, f := range cands {
+		if len(f.words) <= len(words) || !containsInOrder(f.words, words) || !compatible(f.genderOf(), g) {
+			continue
+		}
+		k := 0
+		for k < len(groups) && groups[k].best.words[0] != f.words[0] {
+			k++
+		}
+		if k == len(groups) {
+			groups = append(groups, group{best: f})
+		}
+		gr := &groups[k]
+		gr.uses += f.uses
+		if f.uses > gr.best.uses || f.uses == gr.best.uses && len(f.words) > len(gr.best.words) {
+			gr.best = f
+		}
+	}
+	if len(groups) == 0 {
+		return core
+	}
+	sort.SliceStable(groups, func(a, b int) bool { return groups[a].uses > groups[b].uses })
+	if len(groups) > 1 && groups[0].uses < 2*groups[1].uses {
+		return core // “Clinton” in an article about Bill and Hillary alike
+	}
+	return strings.Join(groups[0].best.words, " ")
+}
+
+// knownPart returns the longest part of a name that the article writes as
+// a name outside its headlines: “Donald Trump” of “Rip Donald Trump” (a
+// headline in title case), “Obama” of “Obama Sees”; core itself when the
+// article knows it or no part of it.
+func (n *newsNames) knownPart(core string) string {
+	if n.forms[core] != nil {
+		return core
+	}
+	words := strings.Fields(core)
+	for l := len(words) - 1; l >= 1; l-- {
+		for _, part := range [2][]string{words[len(words)-l:], words[:l]} {
+			key := strings.Join(part, " ")
+			if f := n.forms[key]; f != nil && !f.org {
+				return key
+			}
+		}
+	}
+	return core
+}
+
+// containsInOrder reports whether all of words appear in name, in order.
+func containsInOrder(name, words []string) bool {
+	k := 0
+	for _, w := range name {
+		if k < len(words) && w == words[k] {
+			k++
+		}
+	}
+	return k == len(words)
+}
+
+// person reports whether the article shows a name to be a person's: a
+// title or office before it, a given name, a pronoun after it, or a fuller
+// name elsewhere.
+func (n *newsNames) person(core string) bool {
+	f := n.forms[core]
+	if f == nil || f.org {
+		return false
+	}
+	if f.titled > 0 || f.genderOf() != lexicon.GenderUnknown {
+		return true
+	}
+	return len(f.words) == 1 && n.fullest(core, lexicon.GenderUnknown) != core
+}
+
+// titledBefore returns the name last written after title before pos, one
+// with the modifier mod ("russian") first when mod is set; nil if none.
+// It looks back over a bounded number of titled names.
+func (n *newsNames) titledBefore(title, mod string, pos int) *newsName {
+	k := sort.Search(len(n.titled), func(i int) bool { return n.titled[i].pos >= pos })
+	var found *newsName
+	for j := k - 1; j >= 0 && j >= k-maxTitledLookBack; j-- {
+		t := n.titled[j]
+		if t.title != title {
+			continue
+		}
+		if mod == "" || strings.Contains(t.mods, mod) {
+			return t.name
+		}
+		if found == nil {
+			found = t.name
+		}
+	}
+	return found
+}
+
+// maxNewsRunWords bounds a run of capitalised words: news stacks offices
+// and bodies before a name (“Republican National Committee Research
+// Director Raj Shah”).
+const maxNewsRunWords = 10
+
+// minHeadlineWords is the least number of capitalised words, and no
+// lower-case word but function words, that make a line a headline.
+const minHeadlineWords = 3
+
+// inHeadline reports whether the byte offset pos lies in a headline.
+func (n *newsNames) inHeadline(pos int) bool {
+	k := sort.Search(len(n.headlines), func(i int) bool { return n.headlines[i][1] > pos })
+	return k < len(n.headlines) && n.headlines[k][0] <= pos
+}
+
+// maxTitledLookBack bounds the titled names searched for a description.
+const maxTitledLookBack = 100

@@ -1,0 +1,125 @@
+package attrib
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"verbatim/core"
+	"verbatim/core/extract/lexicon"
+)
+
+// A news article in one language may hold a paragraph in another: a
+// German article quoting “It’s a Café in Zürich,” she said, “not a naïve
+// experiment.” Such a paragraph is read with its own language's lexicon
+// and models, so that "she said" is a cue there. A paragraph changes
+// language only on clear evidence: its narration (outside quotation
+// marks) holds at least minForeignWords frequent words of the other
+// language and more than twice as many as of the document's.
+
+const minForeignWords = 2
+
+// paragraphLanguages holds, per paragraph, the lexicon it is read with
+// (nil: the document's), and what to switch to.
+type paragraphLanguages struct {
+	lexicons []*lexicon.Lexicon // nil when every paragraph is in the document's language
+	doc      *lexicon.Lexicon
+	a        *Attributor
+}
+
+// readParagraphLanguages finds the paragraphs of a news document written in
+// another language, in one sweep over paragraphs and quotes.
+func (p *pass) readParagraphLanguages(a *Attributor) {
+	p.paraLang = paragraphLanguages{doc: p.lx, a: a}
+	if len(a.lexicons) < 2 {
+		return
+	}
+	q := 0
+	counts := map[string]int{}
+	for k, para := range p.paras {
+		clear(counts)
+		pos := para.Start
+		for pos < para.End {
+			for q < len(p.quotes) && p.quotes[q].Span.End <= pos {
+				q++
+			}
+			end := para.End
+			if q < len(p.quotes) && p.quotes[q].Span.Start < end {
+				end = max(pos, p.quotes[q].Span.Start)
+			}
+			countStopwords(p.text[pos:end], a.lexicons, counts)
+			pos = end
+			if q < len(p.quotes) && p.quotes[q].Span.Start <= pos {
+				pos = max(pos, min(para.End, p.quotes[q].Span.End))
+			}
+		}
+		for lang, n := range counts {
+			if lang != p.lx.Lang && n >= minForeignWords && n > 2*counts[p.lx.Lang] {
+				if p.paraLang.lexicons == nil {
+					p.paraLang.lexicons = make([]*lexicon.Lexicon, len(p.paras))
+				}
+				p.paraLang.lexicons[k] = a.lexicons[lang]
+			}
+		}
+	}
+}
+
+// countStopwords adds up the frequent words of each language in s.
+func countStopwords(s string, lexicons map[string]*lexicon.Lexicon, counts map[string]int) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r2, s2 := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r2) {
+				break
+			}
+			j += s2
+		}
+		w := lower(s[i:j])
+		for lang, lx := range lexicons {
+			if lx.Stopwords[w] {
+				counts[lang]++
+			}
+		}
+		i = j
+	}
+}
+
+// useParagraphLexicon reads what follows with the lexicon and models of
+// paragraph k's language.
+func (p *pass) useParagraphLexicon(k int) {
+	pl := &p.paraLang
+	if pl.lexicons == nil || k < 0 || k >= len(pl.lexicons) {
+		return
+	}
+	lx := pl.lexicons[k]
+	if lx == nil {
+		lx = pl.doc
+	}
+	if lx != p.lx {
+		p.lx, p.ranker, p.quoteModel = lx, pl.a.rankers[lx.Lang], pl.a.quoteModels[lx.Lang]
+	}
+}
+
+// sameMarks reports whether two quotes open with marks of one convention:
+// the pieces of an interrupted quote do, two people's quotes in „…“ and
+// »…« do not.
+func sameMarks(text string, a, b core.Quote) bool {
+	return markFamily(openingMark(text, a)) == markFamily(openingMark(text, b))
+}
+
+// markFamily groups opening marks by convention: straight and curly
+// English double marks are one.
+func markFamily(r rune) rune {
+	switch r {
+	case '"', '“', '”', '‟':
+		return '“'
+	case '\'', '‘', '’', '‛':
+		return '‘'
+	}
+	return r
+}
