@@ -76,8 +76,10 @@ func (a *Attributor) newPass(in Input) *pass {
 	if !in.Dialogue {
 		p.ranker = a.rankers[lx.Lang]
 		p.quoteModel = a.quoteModels[lx.Lang]
-		p.names = buildNewsNames(in.Text, lx)
-		p.readParagraphLanguages(a)
+		if len(in.Quotes) > 0 {
+			p.names = buildNewsNames(in.Text, lx)
+			p.readParagraphLanguages(a, in.Quotes)
+		}
 	}
 	p.quotes = append([]core.Quote(nil), in.Quotes...)
 	return p

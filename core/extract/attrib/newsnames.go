@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -49,7 +50,9 @@ type newsNames struct {
 	titled []titledUse            // in text order
 	// headlines are the lines written in title case, in text order.
 	headlines [][2]int
-	words     []string // scratch
+	// runParts holds the names of each run, by its text and context.
+	runParts map[string][]runPart
+	words    []string // scratch
 }
 
 // newsRun is a run of capitalised words, with the lower-case word right
@@ -67,7 +70,14 @@ type newsRun struct {
 
 // buildNewsNames reads an article's names in one sweep.
 func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
-	n := &newsNames{lx: lx, forms: map[string]*newsName{}, byLast: map[string][]*newsName{}}
+	n := &newsNames{lx: lx, forms: map[string]*newsName{}, byLast: map[string][]*newsName{}, runParts: map[string][]runPart{}}
+	// A table sized by the text (a word takes four bytes or more, and the
+	// table is kept half empty), up to where foldTable grows by itself.
+	size := 64
+	for size < len(text)/2 && size < 1<<12 {
+		size *= 2
+	}
+	n.cases.slots = make([]foldSlot, size)
 	var runs []newsRun
 	var cur newsRun
 	open, pending := false, -1
@@ -123,7 +133,7 @@ func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
 		}
 		st.lower++
 		w := text[s.start:s.end]
-		if !lx.StopWords[w] && !lx.Prepositions[w] && !lx.Determiners[w] && !lx.Complementizers[w] {
+		if lowers == 0 && !lx.StopWords[w] && !lx.Prepositions[w] && !lx.Determiners[w] && !lx.Complementizers[w] {
 			lowers++
 		}
 		if open && s.adjacent && isNameParticle(w) {
@@ -156,40 +166,68 @@ func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
 	return n
 }
 
-// addRun splits a run of capitalised words into names.
+// runPart is one name a run of capitalised words holds, with the title
+// written before it and that title's modifiers.
+type runPart struct {
+	name        *newsName
+	title, mods string
+}
+
+// addRun counts the names in a run of capitalised words. Runs written the
+// same way are split once: a news article repeats its names.
 func (n *newsNames) addRun(text string, r newsRun) {
+	title := ""
+	if n.isOffice(r.before) {
+		title = r.before // “Turkish president Erdoğan”, “host Vladimir Solovyov”
+	}
+	key := text[r.start:r.end]
+	if title != "" || r.afterTitle {
+		key = fmt.Sprint(title, "\x00", r.afterTitle, "\x00", key)
+	}
+	parts, ok := n.runParts[key]
+	if !ok {
+		parts = n.splitRun(text, r, title)
+		n.runParts[key] = parts
+	}
+	for _, pt := range parts {
+		n.use(pt, r)
+	}
+}
+
+// splitRun reads a run's words into names: titles set apart, a body's
+// name kept whole, a person's name after a body's or a place's.
+func (n *newsNames) splitRun(text string, r newsRun, title string) []runPart {
 	words := n.words[:0]
 	ws := wordScanner{text: text[:r.end], lx: n.lx, pos: r.start}
 	for ws.next() {
 		words = append(words, text[ws.start:ws.end])
 	}
 	n.words = words
+	var out []runPart
 	if len(words) == 0 {
-		return
-	}
-	title := ""
-	if n.isOffice(r.before) {
-		title = r.before // “Turkish president Erdoğan”, “host Vladimir Solovyov”
+		return out
 	}
 	if last := trimPossessive(words[len(words)-1]); n.lx.OrganisationWords[lower(last)] {
 		first := 0
 		for first < len(words)-1 && (n.lx.NotNames[words[first]] && n.lx.Determiners[lower(words[first])] || n.isTitleWord(words[first])) {
 			first++
 		}
-		n.add(words[first:], "", true, r)
-		return
+		return append(out, runPart{name: n.form(words[first:], true)})
 	}
 	if r.afterTitle && len(words) >= 3 && n.proper(words[len(words)-2]) {
 		// “Mayor of London Sadiq Khan”: the office's place, then the person.
-		n.add(words[:len(words)-2], "", false, r)
+		out = append(out, runPart{name: n.form(words[:len(words)-2], false)})
 		words = words[len(words)-2:]
 	}
 	var parts []string
 	mods := ""
 	flush := func() {
 		if len(parts) > 0 {
-			n.add(parts, title, false, r)
-			n.setMods(title, mods)
+			pt := runPart{name: n.form(parts, false), title: title}
+			if title != "" {
+				pt.mods = mods
+			}
+			out = append(out, pt)
 		}
 		if title != "" {
 			mods = ""
@@ -199,8 +237,10 @@ func (n *newsNames) addRun(text string, r newsRun) {
 	for i, w := range words {
 		possessive := isPossessive(w)
 		w = trimPossessive(w)
+		low := lower(w)
+		_, isTitle := n.lx.Titles[w]
 		switch {
-		case n.isTitleWord(w):
+		case isTitle || n.lx.Offices[low]:
 			compound := ""
 			if len(parts) > 0 {
 				mods = lower(strings.Join(parts, " ")) // “United States President …”
@@ -208,14 +248,14 @@ func (n *newsNames) addRun(text string, r newsRun) {
 				compound = title + " " // “Vice President”
 			}
 			flush()
-			title = compound + lower(w)
+			title = compound + low
 		case w == "I" || n.lx.NotNames[w] || !n.proper(w):
 			flush()
-			mods = lower(w) // “Russian President Vladimir Putin”
-		case n.lx.OrganisationWords[lower(w)] && i+1 < len(words):
+			mods = low // “Russian President Vladimir Putin”
+		case n.lx.OrganisationWords[low] && i+1 < len(words):
 			// “United Nations Nikki Haley”: the body's name, then a person's.
 			parts = append(parts, w)
-			n.add(parts, "", true, r)
+			out = append(out, runPart{name: n.form(parts, true)})
 			parts, title = nil, ""
 			continue
 		default:
@@ -226,10 +266,11 @@ func (n *newsNames) addRun(text string, r newsRun) {
 		}
 	}
 	flush()
+	return out
 }
 
-// add counts one use of a name.
-func (n *newsNames) add(words []string, title string, org bool, r newsRun) {
+// form returns the name written as words, made on first use.
+func (n *newsNames) form(words []string, org bool) *newsName {
 	if !org {
 		words = n.fromGivenName(words)
 	}
@@ -246,6 +287,12 @@ func (n *newsNames) add(words []string, title string, org bool, r newsRun) {
 			n.byLast[last] = append(n.byLast[last], f)
 		}
 	}
+	return f
+}
+
+// use counts one use of a name, in run r.
+func (n *newsNames) use(pt runPart, r newsRun) {
+	f := pt.name
 	f.uses++
 	switch r.gender {
 	case lexicon.Male:
@@ -253,12 +300,12 @@ func (n *newsNames) add(words []string, title string, org bool, r newsRun) {
 	case lexicon.Female:
 		f.female++
 	}
-	if title != "" {
+	if pt.title != "" {
 		f.titled++
-		if g := n.titleGender(title); g != lexicon.GenderUnknown && f.gender == lexicon.GenderUnknown {
+		if g := n.titleGender(pt.title); g != lexicon.GenderUnknown && f.gender == lexicon.GenderUnknown {
 			f.gender = g
 		}
-		n.titled = append(n.titled, titledUse{pos: r.start, title: title, name: f})
+		n.titled = append(n.titled, titledUse{pos: r.start, title: pt.title, mods: pt.mods, name: f})
 	}
 }
 
@@ -280,28 +327,15 @@ func trimPossessive(w string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 }
 
-// setMods records the modifiers of the titled name just added.
-func (n *newsNames) setMods(title, mods string) {
-	if title != "" && mods != "" {
-		n.titled[len(n.titled)-1].mods = mods
-	}
-}
-
 // isTitleWord reports a capitalised title or office: President, Sen.,
 // Spokeswoman.
 func (n *newsNames) isTitleWord(w string) bool {
 	_, ok := n.lx.Titles[w]
-	return ok || n.lx.SpeakerNouns[lower(w)] && !n.lx.OrganisationWords[lower(w)]
+	return ok || n.lx.Offices[lower(w)]
 }
 
 // isOffice reports a lower-case title or speaker noun: president, host.
-func (n *newsNames) isOffice(w string) bool {
-	if w == "" {
-		return false
-	}
-	_, ok := n.lx.Titles[strings.ToUpper(w[:1])+w[1:]]
-	return ok || n.lx.SpeakerNouns[w] && !n.lx.OrganisationWords[w]
-}
+func (n *newsNames) isOffice(w string) bool { return n.lx.Offices[w] }
 
 func (n *newsNames) titleGender(title string) lexicon.Gender {
 	for _, t := range [2]string{title, strings.ToUpper(title[:1]) + title[1:]} {
@@ -317,6 +351,10 @@ func (n *newsNames) titleGender(title string) lexicon.Gender {
 // writes in lower case but never capitalised inside a sentence ("Fitness",
 // "Early").
 func (n *newsNames) proper(w string) bool {
+	st := n.cases.find(foldHash(w))
+	if st != nil && st.capMid > 0 && st.lower == 0 {
+		return true // the common case: a name written as a name
+	}
 	low := lower(w)
 	lx := n.lx
 	if lx.StopWords[low] || lx.Prepositions[low] || lx.Determiners[low] || lx.Complementizers[low] || lx.CueAdverbs[low] {
@@ -325,7 +363,6 @@ func (n *newsNames) proper(w string) bool {
 	if _, pron := lx.Pronouns[low]; pron {
 		return false
 	}
-	st := n.cases.find(foldHash(w))
 	if st == nil || st.capMid > 0 {
 		return true
 	}

@@ -18,6 +18,10 @@ import (
 
 const minForeignWords = 2
 
+// maxLanguageWords bounds the narration words read per paragraph: enough
+// to tell a language, and the cost per paragraph stays constant.
+const maxLanguageWords = 40
+
 // paragraphLanguages holds, per paragraph, the lexicon it is read with
 // (nil: the document's), and what to switch to.
 type paragraphLanguages struct {
@@ -27,8 +31,9 @@ type paragraphLanguages struct {
 }
 
 // readParagraphLanguages finds the paragraphs of a news document written in
-// another language, in one sweep over paragraphs and quotes.
-func (p *pass) readParagraphLanguages(a *Attributor) {
+// another language, in one sweep over paragraphs and quotes; only the
+// paragraphs that hold a quote are read.
+func (p *pass) readParagraphLanguages(a *Attributor, quotes []core.Quote) {
 	p.paraLang = paragraphLanguages{doc: p.lx, a: a}
 	if len(a.lexicons) < 2 {
 		return
@@ -36,20 +41,28 @@ func (p *pass) readParagraphLanguages(a *Attributor) {
 	q := 0
 	counts := map[string]int{}
 	for k, para := range p.paras {
+		for q < len(quotes) && quotes[q].Span.End <= para.Start {
+			q++
+		}
+		if q == len(quotes) || quotes[q].Span.Start >= para.End {
+			continue // no quote here: its language does not matter
+		}
 		clear(counts)
-		pos := para.Start
+		pos, words := para.Start, 0
 		for pos < para.End {
-			for q < len(p.quotes) && p.quotes[q].Span.End <= pos {
+			for q < len(quotes) && quotes[q].Span.End <= pos {
 				q++
 			}
 			end := para.End
-			if q < len(p.quotes) && p.quotes[q].Span.Start < end {
-				end = max(pos, p.quotes[q].Span.Start)
+			if q < len(quotes) && quotes[q].Span.Start < end {
+				end = max(pos, quotes[q].Span.Start)
 			}
-			countStopwords(p.text[pos:end], a.lexicons, counts)
+			if words < maxLanguageWords {
+				words += countStopwords(p.text[pos:end], a.lexicons, counts, maxLanguageWords-words)
+			}
 			pos = end
-			if q < len(p.quotes) && p.quotes[q].Span.Start <= pos {
-				pos = max(pos, min(para.End, p.quotes[q].Span.End))
+			if q < len(quotes) && quotes[q].Span.Start <= pos {
+				pos = max(pos, min(para.End, quotes[q].Span.End))
 			}
 		}
 		for lang, n := range counts {
@@ -63,9 +76,11 @@ func (p *pass) readParagraphLanguages(a *Attributor) {
 	}
 }
 
-// countStopwords adds up the frequent words of each language in s.
-func countStopwords(s string, lexicons map[string]*lexicon.Lexicon, counts map[string]int) {
-	for i := 0; i < len(s); {
+// countStopwords adds up the frequent words of each language among the
+// first limit words of s, and returns how many words it read.
+func countStopwords(s string, lexicons map[string]*lexicon.Lexicon, counts map[string]int, limit int) int {
+	n := 0
+	for i := 0; i < len(s) && n < limit; {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) {
 			i += size
@@ -86,7 +101,9 @@ func countStopwords(s string, lexicons map[string]*lexicon.Lexicon, counts map[s
 			}
 		}
 		i = j
+		n++
 	}
+	return n
 }
 
 // useParagraphLexicon reads what follows with the lexicon and models of

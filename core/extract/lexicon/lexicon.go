@@ -72,6 +72,9 @@ type Lexicon struct {
 	// ClauseConjunctions join two clauses after a comma: "and", "but";
 	// a speaker named before one rarely speaks the quote after it.
 	ClauseConjunctions map[string]bool
+	// Offices are the titles and speaker nouns that are not organisation
+	// words, lower-cased: "president", "host", "secretary" (derived).
+	Offices map[string]bool
 }
 
 // Load parses the embedded lexicon for lang ("en", "de").
@@ -128,6 +131,15 @@ func Parse(lang, data string) (*Lexicon, error) {
 		fields := strings.Fields(line)
 		if err := lx.add(section, fields, sets, caseSets); err != nil {
 			return nil, fmt.Errorf("%s.txt line %d: %v", lang, n, err)
+		}
+	}
+	lx.Offices = map[string]bool{}
+	for t := range lx.Titles {
+		lx.Offices[strings.ToLower(t)] = true
+	}
+	for t := range lx.SpeakerNouns {
+		if !lx.OrganisationWords[t] {
+			lx.Offices[t] = true
 		}
 	}
 	return lx, sc.Err()
