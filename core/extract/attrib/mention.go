@@ -111,6 +111,9 @@ func (p *pass) mentionBefore(toks []token, k int) mention {
 		// Florida-based president of the caucus, said.
 		for j := k - 1; j >= 0 && j >= k-25; j-- {
 			if toks[j].text == "," {
+				if m, ok := p.appositiveName(toks, j, k); ok {
+					return m // “The mayor of London, Sadiq Khan, thanked”
+				}
 				m := p.mentionBefore(toks, j-1)
 				if m.kind == nameMention || m.kind == pronounMention {
 					return m
@@ -212,7 +215,7 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 	}
 	if p.isDeterminer(t) || (isPossessive(t.text) && t.cap) {
 		j := i + 1
-		for j < len(toks) && j <= i+7 && toks[j].word && !p.lx.StopWords[strings.ToLower(toks[j].text)] && !p.lx.IsCue(toks[j].text) {
+		for j < len(toks) && j <= i+7 && toks[j].word && !p.lx.StopWords[strings.ToLower(toks[j].text)] && !p.endsDescription(toks, i, j) {
 			j++
 		}
 		if j == i+1 {

@@ -50,6 +50,10 @@ type newsNames struct {
 	titled []titledUse            // in text order
 	// headlines are the lines written in title case, in text order.
 	headlines [][2]int
+	// named holds the words (by foldHash) that the article shows to be
+	// names: written in a run of two capitalised words or more (“Brett”
+	// of “Brett McGurk”), or right before a speech verb (“Trump tweeted”).
+	named map[uint64]bool
 	// runParts holds the names of each run, by its text and context.
 	runParts map[string][]runPart
 	words    []string // scratch
@@ -63,6 +67,7 @@ type newsRun struct {
 	words      int
 	before     string
 	gender     lexicon.Gender
+	firstHash  uint64 // foldHash of the first word
 	// afterTitle: the run is the object of a title, a preposition and
 	// at most one more word between (“Mayor of London Sadiq Khan”).
 	afterTitle bool
@@ -70,7 +75,7 @@ type newsRun struct {
 
 // buildNewsNames reads an article's names in one sweep.
 func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
-	n := &newsNames{lx: lx, forms: map[string]*newsName{}, byLast: map[string][]*newsName{}, runParts: map[string][]runPart{}}
+	n := &newsNames{lx: lx, forms: map[string]*newsName{}, byLast: map[string][]*newsName{}, runParts: map[string][]runPart{}, named: map[uint64]bool{}}
 	// A table sized by the text (a word takes four bytes or more, and the
 	// table is kept half empty), up to where foldTable grows by itself.
 	size := 64
@@ -115,6 +120,10 @@ func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
 				st.capMid++
 			}
 			if open && s.adjacent && cur.words < maxNewsRunWords {
+				if cur.words == 1 {
+					n.named[cur.firstHash] = true
+				}
+				n.named[s.hash] = true
 				cur.end, cur.lastStart = s.end, s.start
 				cur.words++
 				continue
@@ -128,7 +137,7 @@ func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
 				before = ""
 			}
 			afterTitle := titleEnd && gap <= 2 && (lx.Prepositions[before] || lx.Determiners[before])
-			cur, open = newsRun{start: s.start, end: s.end, lastStart: s.start, words: 1, before: before, afterTitle: afterTitle}, true
+			cur, open = newsRun{start: s.start, end: s.end, lastStart: s.start, words: 1, before: before, afterTitle: afterTitle, firstHash: s.hash}, true
 			continue
 		}
 		st.lower++
@@ -140,6 +149,9 @@ func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
 			continue // Ludwig van Beethoven; a trailing particle is left out by cur.end
 		}
 		if open {
+			if s.adjacent && lx.Cues[w] {
+				n.named[cur.firstHash] = true
+			}
 			runs = append(runs, cur)
 			pending, open = len(runs)-1, false
 			_, titleEnd = lx.Titles[trimPossessive(text[cur.lastStart:cur.end])]
@@ -348,10 +360,11 @@ func (n *newsNames) titleGender(title string) lexicon.Gender {
 
 // proper reports whether a capitalised word can be a name in this
 // article: not a function word ("During"), and not a word the article
-// writes in lower case but never capitalised inside a sentence ("Fitness",
-// "Early").
+// writes capitalised only where a sentence opens, unless it is a given name
+// or shown to be a name (see named): "Fitness", "Early", "Backlash".
 func (n *newsNames) proper(w string) bool {
-	st := n.cases.find(foldHash(w))
+	hash := foldHash(w)
+	st := n.cases.find(hash)
 	if st != nil && st.capMid > 0 && st.lower == 0 {
 		return true // the common case: a name written as a name
 	}
@@ -367,7 +380,7 @@ func (n *newsNames) proper(w string) bool {
 		return true
 	}
 	_, given := lx.GivenNames[w]
-	return st.lower == 0 && (given || !strings.HasSuffix(w, "ly")) // “Conversely”
+	return given || st.lower == 0 && n.named[hash]
 }
 
 // genderOf is what a name's titles, given name or the pronouns after it

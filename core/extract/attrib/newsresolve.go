@@ -190,3 +190,36 @@ func (p *pass) officeBefore(toks []token, j int) int {
 	}
 	return k
 }
+
+// endsDescription reports whether token j ends a description that starts
+// with a determiner at token first: a cue in lower case ("the statement
+// said") or a pronoun ("a statement it put out"). A capitalised cue word
+// belongs to a name: "The Washington Post".
+func (p *pass) endsDescription(toks []token, first, j int) bool {
+	t := toks[j]
+	if p.lx.IsCue(t.text) {
+		return !t.cap || p.names == nil || !toks[first+1].cap
+	}
+	if _, pron := p.pronounGender(t); pron && p.names != nil {
+		return true
+	}
+	return false
+}
+
+// appositiveName reports, in news, a name that fills an apposition: the
+// tokens between the commas at a and b are exactly one name (“The mayor
+// of London, Sadiq Khan, thanked”); that name, not the description before
+// it, is the speaker.
+func (p *pass) appositiveName(toks []token, a, b int) (mention, bool) {
+	if p.names == nil || a+1 >= b {
+		return mention{}, false
+	}
+	m := p.mentionAfter(toks, a+1)
+	if m.kind != nameMention || m.last != b-1 {
+		return mention{}, false
+	}
+	if f := p.names.forms[m.core]; f != nil && f.org {
+		return mention{}, false
+	}
+	return m, true
+}
