@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"verbatim/core/extract/lexicon"
 )
@@ -76,10 +77,11 @@ type newsRun struct {
 // buildNewsNames reads an article's names in one sweep.
 func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
 	n := &newsNames{lx: lx, forms: map[string]*newsName{}, byLast: map[string][]*newsName{}, runParts: map[string][]runPart{}, named: map[uint64]bool{}}
-	// A table sized by the text (a word takes four bytes or more, and the
-	// table is kept half empty), up to where foldTable grows by itself.
+	// A table sized by the text: an article has a distinct word per eight
+	// bytes or fewer, and the table is kept half empty (it grows if need
+	// be).
 	size := 64
-	for size < len(text)/2 && size < 1<<12 {
+	for size < len(text)/4 && size < 1<<12 {
 		size *= 2
 	}
 	n.cases.slots = make([]foldSlot, size)
@@ -219,7 +221,7 @@ func (n *newsNames) splitRun(text string, r newsRun, title string) []runPart {
 	if len(words) == 0 {
 		return out
 	}
-	if last := trimPossessive(words[len(words)-1]); n.lx.OrganisationWords[lower(last)] {
+	if last := trimPossessive(words[len(words)-1]); folded(n.lx.OrganisationWords, last) {
 		first := 0
 		for first < len(words)-1 && (n.lx.NotNames[words[first]] && n.lx.Determiners[lower(words[first])] || n.isTitleWord(words[first])) {
 			first++
@@ -249,10 +251,9 @@ func (n *newsNames) splitRun(text string, r newsRun, title string) []runPart {
 	for i, w := range words {
 		possessive := isPossessive(w)
 		w = trimPossessive(w)
-		low := lower(w)
 		_, isTitle := n.lx.Titles[w]
 		switch {
-		case isTitle || n.lx.Offices[low]:
+		case isTitle || folded(n.lx.Offices, w):
 			compound := ""
 			if len(parts) > 0 {
 				mods = lower(strings.Join(parts, " ")) // “United States President …”
@@ -260,11 +261,11 @@ func (n *newsNames) splitRun(text string, r newsRun, title string) []runPart {
 				compound = title + " " // “Vice President”
 			}
 			flush()
-			title = compound + low
+			title = compound + lower(w)
 		case w == "I" || n.lx.NotNames[w] || !n.proper(w):
 			flush()
-			mods = low // “Russian President Vladimir Putin”
-		case n.lx.OrganisationWords[low] && i+1 < len(words):
+			mods = lower(w) // “Russian President Vladimir Putin”
+		case folded(n.lx.OrganisationWords, w) && i+1 < len(words):
 			// “United Nations Nikki Haley”: the body's name, then a person's.
 			parts = append(parts, w)
 			out = append(out, runPart{name: n.form(parts, true)})
@@ -343,7 +344,7 @@ func trimPossessive(w string) string {
 // Spokeswoman.
 func (n *newsNames) isTitleWord(w string) bool {
 	_, ok := n.lx.Titles[w]
-	return ok || n.lx.Offices[lower(w)]
+	return ok || folded(n.lx.Offices, w)
 }
 
 // isOffice reports a lower-case title or speaker noun: president, host.
@@ -368,12 +369,11 @@ func (n *newsNames) proper(w string) bool {
 	if st != nil && st.capMid > 0 && st.lower == 0 {
 		return true // the common case: a name written as a name
 	}
-	low := lower(w)
 	lx := n.lx
-	if lx.StopWords[low] || lx.Prepositions[low] || lx.Determiners[low] || lx.Complementizers[low] || lx.CueAdverbs[low] {
+	if folded(lx.StopWords, w) || folded(lx.Prepositions, w) || folded(lx.Determiners, w) || folded(lx.Complementizers, w) || folded(lx.CueAdverbs, w) {
 		return false
 	}
-	if _, pron := lx.Pronouns[low]; pron {
+	if _, pron := lx.Pronouns[lower(w)]; pron {
 		return false
 	}
 	if st == nil || st.capMid > 0 {
@@ -524,3 +524,23 @@ func (n *newsNames) inHeadline(pos int) bool {
 
 // maxTitledLookBack bounds the titled names searched for a description.
 const maxTitledLookBack = 100
+
+// folded reports whether set holds w lower-cased; a short ASCII word is
+// folded on the stack, since this runs for most capitalised words.
+func folded(set map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return set[lower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[lower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}

@@ -107,7 +107,7 @@ func (p *pass) newsCoreStart(toks []token, first, coreFirst, last int) int {
 	if p.names == nil {
 		return coreFirst
 	}
-	if p.lx.OrganisationWords[lower(trimPossessive(toks[last].text))] {
+	if folded(p.lx.OrganisationWords, trimPossessive(toks[last].text)) {
 		k := first
 		for k < last && (p.isDeterminer(toks[k]) || p.isTitle(toks[k]) || !toks[k].cap) {
 			k++
@@ -115,7 +115,7 @@ func (p *pass) newsCoreStart(toks []token, first, coreFirst, last int) int {
 		return k
 	}
 	for k := last - 1; k >= coreFirst; k-- {
-		if p.lx.OrganisationWords[lower(toks[k].text)] {
+		if folded(p.lx.OrganisationWords, toks[k].text) {
 			return k + 1
 		}
 	}

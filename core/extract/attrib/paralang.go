@@ -94,9 +94,8 @@ func countStopwords(s string, lexicons map[string]*lexicon.Lexicon, counts map[s
 			}
 			j += s2
 		}
-		w := lower(s[i:j])
 		for lang, lx := range lexicons {
-			if lx.Stopwords[w] {
+			if folded(lx.Stopwords, s[i:j]) {
 				counts[lang]++
 			}
 		}

@@ -32,8 +32,8 @@ func (p *pass) wordFeatures(q core.Quote, f []feature) []feature {
 					}
 					j += s2
 				}
-				w := lower(text[i:j])
-				personal = personal || p.lx.SpeechPronouns[w]
+				w := text[i:j]
+				personal = personal || folded(p.lx.SpeechPronouns, w)
 				switch {
 				case unicode.IsUpper(r):
 					caps++
