@@ -76,6 +76,10 @@ func (a *Attributor) newPass(in Input) *pass {
 	if !in.Dialogue {
 		p.ranker = a.rankers[lx.Lang]
 		p.quoteModel = a.quoteModels[lx.Lang]
+		if len(in.Quotes) > 0 {
+			p.names = buildNewsNames(in.Text, lx)
+			p.readParagraphLanguages(a, in.Quotes)
+		}
 	}
 	p.quotes = append([]core.Quote(nil), in.Quotes...)
 	return p
@@ -129,11 +133,16 @@ type pass struct {
 	collect func(i int, cands []candidate)
 	win     rankWindow
 	cands   []candidate
+	cued    []bool
 	scores  []float64
 	// The news quote classifier (quoteclass.go), likewise.
 	quoteModel   *Model
 	collectQuote func(i int, feats []feature)
 	qfeats       []feature
+	// A news article's names (newsnames.go); nil in dialogue.
+	names *newsNames
+	// Paragraphs in another language than the document's (paralang.go).
+	paraLang paragraphLanguages
 }
 
 // locate finds each quote's first and last paragraph, in one sweep.
@@ -183,6 +192,7 @@ func (p *pass) narrationAfter(i int) (int, int) {
 func (p *pass) attribute(i int) {
 	inf := &p.info[i]
 	inf.entity = -1
+	p.useParagraphLexicon(p.paraOf[i])
 	q := p.quotes[i]
 	var r match
 	if len(q.Fragments) > 1 && p.paraOf[i] == p.lastPara[i] {
@@ -292,6 +302,7 @@ func (p *pass) finish() {
 		marks = p.markCounts()
 	}
 	for i := range p.quotes {
+		p.useParagraphLexicon(p.paraOf[i])
 		q := &p.quotes[i]
 		inf := p.info[i]
 		q.Rule, q.Confidence = inf.rule, inf.conf
@@ -301,7 +312,7 @@ func (p *pass) finish() {
 		q.Cue = inf.cue
 		if inf.entity >= 0 {
 			e := p.ents.get(inf.entity)
-			q.Speaker = e.display()
+			q.Speaker = p.speakerName(e)
 			q.SpeakerKind = e.kind
 		}
 		q.NonQuote = p.nonQuote(i)

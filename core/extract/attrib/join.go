@@ -23,6 +23,7 @@ func (p *pass) joinInterrupted() {
 	for i := 1; i < len(p.quotes); i++ {
 		prev := &out[len(out)-1]
 		q := p.quotes[i]
+		p.useParagraphLexicon(p.paraOf[i])
 		if lastPara[len(lastPara)-1] == p.paraOf[i] && p.interrupted(*prev, q) {
 			prev.Fragments = append(prev.Fragments, q.Fragments...)
 			prev.Span.End = q.Span.End
@@ -39,7 +40,7 @@ func (p *pass) joinInterrupted() {
 
 func (p *pass) interrupted(a, b core.Quote) bool {
 	gapStart, gapEnd := a.Span.End, b.Span.Start
-	if gapEnd-gapStart > maxTagLen || gapEnd <= gapStart || a.Unclosed {
+	if gapEnd-gapStart > maxTagLen || gapEnd <= gapStart || a.Unclosed || !sameMarks(p.text, a, b) {
 		return false
 	}
 	// The first piece must break off: a comma or dash inside or just
@@ -60,16 +61,27 @@ func (p *pass) interrupted(a, b core.Quote) bool {
 	if n < 2 || (toks[n-1].text != "," && toks[n-1].text != ":" && !isDash(toks[n-1].text)) {
 		return false
 	}
-	hasCue := false
+	firstCue := -1
 	for k := range toks {
 		if endsSentence(toks, k) {
 			return false
 		}
-		if _, _, _, ok := p.cueAt(toks, k, false); ok {
-			hasCue = true
+		if _, _, _, ok := p.cueAt(toks, k, false); !ok {
+			continue
+		}
+		if firstCue < 0 {
+			firstCue = k
+			continue
+		}
+		// In news, a later cue with a subject of its own opens a new
+		// clause, often a new speaker's: “…“, sagte die Kanzlerin, und die
+		// Journalistin fügte hinzu: »…«. (A novel's “…,” said Brenda, and
+		// she thought, “…” goes on with the same speaker.)
+		if m := p.mentionBefore(toks, p.skipAdverbsBack(toks, k-1)); !p.dialogue && m.ok() && m.first > firstCue {
+			return false
 		}
 	}
-	return hasCue
+	return firstCue >= 0
 }
 
 // startsLower reports whether a fragment's text starts with a lower-case

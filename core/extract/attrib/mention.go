@@ -64,6 +64,9 @@ func (p *pass) isNameWord(t token) bool {
 	if p.cast != nil && !p.cast.proper(t.text) && !p.isTitle(t) {
 		return false // “Stupid Harriet”: a common word opening a sentence
 	}
+	if p.names != nil && !p.names.proper(t.text) && !p.isTitle(t) {
+		return false // “Reportedly”, “Fitness”: news sentence openers
+	}
 	return !p.lx.NotNames[t.text] || p.isTitle(t)
 }
 
@@ -108,6 +111,9 @@ func (p *pass) mentionBefore(toks []token, k int) mention {
 		// Florida-based president of the caucus, said.
 		for j := k - 1; j >= 0 && j >= k-25; j-- {
 			if toks[j].text == "," {
+				if m, ok := p.appositiveName(toks, j, k); ok {
+					return m // “The mayor of London, Sadiq Khan, thanked”
+				}
 				m := p.mentionBefore(toks, j-1)
 				if m.kind == nameMention || m.kind == pronounMention {
 					return m
@@ -145,6 +151,7 @@ func (p *pass) mentionBefore(toks []token, k int) mention {
 			}
 			break
 		}
+		j = p.officeBefore(toks, j)
 		if j > 0 && p.isDeterminer(toks[j-1]) {
 			return p.makeMention(nominalOrName(p, toks, j-1, k), toks, j-1, k, 0)
 		}
@@ -208,7 +215,7 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 	}
 	if p.isDeterminer(t) || (isPossessive(t.text) && t.cap) {
 		j := i + 1
-		for j < len(toks) && j <= i+7 && toks[j].word && !hasLower(p.lx.StopWords, toks[j].text) && !p.lx.IsCue(toks[j].text) {
+		for j < len(toks) && j <= i+7 && toks[j].word && !hasLower(p.lx.StopWords, toks[j].text) && !p.endsDescription(toks, i, j) {
 			j++
 		}
 		if j == i+1 {
@@ -226,7 +233,7 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 			}
 			break
 		}
-		return p.makeMention(nameMention, toks, i, j, 0)
+		return p.makeMention(nameMention, toks, i, p.throughOffice(toks, j), 0)
 	}
 	if hasLower(p.lx.SpeakerNouns, t.text) {
 		return p.makeMention(nominalMention, toks, i, i, 0)
@@ -255,6 +262,7 @@ func (p *pass) makeMention(kind mentionKind, toks []token, first, last int, g le
 			coreFirst = i + 1
 		}
 	}
+	coreFirst = p.newsCoreStart(toks, first, coreFirst, last)
 	if coreFirst > last {
 		// Only titles ("the President"): a nominal after all.
 		m.kind = nominalMention

@@ -66,6 +66,11 @@ const (
 	qNextCue            // a cue follows
 	qAfterColonPara     // the paragraph before ends with a colon
 	qStraightAmongCurly // straight marks in an article whose other quotes take curly ones: pasted text
+	qPersonal           // holds I, we or you: someone's own words
+	qNumber             // holds a figure: “3,210 shooting victims”
+	qTitleCaseLoose     // capitalised but for function words: “State of the Union”
+	qAllLower           // no capital at all: “liquidating trust”
+	qNextTitleWord      // a title word follows: “Keepin' It Real” radio program
 	qRuleFirst          // per-rule features, quoteRuleNames order
 )
 
@@ -79,13 +84,14 @@ var quoteBaseNames = [...]string{"bias", "double-curly", "straight-double", "sin
 	"prev-possessive", "prev-preposition", "prev-determiner", "prev-cue", "prev-colon", "prev-comma",
 	"abbreviation-after", "source-before", "cue-in-sentence", "has-mention", "mention-name", "mention-pronoun",
 	"mention-nominal", "has-cue", "confidence-low", "confidence-high", "rule-title", "rule-term",
-	"next-noun", "next-cue", "after-colon-paragraph", "straight-among-curly"}
+	"next-noun", "next-cue", "after-colon-paragraph", "straight-among-curly", "personal", "number",
+	"title-case-loose", "all-lower", "next-title-word"}
 
 // quoteShapeFeats and quoteContextFeats are crossed with each other.
 var (
-	quoteShapeFeats   = [...]feature{qWords1, qWords2to4, qWords5to8, qWords9to20, qWords21, qTitleCase, qEndsLikeSpeech, qStartsLower, qSingle}
+	quoteShapeFeats   = [...]feature{qWords1, qWords2to4, qWords5to8, qWords9to20, qWords21, qTitleCase, qEndsLikeSpeech, qStartsLower, qSingle, qPersonal, qTitleCaseLoose, qAllLower}
 	quoteContextFeats = [...]feature{qMidSentence, qOpensParagraph, qHasCue, qCueInSentence, qHeadline, qHasMention, qRuleTitle, qRuleTerm, qNextNoun, qPrevDeterminer,
-		qPrevPossessive, qPrevPreposition, qStraightAmongCurly, qAfterColonPara}
+		qPrevPossessive, qPrevPreposition, qStraightAmongCurly, qAfterColonPara, qNextTitleWord}
 )
 
 const (
@@ -186,6 +192,7 @@ func (p *pass) quoteFeatures(i int, ruleKind core.NonQuoteKind, marks markCounts
 	if startsLower(p.text, q.Fragments[0]) {
 		f = append(f, qStartsLower)
 	}
+	f = p.wordFeatures(q, f)
 	if p.paraOf[i] == 0 {
 		f = append(f, qHeadline)
 	}
@@ -285,6 +292,9 @@ func (p *pass) placeFeatures(i int, f []feature) []feature {
 	}
 	a, b = p.narrationAfter(i)
 	p.bufB = tokenize(p.bufB[:0], p.text, a, min(b, a+40), p.lx)
+	if p.titleWordFollows(p.bufB) {
+		f = append(f, qNextTitleWord)
+	}
 	if len(p.bufB) > 0 && p.bufB[0].word {
 		w := p.bufB[0]
 		switch low := lower(w.text); {

@@ -207,6 +207,7 @@ func (p *pass) describe(i int, w *rankWindow, rule match, cands []candidate) {
 	if i > 0 && p.info[i-1].m.ok() {
 		prevCore = lower(p.info[i-1].m.core)
 	}
+	cued := p.cuedCandidates(w, cands)
 	for c := range cands {
 		cd := &cands[c]
 		f := cd.feats[:0]
@@ -214,6 +215,7 @@ func (p *pass) describe(i int, w *rankWindow, rule match, cands []candidate) {
 		f = p.mentionFeatures(w, cd.m, f)
 		if cd.m.first >= 0 {
 			f = p.contextFeatures(w, cd, cands, c, f)
+			f = p.competitionFeatures(w, cands, cued, c, f)
 		}
 		if prevCore != "" && lower(cd.m.core) == prevCore {
 			f = append(f, fSameAsPrev)

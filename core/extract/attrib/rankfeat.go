@@ -62,6 +62,9 @@ const (
 	fQNarrAfter                          // narration after the quote in its sentence
 	fQInterrupted                        // the quote is interrupted by narration
 	fAfterBy                             // after the agent preposition of a passive: called X by Trump
+	fOtherQuoteTag                       // the tag of another quote: “…“, sagte die Kanzlerin
+	fNearerCued                          // a candidate nearer the quote on its side stands by a cue
+	fClauseBetween                       // a new clause (“, and”, “;”) between it and the quote
 	fRuleFirst                           // first of the per-rule features (ruleNames order)
 )
 
@@ -72,7 +75,8 @@ var ruleNames = [...]string{RuleSpeakerCue, RuleCueSpeaker, RuleInterrupted, Rul
 
 // crossed lists the base features that are also paired with each location.
 var crossed = [...]feature{fName, fPronoun, fNominal, fPossessive, fCueRight, fCueLeft, fPhraseLeft, fSentInitial,
-	fFirstInSent, fAfterPrep, fAfterThat, fNearest, fRuleAny, fQOpensPara, fQMixed, fQNarrAfter, fSameAsPrev, fAfterBy}
+	fFirstInSent, fAfterPrep, fAfterThat, fNearest, fRuleAny, fQOpensPara, fQMixed, fQNarrAfter, fSameAsPrev, fAfterBy,
+	fOtherQuoteTag, fNearerCued, fClauseBetween}
 
 const (
 	numBase     = fRuleFirst + feature(len(ruleNames))
@@ -90,7 +94,8 @@ var baseNames = [...]string{"name", "pronoun", "nominal", "possessive", "organis
 	"speaker-noun", "multi-word", "cue-right", "cue-left", "phrase-left", "colon-right", "dash-left", "cue-near",
 	"cue-in-sentence", "sentence-initial", "first-in-sentence", "after-preposition", "after-that", "oblique",
 	"nearest", "second", "dist-2", "dist-5", "dist-10", "dist-20", "dist-far", "same-as-previous", "rule-any",
-	"quote-opens-paragraph", "quote-mixed", "quote-narration-after", "quote-interrupted", "after-by"}
+	"quote-opens-paragraph", "quote-mixed", "quote-narration-after", "quote-interrupted", "after-by",
+	"other-quote-tag", "nearer-cued", "clause-between"}
 
 // FeatureNames lists the ranker's features by id, as the weights file
 // names them.

@@ -165,6 +165,9 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 			return -1, true // “the girl”: resolved in the dialogue sweep
 		}
 	}
+	if id, ok := p.newsDescription(m); ok {
+		return id, true
+	}
 	head := lower(lastWord(m.core))
 	for k := len(p.ents.ents) - 1; k >= 0; k-- {
 		e := p.ents.get(k)
@@ -281,7 +284,7 @@ func (p *pass) subjectIn(a, b int, g lexicon.Gender) int {
 			if g == lexicon.Neuter && !isOrganisation(p, m) {
 				continue
 			}
-			if !compatible(m.gender, g) {
+			if !compatible(m.gender, g) || p.notAPerson(m, g) {
 				s = m.last
 				continue
 			}

@@ -62,6 +62,19 @@ type Lexicon struct {
 	// PersonNouns are nouns that describe someone in a story and point
 	// back to them: "girl" f, "other" - ("said the girl").
 	PersonNouns map[string]Gender
+	// OrganisationWords end the name of a body ("Syrian Democratic
+	// Forces", "United Nations"); a name written after one belongs to a
+	// person ("the United Nations Nikki Haley"). Lower-cased.
+	OrganisationWords map[string]bool
+	// SpeechPronouns are the first- and second-person words that show a
+	// quoted string to be someone's own words: "I", "we", "you". Lower-cased.
+	SpeechPronouns map[string]bool
+	// ClauseConjunctions join two clauses after a comma: "and", "but";
+	// a speaker named before one rarely speaks the quote after it.
+	ClauseConjunctions map[string]bool
+	// Offices are the titles and speaker nouns that are not organisation
+	// words, lower-cased: "president", "host", "secretary" (derived).
+	Offices map[string]bool
 }
 
 // Load parses the embedded lexicon for lang ("en", "de").
@@ -120,6 +133,15 @@ func Parse(lang, data string) (*Lexicon, error) {
 			return nil, fmt.Errorf("%s.txt line %d: %v", lang, n, err)
 		}
 	}
+	lx.Offices = map[string]bool{}
+	for t := range lx.Titles {
+		lx.Offices[strings.ToLower(t)] = true
+	}
+	for t := range lx.SpeakerNouns {
+		if !lx.OrganisationWords[t] {
+			lx.Offices[t] = true
+		}
+	}
 	return lx, sc.Err()
 }
 
@@ -157,6 +179,20 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 				lx.PersonNouns = map[string]Gender{}
 			}
 			lx.PersonNouns[strings.ToLower(fields[0])] = g
+		}
+	case "organisation-words", "speech-pronouns", "clause-conjunctions":
+		set := &lx.OrganisationWords
+		switch section {
+		case "speech-pronouns":
+			set = &lx.SpeechPronouns
+		case "clause-conjunctions":
+			set = &lx.ClauseConjunctions
+		}
+		if *set == nil {
+			*set = map[string]bool{}
+		}
+		for _, f := range fields {
+			(*set)[strings.ToLower(f)] = true
 		}
 	case "male-names", "female-names":
 		g := Male

@@ -194,12 +194,24 @@ func (st *state) mark(i int, r rune, info *markInfo) {
 		return
 	}
 	canOpen, canClose := flank(info, prev, next)
+	if !canOpen && info.opens && len(st.stack) == 0 && st.paraStart == i && next == ' ' {
+		canOpen = true // a paragraph opening “” … what I learned”: a spaced mark, nothing before it
+	}
+	if !canClose && unicode.IsSpace(prev) && (next == 0 || unicode.IsSpace(next)) && st.closesAfterSpace(i) {
+		canClose = true // “… the term 'African American outreach,' " he told”
+	}
 	if canClose && info.closes {
 		for k := len(st.stack) - 1; k >= 0; k-- {
 			if st.sc.accepts(st.stack[k], r, info) {
 				st.closeTo(k, i+utf8.RuneLen(r))
 				return
 			}
+		}
+		if k := len(st.stack) - 1; !canOpen && k >= 0 && st.stack[k].info.family == info.family {
+			// A mark shaped to open that cannot open here closes what
+			// is open: “Mostly False.“
+			st.closeTo(k, i+utf8.RuneLen(r))
+			return
 		}
 	}
 	if canOpen && info.opens {
@@ -209,6 +221,29 @@ func (st *state) mark(i int, r rune, info *markInfo) {
 	if canClose && info.closes && info.family != "single" && len(st.stack) == 0 {
 		st.res.Errors = append(st.res.Errors, Error{Pos: i, Msg: "this closing quotation mark has no opening mark"})
 	}
+}
+
+// closesAfterSpace reports whether a mark at i, with spaces on both sides,
+// comes right after the end of a quoted phrase or sentence (a closing
+// single mark or . , ! ?): typesetters leave a space between a nested
+// closing mark and the outer one.
+func (st *state) closesAfterSpace(i int) bool {
+	if len(st.stack) == 0 {
+		return false
+	}
+	j := i
+	for j > 0 && (st.text[j-1] == ' ' || st.text[j-1] == '\t') {
+		j--
+	}
+	if j == i || j == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(st.text[:j])
+	switch r {
+	case '\'', '’', ',', '.', '!', '?':
+		return true
+	}
+	return false
 }
 
 func (st *state) singleOpen() bool {

@@ -52,6 +52,9 @@ func TestScan(t *testing.T) {
 		{"unclosed at text end", "He said: “We are done", []string{"“We are done [unclosed]"}},
 		{"single line break ends a paragraph in news", "He said: “We are done.\nThen “yes.”", []string{"“We are done. [unclosed]", "“yes.”"}},
 		{"interrupted comes out as two", `“We are done,” he said, “and we are leaving.”`, []string{`“We are done,”`, `“and we are leaving.”`}},
+		{"spaced closing mark opens a paragraph", "Obama said:\n\n” … what I learned is that,” he said.", []string{"” … what I learned is that,”"}},
+		{"opening shape closes where it cannot open", "its comments were “Mostly False.“\n\nThe rate is", []string{"“Mostly False.“"}},
+		{"space between nested and outer closing marks", `"I've been insulted with the term 'African American outreach,' " he told the group, adding "more."`, []string{`"I've been insulted with the term 'African American outreach,' "`, `"more."`}},
 	}
 	sc := New()
 	for _, tt := range tests {

@@ -1,0 +1,225 @@
+package attrib
+
+import (
+	"strings"
+
+	"verbatim/core"
+	"verbatim/core/extract/lexicon"
+)
+
+// How a news article's names (newsnames.go) shape the speakers a
+// researcher sees: the canonical name, descriptions, the core of a name,
+// and which names can be "he" or "she".
+
+// speakerName is the canonical name of a speaker: in news, the fullest
+// name the article gives the person.
+func (p *pass) speakerName(e *entity) string {
+	name := e.display()
+	if p.names == nil || e.nominal || e.kind == core.SpeakerOrganisation {
+		return name
+	}
+	if full := p.names.fullest(p.names.knownPart(e.core), e.gender); full != e.core {
+		return full
+	}
+	return name
+}
+
+// newsDescription resolves a description in a news article: “a statement
+// released by Erdogan's office” to its source, “the Russian president” to
+// the person last named with that title (a modifier such as “Russian”
+// preferred). ok is false when neither applies.
+func (p *pass) newsDescription(m mention) (id int, ok bool) {
+	if p.names == nil {
+		return -1, false
+	}
+	if src, found := p.agentAfter(m); found {
+		if src.kind == nameMention {
+			id = p.nameEntity(src)
+		} else {
+			id = p.nominalEntity(src)
+		}
+		p.ents.get(id).last = m.start
+		return id, true
+	}
+	// The title is the description's last words that are titles or
+	// offices (“the vice president”); the word before them, a modifier
+	// (“the Russian president”).
+	words := strings.Fields(lower(m.core))
+	k := len(words)
+	for k > 0 && p.names.isOffice(words[k-1]) {
+		k--
+	}
+	if k == len(words) {
+		return -1, false
+	}
+	mod := ""
+	if k >= 1 && !p.lx.Determiners[words[k-1]] {
+		mod = words[k-1]
+	}
+	f := p.names.titledBefore(strings.Join(words[k:], " "), mod, m.start)
+	if f == nil {
+		return -1, false
+	}
+	id = p.nameEntity(mention{kind: nameMention, start: m.start, end: m.end, core: strings.Join(f.words, " "), gender: f.genderOf()})
+	p.ents.get(id).last = m.start
+	return id, true
+}
+
+// agentAfter finds who a description stands for, written right after it:
+// its agent (“a statement released by Erdogan's office”, “a report by
+// the Times”) or a name in apposition (“The Vice President, Mike Pence,
+// said”).
+func (p *pass) agentAfter(m mention) (mention, bool) {
+	toks := tokenize(p.bufB[:0], p.text, m.end, min(len(p.text), m.end+agentWindow), p.lx)
+	p.bufB = toks
+	if len(toks) < 2 {
+		return mention{}, false
+	}
+	switch {
+	case toks[0].word && p.lx.AgentPrepositions[lower(toks[0].text)]:
+		if src := p.mentionAfter(toks, 1); src.kind == nameMention || src.kind == nominalMention {
+			return src, true
+		}
+	case toks[0].text == ",":
+		if src := p.mentionAfter(toks, 1); src.kind == nameMention && src.last+1 < len(toks) && toks[src.last+1].text == "," {
+			return src, true
+		}
+	}
+	return mention{}, false
+}
+
+// agentWindow bounds the text read for a description's agent, in bytes.
+const agentWindow = 80
+
+// nominalEntity is the registry entity of an unresolved description.
+func (p *pass) nominalEntity(m mention) int {
+	if ids := p.ents.byCore[lower(m.core)]; len(ids) > 0 {
+		return p.ents.find(ids[0])
+	}
+	return p.ents.add(entity{core: m.core, words: 1, nominal: true, kind: core.SpeakerUnknown, titles: map[string]bool{}, last: m.start})
+}
+
+// newsCoreStart corrects where the core of a name mention starts, in
+// news: a body's name keeps all its words ("the Syrian Democratic Forces":
+// not just "Forces"), and a person's name written after a body's name
+// starts after it ("the United Nations Nikki Haley").
+func (p *pass) newsCoreStart(toks []token, first, coreFirst, last int) int {
+	if p.names == nil {
+		return coreFirst
+	}
+	if folded(p.lx.OrganisationWords, trimPossessive(toks[last].text)) {
+		k := first
+		for k < last && (p.isDeterminer(toks[k]) || p.isTitle(toks[k]) || !toks[k].cap) {
+			k++
+		}
+		return k
+	}
+	for k := last - 1; k >= coreFirst; k-- {
+		if folded(p.lx.OrganisationWords, toks[k].text) {
+			return k + 1
+		}
+	}
+	return coreFirst
+}
+
+// notAPerson reports, in news, a name that cannot be the antecedent of a
+// pronoun: one in a headline, or, for "he" or "she", one of which the
+// article shows no sign of a person (a title, a given name, a pronoun after
+// it, a fuller name) and to which no quote has been attributed.
+func (p *pass) notAPerson(m mention, g lexicon.Gender) bool {
+	if p.names == nil {
+		return false
+	}
+	if p.names.inHeadline(m.start) {
+		return true
+	}
+	if g != lexicon.Male && g != lexicon.Female {
+		return false
+	}
+	if ids := p.ents.byCore[lower(m.core)]; len(ids) > 0 {
+		return false
+	}
+	f := p.names.forms[m.core]
+	return f != nil && !p.names.person(m.core)
+}
+
+// maxOfficeWords bounds the lower-case words of an office between two
+// names: “White House press secretary Josh Earnest”.
+const maxOfficeWords = 3
+
+// throughOffice extends, in news, a name ending at token j over an office
+// and the name of the person who holds it: “MSNBC host Chris Matthews”,
+// “Trump lawyer Marc Kasowitz”. It returns the new last token.
+func (p *pass) throughOffice(toks []token, j int) int {
+	if p.names == nil {
+		return j
+	}
+	k := j + 1
+	for n := 0; k < len(toks) && n < maxOfficeWords && toks[k].word && !toks[k].cap; n, k = n+1, k+1 {
+		if low := lower(toks[k].text); p.lx.StopWords[low] || p.lx.IsCue(low) {
+			return j
+		}
+	}
+	if k == j+1 || k >= len(toks) || !p.names.isOffice(lower(toks[k-1].text)) || !p.isNameWord(toks[k]) {
+		return j
+	}
+	for k+1 < len(toks) && p.isNameWord(toks[k+1]) {
+		k++
+	}
+	return k
+}
+
+// officeBefore extends, in news, a name starting at token j back over an
+// office and the name before it (as throughOffice, walking left). It
+// returns the new first token.
+func (p *pass) officeBefore(toks []token, j int) int {
+	if p.names == nil || j == 0 || toks[j-1].cap || !toks[j-1].word || !p.names.isOffice(lower(toks[j-1].text)) {
+		return j
+	}
+	k := j - 1
+	for n := 0; k >= 0 && n < maxOfficeWords && toks[k].word && !toks[k].cap; n, k = n+1, k-1 {
+		if low := lower(toks[k].text); p.lx.StopWords[low] || p.lx.IsCue(low) {
+			return j
+		}
+	}
+	if k < 0 || !p.isNameWord(toks[k]) {
+		return j
+	}
+	for k > 0 && p.isNameWord(toks[k-1]) {
+		k--
+	}
+	return k
+}
+
+// endsDescription reports whether token j ends a description that starts
+// with a determiner at token first: a cue in lower case ("the statement
+// said") or a pronoun ("a statement it put out"). A capitalised cue word
+// belongs to a name: "The Washington Post".
+func (p *pass) endsDescription(toks []token, first, j int) bool {
+	t := toks[j]
+	if p.lx.IsCue(t.text) {
+		return !t.cap || p.names == nil || !toks[first+1].cap
+	}
+	if _, pron := p.pronounGender(t); pron && p.names != nil {
+		return true
+	}
+	return false
+}
+
+// appositiveName reports, in news, a name that fills an apposition: the
+// tokens between the commas at a and b are exactly one name (“The mayor
+// of London, Sadiq Khan, thanked”); that name, not the description before
+// it, is the speaker.
+func (p *pass) appositiveName(toks []token, a, b int) (mention, bool) {
+	if p.names == nil || a+1 >= b {
+		return mention{}, false
+	}
+	m := p.mentionAfter(toks, a+1)
+	if m.kind != nameMention || m.last != b-1 {
+		return mention{}, false
+	}
+	if f := p.names.forms[m.core]; f != nil && f.org {
+		return mention{}, false
+	}
+	return m, true
+}
