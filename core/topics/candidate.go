@@ -87,7 +87,7 @@ func (a *analysis) add(index map[[maxWords]int32]*candidate, list []*candidate, 
 	c.occurrences = append(c.occurrences, int32(s))
 	for _, ref := range a.quotesBySentence[a.tokens[s].sentence] {
 		near := ref.near
-		if near == InSentence && a.insideMarks(ref.quote, a.tokens[s].start) {
+		if near == InSentence && a.insideMarks(ref.quote, int(a.tokens[s].start)) {
 			near = InQuote
 		}
 		c.addHit(hit{quote: ref.quote, near: near, first: int32(s), words: int32(e - s + 1)})
@@ -161,17 +161,18 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 	for i := range c.words {
 		t := &a.tokens[first+i]
 		key := a.keyText[c.words[i]]
+		word := &a.lang.entries[t.entry]
 		switch {
 		case a.personWords[t.lower] || a.personWords[key]:
-		case a.isVague(c.words[i]) || a.lang.isVague(t.lower) || a.roles[first+i] == roleConnector:
+		case a.isVague(c.words[i]) || a.lang.isVagueToken(t) || a.roles[first+i] == roleConnector:
 		default:
 			content++
 			// The commoner of the word as written and its key: "elections"
 			// is as vague as "election".
-			specific += min(a.lang.specificity(t.lower), a.lang.specificity(key))
-			topical = max(topical, a.lang.topicality(t.lower))
+			specific += min(word.specificity, a.lang.entry(key).specificity)
+			topical = max(topical, word.topicality)
 			if a.roles[first+i] != roleName {
-				newsworthy = min(newsworthy, a.lang.newsworthiness(t.lower))
+				newsworthy = min(newsworthy, word.newsworthiness)
 			}
 		}
 	}

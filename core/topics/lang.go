@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -52,15 +53,39 @@ type wordInfo struct {
 	backgroundWord
 }
 
+// wordEntry is everything the word lists say of one lower-cased word,
+// worked out once at load time so that reading a document looks each word
+// up once. Entry 0 is the unknown word.
+type wordEntry struct {
+	word  string
+	flags wordFlags
+	// known: the generated lists (background, word classes) have the word.
+	known bool
+	info  wordInfo
+	// vague: the word says nothing on its own (see language.isVague).
+	vague bool
+	// key is the word's key (see language.wordKey) written lower-case;
+	// nameKey capitalised, where a proper adjective becomes its name.
+	key, nameKey string
+	// The statistics of specificity, newsworthiness and topicality.
+	specificity, newsworthiness, topicality float64
+}
+
 // language is the loaded word lists of one language. It is read-only after
 // loading.
 type language struct {
 	code string
-	// flags holds the hand-made and stop word lists: a few thousand words,
-	// looked up for every word of a text.
-	flags map[string]wordFlags
-	// words holds what the large generated lists say of a word.
-	words map[string]wordInfo
+	// vocabulary finds the entry of every word on any list: a few tens of
+	// thousands, looked up once for every word of a text.
+	vocabulary map[string]int32
+	// common holds the entries of the commonest words, which most words of
+	// a text are: a small table stays in the processor's cache.
+	common  map[string]int32
+	entries []wordEntry
+	// wordFlags and words repeat the entries' flags and words, which every
+	// word of a text needs, densely and commonest first.
+	wordFlags []wordFlags
+	words     []string
 	// vagueKeys are the keys of all vague words ("prasident" for
 	// "Präsidenten").
 	vagueKeys map[string]bool
@@ -74,12 +99,15 @@ type language struct {
 	nounsCapitalised bool
 }
 
-func (l *language) word(w string) wordInfo { return l.words[w] }
+// entry returns what the lists say of a lower-cased word; the unknown entry
+// when they say nothing.
+func (l *language) entry(w string) *wordEntry { return &l.entries[l.vocabulary[w]] }
 
-func (l *language) is(w string, f wordFlags) bool { return l.flags[w].has(f) }
+func (l *language) is(w string, f wordFlags) bool { return l.entry(w).flags.has(f) }
 
 func loadLanguage(code string) (*language, error) {
-	l := &language{code: code, nounsCapitalised: code == "de", flags: map[string]wordFlags{}, words: map[string]wordInfo{}, cuePhrases: map[string][]string{}}
+	l := &language{code: code, nounsCapitalised: code == "de", cuePhrases: map[string][]string{}}
+	flags, words := map[string]wordFlags{}, map[string]wordInfo{}
 	lists := []struct {
 		file string
 		flag wordFlags
@@ -100,7 +128,7 @@ func loadLanguage(code string) (*language, error) {
 				l.cuePhrases[words[0]] = words[1:]
 				return nil
 			}
-			l.flags[w] |= list.flag
+			flags[w] |= list.flag
 			return nil
 		})
 		if err != nil {
@@ -108,35 +136,91 @@ func loadLanguage(code string) (*language, error) {
 		}
 	}
 	l.vagueKeys = map[string]bool{}
-	for w, flags := range l.flags {
-		if flags.vague() {
+	for w, f := range flags {
+		if f.vague() {
 			l.vagueKeys[w] = true
-			l.vagueKeys[l.wordKey(&token{lower: w})] = true
+			l.vagueKeys[l.computeKey(w, false)] = true
 		}
 	}
-	if err := l.readBackground(); err != nil {
+	if err := l.readBackground(words); err != nil {
 		return nil, err
 	}
 	l.pertainyms = map[string]string{}
-	if code != "en" {
-		return l, nil
-	}
-	err := readTable(code, "wordclass.tsv", func(word, value string) error {
-		if len(value) != 1 || strings.IndexByte("AVR", value[0]) < 0 {
-			return fmt.Errorf("word class %q is not A, V or R", value)
+	if code == "en" {
+		err := readTable(code, "wordclass.tsv", func(word, value string) error {
+			if len(value) != 1 || strings.IndexByte("AVR", value[0]) < 0 {
+				return fmt.Errorf("word class %q is not A, V or R", value)
+			}
+			info := words[word]
+			info.class = wordClass(value[0])
+			words[word] = info
+			return nil
+		})
+		if err == nil {
+			err = readTable(code, "pertainyms.tsv", func(word, noun string) error {
+				l.pertainyms[word] = noun
+				return nil
+			})
 		}
-		info := l.words[word]
-		info.class = wordClass(value[0])
-		l.words[word] = info
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		if err != nil {
+			return nil, err
+		}
 	}
-	return l, readTable(code, "pertainyms.tsv", func(word, noun string) error {
-		l.pertainyms[word] = noun
-		return nil
+	l.buildVocabulary(flags, words)
+	return l, nil
+}
+
+// buildVocabulary gives every listed word an entry with its statistics
+// worked out, in sorted order so that loading is deterministic.
+func (l *language) buildVocabulary(flags map[string]wordFlags, words map[string]wordInfo) {
+	all := make([]string, 0, len(words)+len(flags))
+	for w := range words {
+		all = append(all, w)
+	}
+	for w := range flags {
+		if _, ok := words[w]; !ok {
+			all = append(all, w)
+		}
+	}
+	// Commonest first, so that the entries a text needs lie together.
+	sort.Slice(all, func(i, j int) bool {
+		di, dj := words[all[i]].documents, words[all[j]].documents
+		return di > dj || di == dj && all[i] < all[j]
 	})
+	l.vocabulary = make(map[string]int32, len(all))
+	l.common = map[string]int32{}
+	l.entries = make([]wordEntry, 1, len(all)+1)
+	l.entries[0] = l.newEntry("", 0, wordInfo{}, false)
+	l.wordFlags, l.words = make([]wordFlags, 1, len(all)+1), make([]string, 1, len(all)+1)
+	for _, w := range all {
+		info, known := words[w]
+		l.vocabulary[w] = int32(len(l.entries))
+		l.entries = append(l.entries, l.newEntry(w, flags[w], info, known))
+		l.wordFlags = append(l.wordFlags, flags[w])
+		l.words = append(l.words, w)
+		if flags[w] != 0 || int(info.documents)*commonShare >= l.documents {
+			l.common[w] = l.vocabulary[w]
+		}
+	}
+}
+
+// A word in one background document in commonShare or more is common.
+const commonShare = 40
+
+// lookUp finds the entry of a lower-cased word: 0 when unlisted.
+func (l *language) lookUp(w string) (int32, bool) {
+	if e, ok := l.common[w]; ok {
+		return e, true
+	}
+	e, ok := l.vocabulary[w]
+	return e, ok
+}
+
+func (l *language) newEntry(w string, flags wordFlags, info wordInfo, known bool) wordEntry {
+	return wordEntry{word: w, flags: flags, known: known, info: info, vague: w != "" && l.isVague(w),
+		key: l.computeKey(w, false), nameKey: l.computeKey(w, true),
+		specificity: l.specificity(info.backgroundWord), newsworthiness: l.newsworthiness(info.backgroundWord),
+		topicality: l.topicality(info.backgroundWord)}
 }
 
 // backgroundWord is what the background corpora say of a word.
@@ -154,7 +238,7 @@ type backgroundWord struct {
 	burst int16
 }
 
-func (l *language) readBackground() error {
+func (l *language) readBackground(words map[string]wordInfo) error {
 	err := readTable(l.code, "background.tsv", func(word, value string) error {
 		var n [4]int
 		f := strings.Split(value, "\t")
@@ -172,9 +256,9 @@ func (l *language) readBackground() error {
 		if word == "=documents" { // the size of the corpus
 			l.documents = n[0]
 		} else {
-			info := l.words[word]
+			info := words[word]
 			info.backgroundWord = backgroundWord{int32(n[0]), int8(n[1]), int8(n[2]), int16(n[3])}
-			l.words[word] = info
+			words[word] = info
 		}
 		return nil
 	})
@@ -186,9 +270,9 @@ func (l *language) readBackground() error {
 
 // specificity is how much a word says about a document, in [0, 1]: 1 for a
 // word no background document has, near 0 for one that every document has.
-func (l *language) specificity(word string) float64 {
+func (l *language) specificity(b backgroundWord) float64 {
 	n := float64(l.documents)
-	return math.Log((n+1)/(float64(l.words[word].documents)+1)) / math.Log(n+1)
+	return math.Log((n+1)/(float64(b.documents)+1)) / math.Log(n+1)
 }
 
 // newsworthiness tells, from 0.3 to 1, how much more a word belongs to news
@@ -197,8 +281,7 @@ func (l *language) specificity(word string) float64 {
 // everyday words ("legs", "suckers", "hostage") that name no topic. It
 // compares the word's share of background news documents with its Zipf
 // value in spoken English; a word unknown to speech counts as news.
-func (l *language) newsworthiness(word string) float64 {
-	b := l.words[word]
+func (l *language) newsworthiness(b backgroundWord) float64 {
 	if b.spoken == 0 {
 		return 1
 	}
@@ -220,8 +303,7 @@ const (
 // as topics do: a document about sanctions says "sanctions" again and
 // again, while "approach" or "lack" come once. Unknown words count as
 // topical.
-func (l *language) topicality(word string) float64 {
-	b := l.words[word]
+func (l *language) topicality(b backgroundWord) float64 {
 	if b.burst == 0 || b.documents < minBurstDocuments {
 		return 1
 	}
@@ -238,10 +320,8 @@ const (
 )
 
 // usuallyCapitalised reports whether the background corpus mostly writes
-// word with a capital inside a sentence: a name, or a German noun.
-func (l *language) usuallyCapitalised(word string) bool {
-	return l.words[word].capitalised >= 50
-}
+// the word with a capital inside a sentence: a name, or a German noun.
+func (e *wordEntry) usuallyCapitalised() bool { return e.info.capitalised >= 50 }
 
 // readTable reads lines of "word<TAB>value".
 func readTable(code, file string, add func(word, value string) error) error {

@@ -30,6 +30,8 @@ type analysis struct {
 	roles     []role
 	keys      []int32  // per token, an id of its normalised form
 	keyText   []string // id → normalised form
+	keyVague  []bool   // id → the key says nothing on its own
+	keyRoot   []string // id → the key's root (see language.root)
 	// nameWords are lower-cased words the document writes capitalised where
 	// a capital means something: names.
 	nameWords map[string]bool
@@ -193,7 +195,7 @@ func (a *analysis) isName(i int) bool {
 	if t.flags.has(isStop) {
 		return false
 	}
-	return !t.atCapitalStart || a.nameWords[t.lower] || a.lang.usuallyCapitalised(t.lower)
+	return !t.atCapitalStart || a.lang.entries[t.entry].usuallyCapitalised() || a.nameWords[t.lower]
 }
 
 func (a *analysis) acronymAt(i int) bool {
@@ -218,7 +220,7 @@ func (a *analysis) role(i int) role {
 	case l.nounsCapitalised:
 		return a.germanRole(t)
 	}
-	info := l.word(t.lower)
+	info := l.entries[t.entry].info
 	switch info.class {
 	case classVerb, classAdverb:
 		return roleBreak
@@ -241,7 +243,7 @@ func (a *analysis) nounAfter(i int) bool {
 		return false
 	}
 	prev := &a.tokens[i-1]
-	return prev.flags.has(isDeterminer) || (!prev.flags.has(isStop) && a.lang.word(prev.lower).class == classNoun && !prev.number)
+	return prev.flags.has(isDeterminer) || (!prev.flags.has(isStop) && a.lang.entries[prev.entry].info.class == classNoun && !prev.number)
 }
 
 // germanRole: German capitalises nouns, so a capitalised word at the start of
@@ -276,6 +278,8 @@ func (a *analysis) normalise() {
 			id = int32(len(a.keyText))
 			ids[k] = id
 			a.keyText = append(a.keyText, k)
+			a.keyVague = append(a.keyVague, a.lang.isVague(k))
+			a.keyRoot = append(a.keyRoot, a.lang.root(k))
 		}
 		a.keys[i] = id
 	}
@@ -285,11 +289,22 @@ func (a *analysis) wordKey(i int) string { return a.lang.wordKey(&a.tokens[i]) }
 
 // wordKey is the normalised form of a word that groups its forms.
 func (l *language) wordKey(t *token) string {
-	if l.nounsCapitalised {
-		return germanStem(t.lower)
+	switch e := &l.entries[t.entry]; {
+	case t.entry == 0:
+		return l.computeKey(t.lower, t.capitalised)
+	case t.capitalised:
+		return e.nameKey
+	default:
+		return e.key
 	}
-	w := singular(t.lower)
-	if t.capitalised {
+}
+
+func (l *language) computeKey(lower string, capitalised bool) string {
+	if l.nounsCapitalised {
+		return germanStem(lower)
+	}
+	w := singular(lower)
+	if capitalised {
 		if name, ok := l.pertainyms[w]; ok {
 			return name
 		}
@@ -313,9 +328,18 @@ func (l *language) labelKey(label string) string {
 // names after a title ("Senator Lindsey Graham").
 func (a *analysis) findPersons(quotes []core.Quote) {
 	a.personWords = map[string]bool{}
+	type name struct {
+		text    string
+		mention bool
+	}
+	seen := map[name]bool{} // speakers come again and again
 	for _, q := range quotes {
-		a.markSpeaker(q.Speaker, false)
-		a.markSpeaker(q.Mention.In(a.text), true)
+		for _, n := range []name{{q.Speaker, false}, {q.Mention.In(a.text), true}} {
+			if n.text != "" && !seen[n] {
+				seen[n] = true
+				a.markSpeaker(n.text, n.mention)
+			}
+		}
 	}
 	for i, t := range a.tokens {
 		switch {

@@ -8,9 +8,9 @@ import (
 
 // token is one word of a document.
 type token struct {
-	start, end int // byte span of the word, a possessive 's excluded
+	start, end int32 // byte span of the word, a possessive 's excluded
 	lower      string
-	sentence   int // index of its sentence
+	sentence   int32 // index of its sentence
 	// capitalised: the first letter is upper case; acronym: two or more
 	// letters, all upper case ("ISIS", "U.S").
 	capitalised, acronym bool
@@ -22,6 +22,7 @@ type token struct {
 	joined bool
 	number bool      // no letters at all
 	flags  wordFlags // the word lists it is on
+	entry  int32     // what the word lists say of it: an index into language.entries
 }
 
 // sentence is a byte span [start, end) of the text and the paragraph (line)
@@ -49,6 +50,7 @@ type scanner struct {
 
 	state     scanState
 	wordStart int
+	lowerBuf  []byte // a word being lower-cased
 	// Since the last word: a mark that separates phrases, a sentence end, a
 	// position where capitals are expected.
 	pendingBreak, pendingCapital bool
@@ -97,6 +99,9 @@ func (s *scanner) step(i int, r rune) {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -128,19 +133,61 @@ func (s *scanner) endWord(end int) {
 		}
 	}
 	t := token{
-		start: start, end: start + len(text), lower: foldApostrophes(strings.ToLower(text)),
-		sentence:       len(s.sentences),
+		start: int32(start), end: int32(start + len(text)),
+		sentence:       int32(len(s.sentences)),
 		atCapitalStart: s.pendingCapital,
-		joined:         !s.pendingBreak && len(s.tokens) > 0 && s.tokens[len(s.tokens)-1].sentence == len(s.sentences),
+		joined:         !s.pendingBreak && len(s.tokens) > 0 && int(s.tokens[len(s.tokens)-1].sentence) == len(s.sentences),
 	}
+	t.lower, t.entry = s.lookUp(text)
+	t.flags = s.lang.wordFlags[t.entry]
 	first, _ := utf8.DecodeRuneInString(text)
 	t.capitalised = unicode.IsUpper(first)
 	t.number = isNumberLike(text)
 	t.acronym = isAcronym(text)
-	t.flags = s.lang.flags[t.lower]
 	s.tokens = append(s.tokens, t)
 	// A possessive ends a phrase: "NFL Network's Rich Eisen" is two names.
 	s.pendingBreak, s.pendingCapital = possessive, false
+}
+
+// lookUp returns a word lower-cased, apostrophes straight, and its entry in
+// the word lists. A listed word costs no allocation: its text is the
+// list's.
+func (s *scanner) lookUp(word string) (string, int32) {
+	buf := s.lowerBuf[:0]
+	same := true
+	for i := 0; i < len(word); {
+		c := word[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+				same = false
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(word[i:])
+		switch lr := unicode.ToLower(r); {
+		case r == '’':
+			buf = append(buf, '\'')
+			same = false
+		case lr != r || r == utf8.RuneError:
+			buf = utf8.AppendRune(buf, lr)
+			same = false
+		default:
+			buf = append(buf, word[i:i+size]...)
+		}
+		i += size
+	}
+	s.lowerBuf = buf
+	e, ok := s.lang.lookUp(string(buf))
+	switch {
+	case same:
+		return word, e
+	case ok:
+		return s.lang.words[e], e
+	}
+	return string(buf), 0
 }
 
 func isAcronym(word string) bool {
@@ -180,7 +227,7 @@ func (s *scanner) abbreviationBefore(i int) bool {
 		return false
 	}
 	last := s.tokens[len(s.tokens)-1]
-	if last.end != i {
+	if int(last.end) != i {
 		return false
 	}
 	return last.flags.has(isAbbreviation) || (utf8.RuneCountInString(last.lower) == 1 && last.capitalised)
@@ -192,7 +239,7 @@ func (s *scanner) endSentence(end int) {
 		return
 	}
 	// A sentence needs a word; stray marks join the next one.
-	if len(s.tokens) == 0 || s.tokens[len(s.tokens)-1].sentence != len(s.sentences) {
+	if len(s.tokens) == 0 || int(s.tokens[len(s.tokens)-1].sentence) != len(s.sentences) {
 		return
 	}
 	s.sentences = append(s.sentences, sentence{s.sentenceStart, end, s.paragraph})

@@ -169,20 +169,41 @@ func (s *Suggester) languageOf(doc core.Document) *language {
 	if l, ok := s.languages[strings.ToLower(doc.Meta.Language)]; ok {
 		return l
 	}
-	best, bestHits := s.languages["en"], -1
-	for _, code := range []string{"en", "de"} {
-		l := s.languages[code]
-		hits := 0
-		for _, w := range foldWords(prefix(doc.Text, 4000)) {
-			if l.is(w, isStop) {
-				hits++
+	codes := []string{"en", "de"}
+	hits := make([]int, len(codes))
+	var lower []byte
+	text := prefix(doc.Text, 4000)
+	for start := 0; start < len(text); {
+		r, size := utf8.DecodeRuneInString(text[start:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			start += size
+			continue
+		}
+		lower = lower[:0]
+		end := start
+		for end < len(text) {
+			r, size := utf8.DecodeRuneInString(text[end:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			lower = utf8.AppendRune(lower, unicode.ToLower(r))
+			end += size
+		}
+		for i, code := range codes {
+			l := s.languages[code]
+			if e, _ := l.lookUp(string(lower)); l.wordFlags[e].has(isStop) {
+				hits[i]++
 			}
 		}
-		if hits > bestHits {
-			best, bestHits = l, hits
+		start = end
+	}
+	best := 0
+	for i := range codes {
+		if hits[i] > hits[best] {
+			best = i
 		}
 	}
-	return best
+	return s.languages[codes[best]]
 }
 
 // prefix returns at most n bytes of s, cut at a rune boundary.
@@ -378,7 +399,7 @@ func (a *analysis) related(groups []*group, c *candidate) bool {
 				continue
 			}
 			for _, v := range g.label.words {
-				if v == w || a.lang.root(a.keyText[v]) == a.lang.root(a.keyText[w]) {
+				if v == w || a.keyRoot[v] == a.keyRoot[w] {
 					return true
 				}
 			}
@@ -388,7 +409,15 @@ func (a *analysis) related(groups []*group, c *candidate) bool {
 }
 
 // isVague reports whether a word key says nothing on its own.
-func (a *analysis) isVague(w int32) bool { return a.lang.isVague(a.keyText[w]) }
+func (a *analysis) isVague(w int32) bool { return a.keyVague[w] }
+
+// isVagueToken is isVague for a word of the text.
+func (l *language) isVagueToken(t *token) bool {
+	if t.entry != 0 {
+		return l.entries[t.entry].vague
+	}
+	return l.isVague(t.lower)
+}
 
 // isVague reports whether a word says nothing on its own: a stop word, a
 // common or vague word, a title, or a compound of them ("early-morning").
@@ -448,7 +477,7 @@ func (a *analysis) label(c *candidate) string {
 // abbreviation's last full stop kept ("U.N.").
 func (a *analysis) phraseText(first, n int) string {
 	last := &a.tokens[first+n-1]
-	end := last.end
+	end := int(last.end)
 	if strings.Contains(last.lower, ".") && strings.HasPrefix(a.text[end:], ".") {
 		end++
 	}
@@ -469,7 +498,7 @@ func (a *analysis) viaPertainym(first, n int) bool {
 // word is a known common word.
 func (a *analysis) caseLabel(label string, c *candidate) string {
 	firstWord := a.tokens[c.occurrences[0]].lower
-	if _, known := a.lang.words[firstWord]; a.lang.nounsCapitalised || !known || a.lang.usuallyCapitalised(firstWord) {
+	if e := a.lang.entry(firstWord); a.lang.nounsCapitalised || !e.known || e.usuallyCapitalised() {
 		return label
 	}
 	for _, first := range c.occurrences {
