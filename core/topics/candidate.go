@@ -28,10 +28,13 @@ type hit struct {
 func (c *candidate) count() int { return len(c.occurrences) }
 
 // candidates lists every phrase of the document that could label a topic,
-// in order of first occurrence.
+// in order of first occurrence. The occurrences and hits of all candidates
+// share two arrays, so that a document costs a few allocations, not one per
+// phrase.
 func (a *analysis) candidates() []*candidate {
-	index := map[[maxWords]int32]*candidate{}
-	var list []*candidate
+	index := map[[maxWords]int32]int32{}
+	var firsts []occurrence // per candidate, its first occurrence
+	var all []occurrence    // every occurrence, in text order
 	for lo := 0; lo < len(a.tokens); {
 		if a.roles[lo] == roleBreak {
 			lo++
@@ -43,14 +46,76 @@ func (a *analysis) candidates() []*candidate {
 		}
 		for s := lo; s < hi; s++ {
 			for e := s; e < hi && e < s+maxWords; e++ {
-				if a.isPhrase(lo, hi, s, e) {
-					list = a.add(index, list, s, e)
+				if !a.isPhrase(lo, hi, s, e) {
+					continue
 				}
+				var k [maxWords]int32
+				for i := range k {
+					k[i] = -1
+				}
+				copy(k[:], a.keys[s:e+1])
+				id, ok := index[k]
+				if !ok {
+					id = int32(len(firsts))
+					index[k] = id
+					firsts = append(firsts, occurrence{id, int32(s), int32(e - s + 1)})
+				}
+				all = append(all, occurrence{id, int32(s), int32(e - s + 1)})
 			}
 		}
 		lo = hi
 	}
+	return a.gather(firsts, all)
+}
+
+// occurrence is one place a candidate stands: its first token and length.
+type occurrence struct{ candidate, first, words int32 }
+
+// gather makes the candidates from their occurrences, with the hits of the
+// quotes whose context holds them.
+func (a *analysis) gather(firsts, all []occurrence) []*candidate {
+	cands := make([]candidate, len(firsts))
+	list := make([]*candidate, len(firsts))
+	occurrences, hits := make([]int, len(firsts)), make([]int, len(firsts))
+	for _, o := range all {
+		occurrences[o.candidate]++
+		hits[o.candidate] += len(a.quotesBySentence[a.tokens[o.first].sentence])
+	}
+	occBacking := make([]int32, 0, len(all))
+	var hitBacking []hit
+	if n := sum(hits); n > 0 {
+		hitBacking = make([]hit, 0, n)
+	}
+	for i, f := range firsts {
+		c := &cands[i]
+		c.words = a.keys[f.first : f.first+f.words]
+		c.occurrences = occBacking[len(occBacking):len(occBacking):len(occBacking)+occurrences[i]]
+		occBacking = occBacking[:len(occBacking)+occurrences[i]]
+		c.hits = hitBacking[len(hitBacking):len(hitBacking):len(hitBacking)+hits[i]]
+		hitBacking = hitBacking[:len(hitBacking)+hits[i]]
+		list[i] = c
+	}
+	for _, o := range all {
+		c := &cands[o.candidate]
+		c.occurrences = append(c.occurrences, o.first)
+		t := &a.tokens[o.first]
+		for _, ref := range a.quotesBySentence[t.sentence] {
+			near := ref.near
+			if near == InSentence && a.insideMarks(ref.quote, int(t.start)) {
+				near = InQuote
+			}
+			c.addHit(hit{quote: ref.quote, near: near, first: o.first, words: o.words})
+		}
+	}
 	return list
+}
+
+func sum(counts []int) int {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
 }
 
 // isPhrase reports whether tokens s..e of the chunk lo..hi-1 can form a label:
@@ -70,29 +135,6 @@ func (a *analysis) isPhrase(lo, hi, s, e int) bool {
 	}
 	return (r[s] == roleName || !a.tokens[s].flags.has(isGeneric)) &&
 		(r[e] == roleName || !a.tokens[e].flags.has(isGeneric))
-}
-
-func (a *analysis) add(index map[[maxWords]int32]*candidate, list []*candidate, s, e int) []*candidate {
-	var k [maxWords]int32
-	for i := range k {
-		k[i] = -1
-	}
-	copy(k[:], a.keys[s:e+1])
-	c := index[k]
-	if c == nil {
-		c = &candidate{words: a.keys[s : e+1]}
-		index[k] = c
-		list = append(list, c)
-	}
-	c.occurrences = append(c.occurrences, int32(s))
-	for _, ref := range a.quotesBySentence[a.tokens[s].sentence] {
-		near := ref.near
-		if near == InSentence && a.insideMarks(ref.quote, int(a.tokens[s].start)) {
-			near = InQuote
-		}
-		c.addHit(hit{quote: ref.quote, near: near, first: int32(s), words: int32(e - s + 1)})
-	}
-	return list
 }
 
 // addHit records h, keeping one hit per quote, the closest.

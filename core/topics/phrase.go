@@ -265,7 +265,7 @@ func (a *analysis) germanRole(t *token) role {
 // stemmed (German), a proper adjective replaced by its name ("Syrian" →
 // "syria"), so that forms of one word group.
 func (a *analysis) normalise() {
-	ids := map[string]int32{}
+	ids := make(map[string]int32, len(a.tokens)/4)
 	a.keys = make([]int32, len(a.tokens))
 	for i := range a.tokens {
 		if a.roles[i] == roleBreak {

@@ -136,6 +136,9 @@ func (s *Suggester) Document(doc core.Document, quotes []core.Quote) (DocumentTo
 	cands := a.candidates()
 	var scored []*candidate
 	for _, c := range cands {
+		if c.closeHits() == 0 {
+			continue // no quote says it or stands next to it
+		}
 		c.key = a.keyOf(c)
 		if score, ok := a.score(c); ok {
 			c.score = score
@@ -523,18 +526,28 @@ func mentionReason(near Closeness, text string) string {
 
 // phrases lists the document's key phrases with their quotes, in key order.
 func (a *analysis) phrases(cands []*candidate) []Phrase {
-	var out []Phrase
+	n := 0
+	for _, c := range cands {
+		if c.closeHits() > 0 {
+			n++
+		}
+	}
+	out := make([]Phrase, 0, n)
 	for _, c := range cands {
 		if c.closeHits() == 0 || a.allVague(c) {
 			continue
 		}
-		p := Phrase{Key: c.key, Label: a.phraseText(int(c.occurrences[0]), len(c.words)), Score: c.score, Count: c.count()}
+		p := Phrase{Key: c.key, Label: a.phraseText(int(c.occurrences[0]), len(c.words)), Score: c.score, Count: c.count(),
+			Hits: make([]Hit, 0, c.closeHits())}
 		for _, h := range c.hits {
 			if h.near >= InSentence {
 				p.Hits = append(p.Hits, Hit{Quote: int(h.quote), Near: h.near, Text: a.phraseText(int(h.first), int(h.words))})
 			}
 		}
 		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out
