@@ -13,7 +13,7 @@ import (
 // named in a row change, and every one has an integer primary key "id".
 func journaledTable(name string) bool {
 	switch name {
-	case "documents", "quotes", "speakers", "speaker_aliases", "topics", "topic_rules", "quote_topics":
+	case "documents", "quotes", "speakers", "speaker_aliases", "topics", "topic_rules", "quote_topics", "topic_names":
 		return true
 	}
 	return false

@@ -89,9 +89,9 @@ func (a *analysis) gather(firsts, all []occurrence) []*candidate {
 	for i, f := range firsts {
 		c := &cands[i]
 		c.words = a.keys[f.first : f.first+f.words]
-		c.occurrences = occBacking[len(occBacking):len(occBacking):len(occBacking)+occurrences[i]]
+		c.occurrences = occBacking[len(occBacking) : len(occBacking) : len(occBacking)+occurrences[i]]
 		occBacking = occBacking[:len(occBacking)+occurrences[i]]
-		c.hits = hitBacking[len(hitBacking):len(hitBacking):len(hitBacking)+hits[i]]
+		c.hits = hitBacking[len(hitBacking) : len(hitBacking) : len(hitBacking)+hits[i]]
 		hitBacking = hitBacking[:len(hitBacking)+hits[i]]
 		list[i] = c
 	}
