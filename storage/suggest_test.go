@@ -474,3 +474,47 @@ func TestDeletedAndMergedSuggestionsStayThatWay(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The links a batch gathers are written in several statements when they
+// are many, each exactly once, with their reasons.
+func TestLinkBatchWritesEveryLink(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	eng := mustStandardEngine(t)
+	eng.Suggester = nil
+	mustImport(t, l, eng, wikinews(t)[:3]...)
+	quotes := allQuotes(t, l, QuoteFilter{})
+	tx, err := l.w.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	w := &writeTx{ctx: ctx, tx: tx, unjournaled: true}
+	ids := make([]int64, len(quotes))
+	var suggested []SuggestedTopic
+	for i, q := range quotes {
+		ids[i] = q.ID
+		for _, label := range []string{"alpha", "beta", "gamma", "alpha"} { // "alpha" twice: one link
+			suggested = append(suggested, SuggestedTopic{Quote: i, Label: label, Reason: "reason " + label})
+		}
+	}
+	suggested = append(suggested, SuggestedTopic{Quote: len(ids), Label: "alpha"}, SuggestedTopic{Quote: 0, Label: " "})
+	b := linkBatch{perStatement: 7}
+	if err := b.add(w, ids, suggested); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.write(w); err != nil {
+		t.Fatal(err)
+	}
+	var links, reasons int
+	if err := tx.QueryRow(`SELECT count(*), count(DISTINCT reason) FROM quote_topics x JOIN topics t ON t.id = x.topic_id
+		WHERE x.origin = 'suggested' AND x.reason = 'reason ' || t.name`).Scan(&links, &reasons); err != nil {
+		t.Fatal(err)
+	}
+	if len(quotes) < 8 || links != 3*len(quotes) || reasons != 3 {
+		t.Errorf("%d links with %d reasons for %d quotes, want %d with 3", links, reasons, len(quotes), 3*len(quotes))
+	}
+	if len(b.rows) != 0 || b.topics != nil {
+		t.Error("the batch keeps links or topics after writing")
+	}
+}
