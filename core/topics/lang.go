@@ -78,10 +78,10 @@ type language struct {
 	// vocabulary finds the entry of every word on any list: a few tens of
 	// thousands, looked up once for every word of a text.
 	vocabulary map[string]int32
-	// common holds the entries of the commonest words, which most words of
-	// a text are: a small table stays in the processor's cache.
-	common  map[string]int32
 	entries []wordEntry
+	// stopWords are the function words, by which a text's language is
+	// guessed.
+	stopWords map[string]bool
 	// wordFlags and words repeat the entries' flags and words, which every
 	// word of a text needs, densely and commonest first.
 	wordFlags []wordFlags
@@ -188,7 +188,7 @@ func (l *language) buildVocabulary(flags map[string]wordFlags, words map[string]
 		return di > dj || di == dj && all[i] < all[j]
 	})
 	l.vocabulary = make(map[string]int32, len(all))
-	l.common = map[string]int32{}
+	l.stopWords = map[string]bool{}
 	l.entries = make([]wordEntry, 1, len(all)+1)
 	l.entries[0] = l.newEntry("", 0, wordInfo{}, false)
 	l.wordFlags, l.words = make([]wordFlags, 1, len(all)+1), make([]string, 1, len(all)+1)
@@ -198,20 +198,14 @@ func (l *language) buildVocabulary(flags map[string]wordFlags, words map[string]
 		l.entries = append(l.entries, l.newEntry(w, flags[w], info, known))
 		l.wordFlags = append(l.wordFlags, flags[w])
 		l.words = append(l.words, w)
-		if flags[w] != 0 || int(info.documents)*commonShare >= l.documents {
-			l.common[w] = l.vocabulary[w]
+		if flags[w].has(isStop) {
+			l.stopWords[w] = true
 		}
 	}
 }
 
-// A word in one background document in commonShare or more is common.
-const commonShare = 40
-
 // lookUp finds the entry of a lower-cased word: 0 when unlisted.
 func (l *language) lookUp(w string) (int32, bool) {
-	if e, ok := l.common[w]; ok {
-		return e, true
-	}
 	e, ok := l.vocabulary[w]
 	return e, ok
 }

@@ -174,32 +174,13 @@ func (s *Suggester) languageOf(doc core.Document) *language {
 	}
 	codes := []string{"en", "de"}
 	hits := make([]int, len(codes))
-	var lower []byte
-	text := prefix(doc.Text, 4000)
-	for start := 0; start < len(text); {
-		r, size := utf8.DecodeRuneInString(text[start:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			start += size
-			continue
-		}
-		lower = lower[:0]
-		end := start
-		for end < len(text) {
-			r, size := utf8.DecodeRuneInString(text[end:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				break
-			}
-			lower = utf8.AppendRune(lower, unicode.ToLower(r))
-			end += size
-		}
+	eachLowerWord(prefix(doc.Text, 4000), maxStopWordBytes, func(w []byte) {
 		for i, code := range codes {
-			l := s.languages[code]
-			if e, _ := l.lookUp(string(lower)); l.wordFlags[e].has(isStop) {
+			if s.languages[code].stopWords[string(w)] {
 				hits[i]++
 			}
 		}
-		start = end
-	}
+	})
 	best := 0
 	for i := range codes {
 		if hits[i] > hits[best] {
@@ -207,6 +188,39 @@ func (s *Suggester) languageOf(doc core.Document) *language {
 		}
 	}
 	return s.languages[codes[best]]
+}
+
+// No stop word is longer than this many bytes.
+const maxStopWordBytes = 16
+
+// eachLowerWord calls do with every word of text (letters and digits),
+// lower-cased, that has at most maxBytes bytes. The slice is reused.
+func eachLowerWord(text string, maxBytes int, do func(word []byte)) {
+	var lower []byte
+	inWord, tooLong := false, false
+	for i := 0; i <= len(text); {
+		r, size := rune(' '), 1
+		if i < len(text) {
+			if r = rune(text[i]); r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+		}
+		i += size
+		if isWordRune(r) && !unicode.Is(unicode.Mn, r) {
+			if !inWord {
+				lower, inWord, tooLong = lower[:0], true, false
+			}
+			if !tooLong {
+				lower = utf8.AppendRune(lower, unicode.ToLower(r))
+				tooLong = len(lower) > maxBytes
+			}
+			continue
+		}
+		if inWord && !tooLong {
+			do(lower)
+		}
+		inWord = false
+	}
 }
 
 // prefix returns at most n bytes of s, cut at a rune boundary.
