@@ -78,7 +78,7 @@ type language struct {
 	// vocabulary finds the entry of every word on any list: a few tens of
 	// thousands, looked up once for every word of a text.
 	vocabulary map[string]int32
-	entries []wordEntry
+	entries    []wordEntry
 	// stopWords are the function words, by which a text's language is
 	// guessed.
 	stopWords map[string]bool
