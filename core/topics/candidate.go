@@ -165,7 +165,7 @@ func (c *candidate) closeHits() int {
 func (a *analysis) keyOf(c *candidate) string {
 	parts := make([]string, len(c.words))
 	for i, w := range c.words {
-		parts[i] = a.keyText[w]
+		parts[i] = a.keyText(w)
 	}
 	return strings.Join(parts, " ")
 }
@@ -202,7 +202,7 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 	content := 0
 	for i := range c.words {
 		t := &a.tokens[first+i]
-		key := a.keyText[c.words[i]]
+		key := a.keyText(c.words[i])
 		word := &a.lang.entries[t.entry]
 		switch {
 		case a.personWords[t.lower] || a.personWords[key]:
@@ -251,7 +251,7 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 // inTitle reports whether every word of c is in the document's title.
 func (a *analysis) inTitle(c *candidate) bool {
 	for _, w := range c.words {
-		if !a.titleWords[a.keyText[w]] {
+		if !a.titleWords[a.keyText(w)] {
 			return false
 		}
 	}

@@ -39,6 +39,7 @@ const (
 	isAbbreviation                       // "mr", "sept": its full stop ends no sentence
 	isDeterminer                         // "the", "their": an -ing word after it is a noun
 	isConnector                          // "of", "für": may stand inside a name
+	opensCuePhrase                       // "according" (to): see language.cuePhrases
 )
 
 func (w wordFlags) has(f wordFlags) bool { return w&f != 0 }
@@ -65,8 +66,10 @@ type wordEntry struct {
 	// vague: the word says nothing on its own (see language.isVague).
 	vague bool
 	// key is the word's key (see language.wordKey) written lower-case;
-	// nameKey capitalised, where a proper adjective becomes its name.
-	key, nameKey string
+	// nameKey capitalised, where a proper adjective becomes its name. Both
+	// are numbered in language.keys.
+	key, nameKey     string
+	keyID, nameKeyID int32
 	// The statistics of specificity, newsworthiness and topicality.
 	specificity, newsworthiness, topicality float64
 }
@@ -86,6 +89,9 @@ type language struct {
 	// word of a text needs, densely and commonest first.
 	wordFlags []wordFlags
 	words     []string
+	// keys numbers the keys of the listed words.
+	keys keyTable
+	hot  [1 << hotBits]hotSlot
 	// vagueKeys are the keys of all vague words ("prasident" for
 	// "Präsidenten").
 	vagueKeys map[string]bool
@@ -126,6 +132,7 @@ func loadLanguage(code string) (*language, error) {
 			w := strings.ToLower(line)
 			if words := strings.Fields(w); list.flag == isCue && len(words) > 1 {
 				l.cuePhrases[words[0]] = words[1:]
+				flags[words[0]] |= opensCuePhrase
 				return nil
 			}
 			flags[w] |= list.flag
@@ -187,6 +194,11 @@ func (l *language) buildVocabulary(flags map[string]wordFlags, words map[string]
 		di, dj := words[all[i]].documents, words[all[j]].documents
 		return di > dj || di == dj && all[i] < all[j]
 	})
+	// The words' letters lie together too, commonest first.
+	arena := strings.Join(all, "")
+	for i, off := 0, 0; i < len(all); i++ {
+		all[i], off = arena[off:off+len(all[i])], off+len(all[i])
+	}
 	l.vocabulary = make(map[string]int32, len(all))
 	l.stopWords = map[string]bool{}
 	l.entries = make([]wordEntry, 1, len(all)+1)
@@ -202,10 +214,77 @@ func (l *language) buildVocabulary(flags map[string]wordFlags, words map[string]
 			l.stopWords[w] = true
 		}
 	}
+	l.keys = keyTable{ids: map[string]int32{}}
+	for i := range l.entries {
+		e := &l.entries[i]
+		e.keyID, e.nameKeyID = l.keys.number(l, e.key), l.keys.number(l, e.nameKey)
+	}
+	for e := len(l.entries) - 1; e > 0; e-- { // commonest last, so they win a slot
+		h := wordHash(l.words[e])
+		l.hot[h&hotMask] = hotSlot{h, int32(e)}
+	}
 }
 
-// lookUp finds the entry of a lower-cased word: 0 when unlisted.
-func (l *language) lookUp(w string) (int32, bool) {
+// keyTable numbers word keys, from base on, and keeps what each says.
+type keyTable struct {
+	base  int32
+	ids   map[string]int32
+	text  []string
+	vague []bool   // the key says nothing on its own
+	root  []string // see language.root
+}
+
+// number returns the number of key k, numbering it when new.
+func (t *keyTable) number(l *language, k string) int32 {
+	id, ok := t.ids[k]
+	if !ok {
+		id = t.base + int32(len(t.text))
+		t.ids[k] = id
+		t.text = append(t.text, k)
+		t.vague = append(t.vague, l.isVague(k))
+		t.root = append(t.root, l.root(k))
+	}
+	return id
+}
+
+// hotSlot is a place in the direct-mapped table of common words: a word's
+// hash and entry.
+type hotSlot struct {
+	hash  uint64
+	entry int32
+}
+
+// The table of common words has 1<<hotBits places: small enough to stay
+// in the processor's cache, so that most words of a text are found without
+// a trip through the large vocabulary map.
+const (
+	hotBits = 12
+	hotMask = 1<<hotBits - 1
+)
+
+// wordHash is FNV-1a over a word's bytes; hashOffset starts it and
+// hashByte adds a byte, so that the scanner hashes while it lower-cases.
+func wordHash(w string) uint64 {
+	h := hashOffset
+	for i := 0; i < len(w); i++ {
+		h = hashByte(h, w[i])
+	}
+	return h
+}
+
+const (
+	hashOffset uint64 = 14695981039346656037
+	hashPrime  uint64 = 1099511628211
+)
+
+func hashByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * hashPrime }
+
+// lookUp finds the entry of a lower-cased word, whose wordHash is h: 0
+// when unlisted.
+func (l *language) lookUp(w string, h uint64) (int32, bool) {
+	if s := &l.hot[h&hotMask]; s.hash == h && l.words[s.entry] == w {
+		return s.entry, true
+	}
 	e, ok := l.vocabulary[w]
 	return e, ok
 }

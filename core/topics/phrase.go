@@ -28,10 +28,11 @@ type analysis struct {
 	tokens    []token
 	sentences []sentence
 	roles     []role
-	keys      []int32  // per token, an id of its normalised form
-	keyText   []string // id → normalised form
-	keyVague  []bool   // id → the key says nothing on its own
-	keyRoot   []string // id → the key's root (see language.root)
+	// keys are per token the number of its normalised form: below
+	// len(lang.keys.text) a key of the word lists, above one of this
+	// document (in local).
+	keys  []int32
+	local keyTable
 	// nameWords are lower-cased words the document writes capitalised where
 	// a capital means something: names.
 	nameWords map[string]bool
@@ -265,24 +266,46 @@ func (a *analysis) germanRole(t *token) role {
 // stemmed (German), a proper adjective replaced by its name ("Syrian" →
 // "syria"), so that forms of one word group.
 func (a *analysis) normalise() {
-	ids := make(map[string]int32, len(a.tokens)/4)
+	a.local = keyTable{base: int32(len(a.lang.keys.text)), ids: map[string]int32{}}
 	a.keys = make([]int32, len(a.tokens))
 	for i := range a.tokens {
-		if a.roles[i] == roleBreak {
+		t := &a.tokens[i]
+		switch e := &a.lang.entries[t.entry]; {
+		case a.roles[i] == roleBreak:
 			a.keys[i] = -1 // in no phrase
-			continue
+		case t.entry != 0 && t.capitalised:
+			a.keys[i] = e.nameKeyID
+		case t.entry != 0:
+			a.keys[i] = e.keyID
+		default:
+			k := a.wordKey(i)
+			id, ok := a.lang.keys.ids[k]
+			if !ok {
+				id = a.local.number(a.lang, k)
+			}
+			a.keys[i] = id
 		}
-		k := a.wordKey(i)
-		id, ok := ids[k]
-		if !ok {
-			id = int32(len(a.keyText))
-			ids[k] = id
-			a.keyText = append(a.keyText, k)
-			a.keyVague = append(a.keyVague, a.lang.isVague(k))
-			a.keyRoot = append(a.keyRoot, a.lang.root(k))
-		}
-		a.keys[i] = id
 	}
+}
+
+// table returns the key table that numbers key id.
+func (a *analysis) table(id int32) (*keyTable, int32) {
+	if id < a.local.base {
+		return &a.lang.keys, id
+	}
+	return &a.local, id - a.local.base
+}
+
+// keyText is the text of key id.
+func (a *analysis) keyText(id int32) string {
+	t, i := a.table(id)
+	return t.text[i]
+}
+
+// keyRoot is the root of key id (see language.root).
+func (a *analysis) keyRoot(id int32) string {
+	t, i := a.table(id)
+	return t.root[i]
 }
 
 func (a *analysis) wordKey(i int) string { return a.lang.wordKey(&a.tokens[i]) }
@@ -351,7 +374,7 @@ func (a *analysis) findPersons(quotes []core.Quote) {
 			}
 		case t.flags.has(isTitle) && a.roles[i] != roleBreak:
 			a.markNameRun(i+1, +1, 3) // "Senator Lindsey Graham"
-		case a.lang.cuePhrases[t.lower] != nil:
+		case t.flags.has(opensCuePhrase):
 			if end := a.matchWords(i+1, a.lang.cuePhrases[t.lower]); end > 0 {
 				if end < len(a.tokens) && a.tokens[end].flags.has(isDeterminer) {
 					end++

@@ -180,7 +180,11 @@ func (s *scanner) lookUp(word string) (string, int32) {
 		i += size
 	}
 	s.lowerBuf = buf
-	e, ok := s.lang.lookUp(string(buf))
+	h := hashOffset
+	for _, b := range buf {
+		h = hashByte(h, b)
+	}
+	e, ok := s.lang.lookUp(string(buf), h)
 	switch {
 	case same:
 		return word, e

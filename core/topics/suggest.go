@@ -416,7 +416,7 @@ func (a *analysis) related(groups []*group, c *candidate) bool {
 				continue
 			}
 			for _, v := range g.label.words {
-				if v == w || a.keyRoot[v] == a.keyRoot[w] {
+				if v == w || a.keyRoot(v) == a.keyRoot(w) {
 					return true
 				}
 			}
@@ -426,7 +426,10 @@ func (a *analysis) related(groups []*group, c *candidate) bool {
 }
 
 // isVague reports whether a word key says nothing on its own.
-func (a *analysis) isVague(w int32) bool { return a.keyVague[w] }
+func (a *analysis) isVague(w int32) bool {
+	t, i := a.table(w)
+	return t.vague[i]
+}
 
 // isVagueToken is isVague for a word of the text.
 func (l *language) isVagueToken(t *token) bool {
@@ -456,7 +459,7 @@ func (l *language) isVague(word string) bool {
 func keysOf(a *analysis, words []int32) []string {
 	out := make([]string, len(words))
 	for i, w := range words {
-		out[i] = a.keyText[w]
+		out[i] = a.keyText(w)
 	}
 	return out
 }
@@ -507,7 +510,7 @@ func (a *analysis) phraseText(first, n int) string {
 
 func (a *analysis) viaPertainym(first, n int) bool {
 	last := first + n - 1
-	return a.keyText[a.keys[last]] != singular(a.tokens[last].lower) && !a.lang.nounsCapitalised
+	return a.keyText(a.keys[last]) != singular(a.tokens[last].lower) && !a.lang.nounsCapitalised
 }
 
 // caseLabel lower-cases the first letter of an English label that is
