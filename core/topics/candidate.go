@@ -189,6 +189,10 @@ const (
 	phraseBonus = 0.25
 	// titleBonus favours what the headline is about.
 	titleBonus = 1.5
+	// minModifierTopicality: a phrase said once that starts with a less
+	// topical adjective ("vast", "final", "real") is no label; "nuclear",
+	// "military" or "foreign" start labels.
+	minModifierTopicality = 0.6
 )
 
 // score rates c as a topic label; ok is false when c must not be one.
@@ -224,6 +228,11 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 	if len(c.words) == 1 && !a.goodSingleWord(&a.tokens[first]) {
 		return 0, false
 	}
+	if a.roles[first] == roleModifier && c.count() < 2 && a.lang.entries[a.tokens[first].entry].topicality < minModifierTopicality {
+		// Said once, "vast majority" or "final month" is a turn of
+		// phrase, not a theme as "nuclear weapons" is.
+		return 0, false
+	}
 	specific /= float64(content)
 	if specific < minSpecificity {
 		return 0, false
@@ -244,6 +253,10 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 	}
 	if a.inTitle(c) {
 		evidence *= titleBonus
+	}
+	if last := first + len(c.words) - 1; a.roles[last] != roleName {
+		// "legs", "season": the head noun's kind of meaning.
+		evidence *= a.lang.entries[a.tokens[last].entry].senseWeight
 	}
 	return math.Sqrt(specific) * newsworthy * topical * evidence, true
 }

@@ -2,6 +2,7 @@ package topics
 
 import (
 	"bufio"
+	"cmp"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -52,6 +53,8 @@ func (w wordFlags) vague() bool { return w.has(isStop | isGeneric | isVagueNoun 
 type wordInfo struct {
 	class wordClass
 	backgroundWord
+	// senseWeight: see wordEntry; 0 stands for 1.
+	senseWeight float64
 }
 
 // wordEntry is everything the word lists say of one lower-cased word,
@@ -72,6 +75,10 @@ type wordEntry struct {
 	keyID, nameKeyID int32
 	// The statistics of specificity, newsworthiness and topicality.
 	specificity, newsworthiness, topicality float64
+	// senseWeight is how far the word, as a noun, is trusted as a label
+	// (see data/en/sense-weights.txt): 1 unless its commonest sense is a
+	// body part, a quality, a span of time ….
+	senseWeight float64
 }
 
 // language is the loaded word lists of one language. It is read-only after
@@ -153,8 +160,29 @@ func loadLanguage(code string) (*language, error) {
 		return nil, err
 	}
 	l.pertainyms = map[string]string{}
+	senseWeights := map[string]float64{}
 	if code == "en" {
-		err := readTable(code, "wordclass.tsv", func(word, value string) error {
+		err := readTable(code, "sense-weights.txt", func(sense, value string) error {
+			w, err := strconv.ParseFloat(value, 64)
+			if err != nil || w < 0 || w > 1 {
+				return fmt.Errorf("weight %q is not a number from 0 to 1", value)
+			}
+			senseWeights[sense] = w
+			return nil
+		})
+		if err == nil {
+			err = readTable(code, "nounsenses.tsv", func(word, sense string) error {
+				if info, listed := words[word]; listed && senseWeights[sense] > 0 {
+					info.senseWeight = senseWeights[sense]
+					words[word] = info
+				}
+				return nil
+			})
+		}
+		if err != nil {
+			return nil, err
+		}
+		err = readTable(code, "wordclass.tsv", func(word, value string) error {
 			if len(value) != 1 || strings.IndexByte("AVR", value[0]) < 0 {
 				return fmt.Errorf("word class %q is not A, V or R", value)
 			}
@@ -293,7 +321,7 @@ func (l *language) newEntry(w string, flags wordFlags, info wordInfo, known bool
 	return wordEntry{word: w, flags: flags, known: known, info: info, vague: w != "" && l.isVague(w),
 		key: l.computeKey(w, false), nameKey: l.computeKey(w, true),
 		specificity: l.specificity(info.backgroundWord), newsworthiness: l.newsworthiness(info.backgroundWord),
-		topicality: l.topicality(info.backgroundWord)}
+		topicality: l.topicality(info.backgroundWord), senseWeight: cmp.Or(info.senseWeight, 1)}
 }
 
 // backgroundWord is what the background corpora say of a word.

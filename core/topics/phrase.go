@@ -39,6 +39,9 @@ type analysis struct {
 	// personWords are words of the names of people who speak in the
 	// document (or are named with a title): never a topic on their own.
 	personWords map[string]bool
+	// organisationWords are words of the names of organisations that speak
+	// in the document, by the quotes' speaker kinds.
+	organisationWords map[string]bool
 	// titleWords are the keys of the words of the document's title.
 	titleWords map[string]bool
 	quotes     []quoteContext
@@ -222,6 +225,9 @@ func (a *analysis) role(i int) role {
 		return a.germanRole(t)
 	}
 	info := l.entries[t.entry].info
+	if t.entry == 0 {
+		info.class = a.compoundClass(t.lower)
+	}
 	switch info.class {
 	case classVerb, classAdverb:
 		return roleBreak
@@ -231,10 +237,24 @@ func (a *analysis) role(i int) role {
 	if strings.HasSuffix(t.lower, "ly") && info.documents == 0 {
 		return roleBreak // an unknown adverb
 	}
+	if t.entry == 0 && strings.Contains(t.lower, "'") {
+		return roleBreak // an unknown contraction, or a piece of one ("[W]e're")
+	}
 	if strings.HasSuffix(t.lower, "ing") && !a.nounAfter(i) {
 		return roleBreak // "leaving Syria", not "the bombing"
 	}
 	return roleNoun
+}
+
+// compoundClass is the class of an unlisted hyphenated word: that of its
+// last part, so that "non-existent" modifies a noun and cannot be a label
+// alone, while "weight-loss" is a noun.
+func (a *analysis) compoundClass(word string) wordClass {
+	i := strings.LastIndexByte(word, '-')
+	if i < 0 {
+		return classNoun
+	}
+	return a.lang.entry(word[i+1:]).info.class
 }
 
 // nounAfter reports whether the word before token i makes it a noun: a
@@ -356,7 +376,20 @@ func (a *analysis) findPersons(quotes []core.Quote) {
 		mention bool
 	}
 	seen := map[name]bool{} // speakers come again and again
+	// What an organisation says may well be about it ("NATO"): only
+	// persons who speak are never topics.
+	a.organisationWords = map[string]bool{}
 	for _, q := range quotes {
+		if q.SpeakerKind == core.SpeakerOrganisation {
+			for _, w := range foldWords(q.Speaker) {
+				a.organisationWords[w] = true
+			}
+		}
+	}
+	for _, q := range quotes {
+		if q.SpeakerKind == core.SpeakerOrganisation {
+			continue
+		}
 		for _, n := range []name{{q.Speaker, false}, {q.Mention.In(a.text), true}} {
 			if n.text != "" && !seen[n] {
 				seen[n] = true
@@ -423,9 +456,12 @@ func (a *analysis) markNameRun(i, dir, limit int) {
 		if a.roles[i] != roleName && !(a.lang.nounsCapitalised && t.capitalised && a.roles[i] != roleBreak) || n == 0 && dir > 0 && !t.joined {
 			return
 		}
-		if t.flags.has(isTitle) {
+		switch {
+		case t.flags.has(isTitle):
 			n-- // "said Sen. Lindsey Graham": the title is not the name
-		} else {
+		case t.acronym || a.organisationWords[t.lower]:
+			// "NATO said": an organisation, which may be a topic.
+		default:
 			a.personWords[t.lower] = true
 		}
 		// The next word in this direction must be of the same phrase.

@@ -206,14 +206,18 @@ func eachLowerWord(text string, maxBytes int, do func(word []byte)) {
 			}
 		}
 		i += size
-		if isWordRune(r) && !unicode.Is(unicode.Mn, r) {
+		if isWordRune(r) && (r < utf8.RuneSelf || !unicode.Is(unicode.Mn, r)) {
 			if !inWord {
 				lower, inWord, tooLong = lower[:0], true, false
 			}
-			if !tooLong {
+			switch {
+			case tooLong:
+			case r < utf8.RuneSelf:
+				lower = append(lower, byte(unicode.ToLower(r)))
+			default:
 				lower = utf8.AppendRune(lower, unicode.ToLower(r))
-				tooLong = len(lower) > maxBytes
 			}
+			tooLong = len(lower) > maxBytes
 			continue
 		}
 		if inWord && !tooLong {
