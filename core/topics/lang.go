@@ -61,7 +61,6 @@ type wordInfo struct {
 // worked out once at load time so that reading a document looks each word
 // up once. Entry 0 is the unknown word.
 type wordEntry struct {
-	word  string
 	flags wordFlags
 	// known: the generated lists (background, word classes) have the word.
 	known bool
@@ -206,7 +205,8 @@ func loadLanguage(code string) (*language, error) {
 }
 
 // buildVocabulary gives every listed word an entry with its statistics
-// worked out, in sorted order so that loading is deterministic.
+// worked out, commonest first (then in alphabetical order, so that loading
+// is deterministic).
 func (l *language) buildVocabulary(flags map[string]wordFlags, words map[string]wordInfo) {
 	all := make([]string, 0, len(words)+len(flags))
 	for w := range words {
@@ -290,22 +290,14 @@ const (
 	hotMask = 1<<hotBits - 1
 )
 
-// wordHash is FNV-1a over a word's bytes; hashOffset starts it and
-// hashByte adds a byte, so that the scanner hashes while it lower-cases.
-func wordHash(w string) uint64 {
-	h := hashOffset
+// wordHash is FNV-1a over a word's bytes.
+func wordHash[W string | []byte](w W) uint64 {
+	h := uint64(14695981039346656037)
 	for i := 0; i < len(w); i++ {
-		h = hashByte(h, w[i])
+		h = (h ^ uint64(w[i])) * 1099511628211
 	}
 	return h
 }
-
-const (
-	hashOffset uint64 = 14695981039346656037
-	hashPrime  uint64 = 1099511628211
-)
-
-func hashByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * hashPrime }
 
 // lookUp finds the entry of a lower-cased word, whose wordHash is h: 0
 // when unlisted.
@@ -318,7 +310,7 @@ func (l *language) lookUp(w string, h uint64) (int32, bool) {
 }
 
 func (l *language) newEntry(w string, flags wordFlags, info wordInfo, known bool) wordEntry {
-	return wordEntry{word: w, flags: flags, known: known, info: info, vague: w != "" && l.isVague(w),
+	return wordEntry{flags: flags, known: known, info: info, vague: w != "" && l.isVague(w),
 		key: l.computeKey(w, false), nameKey: l.computeKey(w, true),
 		specificity: l.specificity(info.backgroundWord), newsworthiness: l.newsworthiness(info.backgroundWord),
 		topicality: l.topicality(info.backgroundWord), senseWeight: cmp.Or(info.senseWeight, 1)}

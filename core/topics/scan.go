@@ -180,11 +180,7 @@ func (s *scanner) lookUp(word string) (string, int32) {
 		i += size
 	}
 	s.lowerBuf = buf
-	h := hashOffset
-	for _, b := range buf {
-		h = hashByte(h, b)
-	}
-	e, ok := s.lang.lookUp(string(buf), h)
+	e, ok := s.lang.lookUp(string(buf), wordHash(buf))
 	switch {
 	case same:
 		return word, e
