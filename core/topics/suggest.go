@@ -35,17 +35,26 @@ const (
 // It holds the loaded word lists and is safe for concurrent use.
 type Suggester struct {
 	languages map[string]*language
+	// codes are the languages' codes, English first: it wins a tie when a
+	// document's language is guessed.
+	codes []string
+	// stopWords tells for each stop word the languages that have it (bit
+	// i: codes[i]), to guess a document's language.
+	stopWords map[string]uint8
 }
 
 // New loads the word lists of every supported language.
 func New() (*Suggester, error) {
-	s := &Suggester{languages: map[string]*language{}}
-	for _, code := range []string{"en", "de"} {
+	s := &Suggester{languages: map[string]*language{}, codes: []string{"en", "de"}, stopWords: map[string]uint8{}}
+	for i, code := range s.codes {
 		l, err := loadLanguage(code)
 		if err != nil {
 			return nil, err
 		}
 		s.languages[code] = l
+		for w := range l.stopWords {
+			s.stopWords[w] |= 1 << i
+		}
 	}
 	return s, nil
 }
@@ -172,22 +181,21 @@ func (s *Suggester) languageOf(doc core.Document) *language {
 	if l, ok := s.languages[strings.ToLower(doc.Meta.Language)]; ok {
 		return l
 	}
-	codes := []string{"en", "de"}
-	hits := make([]int, len(codes))
+	hits := make([]int, len(s.codes))
 	eachLowerWord(prefix(doc.Text, 4000), maxStopWordBytes, func(w []byte) {
-		for i, code := range codes {
-			if s.languages[code].stopWords[string(w)] {
-				hits[i]++
+		if langs := s.stopWords[string(w)]; langs != 0 {
+			for i := range hits {
+				hits[i] += int(langs >> i & 1)
 			}
 		}
 	})
 	best := 0
-	for i := range codes {
+	for i := range hits {
 		if hits[i] > hits[best] {
 			best = i
 		}
 	}
-	return s.languages[codes[best]]
+	return s.languages[s.codes[best]]
 }
 
 // No stop word is longer than this many bytes.
