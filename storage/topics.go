@@ -638,20 +638,7 @@ func dismissTopic(w *writeTx, id int64, name string) error {
 
 // mergedNames are the names of the topics merged into topic id.
 func mergedNames(w *writeTx, id int64) ([]string, error) {
-	rows, err := w.query("SELECT name FROM topic_names WHERE topic_id = ? ORDER BY id", id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return column[string](w, "SELECT name FROM topic_names WHERE topic_id = ? ORDER BY id", id)
 }
 
 // forgetName drops what the library remembers of a name (deleted, or
