@@ -249,7 +249,7 @@ func (l *language) buildVocabulary(flags map[string]wordFlags, words map[string]
 	}
 	for e := len(l.entries) - 1; e > 0; e-- { // commonest last, so they win a slot
 		h := wordHash(l.words[e])
-		l.hot[h&hotMask] = hotSlot{h, int32(e)}
+		l.hot[h&hotMask] = hotSlot{uint32(h >> 32), int32(e)}
 	}
 }
 
@@ -275,10 +275,10 @@ func (t *keyTable) number(l *language, k string) int32 {
 	return id
 }
 
-// hotSlot is a place in the direct-mapped table of common words: a word's
-// hash and entry.
+// hotSlot is a place in the direct-mapped table of common words: the high
+// half of a word's hash, and its entry.
 type hotSlot struct {
-	hash  uint64
+	hash  uint32
 	entry int32
 }
 
@@ -286,23 +286,31 @@ type hotSlot struct {
 // in the processor's cache, so that most words of a text are found without
 // a trip through the large vocabulary map.
 const (
-	hotBits = 12
+	hotBits = 14
 	hotMask = 1<<hotBits - 1
 )
 
-// wordHash is FNV-1a over a word's bytes.
-func wordHash[W string | []byte](w W) uint64 {
-	h := uint64(14695981039346656037)
+// wordHash is FNV-1a over a word's bytes; hashOffset starts it and
+// hashByte adds a byte, so that the scanner hashes as it lower-cases.
+func wordHash(w string) uint64 {
+	h := hashOffset
 	for i := 0; i < len(w); i++ {
-		h = (h ^ uint64(w[i])) * 1099511628211
+		h = hashByte(h, w[i])
 	}
 	return h
 }
 
+const (
+	hashOffset uint64 = 14695981039346656037
+	hashPrime  uint64 = 1099511628211
+)
+
+func hashByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * hashPrime }
+
 // lookUp finds the entry of a lower-cased word, whose wordHash is h: 0
 // when unlisted.
 func (l *language) lookUp(w string, h uint64) (int32, bool) {
-	if s := &l.hot[h&hotMask]; s.hash == h && l.words[s.entry] == w {
+	if s := &l.hot[h&hotMask]; s.hash == uint32(h>>32) && l.words[s.entry] == w {
 		return s.entry, true
 	}
 	e, ok := l.vocabulary[w]

@@ -138,35 +138,59 @@ func (s *scanner) endWord(end int) {
 		atCapitalStart: s.pendingCapital,
 		joined:         !s.pendingBreak && len(s.tokens) > 0 && int(s.tokens[len(s.tokens)-1].sentence) == len(s.sentences),
 	}
-	t.lower, t.entry = s.lookUp(text)
+	s.readWord(text, &t)
 	t.flags = s.lang.wordFlags[t.entry]
-	first, _ := utf8.DecodeRuneInString(text)
-	t.capitalised = unicode.IsUpper(first)
-	t.number = isNumberLike(text)
-	t.acronym = isAcronym(text)
 	s.tokens = append(s.tokens, t)
 	// A possessive ends a phrase: "NFL Network's Rich Eisen" is two names.
 	s.pendingBreak, s.pendingCapital = possessive, false
 }
 
-// lookUp returns a word lower-cased, apostrophes straight, and its entry in
-// the word lists. A listed word costs no allocation: its text is the
-// list's.
-func (s *scanner) lookUp(word string) (string, int32) {
+// readWord fills in what t's text word says of itself, in one pass over its
+// bytes: lower-cased with apostrophes straight, its entry in the word lists,
+// whether it is capitalised, a number or an ordinal ("2019", "16th", "3-2":
+// no letters, or digits and at most two letters; never a topic), or an
+// acronym (two or more letters, none lower-case: "ISIS", "U.S"). A listed
+// word costs no allocation: its text is the list's.
+func (s *scanner) readWord(word string, t *token) {
 	buf := s.lowerBuf[:0]
 	same := true
+	letters, digits, lower := 0, 0, false
+	h := hashOffset
 	for i := 0; i < len(word); {
-		c := word[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
+		if c := word[i]; c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 				same = false
+				letters++
+			case 'a' <= c && c <= 'z':
+				letters++
+				lower = true
+			case '0' <= c && c <= '9':
+				digits++
+			}
+			if i == 0 {
+				t.capitalised = c != word[0]
 			}
 			buf = append(buf, c)
+			h = hashByte(h, c)
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(word[i:])
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+		if unicode.IsLower(r) {
+			lower = true
+		}
+		if i == 0 {
+			t.capitalised = unicode.IsUpper(r)
+		}
+		n := len(buf)
 		switch lr := unicode.ToLower(r); {
 		case r == '’':
 			buf = append(buf, '\'')
@@ -177,30 +201,23 @@ func (s *scanner) lookUp(word string) (string, int32) {
 		default:
 			buf = append(buf, word[i:i+size]...)
 		}
+		for _, c := range buf[n:] {
+			h = hashByte(h, c)
+		}
 		i += size
 	}
 	s.lowerBuf = buf
-	e, ok := s.lang.lookUp(string(buf), wordHash(buf))
+	t.number = letters == 0 || digits > 0 && letters <= 2
+	t.acronym = !lower && letters >= 2
+	e, ok := s.lang.lookUp(string(buf), h)
 	switch {
 	case same:
-		return word, e
+		t.lower, t.entry = word, e
 	case ok:
-		return s.lang.words[e], e
+		t.lower, t.entry = s.lang.words[e], e
+	default:
+		t.lower, t.entry = string(buf), 0
 	}
-	return string(buf), 0
-}
-
-func isAcronym(word string) bool {
-	letters := 0
-	for _, r := range word {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
 }
 
 // punctuation handles a rune outside words at byte i.
@@ -260,19 +277,4 @@ func foldApostrophes(w string) string {
 		return strings.ReplaceAll(w, "’", "'")
 	}
 	return w
-}
-
-// isNumberLike reports whether a word is a number or an ordinal ("2019",
-// "16th", "3-2"): never a topic.
-func isNumberLike(w string) bool {
-	letters, digits := 0, 0
-	for _, r := range w {
-		switch {
-		case unicode.IsLetter(r):
-			letters++
-		case unicode.IsDigit(r):
-			digits++
-		}
-	}
-	return letters == 0 || digits > 0 && letters <= 2
 }
