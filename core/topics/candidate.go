@@ -27,45 +27,88 @@ type hit struct {
 
 func (c *candidate) count() int { return len(c.occurrences) }
 
-// candidates lists every phrase of the document that could label a topic,
-// in order of first occurrence. The occurrences and hits of all candidates
-// share two arrays, so that a document costs a few allocations, not one per
-// phrase.
+// candidates lists the phrases of the document that could label a topic:
+// those that occur in a sentence a quote stands in, for only they can be
+// near a quote (see candidate.closeHits), with all their occurrences. The
+// occurrences and hits of all candidates share two arrays, so that a
+// document costs a few allocations, not one per phrase.
 func (a *analysis) candidates() []*candidate {
+	quoted := make([]bool, len(a.sentences))
+	for s, refs := range a.quotesBySentence {
+		for _, ref := range refs {
+			quoted[s] = quoted[s] || ref.near == InSentence
+		}
+	}
 	index := map[[maxWords]int32]int32{}
-	var firsts []occurrence // per candidate, its first occurrence
-	var all []occurrence    // every occurrence, in text order
+	var firsts []occurrence // per candidate, an occurrence
+	var near, far []occurrence
+	// Phrases of quoted sentences become candidates; elsewhere they only
+	// add occurrences to candidates.
+	for _, inQuoted := range []bool{true, false} {
+		a.eachPhrase(quoted, inQuoted, func(s, e int) {
+			var k [maxWords]int32
+			for i := range k {
+				k[i] = -1
+			}
+			copy(k[:], a.keys[s:e+1])
+			o := occurrence{0, int32(s), int32(e - s + 1)}
+			id, ok := index[k]
+			switch {
+			case ok:
+				o.candidate = id
+			case !inQuoted:
+				return
+			default:
+				o.candidate = int32(len(firsts))
+				index[k] = o.candidate
+				firsts = append(firsts, o)
+			}
+			if inQuoted {
+				near = append(near, o)
+			} else {
+				far = append(far, o)
+			}
+		})
+	}
+	return a.gather(firsts, mergeOccurrences(near, far))
+}
+
+// eachPhrase calls do with the first and last token of every phrase that
+// could be a label, in text order, in the sentences where quoted is want.
+func (a *analysis) eachPhrase(quoted []bool, want bool, do func(s, e int)) {
 	for lo := 0; lo < len(a.tokens); {
 		if a.roles[lo] == roleBreak {
 			lo++
 			continue
 		}
-		hi := lo + 1
+		hi := lo + 1 // a run of words, all in one sentence
 		for hi < len(a.tokens) && a.roles[hi] != roleBreak && a.tokens[hi].joined {
 			hi++
 		}
-		for s := lo; s < hi; s++ {
-			for e := s; e < hi && e < s+maxWords; e++ {
-				if !a.isPhrase(lo, hi, s, e) {
-					continue
+		if quoted[a.tokens[lo].sentence] == want {
+			for s := lo; s < hi; s++ {
+				for e := s; e < hi && e < s+maxWords; e++ {
+					if a.isPhrase(lo, hi, s, e) {
+						do(s, e)
+					}
 				}
-				var k [maxWords]int32
-				for i := range k {
-					k[i] = -1
-				}
-				copy(k[:], a.keys[s:e+1])
-				id, ok := index[k]
-				if !ok {
-					id = int32(len(firsts))
-					index[k] = id
-					firsts = append(firsts, occurrence{id, int32(s), int32(e - s + 1)})
-				}
-				all = append(all, occurrence{id, int32(s), int32(e - s + 1)})
 			}
 		}
 		lo = hi
 	}
-	return a.gather(firsts, all)
+}
+
+// mergeOccurrences merges two lists of occurrences in text order.
+func mergeOccurrences(x, y []occurrence) []occurrence {
+	out := make([]occurrence, 0, len(x)+len(y))
+	for len(x) > 0 && len(y) > 0 {
+		if x[0].first < y[0].first || x[0].first == y[0].first && x[0].words < y[0].words {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
+		}
+	}
+	return append(append(out, x...), y...)
 }
 
 // occurrence is one place a candidate stands: its first token and length.
