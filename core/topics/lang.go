@@ -95,6 +95,7 @@ type language struct {
 	// word of a text needs, densely and commonest first.
 	wordFlags []wordFlags
 	words     []string
+	traits    []wordTraits
 	// keys numbers the keys of the listed words.
 	keys keyTable
 	hot  [1 << hotBits]hotSlot
@@ -232,12 +233,14 @@ func (l *language) buildVocabulary(flags map[string]wordFlags, words map[string]
 	l.entries = make([]wordEntry, 1, len(all)+1)
 	l.entries[0] = l.newEntry("", 0, wordInfo{}, false)
 	l.wordFlags, l.words = make([]wordFlags, 1, len(all)+1), make([]string, 1, len(all)+1)
+	l.traits = make([]wordTraits, 1, len(all)+1)
 	for _, w := range all {
 		info, known := words[w]
 		l.vocabulary[w] = int32(len(l.entries))
 		l.entries = append(l.entries, l.newEntry(w, flags[w], info, known))
 		l.wordFlags = append(l.wordFlags, flags[w])
 		l.words = append(l.words, w)
+		l.traits = append(l.traits, wordTraits{info.class, info.capitalised >= usuallyCapitalised, info.documents > 0})
 		if flags[w].has(isStop) {
 			l.stopWords[w] = true
 		}
@@ -273,6 +276,14 @@ func (t *keyTable) number(l *language, k string) int32 {
 		t.root = append(t.root, l.root(k))
 	}
 	return id
+}
+
+// wordTraits is what reading a text asks of every listed word, kept
+// densely.
+type wordTraits struct {
+	class              wordClass
+	usuallyCapitalised bool // see wordEntry.usuallyCapitalised
+	inBackground       bool // some background document has it
 }
 
 // hotSlot is a place in the direct-mapped table of common words: the high
@@ -422,7 +433,11 @@ const (
 
 // usuallyCapitalised reports whether the background corpus mostly writes
 // the word with a capital inside a sentence: a name, or a German noun.
-func (e *wordEntry) usuallyCapitalised() bool { return e.info.capitalised >= 50 }
+func (e *wordEntry) usuallyCapitalised() bool { return e.info.capitalised >= usuallyCapitalised }
+
+// A word written capitalised this percentage of times inside sentences, or
+// more, is usually capitalised.
+const usuallyCapitalised = 50
 
 // readTable reads lines of "word<TAB>value".
 func readTable(code, file string, add func(word, value string) error) error {

@@ -199,7 +199,7 @@ func (a *analysis) isName(i int) bool {
 	if t.flags.has(isStop) {
 		return false
 	}
-	return !t.atCapitalStart || a.lang.entries[t.entry].usuallyCapitalised() || a.nameWords[t.lower]
+	return !t.atCapitalStart || a.lang.traits[t.entry].usuallyCapitalised || a.nameWords[t.lower]
 }
 
 func (a *analysis) acronymAt(i int) bool {
@@ -224,17 +224,17 @@ func (a *analysis) role(i int) role {
 	case l.nounsCapitalised:
 		return a.germanRole(t)
 	}
-	info := l.entries[t.entry].info
+	traits := l.traits[t.entry]
 	if t.entry == 0 {
-		info.class = a.compoundClass(t.lower)
+		traits.class = a.compoundClass(t.lower)
 	}
-	switch info.class {
+	switch traits.class {
 	case classVerb, classAdverb:
 		return roleBreak
 	case classAdjective:
 		return roleModifier
 	}
-	if strings.HasSuffix(t.lower, "ly") && info.documents == 0 {
+	if strings.HasSuffix(t.lower, "ly") && !traits.inBackground {
 		return roleBreak // an unknown adverb
 	}
 	if t.entry == 0 && strings.Contains(t.lower, "'") {
@@ -254,7 +254,7 @@ func (a *analysis) compoundClass(word string) wordClass {
 	if i < 0 {
 		return classNoun
 	}
-	return a.lang.entry(word[i+1:]).info.class
+	return a.lang.traits[a.lang.vocabulary[word[i+1:]]].class
 }
 
 // nounAfter reports whether the word before token i makes it a noun: a
@@ -264,7 +264,7 @@ func (a *analysis) nounAfter(i int) bool {
 		return false
 	}
 	prev := &a.tokens[i-1]
-	return prev.flags.has(isDeterminer) || (!prev.flags.has(isStop) && a.lang.entries[prev.entry].info.class == classNoun && !prev.number)
+	return prev.flags.has(isDeterminer) || (!prev.flags.has(isStop) && a.lang.traits[prev.entry].class == classNoun && !prev.number)
 }
 
 // germanRole: German capitalises nouns, so a capitalised word at the start of

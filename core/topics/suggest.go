@@ -555,24 +555,28 @@ func mentionReason(near Closeness, text string) string {
 
 // phrases lists the document's key phrases with their quotes, in key order.
 func (a *analysis) phrases(cands []*candidate) []Phrase {
-	n := 0
-	for _, c := range cands {
-		if c.closeHits() > 0 {
-			n++
+	close := make([]int, len(cands))
+	phrases, hits := 0, 0
+	for i, c := range cands {
+		if close[i] = c.closeHits(); close[i] > 0 && !a.allVague(c) {
+			phrases++
+			hits += close[i]
 		}
 	}
-	out := make([]Phrase, 0, n)
-	for _, c := range cands {
-		if c.closeHits() == 0 || a.allVague(c) {
+	out := make([]Phrase, 0, phrases)
+	backing := make([]Hit, 0, hits) // the phrases' hits, one array for all
+	for i, c := range cands {
+		if close[i] == 0 || a.allVague(c) {
 			continue
 		}
-		p := Phrase{Key: c.key, Label: a.phraseText(int(c.occurrences[0]), len(c.words)), Score: c.score, Count: c.count(),
-			Hits: make([]Hit, 0, c.closeHits())}
+		p := Phrase{Key: c.key, Label: a.phraseText(int(c.occurrences[0]), len(c.words)), Score: c.score, Count: c.count()}
+		start := len(backing)
 		for _, h := range c.hits {
 			if h.near >= InSentence {
-				p.Hits = append(p.Hits, Hit{Quote: int(h.quote), Near: h.near, Text: a.phraseText(int(h.first), int(h.words))})
+				backing = append(backing, Hit{Quote: int(h.quote), Near: h.near, Text: a.phraseText(int(h.first), int(h.words))})
 			}
 		}
+		p.Hits = backing[start:len(backing):len(backing)]
 		out = append(out, p)
 	}
 	if len(out) == 0 {
