@@ -88,9 +88,11 @@ type quoteContext struct {
 	fragments []core.Span
 }
 
-func newAnalysis(lang *language, doc core.Document, quotes []core.Quote) *analysis {
+// newAnalysis reads doc for topics, in the arrays of b.
+func newAnalysis(lang *language, doc core.Document, quotes []core.Quote, b *buffers) *analysis {
 	text := doc.Text
-	tokens, sentences := scan(lang, text)
+	tokens, sentences := scanInto(lang, text, b)
+	b.tokens, b.sentences = tokens, sentences
 	a := &analysis{lang: lang, text: text, tokens: tokens, sentences: sentences}
 	markHeadlines(lang, tokens, sentences)
 	a.nameWords = map[string]bool{}
@@ -101,7 +103,9 @@ func newAnalysis(lang *language, doc core.Document, quotes []core.Quote) *analys
 	}
 	a.placeQuotes(quotes)
 	relevant := a.nearQuotes()
-	a.roles = make([]role, len(tokens))
+	b.roles = reuse(b.roles, len(tokens))[:len(tokens)]
+	clear(b.roles)
+	a.roles = b.roles
 	for i := range tokens {
 		if relevant[tokens[i].sentence] {
 			a.roles[i] = a.role(i)
@@ -113,6 +117,8 @@ func newAnalysis(lang *language, doc core.Document, quotes []core.Quote) *analys
 			a.roles[i] = roleBreak
 		}
 	}
+	b.keys = reuse(b.keys, len(tokens))[:len(tokens)]
+	a.keys = b.keys
 	a.normalise()
 	a.findPersons(quotes)
 	for _, w := range foldWords(doc.Meta.Outlet) {
@@ -287,7 +293,6 @@ func (a *analysis) germanRole(t *token) role {
 // "syria"), so that forms of one word group.
 func (a *analysis) normalise() {
 	a.local = keyTable{base: int32(len(a.lang.keys.text)), ids: map[string]int32{}}
-	a.keys = make([]int32, len(a.tokens))
 	for i := range a.tokens {
 		t := &a.tokens[i]
 		switch e := &a.lang.entries[t.entry]; {

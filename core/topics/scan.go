@@ -29,6 +29,25 @@ type token struct {
 // it belongs to.
 type sentence struct{ start, end, paragraph int }
 
+// buffers are the arrays a document's reading needs, kept for the next
+// document (see Suggester.buffers): a large document needs a few hundred
+// kilobytes, which would otherwise be allocated, cleared and collected
+// again and again.
+type buffers struct {
+	tokens    []token
+	sentences []sentence
+	roles     []role
+	keys      []int32
+}
+
+// reuse returns s emptied, or a new slice when s holds fewer than n.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
+}
+
 // scanState is where the scanner is between two runes.
 type scanState int
 
@@ -61,8 +80,13 @@ type scanner struct {
 // scan returns the words and sentences of text. Every byte of text belongs
 // to exactly one sentence.
 func scan(lang *language, text string) ([]token, []sentence) {
+	return scanInto(lang, text, &buffers{})
+}
+
+// scanInto is scan, reusing the arrays of b, which it may grow.
+func scanInto(lang *language, text string, b *buffers) ([]token, []sentence) {
 	s := &scanner{lang: lang, text: text, pendingCapital: true,
-		tokens: make([]token, 0, len(text)/6+1), sentences: make([]sentence, 0, len(text)/80+1)}
+		tokens: reuse(b.tokens, len(text)/6+1), sentences: reuse(b.sentences, len(text)/80+1)}
 	for i, r := range text {
 		s.step(i, r)
 	}

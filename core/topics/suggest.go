@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,6 +42,9 @@ type Suggester struct {
 	// stopWords tells for each stop word the languages that have it (bit
 	// i: codes[i]), to guess a document's language.
 	stopWords map[string]uint8
+	// buffers keeps *buffers for the next document; concurrent calls take
+	// different ones.
+	buffers sync.Pool
 }
 
 // New loads the word lists of every supported language.
@@ -135,7 +139,12 @@ func (s *Suggester) Document(doc core.Document, quotes []core.Quote) (DocumentTo
 	if len(quotes) == 0 {
 		return DocumentTopics{Language: lang.code}, nil // topics organise quotes
 	}
-	a := newAnalysis(lang, doc, quotes)
+	b, _ := s.buffers.Get().(*buffers)
+	if b == nil {
+		b = &buffers{}
+	}
+	defer s.buffers.Put(b) // nothing returned refers to them
+	a := newAnalysis(lang, doc, quotes, b)
 	var errs []error
 	for i, q := range quotes {
 		if !a.quotes[i].valid {
