@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"strings"
 	"time"
 
 	"verbatim/core"
@@ -232,6 +233,7 @@ type batchWriter struct {
 	total    int            // documents written in all batches
 	started  time.Time
 	firstID  int64 // first quote id of the batch, for the keyword rules
+	links    linkBatch
 	results  []ImportResult
 }
 
@@ -275,7 +277,10 @@ func (b *batchWriter) add(ctx context.Context, j extractJob) error {
 		r.Status, r.Err = Failed, importError(err)
 		return b.fail(err)
 	}
-	id, err := insertDocument(b.w, j.doc, j.quotes, suggested, b.eng.Version)
+	id, quoteIDs, err := insertDocument(b.w, j.doc, j.quotes, b.eng.Version)
+	if err == nil {
+		err = b.links.add(b.w, quoteIDs, suggested)
+	}
 	if err != nil {
 		r.Status, r.Err = Failed, importError(err)
 		return b.fail(err)
@@ -305,6 +310,9 @@ func (b *batchWriter) flushIfDue(ctx context.Context, force bool) error {
 		return nil
 	}
 	if b.tx != nil {
+		if err := b.links.write(b.w); err != nil {
+			return b.fail(err)
+		}
 		if err := applyRules(b.w, nil, ruleScopeFrom, b.firstID); err != nil {
 			return b.fail(err)
 		}
@@ -325,6 +333,7 @@ func (b *batchWriter) flushIfDue(ctx context.Context, force bool) error {
 }
 
 func (b *batchWriter) abort() {
+	b.links.reset()
 	if b.tx != nil {
 		b.tx.Rollback()
 		b.tx, b.w = nil, nil
@@ -369,22 +378,22 @@ func checkDocument(w *writeTx, doc core.Document, quotes []core.Quote) (int64, e
 	return 0, nil
 }
 
-// insertDocument stores doc with its quotes and suggested topics; check it
-// with checkDocument first.
-func insertDocument(w *writeTx, doc core.Document, quotes []core.Quote, suggested []SuggestedTopic, engine string) (int64, error) {
+// insertDocument stores doc with its quotes and returns the ids of the
+// document and of its quotes; check it with checkDocument first.
+func insertDocument(w *writeTx, doc core.Document, quotes []core.Quote, engine string) (int64, []int64, error) {
 	m := doc.Meta
 	docID, err := w.insert("documents", map[string]any{
 		"hash": m.Hash, "title": m.Title, "outlet": m.Outlet, "author": m.Author, "date": m.Date, "url": m.URL,
 		"language": m.Language, "format": m.Format, "file_name": m.FileName, "file_path": m.FilePath,
 		"text": doc.Text, "imported_at": now(), "engine": engine})
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	ids, err := insertQuotes(w, docID, doc, quotes)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	return docID, linkSuggestions(w, ids, suggested, true)
+	return docID, ids, nil
 }
 
 // insertQuotes stores machine-found quotes of a document (checked with
@@ -407,39 +416,106 @@ func insertQuotes(w *writeTx, docID int64, doc core.Document, quotes []core.Quot
 	return ids, nil
 }
 
-// linkSuggestions puts the suggested topics on the quotes. fresh says the
-// quotes were just stored and carry no topic yet, so that nothing can
-// outrank a suggestion and no link needs looking up first.
-func linkSuggestions(w *writeTx, quoteIDs []int64, suggested []SuggestedTopic, fresh bool) error {
-	topicOf := map[string]int64{}
+// linkSuggestions puts the suggested topics on quotes that may already
+// carry topics: a stronger link (the researcher's, a rule's) wins.
+func linkSuggestions(w *writeTx, quoteIDs []int64, suggested []SuggestedTopic) error {
+	topics := topicCache{}
 	for _, s := range suggested {
-		if s.Quote < 0 || s.Quote >= len(quoteIDs) || cleanName(s.Label) == "" {
-			continue
-		}
-		topic, ok := topicOf[s.Label]
-		if !ok {
-			var err error
-			if topic, err = suggestedTopic(w, s.Label); err != nil {
-				return err
-			}
-			topicOf[s.Label] = topic
-		}
-		reason := s.Reason
-		if reason == "" {
-			reason = "suggested"
-		}
-		var err error
-		if fresh {
-			_, err = w.exec(`INSERT INTO quote_topics (quote_id, topic_id, origin, reason, assigned) VALUES (?, ?, ?, ?, 1)
-				ON CONFLICT DO NOTHING`, quoteIDs[s.Quote], topic, string(LinkSuggested), reason)
-		} else {
-			_, err = link(w, quoteIDs[s.Quote], topic, LinkSuggested, reason)
-		}
+		quote, topic, reason, ok, err := topics.resolve(w, quoteIDs, s)
 		if err != nil {
 			return err
 		}
+		if ok {
+			if _, err := link(w, quote, topic, LinkSuggested, reason); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// topicCache finds suggested topics by label within one transaction,
+// making those the library lacks.
+type topicCache map[string]int64
+
+// resolve returns the quote, topic and reason of suggestion s on the quotes
+// quoteIDs; ok is false for a suggestion that names no quote or no topic.
+func (c topicCache) resolve(w *writeTx, quoteIDs []int64, s SuggestedTopic) (quote, topic int64, reason string, ok bool, err error) {
+	if s.Quote < 0 || s.Quote >= len(quoteIDs) || cleanName(s.Label) == "" {
+		return 0, 0, "", false, nil
+	}
+	topic, known := c[s.Label]
+	if !known {
+		if topic, err = suggestedTopic(w, s.Label); err != nil {
+			return 0, 0, "", false, err
+		}
+		c[s.Label] = topic
+	}
+	reason = s.Reason
+	if reason == "" {
+		reason = "suggested"
+	}
+	return quoteIDs[s.Quote], topic, reason, true, nil
+}
+
+// linkBatch gathers the suggested topics of a batch's new quotes and writes
+// them with a few statements when the batch ends, rather than one statement
+// per link. The quotes are new, so that nothing outranks a suggestion and
+// no link needs looking up first.
+type linkBatch struct {
+	topics topicCache
+	rows   []any // quote, topic, reason of each link
+	// perStatement is the most links one statement writes; 0 means
+	// linksPerStatement.
+	perStatement int
+}
+
+// add puts suggested on the new quotes quoteIDs, once the batch is written.
+func (b *linkBatch) add(w *writeTx, quoteIDs []int64, suggested []SuggestedTopic) error {
+	if b.topics == nil {
+		b.topics = topicCache{}
+	}
+	for _, s := range suggested {
+		quote, topic, reason, ok, err := b.topics.resolve(w, quoteIDs, s)
+		if err != nil {
+			return err
+		}
+		if ok {
+			b.rows = append(b.rows, quote, topic, reason)
+		}
+	}
+	return nil
+}
+
+// linksPerStatement keeps a statement's parameters well below SQLite's
+// limit (32,766).
+const linksPerStatement = 500
+
+// write stores the gathered links and starts afresh, as for a new
+// transaction.
+func (b *linkBatch) write(w *writeTx) error {
+	defer b.reset()
+	const row = "(?, ?, 'suggested', ?, 1)"
+	most := b.perStatement
+	if most <= 0 {
+		most = linksPerStatement
+	}
+	for rows := b.rows; len(rows) > 0; {
+		n := min(len(rows)/3, most)
+		_, err := w.exec("INSERT INTO quote_topics (quote_id, topic_id, origin, reason, assigned) VALUES "+
+			strings.Repeat(row+", ", n-1)+row+" ON CONFLICT DO NOTHING", rows[:3*n]...)
+		if err != nil {
+			return err
+		}
+		rows = rows[3*n:]
+	}
+	return nil
+}
+
+// reset forgets the gathered links and the topics found, which a rolled
+// back transaction may have taken away.
+func (b *linkBatch) reset() {
+	b.rows, b.topics = b.rows[:0], nil
 }
 
 // quoteRow is the quotes row of q, machine fields only.

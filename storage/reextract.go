@@ -254,7 +254,7 @@ func mergeQuotes(w *writeTx, docID int64, oldText string, doc core.Document, fre
 			}
 		}
 	}
-	if err := linkSuggestions(w, ids, suggested, false); err != nil {
+	if err := linkSuggestions(w, ids, suggested); err != nil {
 		return err
 	}
 	return applyRules(w, nil, ruleScopeDoc, docID)

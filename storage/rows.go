@@ -13,7 +13,7 @@ import (
 // named in a row change, and every one has an integer primary key "id".
 func journaledTable(name string) bool {
 	switch name {
-	case "documents", "quotes", "speakers", "speaker_aliases", "topics", "topic_rules", "quote_topics":
+	case "documents", "quotes", "speakers", "speaker_aliases", "topics", "topic_rules", "quote_topics", "topic_names":
 		return true
 	}
 	return false
@@ -56,18 +56,23 @@ func (w *writeTx) query(query string, args ...any) (*sql.Rows, error) {
 
 // ids runs a query whose single column is an id.
 func (w *writeTx) ids(query string, args ...any) ([]int64, error) {
+	return column[int64](w, query, args...)
+}
+
+// column runs a query with a single column and returns its values.
+func column[T any](w *writeTx, query string, args ...any) ([]T, error) {
 	rows, err := w.query(query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []int64
+	var out []T
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var v T
+		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
-		out = append(out, id)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }

@@ -8,7 +8,7 @@ const applicationID = 0x56524254
 // migration; append a new one. Each runs in one transaction together with the
 // version bump, after a backup copy of the library has been made.
 func migrations() []string {
-	return []string{schemaV1, schemaV2}
+	return []string{schemaV1, schemaV2, schemaV3}
 }
 
 // schemaV1 is the first schema. Positions are byte offsets into
@@ -194,4 +194,18 @@ CREATE INDEX quotes_speaker ON quotes(speaker_id, doc_date DESC, doc_id DESC, sp
 CREATE INDEX quotes_review ON quotes(confidence, doc_id, span_start) WHERE status = 'active';
 CREATE INDEX quotes_rejected ON quotes(speaker_id, id) WHERE status = 'rejected';
 CREATE VIRTUAL TABLE quote_fts_terms USING fts5vocab(quote_fts, 'row');
+`
+
+// schemaV3 remembers the names of topics the researcher deleted or merged
+// into another, so that suggestions for later documents neither bring a
+// deleted topic back nor make a merged one again: a row with a topic_id
+// files the name under that topic, one without is a deleted topic.
+const schemaV3 = `
+CREATE TABLE topic_names (
+	id       INTEGER PRIMARY KEY,
+	name     TEXT NOT NULL COLLATE NOCASE CHECK (name <> ''),
+	topic_id INTEGER REFERENCES topics(id) ON DELETE CASCADE
+);
+CREATE INDEX topic_names_name ON topic_names(name);
+CREATE INDEX topic_names_topic ON topic_names(topic_id);
 `

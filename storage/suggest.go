@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"database/sql"
 	"sync"
 
 	"verbatim/core"
@@ -77,20 +78,36 @@ func (c *filerCache) file(w *writeTx, s *topics.Suggester, dt topics.DocumentTop
 	return out, nil
 }
 
-// existingTopics lists the library's topics, oldest first, for a filer.
+// existingTopics lists the library's topics, oldest first, with the names
+// merged into them, then the names of deleted topics, for a filer.
 func existingTopics(w *writeTx) ([]topics.ExistingTopic, error) {
-	rows, err := w.query("SELECT name, origin FROM topics ORDER BY id")
+	rows, err := w.query(`SELECT 0 AS deleted, t.id, t.name, t.origin, n.id AS nid, n.name FROM topics t LEFT JOIN topic_names n ON n.topic_id = t.id
+		UNION ALL SELECT 1, NULL, n.name, '', n.id, NULL FROM topic_names n WHERE n.topic_id IS NULL
+		ORDER BY deleted, 2, nid`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []topics.ExistingTopic
+	last := int64(-1)
 	for rows.Next() {
+		var deleted int
+		var id, nameID sql.NullInt64
 		var name, origin string
-		if err := rows.Scan(&name, &origin); err != nil {
+		var merged sql.NullString
+		if err := rows.Scan(&deleted, &id, &name, &origin, &nameID, &merged); err != nil {
 			return nil, err
 		}
-		out = append(out, topics.ExistingTopic{Label: name, Suggested: origin == string(TopicSuggested)})
+		switch {
+		case !id.Valid:
+			out = append(out, topics.ExistingTopic{Label: name, Dismissed: true})
+		case id.Int64 != last:
+			out = append(out, topics.ExistingTopic{Label: name, Suggested: origin == string(TopicSuggested)})
+			last = id.Int64
+		}
+		if merged.Valid {
+			out[len(out)-1].Also = append(out[len(out)-1].Also, merged.String)
+		}
 	}
 	return out, rows.Err()
 }

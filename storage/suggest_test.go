@@ -398,3 +398,123 @@ func TestFindTopicIgnoresCaseBeyondASCII(t *testing.T) {
 		t.Errorf("FindTopic of a missing topic: %v", err)
 	}
 }
+
+// Two made-up reports on one story, for the filing of later documents.
+const (
+	syriaReportA = `US troops leave northern Syria
+
+The United States began withdrawing troops from northern Syria on Monday, leaving the Kurds to face a Turkish offensive.
+
+"The Kurds fought ISIS with us, and now we abandon them in Syria," Senator Lindsey Graham said on Monday.
+
+"Syria will not be safe for the Kurds after this," said Mazloum Abdi, the commander of the Kurdish forces.
+
+Turkey said it would push the Kurds back from the border. "We will clear the border of terrorists," Recep Tayyip Erdogan said.`
+	syriaReportB = `Fighting spreads in northern Syria
+
+Turkish forces shelled Kurdish towns in northern Syria on Tuesday as the offensive entered its second day.
+
+"Thousands of families are fleeing the towns of northern Syria," Ilham Ahmed said on Tuesday.
+
+"The Kurds are alone now, and Syria is burning," said Aldar Khalil, a Kurdish official.
+
+"The Kurds were our partners against ISIS in Syria," a State Department official said.`
+)
+
+// A suggested topic the researcher deleted does not come back with later
+// documents (until they create it again), and one merged into another
+// files later suggestions under that one.
+func TestDeletedAndMergedSuggestionsStayThatWay(t *testing.T) {
+	ctx := context.Background()
+	eng := mustStandardEngine(t)
+	l := openLib(t)
+	mustImport(t, l, eng, core.Document{Text: syriaReportA, Meta: core.Meta{Title: "US troops leave northern Syria", Language: "en"}})
+	syria, kurds := mustFindTopic(t, l, "Syria"), mustFindTopic(t, l, "Kurds")
+	fighters := mustDo(t, l, CreateTopic{Name: "Kurdish fighters"}).Target
+	mustDo(t, l, DeleteTopic{TopicID: syria.ID})
+	mustDo(t, l, MergeTopics{Into: fighters, From: kurds.ID})
+
+	mustImport(t, l, eng, core.Document{Text: syriaReportB, Meta: core.Meta{Title: "Fighting spreads in northern Syria", Language: "en"}})
+	for _, name := range []string{"Syria", "Syrian", "Kurds", "Kurd"} {
+		if topic, err := l.FindTopic(ctx, name); !HasCode(err, CodeNotFound) {
+			t.Errorf("topic %q is back: %+v (%v)", name, topic, err)
+		}
+	}
+	later := allQuotes(t, l, QuoteFilter{Search: "burning"})
+	if len(later) != 1 || chipNamed(later[0], "Kurdish fighters") == nil {
+		t.Fatalf("the later quote on the Kurds is not under Kurdish fighters: %+v", later)
+	}
+
+	// Undoing the deletion brings the topic back as it was; the next
+	// document's suggestions file under it again.
+	if _, err := l.Undo(ctx); err != nil { // the merge
+		t.Fatal(err)
+	}
+	if _, err := l.Undo(ctx); err != nil { // the deletion
+		t.Fatal(err)
+	}
+	if got := mustFindTopic(t, l, "Syria"); got.ID != syria.ID {
+		t.Errorf("undo gave back %+v, want topic %d", got, syria.ID)
+	}
+	var names int
+	if err := l.r.QueryRow("SELECT count(*) FROM topic_names").Scan(&names); err != nil || names != 0 {
+		t.Errorf("%d remembered names after undoing both edits (%v)", names, err)
+	}
+	if _, err := l.Redo(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	// Creating the topic again lifts the deletion.
+	mine := mustDo(t, l, CreateTopic{Name: "syria"}).Target
+	mustImport(t, l, eng, core.Document{Text: strings.ReplaceAll(syriaReportB, "Tuesday", "Wednesday"), Meta: core.Meta{Title: "Fighting goes on", Language: "en"}})
+	if n := len(allQuotes(t, l, QuoteFilter{TopicID: mine})); n == 0 {
+		t.Error("the re-created topic Syria took no quotes of a later document")
+	}
+	if err := l.CheckIntegrity(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The links a batch gathers are written in several statements when they
+// are many, each exactly once, with their reasons.
+func TestLinkBatchWritesEveryLink(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	eng := mustStandardEngine(t)
+	eng.Suggester = nil
+	mustImport(t, l, eng, wikinews(t)[:3]...)
+	quotes := allQuotes(t, l, QuoteFilter{})
+	tx, err := l.w.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	w := &writeTx{ctx: ctx, tx: tx, unjournaled: true}
+	ids := make([]int64, len(quotes))
+	var suggested []SuggestedTopic
+	for i, q := range quotes {
+		ids[i] = q.ID
+		for _, label := range []string{"alpha", "beta", "gamma", "alpha"} { // "alpha" twice: one link
+			suggested = append(suggested, SuggestedTopic{Quote: i, Label: label, Reason: "reason " + label})
+		}
+	}
+	suggested = append(suggested, SuggestedTopic{Quote: len(ids), Label: "alpha"}, SuggestedTopic{Quote: 0, Label: " "})
+	b := linkBatch{perStatement: 7}
+	if err := b.add(w, ids, suggested); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.write(w); err != nil {
+		t.Fatal(err)
+	}
+	var links, reasons int
+	if err := tx.QueryRow(`SELECT count(*), count(DISTINCT reason) FROM quote_topics x JOIN topics t ON t.id = x.topic_id
+		WHERE x.origin = 'suggested' AND x.reason = 'reason ' || t.name`).Scan(&links, &reasons); err != nil {
+		t.Fatal(err)
+	}
+	if len(quotes) < 8 || links != 3*len(quotes) || reasons != 3 {
+		t.Errorf("%d links with %d reasons for %d quotes, want %d with 3", links, reasons, len(quotes), 3*len(quotes))
+	}
+	if len(b.rows) != 0 || b.topics != nil {
+		t.Error("the batch keeps links or topics after writing")
+	}
+}

@@ -201,6 +201,9 @@ func (c CreateTopic) apply(w *writeTx) (description, error) {
 			return description{}, err
 		}
 	}
+	if err := forgetName(w, name); err != nil {
+		return description{}, err
+	}
 	id, err := w.insert("topics", map[string]any{"name": name, "color": colour, "parent_id": nullID(c.ParentID),
 		"origin": string(TopicUser), "created_at": now()})
 	if err != nil {
@@ -243,6 +246,9 @@ func (c RenameTopic) apply(w *writeTx) (description, error) {
 		return description{}, err
 	} else if other != 0 && other != c.TopicID {
 		return description{}, invalid("There is already a topic called “%s”. To make them one, merge the two topics.", name)
+	}
+	if err := forgetName(w, name); err != nil {
+		return description{}, err
 	}
 	if err := w.update("topics", c.TopicID, map[string]any{"name": name, "origin": string(TopicUser)}); err != nil {
 		return description{}, err
@@ -421,6 +427,17 @@ func (c MergeTopics) apply(w *writeTx) (description, error) {
 	if err := moveAll(w, "SELECT id FROM topic_rules WHERE topic_id = ?", c.From, "topic_rules", "topic_id", c.Into); err != nil {
 		return description{}, err
 	}
+	// Suggestions for later documents that would make From again are
+	// filed under Into.
+	if err := moveAll(w, "SELECT id FROM topic_names WHERE topic_id = ?", c.From, "topic_names", "topic_id", c.Into); err != nil {
+		return description{}, err
+	}
+	if err := forgetName(w, from.name); err != nil {
+		return description{}, err
+	}
+	if _, err := w.insert("topic_names", map[string]any{"name": from.name, "topic_id": c.Into}); err != nil {
+		return description{}, err
+	}
 	newParent := nullID(c.Into)
 	if into.parent != 0 {
 		newParent = nil
@@ -534,6 +551,9 @@ func (c DeleteTopic) apply(w *writeTx) (description, error) {
 	if err := moveAll(w, "SELECT id FROM topics WHERE parent_id = ?", c.TopicID, "topics", "parent_id", nil); err != nil {
 		return description{}, err
 	}
+	if err := dismissTopic(w, c.TopicID, t.name); err != nil {
+		return description{}, err
+	}
 	if err := w.delete("topics", c.TopicID); err != nil {
 		return description{}, err
 	}
@@ -592,6 +612,39 @@ func (c SetTopicRules) apply(w *writeTx) (description, error) {
 	}
 	return description{kind: "set-topic-rules", summary: fmt.Sprintf("Keyword rules of “%s” changed.", t.name),
 		old: describeRules(old), new: describeRules(rules), target: c.TopicID}, nil
+}
+
+// dismissTopic remembers that the researcher deleted topic id, called
+// name, so that suggestions never bring it back: its name and the names
+// merged into it become dismissed names.
+func dismissTopic(w *writeTx, id int64, name string) error {
+	names, err := mergedNames(w, id)
+	if err != nil {
+		return err
+	}
+	if err := deleteAll(w, "SELECT id FROM topic_names WHERE topic_id = ?", id, "topic_names"); err != nil {
+		return err
+	}
+	for _, n := range append([]string{name}, names...) {
+		if err := forgetName(w, n); err != nil {
+			return err
+		}
+		if _, err := w.insert("topic_names", map[string]any{"name": n, "topic_id": nil}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergedNames are the names of the topics merged into topic id.
+func mergedNames(w *writeTx, id int64) ([]string, error) {
+	return column[string](w, "SELECT name FROM topic_names WHERE topic_id = ? ORDER BY id", id)
+}
+
+// forgetName drops what the library remembers of a name (deleted, or
+// merged into a topic): the researcher now gives it a topic of its own.
+func forgetName(w *writeTx, name string) error {
+	return deleteAll(w, "SELECT id FROM topic_names WHERE name = ?", name, "topic_names")
 }
 
 // deleteAll deletes every row of table that query selects.

@@ -27,30 +27,138 @@ type hit struct {
 
 func (c *candidate) count() int { return len(c.occurrences) }
 
-// candidates lists every phrase of the document that could label a topic,
-// in order of first occurrence.
+// candidates lists the phrases of the document that could label a topic:
+// those that occur in a sentence a quote stands in, for only they can be
+// near a quote (see candidate.closeHits), with all their occurrences. The
+// occurrences and hits of all candidates share two arrays, so that a
+// document costs a few allocations, not one per phrase.
 func (a *analysis) candidates() []*candidate {
-	index := map[[maxWords]int32]*candidate{}
-	var list []*candidate
+	quoted := make([]bool, len(a.sentences))
+	for s, refs := range a.quotesBySentence {
+		for _, ref := range refs {
+			quoted[s] = quoted[s] || ref.near == InSentence
+		}
+	}
+	index := map[[maxWords]int32]int32{}
+	var firsts []occurrence // per candidate, an occurrence
+	var near, far []occurrence
+	// Phrases of quoted sentences become candidates; elsewhere they only
+	// add occurrences to candidates.
+	for _, inQuoted := range []bool{true, false} {
+		a.eachPhrase(quoted, inQuoted, func(s, e int) {
+			var k [maxWords]int32
+			for i := range k {
+				k[i] = -1
+			}
+			copy(k[:], a.keys[s:e+1])
+			o := occurrence{0, int32(s), int32(e - s + 1)}
+			id, ok := index[k]
+			switch {
+			case ok:
+				o.candidate = id
+			case !inQuoted:
+				return
+			default:
+				o.candidate = int32(len(firsts))
+				index[k] = o.candidate
+				firsts = append(firsts, o)
+			}
+			if inQuoted {
+				near = append(near, o)
+			} else {
+				far = append(far, o)
+			}
+		})
+	}
+	return a.gather(firsts, mergeOccurrences(near, far))
+}
+
+// eachPhrase calls do with the first and last token of every phrase that
+// could be a label, in text order, in the sentences where quoted is want.
+func (a *analysis) eachPhrase(quoted []bool, want bool, do func(s, e int)) {
 	for lo := 0; lo < len(a.tokens); {
 		if a.roles[lo] == roleBreak {
 			lo++
 			continue
 		}
-		hi := lo + 1
+		hi := lo + 1 // a run of words, all in one sentence
 		for hi < len(a.tokens) && a.roles[hi] != roleBreak && a.tokens[hi].joined {
 			hi++
 		}
-		for s := lo; s < hi; s++ {
-			for e := s; e < hi && e < s+maxWords; e++ {
-				if a.isPhrase(lo, hi, s, e) {
-					list = a.add(index, list, s, e)
+		if quoted[a.tokens[lo].sentence] == want {
+			for s := lo; s < hi; s++ {
+				for e := s; e < hi && e < s+maxWords; e++ {
+					if a.isPhrase(lo, hi, s, e) {
+						do(s, e)
+					}
 				}
 			}
 		}
 		lo = hi
 	}
+}
+
+// mergeOccurrences merges two lists of occurrences in text order.
+func mergeOccurrences(x, y []occurrence) []occurrence {
+	out := make([]occurrence, 0, len(x)+len(y))
+	for len(x) > 0 && len(y) > 0 {
+		if x[0].first < y[0].first || x[0].first == y[0].first && x[0].words < y[0].words {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
+		}
+	}
+	return append(append(out, x...), y...)
+}
+
+// occurrence is one place a candidate stands: its first token and length.
+type occurrence struct{ candidate, first, words int32 }
+
+// gather makes the candidates from their occurrences, with the hits of the
+// quotes whose context holds them.
+func (a *analysis) gather(firsts, all []occurrence) []*candidate {
+	cands := make([]candidate, len(firsts))
+	list := make([]*candidate, len(firsts))
+	occurrences, hits := make([]int, len(firsts)), make([]int, len(firsts))
+	for _, o := range all {
+		occurrences[o.candidate]++
+		hits[o.candidate] += len(a.quotesBySentence[a.tokens[o.first].sentence])
+	}
+	occBacking := make([]int32, 0, len(all))
+	var hitBacking []hit
+	if n := sum(hits); n > 0 {
+		hitBacking = make([]hit, 0, n)
+	}
+	for i, f := range firsts {
+		c := &cands[i]
+		c.words = a.keys[f.first : f.first+f.words]
+		c.occurrences = occBacking[len(occBacking) : len(occBacking) : len(occBacking)+occurrences[i]]
+		occBacking = occBacking[:len(occBacking)+occurrences[i]]
+		c.hits = hitBacking[len(hitBacking) : len(hitBacking) : len(hitBacking)+hits[i]]
+		hitBacking = hitBacking[:len(hitBacking)+hits[i]]
+		list[i] = c
+	}
+	for _, o := range all {
+		c := &cands[o.candidate]
+		c.occurrences = append(c.occurrences, o.first)
+		t := &a.tokens[o.first]
+		for _, ref := range a.quotesBySentence[t.sentence] {
+			near := ref.near
+			if near == InSentence && a.insideMarks(ref.quote, int(t.start)) {
+				near = InQuote
+			}
+			c.addHit(hit{quote: ref.quote, near: near, first: o.first, words: o.words})
+		}
+	}
 	return list
+}
+
+func sum(counts []int) int {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
 }
 
 // isPhrase reports whether tokens s..e of the chunk lo..hi-1 can form a label:
@@ -70,29 +178,6 @@ func (a *analysis) isPhrase(lo, hi, s, e int) bool {
 	}
 	return (r[s] == roleName || !a.tokens[s].flags.has(isGeneric)) &&
 		(r[e] == roleName || !a.tokens[e].flags.has(isGeneric))
-}
-
-func (a *analysis) add(index map[[maxWords]int32]*candidate, list []*candidate, s, e int) []*candidate {
-	var k [maxWords]int32
-	for i := range k {
-		k[i] = -1
-	}
-	copy(k[:], a.keys[s:e+1])
-	c := index[k]
-	if c == nil {
-		c = &candidate{words: a.keys[s : e+1]}
-		index[k] = c
-		list = append(list, c)
-	}
-	c.occurrences = append(c.occurrences, int32(s))
-	for _, ref := range a.quotesBySentence[a.tokens[s].sentence] {
-		near := ref.near
-		if near == InSentence && a.insideMarks(ref.quote, a.tokens[s].start) {
-			near = InQuote
-		}
-		c.addHit(hit{quote: ref.quote, near: near, first: int32(s), words: int32(e - s + 1)})
-	}
-	return list
 }
 
 // addHit records h, keeping one hit per quote, the closest.
@@ -123,7 +208,7 @@ func (c *candidate) closeHits() int {
 func (a *analysis) keyOf(c *candidate) string {
 	parts := make([]string, len(c.words))
 	for i, w := range c.words {
-		parts[i] = a.keyText[w]
+		parts[i] = a.keyText(w)
 	}
 	return strings.Join(parts, " ")
 }
@@ -147,6 +232,10 @@ const (
 	phraseBonus = 0.25
 	// titleBonus favours what the headline is about.
 	titleBonus = 1.5
+	// minModifierTopicality: a phrase said once that starts with a less
+	// topical adjective ("vast", "final", "real") is no label; "nuclear",
+	// "military" or "foreign" start labels.
+	minModifierTopicality = 0.6
 )
 
 // score rates c as a topic label; ok is false when c must not be one.
@@ -160,18 +249,19 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 	content := 0
 	for i := range c.words {
 		t := &a.tokens[first+i]
-		key := a.keyText[c.words[i]]
+		key := a.keyText(c.words[i])
+		word := &a.lang.entries[t.entry]
 		switch {
 		case a.personWords[t.lower] || a.personWords[key]:
-		case a.isVague(c.words[i]) || a.lang.isVague(t.lower) || a.roles[first+i] == roleConnector:
+		case a.isVague(c.words[i]) || a.lang.isVagueToken(t) || a.roles[first+i] == roleConnector:
 		default:
 			content++
 			// The commoner of the word as written and its key: "elections"
 			// is as vague as "election".
-			specific += min(a.lang.specificity(t.lower), a.lang.specificity(key))
-			topical = max(topical, a.lang.topicality(t.lower))
+			specific += min(word.specificity, a.lang.entry(key).specificity)
+			topical = max(topical, word.topicality)
 			if a.roles[first+i] != roleName {
-				newsworthy = min(newsworthy, a.lang.newsworthiness(t.lower))
+				newsworthy = min(newsworthy, word.newsworthiness)
 			}
 		}
 	}
@@ -179,6 +269,11 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 		return 0, false // vague, or a speaker's name ("President Trump")
 	}
 	if len(c.words) == 1 && !a.goodSingleWord(&a.tokens[first]) {
+		return 0, false
+	}
+	if a.roles[first] == roleModifier && c.count() < 2 && a.lang.entries[a.tokens[first].entry].topicality < minModifierTopicality {
+		// Said once, "vast majority" or "final month" is a turn of
+		// phrase, not a theme as "nuclear weapons" is.
 		return 0, false
 	}
 	specific /= float64(content)
@@ -202,13 +297,17 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 	if a.inTitle(c) {
 		evidence *= titleBonus
 	}
+	if last := first + len(c.words) - 1; a.roles[last] != roleName {
+		// "legs", "season": the head noun's kind of meaning.
+		evidence *= a.lang.entries[a.tokens[last].entry].senseWeight
+	}
 	return math.Sqrt(specific) * newsworthy * topical * evidence, true
 }
 
 // inTitle reports whether every word of c is in the document's title.
 func (a *analysis) inTitle(c *candidate) bool {
 	for _, w := range c.words {
-		if !a.titleWords[a.keyText[w]] {
+		if !a.titleWords[a.keyText(w)] {
 			return false
 		}
 	}

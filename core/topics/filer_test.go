@@ -150,3 +150,47 @@ func TestFilerBreadth(t *testing.T) {
 		}
 	}
 }
+
+// A topic the researcher deleted is not suggested again and takes no
+// quotes; the labels of topics merged into another file under it.
+func TestFilerDismissedAndMergedLabels(t *testing.T) {
+	s := suggester(t)
+	doc := core.Document{Text: syriaReport, Meta: core.Meta{Language: "en", Title: "Senator criticises Syria withdrawal"}}
+	dt, err := s.Document(doc, quotesOf(syriaReport))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if findTopic(dt, "Syria") == nil || findTopic(dt, "Kurds") == nil {
+		t.Fatalf("the report should suggest Syria and Kurds: %+v", dt.Topics)
+	}
+	f := s.NewFiler([]ExistingTopic{
+		{Label: "Syria", Dismissed: true},
+		{Label: "Kurdish fighters", Suggested: true, Also: []string{"Kurds"}},
+	})
+	got := f.File(dt)
+	for _, topic := range f.Topics() {
+		if topic.Key == "syria" || topic.Label == "Kurds" {
+			t.Errorf("topic %+v came back", topic)
+		}
+	}
+	if f.Topics()[0].Label != "Kurdish fighters" {
+		t.Errorf("first topic %+v, want the library's Kurdish fighters", f.Topics()[0])
+	}
+	kurds := 0
+	for q, as := range got.Quotes {
+		for _, a := range as {
+			switch a.Label {
+			case "Syria":
+				t.Errorf("quote %d filed under the deleted topic Syria", q+1)
+			case "Kurdish fighters":
+				kurds++
+			}
+		}
+	}
+	if kurds == 0 {
+		t.Errorf("no quote filed under Kurdish fighters, which took in Kurds: %+v", got.Quotes)
+	}
+	if containsString(got.Topics, "Syria") {
+		t.Errorf("document topics %q list the deleted topic", got.Topics)
+	}
+}

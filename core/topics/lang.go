@@ -2,10 +2,12 @@ package topics
 
 import (
 	"bufio"
+	"cmp"
 	"embed"
 	"fmt"
 	"io/fs"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -38,6 +40,7 @@ const (
 	isAbbreviation                       // "mr", "sept": its full stop ends no sentence
 	isDeterminer                         // "the", "their": an -ing word after it is a noun
 	isConnector                          // "of", "für": may stand inside a name
+	opensCuePhrase                       // "according" (to): see language.cuePhrases
 )
 
 func (w wordFlags) has(f wordFlags) bool { return w&f != 0 }
@@ -50,17 +53,52 @@ func (w wordFlags) vague() bool { return w.has(isStop | isGeneric | isVagueNoun 
 type wordInfo struct {
 	class wordClass
 	backgroundWord
+	// senseWeight: see wordEntry; 0 stands for 1.
+	senseWeight float64
+}
+
+// wordEntry is everything the word lists say of one lower-cased word,
+// worked out once at load time so that reading a document looks each word
+// up once. Entry 0 is the unknown word.
+type wordEntry struct {
+	flags wordFlags
+	// known: the generated lists (background, word classes) have the word.
+	known bool
+	info  wordInfo
+	// vague: the word says nothing on its own (see language.isVague).
+	vague bool
+	// key is the word's key (see language.wordKey) written lower-case;
+	// nameKey capitalised, where a proper adjective becomes its name. Both
+	// are numbered in language.keys.
+	key, nameKey     string
+	keyID, nameKeyID int32
+	// The statistics of specificity, newsworthiness and topicality.
+	specificity, newsworthiness, topicality float64
+	// senseWeight is how far the word, as a noun, is trusted as a label
+	// (see data/en/sense-weights.txt): 1 unless its commonest sense is a
+	// body part, a quality, a span of time ….
+	senseWeight float64
 }
 
 // language is the loaded word lists of one language. It is read-only after
 // loading.
 type language struct {
 	code string
-	// flags holds the hand-made and stop word lists: a few thousand words,
-	// looked up for every word of a text.
-	flags map[string]wordFlags
-	// words holds what the large generated lists say of a word.
-	words map[string]wordInfo
+	// vocabulary finds the entry of every word on any list: a few tens of
+	// thousands, looked up once for every word of a text.
+	vocabulary map[string]int32
+	entries    []wordEntry
+	// stopWords are the function words, by which a text's language is
+	// guessed.
+	stopWords map[string]bool
+	// wordFlags and words repeat the entries' flags and words, which every
+	// word of a text needs, densely and commonest first.
+	wordFlags []wordFlags
+	words     []string
+	traits    []wordTraits
+	// keys numbers the keys of the listed words.
+	keys keyTable
+	hot  [1 << hotBits]hotSlot
 	// vagueKeys are the keys of all vague words ("prasident" for
 	// "Präsidenten").
 	vagueKeys map[string]bool
@@ -74,12 +112,15 @@ type language struct {
 	nounsCapitalised bool
 }
 
-func (l *language) word(w string) wordInfo { return l.words[w] }
+// entry returns what the lists say of a lower-cased word; the unknown entry
+// when they say nothing.
+func (l *language) entry(w string) *wordEntry { return &l.entries[l.vocabulary[w]] }
 
-func (l *language) is(w string, f wordFlags) bool { return l.flags[w].has(f) }
+func (l *language) is(w string, f wordFlags) bool { return l.entry(w).flags.has(f) }
 
 func loadLanguage(code string) (*language, error) {
-	l := &language{code: code, nounsCapitalised: code == "de", flags: map[string]wordFlags{}, words: map[string]wordInfo{}, cuePhrases: map[string][]string{}}
+	l := &language{code: code, nounsCapitalised: code == "de", cuePhrases: map[string][]string{}}
+	flags, words := map[string]wordFlags{}, map[string]wordInfo{}
 	lists := []struct {
 		file string
 		flag wordFlags
@@ -98,9 +139,10 @@ func loadLanguage(code string) (*language, error) {
 			w := strings.ToLower(line)
 			if words := strings.Fields(w); list.flag == isCue && len(words) > 1 {
 				l.cuePhrases[words[0]] = words[1:]
+				flags[words[0]] |= opensCuePhrase
 				return nil
 			}
-			l.flags[w] |= list.flag
+			flags[w] |= list.flag
 			return nil
 		})
 		if err != nil {
@@ -108,35 +150,189 @@ func loadLanguage(code string) (*language, error) {
 		}
 	}
 	l.vagueKeys = map[string]bool{}
-	for w, flags := range l.flags {
-		if flags.vague() {
+	for w, f := range flags {
+		if f.vague() {
 			l.vagueKeys[w] = true
-			l.vagueKeys[l.wordKey(&token{lower: w})] = true
+			l.vagueKeys[l.computeKey(w, false)] = true
 		}
 	}
-	if err := l.readBackground(); err != nil {
+	if err := l.readBackground(words); err != nil {
 		return nil, err
 	}
 	l.pertainyms = map[string]string{}
-	if code != "en" {
-		return l, nil
-	}
-	err := readTable(code, "wordclass.tsv", func(word, value string) error {
-		if len(value) != 1 || strings.IndexByte("AVR", value[0]) < 0 {
-			return fmt.Errorf("word class %q is not A, V or R", value)
+	senseWeights := map[string]float64{}
+	if code == "en" {
+		err := readTable(code, "sense-weights.txt", func(sense, value string) error {
+			w, err := strconv.ParseFloat(value, 64)
+			if err != nil || w < 0 || w > 1 {
+				return fmt.Errorf("weight %q is not a number from 0 to 1", value)
+			}
+			senseWeights[sense] = w
+			return nil
+		})
+		if err == nil {
+			err = readTable(code, "nounsenses.tsv", func(word, sense string) error {
+				if info, listed := words[word]; listed && senseWeights[sense] > 0 {
+					info.senseWeight = senseWeights[sense]
+					words[word] = info
+				}
+				return nil
+			})
 		}
-		info := l.words[word]
-		info.class = wordClass(value[0])
-		l.words[word] = info
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		if err != nil {
+			return nil, err
+		}
+		err = readTable(code, "wordclass.tsv", func(word, value string) error {
+			if len(value) != 1 || strings.IndexByte("AVR", value[0]) < 0 {
+				return fmt.Errorf("word class %q is not A, V or R", value)
+			}
+			info := words[word]
+			info.class = wordClass(value[0])
+			words[word] = info
+			return nil
+		})
+		if err == nil {
+			err = readTable(code, "pertainyms.tsv", func(word, noun string) error {
+				l.pertainyms[word] = noun
+				return nil
+			})
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return l, readTable(code, "pertainyms.tsv", func(word, noun string) error {
-		l.pertainyms[word] = noun
-		return nil
+	l.buildVocabulary(flags, words)
+	return l, nil
+}
+
+// buildVocabulary gives every listed word an entry with its statistics
+// worked out, commonest first (then in alphabetical order, so that loading
+// is deterministic).
+func (l *language) buildVocabulary(flags map[string]wordFlags, words map[string]wordInfo) {
+	all := make([]string, 0, len(words)+len(flags))
+	for w := range words {
+		all = append(all, w)
+	}
+	for w := range flags {
+		if _, ok := words[w]; !ok {
+			all = append(all, w)
+		}
+	}
+	// Commonest first, so that the entries a text needs lie together.
+	sort.Slice(all, func(i, j int) bool {
+		di, dj := words[all[i]].documents, words[all[j]].documents
+		return di > dj || di == dj && all[i] < all[j]
 	})
+	// The words' letters lie together too, commonest first.
+	arena := strings.Join(all, "")
+	for i, off := 0, 0; i < len(all); i++ {
+		all[i], off = arena[off:off+len(all[i])], off+len(all[i])
+	}
+	l.vocabulary = make(map[string]int32, len(all))
+	l.stopWords = map[string]bool{}
+	l.entries = make([]wordEntry, 1, len(all)+1)
+	l.entries[0] = l.newEntry("", 0, wordInfo{}, false)
+	l.wordFlags, l.words = make([]wordFlags, 1, len(all)+1), make([]string, 1, len(all)+1)
+	l.traits = make([]wordTraits, 1, len(all)+1)
+	for _, w := range all {
+		info, known := words[w]
+		l.vocabulary[w] = int32(len(l.entries))
+		l.entries = append(l.entries, l.newEntry(w, flags[w], info, known))
+		l.wordFlags = append(l.wordFlags, flags[w])
+		l.words = append(l.words, w)
+		l.traits = append(l.traits, wordTraits{info.class, info.capitalised >= usuallyCapitalised, info.documents > 0})
+		if flags[w].has(isStop) {
+			l.stopWords[w] = true
+		}
+	}
+	l.keys = keyTable{ids: map[string]int32{}}
+	for i := range l.entries {
+		e := &l.entries[i]
+		e.keyID, e.nameKeyID = l.keys.number(l, e.key), l.keys.number(l, e.nameKey)
+	}
+	for e := len(l.entries) - 1; e > 0; e-- { // commonest last, so they win a slot
+		h := wordHash(l.words[e])
+		l.hot[h&hotMask] = hotSlot{uint32(h >> 32), int32(e)}
+	}
+}
+
+// keyTable numbers word keys, from base on, and keeps what each says.
+type keyTable struct {
+	base  int32
+	ids   map[string]int32
+	text  []string
+	vague []bool   // the key says nothing on its own
+	root  []string // see language.root
+}
+
+// number returns the number of key k, numbering it when new.
+func (t *keyTable) number(l *language, k string) int32 {
+	id, ok := t.ids[k]
+	if !ok {
+		id = t.base + int32(len(t.text))
+		t.ids[k] = id
+		t.text = append(t.text, k)
+		t.vague = append(t.vague, l.isVague(k))
+		t.root = append(t.root, l.root(k))
+	}
+	return id
+}
+
+// wordTraits is what reading a text asks of every listed word, kept
+// densely.
+type wordTraits struct {
+	class              wordClass
+	usuallyCapitalised bool // see wordEntry.usuallyCapitalised
+	inBackground       bool // some background document has it
+}
+
+// hotSlot is a place in the direct-mapped table of common words: the high
+// half of a word's hash, and its entry.
+type hotSlot struct {
+	hash  uint32
+	entry int32
+}
+
+// The table of common words has 1<<hotBits places: small enough to stay
+// in the processor's cache, so that most words of a text are found without
+// a trip through the large vocabulary map.
+const (
+	hotBits = 14
+	hotMask = 1<<hotBits - 1
+)
+
+// wordHash is FNV-1a over a word's bytes; hashOffset starts it and
+// hashByte adds a byte, so that the scanner hashes as it lower-cases.
+func wordHash(w string) uint64 {
+	h := hashOffset
+	for i := 0; i < len(w); i++ {
+		h = hashByte(h, w[i])
+	}
+	return h
+}
+
+const (
+	hashOffset uint64 = 14695981039346656037
+	hashPrime  uint64 = 1099511628211
+)
+
+func hashByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * hashPrime }
+
+// lookUp finds the entry of a lower-cased word, whose wordHash is h: 0
+// when unlisted.
+func (l *language) lookUp(w string, h uint64) (int32, bool) {
+	if s := &l.hot[h&hotMask]; s.hash == uint32(h>>32) && l.words[s.entry] == w {
+		return s.entry, true
+	}
+	e, ok := l.vocabulary[w]
+	return e, ok
+}
+
+func (l *language) newEntry(w string, flags wordFlags, info wordInfo, known bool) wordEntry {
+	return wordEntry{flags: flags, known: known, info: info, vague: w != "" && l.isVague(w),
+		key: l.computeKey(w, false), nameKey: l.computeKey(w, true),
+		specificity: l.specificity(info.backgroundWord), newsworthiness: l.newsworthiness(info.backgroundWord),
+		topicality: l.topicality(info.backgroundWord), senseWeight: cmp.Or(info.senseWeight, 1)}
 }
 
 // backgroundWord is what the background corpora say of a word.
@@ -154,7 +350,7 @@ type backgroundWord struct {
 	burst int16
 }
 
-func (l *language) readBackground() error {
+func (l *language) readBackground(words map[string]wordInfo) error {
 	err := readTable(l.code, "background.tsv", func(word, value string) error {
 		var n [4]int
 		f := strings.Split(value, "\t")
@@ -172,9 +368,9 @@ func (l *language) readBackground() error {
 		if word == "=documents" { // the size of the corpus
 			l.documents = n[0]
 		} else {
-			info := l.words[word]
+			info := words[word]
 			info.backgroundWord = backgroundWord{int32(n[0]), int8(n[1]), int8(n[2]), int16(n[3])}
-			l.words[word] = info
+			words[word] = info
 		}
 		return nil
 	})
@@ -186,9 +382,9 @@ func (l *language) readBackground() error {
 
 // specificity is how much a word says about a document, in [0, 1]: 1 for a
 // word no background document has, near 0 for one that every document has.
-func (l *language) specificity(word string) float64 {
+func (l *language) specificity(b backgroundWord) float64 {
 	n := float64(l.documents)
-	return math.Log((n+1)/(float64(l.words[word].documents)+1)) / math.Log(n+1)
+	return math.Log((n+1)/(float64(b.documents)+1)) / math.Log(n+1)
 }
 
 // newsworthiness tells, from 0.3 to 1, how much more a word belongs to news
@@ -197,8 +393,7 @@ func (l *language) specificity(word string) float64 {
 // everyday words ("legs", "suckers", "hostage") that name no topic. It
 // compares the word's share of background news documents with its Zipf
 // value in spoken English; a word unknown to speech counts as news.
-func (l *language) newsworthiness(word string) float64 {
-	b := l.words[word]
+func (l *language) newsworthiness(b backgroundWord) float64 {
 	if b.spoken == 0 {
 		return 1
 	}
@@ -220,8 +415,7 @@ const (
 // as topics do: a document about sanctions says "sanctions" again and
 // again, while "approach" or "lack" come once. Unknown words count as
 // topical.
-func (l *language) topicality(word string) float64 {
-	b := l.words[word]
+func (l *language) topicality(b backgroundWord) float64 {
 	if b.burst == 0 || b.documents < minBurstDocuments {
 		return 1
 	}
@@ -238,10 +432,12 @@ const (
 )
 
 // usuallyCapitalised reports whether the background corpus mostly writes
-// word with a capital inside a sentence: a name, or a German noun.
-func (l *language) usuallyCapitalised(word string) bool {
-	return l.words[word].capitalised >= 50
-}
+// the word with a capital inside a sentence: a name, or a German noun.
+func (e *wordEntry) usuallyCapitalised() bool { return e.info.capitalised >= usuallyCapitalised }
+
+// A word written capitalised this percentage of times inside sentences, or
+// more, is usually capitalised.
+const usuallyCapitalised = 50
 
 // readTable reads lines of "word<TAB>value".
 func readTable(code, file string, add func(word, value string) error) error {

@@ -118,12 +118,24 @@ func (m *merger) add(t LibraryTopic, broad bool) {
 
 // register files key, in language code, under the newest topic unless an
 // older topic has it.
-func (m *merger) register(code, key string) {
+func (m *merger) register(code, key string) { m.registerAs(code, key, len(m.topics)-1) }
+
+func (m *merger) registerAs(code, key string, topic int) {
 	if key == "" {
 		return
 	}
 	if _, taken := m.byKey[code][key]; !taken {
-		m.byKey[code][key] = len(m.topics) - 1
+		m.byKey[code][key] = topic
+	}
+}
+
+// registerLabels files the keys of labels, in every language, under topic
+// (or as dismissed) where no topic has them yet.
+func (m *merger) registerLabels(topic int, labels []string) {
+	for _, label := range labels {
+		for code, l := range m.s.languages {
+			m.registerAs(code, l.labelKey(label), topic)
+		}
 	}
 }
 
@@ -197,7 +209,9 @@ func (m *merger) assign(d DocumentTopics) LibraryDocument {
 	}
 	own := map[string]int{} // document label → library topic
 	for _, t := range d.Topics {
-		own[t.Label] = keys[t.Key]
+		if topic, ok := keys[t.Key]; ok && topic != dismissed {
+			own[t.Label] = topic
+		}
 	}
 	for q, as := range d.Quotes {
 		for _, a := range as {
@@ -208,7 +222,7 @@ func (m *merger) assign(d DocumentTopics) LibraryDocument {
 	}
 	for _, p := range d.Phrases {
 		topic, ok := keys[p.Key]
-		if !ok {
+		if !ok || topic == dismissed {
 			continue
 		}
 		// A user's topic takes every quote that mentions it, or whose
@@ -240,7 +254,7 @@ func (m *merger) documentTopics(d DocumentTopics, own map[string]int, given map[
 	var order []int
 	listed := map[int]bool{}
 	for _, t := range d.Topics {
-		if topic := own[t.Label]; !listed[topic] && quotes[topic] > 0 {
+		if topic, ok := own[t.Label]; ok && !listed[topic] && quotes[topic] > 0 {
 			listed[topic] = true
 			order = append(order, topic)
 		}
@@ -275,17 +289,43 @@ type ExistingTopic struct {
 	// made their own. It takes only quotes that say its key phrase; the
 	// researcher's topics also take quotes whose sentence does.
 	Suggested bool
+	// Also are further labels of the topic: those of topics the researcher
+	// merged into it. Suggestions with their keys are filed under it.
+	Also []string
+	// Dismissed: the researcher deleted the topic. It takes no quotes, and
+	// suggestions with its key (or those of Also) are dropped rather than
+	// made a topic again. Filer.Topics does not list it.
+	Dismissed bool
 }
 
 // NewFiler starts filing under existing, the library's topics, oldest
-// first: where two have one key, the older one gets its quotes.
+// first: where two have one key, the older one gets its quotes. A topic's
+// own label finds it before any label in Also, and every topic the
+// library has before a dismissed one.
 func (s *Suggester) NewFiler(existing []ExistingTopic) *Filer {
 	m := newMerger(s, nil)
 	for _, t := range existing {
-		m.addExisting(t.Label, !t.Suggested)
+		if !t.Dismissed {
+			m.addExisting(t.Label, !t.Suggested)
+		}
+	}
+	live := 0
+	for _, t := range existing {
+		if !t.Dismissed {
+			m.registerLabels(live, t.Also)
+			live++
+		}
+	}
+	for _, t := range existing {
+		if t.Dismissed {
+			m.registerLabels(dismissed, append([]string{t.Label}, t.Also...))
+		}
 	}
 	return &Filer{m: m}
 }
+
+// dismissed is the topic index of keys whose topic the researcher deleted.
+const dismissed = -1
 
 // File files one document. A suggestion whose key a library topic has is
 // filed under that topic, which keeps its label; any other becomes a new

@@ -28,14 +28,20 @@ type analysis struct {
 	tokens    []token
 	sentences []sentence
 	roles     []role
-	keys      []int32  // per token, an id of its normalised form
-	keyText   []string // id → normalised form
+	// keys are per token the number of its normalised form: below
+	// len(lang.keys.text) a key of the word lists, above one of this
+	// document (in local).
+	keys  []int32
+	local keyTable
 	// nameWords are lower-cased words the document writes capitalised where
 	// a capital means something: names.
 	nameWords map[string]bool
 	// personWords are words of the names of people who speak in the
 	// document (or are named with a title): never a topic on their own.
 	personWords map[string]bool
+	// organisationWords are words of the names of organisations that speak
+	// in the document, by the quotes' speaker kinds.
+	organisationWords map[string]bool
 	// titleWords are the keys of the words of the document's title.
 	titleWords map[string]bool
 	quotes     []quoteContext
@@ -82,9 +88,11 @@ type quoteContext struct {
 	fragments []core.Span
 }
 
-func newAnalysis(lang *language, doc core.Document, quotes []core.Quote) *analysis {
+// newAnalysis reads doc for topics, in the arrays of b.
+func newAnalysis(lang *language, doc core.Document, quotes []core.Quote, b *buffers) *analysis {
 	text := doc.Text
-	tokens, sentences := scan(lang, text)
+	tokens, sentences := scanInto(lang, text, b)
+	b.tokens, b.sentences = tokens, sentences
 	a := &analysis{lang: lang, text: text, tokens: tokens, sentences: sentences}
 	markHeadlines(lang, tokens, sentences)
 	a.nameWords = map[string]bool{}
@@ -95,7 +103,9 @@ func newAnalysis(lang *language, doc core.Document, quotes []core.Quote) *analys
 	}
 	a.placeQuotes(quotes)
 	relevant := a.nearQuotes()
-	a.roles = make([]role, len(tokens))
+	b.roles = reuse(b.roles, len(tokens))[:len(tokens)]
+	clear(b.roles)
+	a.roles = b.roles
 	for i := range tokens {
 		if relevant[tokens[i].sentence] {
 			a.roles[i] = a.role(i)
@@ -107,6 +117,8 @@ func newAnalysis(lang *language, doc core.Document, quotes []core.Quote) *analys
 			a.roles[i] = roleBreak
 		}
 	}
+	b.keys = reuse(b.keys, len(tokens))[:len(tokens)]
+	a.keys = b.keys
 	a.normalise()
 	a.findPersons(quotes)
 	for _, w := range foldWords(doc.Meta.Outlet) {
@@ -193,7 +205,7 @@ func (a *analysis) isName(i int) bool {
 	if t.flags.has(isStop) {
 		return false
 	}
-	return !t.atCapitalStart || a.nameWords[t.lower] || a.lang.usuallyCapitalised(t.lower)
+	return !t.atCapitalStart || a.lang.traits[t.entry].usuallyCapitalised || a.nameWords[t.lower]
 }
 
 func (a *analysis) acronymAt(i int) bool {
@@ -218,20 +230,37 @@ func (a *analysis) role(i int) role {
 	case l.nounsCapitalised:
 		return a.germanRole(t)
 	}
-	info := l.word(t.lower)
-	switch info.class {
+	traits := l.traits[t.entry]
+	if t.entry == 0 {
+		traits.class = a.compoundClass(t.lower)
+	}
+	switch traits.class {
 	case classVerb, classAdverb:
 		return roleBreak
 	case classAdjective:
 		return roleModifier
 	}
-	if strings.HasSuffix(t.lower, "ly") && info.documents == 0 {
+	if strings.HasSuffix(t.lower, "ly") && !traits.inBackground {
 		return roleBreak // an unknown adverb
+	}
+	if t.entry == 0 && strings.Contains(t.lower, "'") {
+		return roleBreak // an unknown contraction, or a piece of one ("[W]e're")
 	}
 	if strings.HasSuffix(t.lower, "ing") && !a.nounAfter(i) {
 		return roleBreak // "leaving Syria", not "the bombing"
 	}
 	return roleNoun
+}
+
+// compoundClass is the class of an unlisted hyphenated word: that of its
+// last part, so that "non-existent" modifies a noun and cannot be a label
+// alone, while "weight-loss" is a noun.
+func (a *analysis) compoundClass(word string) wordClass {
+	i := strings.LastIndexByte(word, '-')
+	if i < 0 {
+		return classNoun
+	}
+	return a.lang.traits[a.lang.vocabulary[word[i+1:]]].class
 }
 
 // nounAfter reports whether the word before token i makes it a noun: a
@@ -241,7 +270,7 @@ func (a *analysis) nounAfter(i int) bool {
 		return false
 	}
 	prev := &a.tokens[i-1]
-	return prev.flags.has(isDeterminer) || (!prev.flags.has(isStop) && a.lang.word(prev.lower).class == classNoun && !prev.number)
+	return prev.flags.has(isDeterminer) || (!prev.flags.has(isStop) && a.lang.traits[prev.entry].class == classNoun && !prev.number)
 }
 
 // germanRole: German capitalises nouns, so a capitalised word at the start of
@@ -263,33 +292,67 @@ func (a *analysis) germanRole(t *token) role {
 // stemmed (German), a proper adjective replaced by its name ("Syrian" →
 // "syria"), so that forms of one word group.
 func (a *analysis) normalise() {
-	ids := map[string]int32{}
-	a.keys = make([]int32, len(a.tokens))
+	a.local = keyTable{base: int32(len(a.lang.keys.text)), ids: map[string]int32{}}
 	for i := range a.tokens {
-		if a.roles[i] == roleBreak {
+		t := &a.tokens[i]
+		switch e := &a.lang.entries[t.entry]; {
+		case a.roles[i] == roleBreak:
 			a.keys[i] = -1 // in no phrase
-			continue
+		case t.entry != 0 && t.capitalised:
+			a.keys[i] = e.nameKeyID
+		case t.entry != 0:
+			a.keys[i] = e.keyID
+		default:
+			k := a.wordKey(i)
+			id, ok := a.lang.keys.ids[k]
+			if !ok {
+				id = a.local.number(a.lang, k)
+			}
+			a.keys[i] = id
 		}
-		k := a.wordKey(i)
-		id, ok := ids[k]
-		if !ok {
-			id = int32(len(a.keyText))
-			ids[k] = id
-			a.keyText = append(a.keyText, k)
-		}
-		a.keys[i] = id
 	}
+}
+
+// table returns the key table that numbers key id.
+func (a *analysis) table(id int32) (*keyTable, int32) {
+	if id < a.local.base {
+		return &a.lang.keys, id
+	}
+	return &a.local, id - a.local.base
+}
+
+// keyText is the text of key id.
+func (a *analysis) keyText(id int32) string {
+	t, i := a.table(id)
+	return t.text[i]
+}
+
+// keyRoot is the root of key id (see language.root).
+func (a *analysis) keyRoot(id int32) string {
+	t, i := a.table(id)
+	return t.root[i]
 }
 
 func (a *analysis) wordKey(i int) string { return a.lang.wordKey(&a.tokens[i]) }
 
 // wordKey is the normalised form of a word that groups its forms.
 func (l *language) wordKey(t *token) string {
-	if l.nounsCapitalised {
-		return germanStem(t.lower)
+	switch e := &l.entries[t.entry]; {
+	case t.entry == 0:
+		return l.computeKey(t.lower, t.capitalised)
+	case t.capitalised:
+		return e.nameKey
+	default:
+		return e.key
 	}
-	w := singular(t.lower)
-	if t.capitalised {
+}
+
+func (l *language) computeKey(lower string, capitalised bool) string {
+	if l.nounsCapitalised {
+		return germanStem(lower)
+	}
+	w := singular(lower)
+	if capitalised {
 		if name, ok := l.pertainyms[w]; ok {
 			return name
 		}
@@ -313,9 +376,31 @@ func (l *language) labelKey(label string) string {
 // names after a title ("Senator Lindsey Graham").
 func (a *analysis) findPersons(quotes []core.Quote) {
 	a.personWords = map[string]bool{}
+	type name struct {
+		text    string
+		mention bool
+	}
+	seen := map[name]bool{} // speakers come again and again
+	// What an organisation says may well be about it ("NATO"): only
+	// persons who speak are never topics.
+	a.organisationWords = map[string]bool{}
 	for _, q := range quotes {
-		a.markSpeaker(q.Speaker, false)
-		a.markSpeaker(q.Mention.In(a.text), true)
+		if q.SpeakerKind == core.SpeakerOrganisation {
+			for _, w := range foldWords(q.Speaker) {
+				a.organisationWords[w] = true
+			}
+		}
+	}
+	for _, q := range quotes {
+		if q.SpeakerKind == core.SpeakerOrganisation {
+			continue
+		}
+		for _, n := range []name{{q.Speaker, false}, {q.Mention.In(a.text), true}} {
+			if n.text != "" && !seen[n] {
+				seen[n] = true
+				a.markSpeaker(n.text, n.mention)
+			}
+		}
 	}
 	for i, t := range a.tokens {
 		switch {
@@ -327,7 +412,7 @@ func (a *analysis) findPersons(quotes []core.Quote) {
 			}
 		case t.flags.has(isTitle) && a.roles[i] != roleBreak:
 			a.markNameRun(i+1, +1, 3) // "Senator Lindsey Graham"
-		case a.lang.cuePhrases[t.lower] != nil:
+		case t.flags.has(opensCuePhrase):
 			if end := a.matchWords(i+1, a.lang.cuePhrases[t.lower]); end > 0 {
 				if end < len(a.tokens) && a.tokens[end].flags.has(isDeterminer) {
 					end++
@@ -376,9 +461,12 @@ func (a *analysis) markNameRun(i, dir, limit int) {
 		if a.roles[i] != roleName && !(a.lang.nounsCapitalised && t.capitalised && a.roles[i] != roleBreak) || n == 0 && dir > 0 && !t.joined {
 			return
 		}
-		if t.flags.has(isTitle) {
+		switch {
+		case t.flags.has(isTitle):
 			n-- // "said Sen. Lindsey Graham": the title is not the name
-		} else {
+		case t.acronym || a.organisationWords[t.lower]:
+			// "NATO said": an organisation, which may be a topic.
+		default:
 			a.personWords[t.lower] = true
 		}
 		// The next word in this direction must be of the same phrase.

@@ -8,9 +8,9 @@ import (
 
 // token is one word of a document.
 type token struct {
-	start, end int // byte span of the word, a possessive 's excluded
+	start, end int32 // byte span of the word, a possessive 's excluded
 	lower      string
-	sentence   int // index of its sentence
+	sentence   int32 // index of its sentence
 	// capitalised: the first letter is upper case; acronym: two or more
 	// letters, all upper case ("ISIS", "U.S").
 	capitalised, acronym bool
@@ -22,11 +22,31 @@ type token struct {
 	joined bool
 	number bool      // no letters at all
 	flags  wordFlags // the word lists it is on
+	entry  int32     // what the word lists say of it: an index into language.entries
 }
 
 // sentence is a byte span [start, end) of the text and the paragraph (line)
 // it belongs to.
 type sentence struct{ start, end, paragraph int }
+
+// buffers are the arrays a document's reading needs, kept for the next
+// document (see Suggester.buffers): a large document needs a few hundred
+// kilobytes, which would otherwise be allocated, cleared and collected
+// again and again.
+type buffers struct {
+	tokens    []token
+	sentences []sentence
+	roles     []role
+	keys      []int32
+}
+
+// reuse returns s emptied, or a new slice when s holds fewer than n.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
+}
 
 // scanState is where the scanner is between two runes.
 type scanState int
@@ -49,6 +69,7 @@ type scanner struct {
 
 	state     scanState
 	wordStart int
+	lowerBuf  []byte // a word being lower-cased
 	// Since the last word: a mark that separates phrases, a sentence end, a
 	// position where capitals are expected.
 	pendingBreak, pendingCapital bool
@@ -59,8 +80,13 @@ type scanner struct {
 // scan returns the words and sentences of text. Every byte of text belongs
 // to exactly one sentence.
 func scan(lang *language, text string) ([]token, []sentence) {
+	return scanInto(lang, text, &buffers{})
+}
+
+// scanInto is scan, reusing the arrays of b, which it may grow.
+func scanInto(lang *language, text string, b *buffers) ([]token, []sentence) {
 	s := &scanner{lang: lang, text: text, pendingCapital: true,
-		tokens: make([]token, 0, len(text)/6+1), sentences: make([]sentence, 0, len(text)/80+1)}
+		tokens: reuse(b.tokens, len(text)/6+1), sentences: reuse(b.sentences, len(text)/80+1)}
 	for i, r := range text {
 		s.step(i, r)
 	}
@@ -97,6 +123,9 @@ func (s *scanner) step(i int, r rune) {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -128,32 +157,91 @@ func (s *scanner) endWord(end int) {
 		}
 	}
 	t := token{
-		start: start, end: start + len(text), lower: foldApostrophes(strings.ToLower(text)),
-		sentence:       len(s.sentences),
+		start: int32(start), end: int32(start + len(text)),
+		sentence:       int32(len(s.sentences)),
 		atCapitalStart: s.pendingCapital,
-		joined:         !s.pendingBreak && len(s.tokens) > 0 && s.tokens[len(s.tokens)-1].sentence == len(s.sentences),
+		joined:         !s.pendingBreak && len(s.tokens) > 0 && int(s.tokens[len(s.tokens)-1].sentence) == len(s.sentences),
 	}
-	first, _ := utf8.DecodeRuneInString(text)
-	t.capitalised = unicode.IsUpper(first)
-	t.number = isNumberLike(text)
-	t.acronym = isAcronym(text)
-	t.flags = s.lang.flags[t.lower]
+	s.readWord(text, &t)
+	t.flags = s.lang.wordFlags[t.entry]
 	s.tokens = append(s.tokens, t)
 	// A possessive ends a phrase: "NFL Network's Rich Eisen" is two names.
 	s.pendingBreak, s.pendingCapital = possessive, false
 }
 
-func isAcronym(word string) bool {
-	letters := 0
-	for _, r := range word {
-		if unicode.IsLower(r) {
-			return false
+// readWord fills in what t's text word says of itself, in one pass over its
+// bytes: lower-cased with apostrophes straight, its entry in the word lists,
+// whether it is capitalised, a number or an ordinal ("2019", "16th", "3-2":
+// no letters, or digits and at most two letters; never a topic), or an
+// acronym (two or more letters, none lower-case: "ISIS", "U.S"). A listed
+// word costs no allocation: its text is the list's.
+func (s *scanner) readWord(word string, t *token) {
+	buf := s.lowerBuf[:0]
+	same := true
+	letters, digits, lower := 0, 0, false
+	h := hashOffset
+	for i := 0; i < len(word); {
+		if c := word[i]; c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+				same = false
+				letters++
+			case 'a' <= c && c <= 'z':
+				letters++
+				lower = true
+			case '0' <= c && c <= '9':
+				digits++
+			}
+			if i == 0 {
+				t.capitalised = c != word[0]
+			}
+			buf = append(buf, c)
+			h = hashByte(h, c)
+			i++
+			continue
 		}
-		if unicode.IsLetter(r) {
+		r, size := utf8.DecodeRuneInString(word[i:])
+		switch {
+		case unicode.IsLetter(r):
 			letters++
+		case unicode.IsDigit(r):
+			digits++
 		}
+		if unicode.IsLower(r) {
+			lower = true
+		}
+		if i == 0 {
+			t.capitalised = unicode.IsUpper(r)
+		}
+		n := len(buf)
+		switch lr := unicode.ToLower(r); {
+		case r == '’':
+			buf = append(buf, '\'')
+			same = false
+		case lr != r || r == utf8.RuneError:
+			buf = utf8.AppendRune(buf, lr)
+			same = false
+		default:
+			buf = append(buf, word[i:i+size]...)
+		}
+		for _, c := range buf[n:] {
+			h = hashByte(h, c)
+		}
+		i += size
 	}
-	return letters >= 2
+	s.lowerBuf = buf
+	t.number = letters == 0 || digits > 0 && letters <= 2
+	t.acronym = !lower && letters >= 2
+	e, ok := s.lang.lookUp(string(buf), h)
+	switch {
+	case same:
+		t.lower, t.entry = word, e
+	case ok:
+		t.lower, t.entry = s.lang.words[e], e
+	default:
+		t.lower, t.entry = string(buf), 0
+	}
 }
 
 // punctuation handles a rune outside words at byte i.
@@ -180,7 +268,7 @@ func (s *scanner) abbreviationBefore(i int) bool {
 		return false
 	}
 	last := s.tokens[len(s.tokens)-1]
-	if last.end != i {
+	if int(last.end) != i {
 		return false
 	}
 	return last.flags.has(isAbbreviation) || (utf8.RuneCountInString(last.lower) == 1 && last.capitalised)
@@ -192,7 +280,7 @@ func (s *scanner) endSentence(end int) {
 		return
 	}
 	// A sentence needs a word; stray marks join the next one.
-	if len(s.tokens) == 0 || s.tokens[len(s.tokens)-1].sentence != len(s.sentences) {
+	if len(s.tokens) == 0 || int(s.tokens[len(s.tokens)-1].sentence) != len(s.sentences) {
 		return
 	}
 	s.sentences = append(s.sentences, sentence{s.sentenceStart, end, s.paragraph})
@@ -213,19 +301,4 @@ func foldApostrophes(w string) string {
 		return strings.ReplaceAll(w, "’", "'")
 	}
 	return w
-}
-
-// isNumberLike reports whether a word is a number or an ordinal ("2019",
-// "16th", "3-2"): never a topic.
-func isNumberLike(w string) bool {
-	letters, digits := 0, 0
-	for _, r := range w {
-		switch {
-		case unicode.IsLetter(r):
-			letters++
-		case unicode.IsDigit(r):
-			digits++
-		}
-	}
-	return letters == 0 || digits > 0 && letters <= 2
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,17 +36,29 @@ const (
 // It holds the loaded word lists and is safe for concurrent use.
 type Suggester struct {
 	languages map[string]*language
+	// codes are the languages' codes, English first: it wins a tie when a
+	// document's language is guessed.
+	codes []string
+	// stopWords tells for each stop word the languages that have it (bit
+	// i: codes[i]), to guess a document's language.
+	stopWords map[string]uint8
+	// buffers keeps *buffers for the next document; concurrent calls take
+	// different ones.
+	buffers sync.Pool
 }
 
 // New loads the word lists of every supported language.
 func New() (*Suggester, error) {
-	s := &Suggester{languages: map[string]*language{}}
-	for _, code := range []string{"en", "de"} {
+	s := &Suggester{languages: map[string]*language{}, codes: []string{"en", "de"}, stopWords: map[string]uint8{}}
+	for i, code := range s.codes {
 		l, err := loadLanguage(code)
 		if err != nil {
 			return nil, err
 		}
 		s.languages[code] = l
+		for w := range l.stopWords {
+			s.stopWords[w] |= 1 << i
+		}
 	}
 	return s, nil
 }
@@ -126,7 +139,12 @@ func (s *Suggester) Document(doc core.Document, quotes []core.Quote) (DocumentTo
 	if len(quotes) == 0 {
 		return DocumentTopics{Language: lang.code}, nil // topics organise quotes
 	}
-	a := newAnalysis(lang, doc, quotes)
+	b, _ := s.buffers.Get().(*buffers)
+	if b == nil {
+		b = &buffers{}
+	}
+	defer s.buffers.Put(b) // nothing returned refers to them
+	a := newAnalysis(lang, doc, quotes, b)
 	var errs []error
 	for i, q := range quotes {
 		if !a.quotes[i].valid {
@@ -136,6 +154,9 @@ func (s *Suggester) Document(doc core.Document, quotes []core.Quote) (DocumentTo
 	cands := a.candidates()
 	var scored []*candidate
 	for _, c := range cands {
+		if c.closeHits() == 0 {
+			continue // no quote says it or stands next to it
+		}
 		c.key = a.keyOf(c)
 		if score, ok := a.score(c); ok {
 			c.score = score
@@ -169,20 +190,58 @@ func (s *Suggester) languageOf(doc core.Document) *language {
 	if l, ok := s.languages[strings.ToLower(doc.Meta.Language)]; ok {
 		return l
 	}
-	best, bestHits := s.languages["en"], -1
-	for _, code := range []string{"en", "de"} {
-		l := s.languages[code]
-		hits := 0
-		for _, w := range foldWords(prefix(doc.Text, 4000)) {
-			if l.is(w, isStop) {
-				hits++
+	hits := make([]int, len(s.codes))
+	eachLowerWord(prefix(doc.Text, 4000), maxStopWordBytes, func(w []byte) {
+		if langs := s.stopWords[string(w)]; langs != 0 {
+			for i := range hits {
+				hits[i] += int(langs >> i & 1)
 			}
 		}
-		if hits > bestHits {
-			best, bestHits = l, hits
+	})
+	best := 0
+	for i := range hits {
+		if hits[i] > hits[best] {
+			best = i
 		}
 	}
-	return best
+	return s.languages[s.codes[best]]
+}
+
+// No stop word is longer than this many bytes.
+const maxStopWordBytes = 16
+
+// eachLowerWord calls do with every word of text (letters and digits),
+// lower-cased, that has at most maxBytes bytes. The slice is reused.
+func eachLowerWord(text string, maxBytes int, do func(word []byte)) {
+	var lower []byte
+	inWord, tooLong := false, false
+	for i := 0; i <= len(text); {
+		r, size := rune(' '), 1
+		if i < len(text) {
+			if r = rune(text[i]); r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+		}
+		i += size
+		if isWordRune(r) && (r < utf8.RuneSelf || !unicode.Is(unicode.Mn, r)) {
+			if !inWord {
+				lower, inWord, tooLong = lower[:0], true, false
+			}
+			switch {
+			case tooLong:
+			case r < utf8.RuneSelf:
+				lower = append(lower, byte(unicode.ToLower(r)))
+			default:
+				lower = utf8.AppendRune(lower, unicode.ToLower(r))
+			}
+			tooLong = len(lower) > maxBytes
+			continue
+		}
+		if inWord && !tooLong {
+			do(lower)
+		}
+		inWord = false
+	}
 }
 
 // prefix returns at most n bytes of s, cut at a rune boundary.
@@ -378,7 +437,7 @@ func (a *analysis) related(groups []*group, c *candidate) bool {
 				continue
 			}
 			for _, v := range g.label.words {
-				if v == w || a.lang.root(a.keyText[v]) == a.lang.root(a.keyText[w]) {
+				if v == w || a.keyRoot(v) == a.keyRoot(w) {
 					return true
 				}
 			}
@@ -388,7 +447,18 @@ func (a *analysis) related(groups []*group, c *candidate) bool {
 }
 
 // isVague reports whether a word key says nothing on its own.
-func (a *analysis) isVague(w int32) bool { return a.lang.isVague(a.keyText[w]) }
+func (a *analysis) isVague(w int32) bool {
+	t, i := a.table(w)
+	return t.vague[i]
+}
+
+// isVagueToken is isVague for a word of the text.
+func (l *language) isVagueToken(t *token) bool {
+	if t.entry != 0 {
+		return l.entries[t.entry].vague
+	}
+	return l.isVague(t.lower)
+}
 
 // isVague reports whether a word says nothing on its own: a stop word, a
 // common or vague word, a title, or a compound of them ("early-morning").
@@ -410,7 +480,7 @@ func (l *language) isVague(word string) bool {
 func keysOf(a *analysis, words []int32) []string {
 	out := make([]string, len(words))
 	for i, w := range words {
-		out[i] = a.keyText[w]
+		out[i] = a.keyText(w)
 	}
 	return out
 }
@@ -448,7 +518,7 @@ func (a *analysis) label(c *candidate) string {
 // abbreviation's last full stop kept ("U.N.").
 func (a *analysis) phraseText(first, n int) string {
 	last := &a.tokens[first+n-1]
-	end := last.end
+	end := int(last.end)
 	if strings.Contains(last.lower, ".") && strings.HasPrefix(a.text[end:], ".") {
 		end++
 	}
@@ -461,7 +531,7 @@ func (a *analysis) phraseText(first, n int) string {
 
 func (a *analysis) viaPertainym(first, n int) bool {
 	last := first + n - 1
-	return a.keyText[a.keys[last]] != singular(a.tokens[last].lower) && !a.lang.nounsCapitalised
+	return a.keyText(a.keys[last]) != singular(a.tokens[last].lower) && !a.lang.nounsCapitalised
 }
 
 // caseLabel lower-cases the first letter of an English label that is
@@ -469,7 +539,7 @@ func (a *analysis) viaPertainym(first, n int) bool {
 // word is a known common word.
 func (a *analysis) caseLabel(label string, c *candidate) string {
 	firstWord := a.tokens[c.occurrences[0]].lower
-	if _, known := a.lang.words[firstWord]; a.lang.nounsCapitalised || !known || a.lang.usuallyCapitalised(firstWord) {
+	if e := a.lang.entry(firstWord); a.lang.nounsCapitalised || !e.known || e.usuallyCapitalised() {
 		return label
 	}
 	for _, first := range c.occurrences {
@@ -494,18 +564,32 @@ func mentionReason(near Closeness, text string) string {
 
 // phrases lists the document's key phrases with their quotes, in key order.
 func (a *analysis) phrases(cands []*candidate) []Phrase {
-	var out []Phrase
-	for _, c := range cands {
-		if c.closeHits() == 0 || a.allVague(c) {
+	close := make([]int, len(cands))
+	phrases, hits := 0, 0
+	for i, c := range cands {
+		if close[i] = c.closeHits(); close[i] > 0 && !a.allVague(c) {
+			phrases++
+			hits += close[i]
+		}
+	}
+	out := make([]Phrase, 0, phrases)
+	backing := make([]Hit, 0, hits) // the phrases' hits, one array for all
+	for i, c := range cands {
+		if close[i] == 0 || a.allVague(c) {
 			continue
 		}
 		p := Phrase{Key: c.key, Label: a.phraseText(int(c.occurrences[0]), len(c.words)), Score: c.score, Count: c.count()}
+		start := len(backing)
 		for _, h := range c.hits {
 			if h.near >= InSentence {
-				p.Hits = append(p.Hits, Hit{Quote: int(h.quote), Near: h.near, Text: a.phraseText(int(h.first), int(h.words))})
+				backing = append(backing, Hit{Quote: int(h.quote), Near: h.near, Text: a.phraseText(int(h.first), int(h.words))})
 			}
 		}
+		p.Hits = backing[start:len(backing):len(backing)]
 		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out

@@ -334,3 +334,34 @@ func assignment(dt DocumentTopics, quote int, label string) *Assignment {
 	}
 	return nil
 }
+
+// What an organisation says is often about it: an organisation that speaks
+// may be a topic, a person who speaks never is.
+func TestSpeakingOrganisationsMayBeTopics(t *testing.T) {
+	s := suggester(t)
+	text := `NATO warned Russia on Monday over its troops at the border of Latvia.
+
+"NATO will defend every ally against any attack," the alliance said in a statement. "The troops at the border are a threat to NATO," Jens Stoltenberg said.
+
+Russia dismissed the warning. "NATO has no business on our border," the Kremlin said.`
+	for _, c := range []struct {
+		kind  core.SpeakerKind
+		topic bool
+	}{{core.SpeakerOrganisation, true}, {core.SpeakerPerson, false}} {
+		quotes := quotesOf(text)
+		for i := range quotes {
+			quotes[i].Speaker, quotes[i].SpeakerKind = "NATO", c.kind
+		}
+		quotes[1].Speaker, quotes[1].SpeakerKind = "Jens Stoltenberg", core.SpeakerPerson
+		dt, err := s.Document(core.Document{Text: text, Meta: core.Meta{Language: "en"}}, quotes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := findTopic(dt, "NATO") != nil; got != c.topic {
+			t.Errorf("speaker NATO as %s: topic NATO = %v, want %v (topics %+v)", c.kind, got, c.topic, dt.Topics)
+		}
+		if findTopic(dt, "Jens Stoltenberg") != nil || findTopic(dt, "Stoltenberg") != nil {
+			t.Errorf("the speaker Jens Stoltenberg is a topic: %+v", dt.Topics)
+		}
+	}
+}

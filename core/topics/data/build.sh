@@ -1,7 +1,8 @@
 #!/bin/sh
 # Rebuilds the generated word lists of package topics (stopwords.txt,
-# generic.txt, background.tsv, wordclass.tsv, pertainyms.tsv). The
-# hand-written lists are not touched. See README.md in this folder.
+# generic.txt, background.tsv, wordclass.tsv, pertainyms.tsv,
+# nounsenses.tsv). The hand-written lists are not touched. See README.md in
+# this folder.
 #
 # Needs: Debian packages wordnet-base and liblingua-stopwords-perl, npm, Go,
 # and the evaluation corpora in ../shared/eval next to the repository.
