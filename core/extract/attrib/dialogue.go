@@ -735,24 +735,8 @@ const RuleIntroduction = "introduction"
 // Anne; “…,” said poor Lucy), any verb after the speaker (“…,” Adela
 // went on), and the subject of a sentence that introduces the quote.
 func (p *pass) matchFiction(i int) match {
-	if p.breaksOff(i) {
-		toks := p.afterTokens(i)
-		k := 0
-		for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
-			k++
-		}
-		if p.isTagVerb(toks, k) {
-			j := k + 1
-			for n := 0; n < 2 && j < len(toks) && p.isTagVerb(toks, j) && !p.isNameWord(toks[j]); n++ {
-				j++ // “said poor Lucy”, “put in Fielding”
-			}
-			if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention {
-				return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
-			}
-		}
-		if m := p.mentionAfter(toks, k); m.kind == nameMention && p.isTagVerb(toks, m.last+1) {
-			return match{m: m, cue: core.Span{Start: toks[m.last+1].start, End: toks[m.last+1].end}, rule: RuleSpeakerCue, conf: 0.8}
-		}
+	if r := p.looseTagAfter(i); r.m.ok() {
+		return r
 	}
 	a, b := p.narrationBefore(i)
 	toks := p.beforeTokens(i)

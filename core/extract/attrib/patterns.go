@@ -33,8 +33,8 @@ func (p *pass) cueAt(toks []token, i int, phrasesOnly bool) (span core.Span, nex
 			return core.Span{Start: toks[i].start, End: toks[i+len(ph)-1].end}, i + len(ph), true, true
 		}
 	}
-	if phrasesOnly || !p.lx.IsCue(toks[i].text) {
-		return core.Span{}, i, false, false
+	if phrasesOnly || !p.lx.IsCue(toks[i].text) || p.fiction && hasLower(p.lx.Prepositions, toks[i].text) {
+		return core.Span{}, i, false, false // fiction: the “in” of “put in” is no cue (“said in a low voice”)
 	}
 	return core.Span{Start: toks[i].start, End: toks[i].end}, i + 1, false, true
 }

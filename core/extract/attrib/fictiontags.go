@@ -1,0 +1,141 @@
+package attrib
+
+import "verbatim/core"
+
+// Fiction tags its dialogue more loosely than news, and its narration
+// holds many nouns that a news pattern would take for a speaker (“said in
+// a low voice”, “was the firm reply of Mr. Limbkins”, “repeat her aunt's
+// words”). These checks run only on text read as fiction.
+
+// RuleSpeechNoun: a quote named as someone's reply (“…” was Lady
+// Bertram's placid reply / was the firm reply of Mr. Limbkins).
+const RuleSpeechNoun = "speech-noun"
+
+// fictionAfter checks what the common patterns found after quote i: a
+// quote named as someone's reply comes first, then a tag right after the
+// quote (“…,” Katharine counted) over a cue later in the sentence, and a
+// speaker must be someone.
+func (p *pass) fictionAfter(i int, r match) match {
+	if r.rule == RuleCueSpeaker || r.rule == RuleSpeakerCue {
+		return r
+	}
+	toks := p.afterTokens(i)
+	if s := p.matchSpeechNoun(toks); s.m.ok() {
+		return s
+	}
+	if r.rule == RuleSentence {
+		if s := p.looseTagAfter(i); s.m.ok() {
+			return s
+		}
+	}
+	return p.keep(r)
+}
+
+// keep drops, in fiction, a match whose mention cannot be a speaker: a
+// description away from the cue that names no person (“repeat her
+// aunt's words,”; “in the porch, and said:”). Right before the cue (“the
+// croupier said”) any description may speak.
+func (p *pass) keep(r match) match {
+	if p.fiction && r.m.ok() && !p.nextToCue(r) && !p.speakerLike(r.m) {
+		return match{}
+	}
+	return r
+}
+
+// nextToCue reports a mention with only spaces between it and the cue
+// after it (“the Marchioness continued:”); one after its cue may be its
+// object (“repeat her aunt's words,”).
+func (p *pass) nextToCue(r match) bool {
+	a, b := r.m.end, r.cue.Start
+	if r.cue.IsZero() || b < a {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if c := p.text[k]; c != ' ' && c != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerLike reports a mention that can name a speaker in a story: a
+// name, a pronoun, or a description of a person (“the old gentleman”,
+// “the Count”, “his colleague”), not “a loud voice” or “her aunt's words”.
+func (p *pass) speakerLike(m mention) bool {
+	if m.kind != nominalMention {
+		return m.ok()
+	}
+	head, _ := nominalHead(m.core)
+	if head == "" {
+		return false
+	}
+	if _, ok := inLower(p.lx.PersonNouns, head); ok {
+		return true
+	}
+	if hasLower(p.lx.SpeakerNouns, head) {
+		return true
+	}
+	_, title := p.lx.Titles[head]
+	return title || p.titledCharacter(m) >= 0
+}
+
+// matchSpeechNoun reads “was Lady Bertram's placid reply”, “was her
+// answer”, “was the firm reply of Mr. Limbkins” right after a quote: a
+// speech word used as a noun, with its owner.
+func (p *pass) matchSpeechNoun(toks []token) match {
+	k := 0
+	for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
+		k++
+	}
+	if k >= len(toks) || !equalLower(toks[k].text, "was") {
+		return match{}
+	}
+	var owner mention
+	for j := k + 1; j < len(toks) && j <= k+6 && toks[j].word; j++ {
+		t := toks[j]
+		if !t.cap && p.lx.IsCue(t.text) && j > k+1 {
+			if !owner.ok() && j+2 < len(toks) && equalLower(toks[j+1].text, "of") {
+				owner = p.mentionAfter(toks, j+2)
+			}
+			if owner.kind == nameMention || owner.kind == pronounMention {
+				return match{m: owner, cue: core.Span{Start: t.start, End: t.end}, rule: RuleSpeechNoun, conf: 0.85}
+			}
+			return match{}
+		}
+		switch {
+		case t.cap && isPossessive(t.text):
+			owner = p.mentionBefore(toks, j)
+		case !t.cap && (t.text == "his" || t.text == "her"):
+			if g, ok := p.pronounGender(t); ok {
+				owner = p.makeMention(pronounMention, toks, j, j, g)
+			}
+		}
+	}
+	return match{}
+}
+
+// looseTagAfter reads a tag of any verb right after a quote that breaks
+// off: “…,” mourned Anne / said poor Lucy / Adela went on.
+func (p *pass) looseTagAfter(i int) match {
+	if !p.breaksOff(i) {
+		return match{}
+	}
+	toks := p.afterTokens(i)
+	k := 0
+	for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
+		k++
+	}
+	if p.isTagVerb(toks, k) {
+		j := k + 1
+		for n := 0; n < 2 && j < len(toks) && p.isTagVerb(toks, j) && !p.isNameWord(toks[j]); n++ {
+			j++ // “said poor Lucy”
+		}
+		if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention {
+			return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
+		}
+	}
+	if m := p.mentionAfter(toks, k); m.kind == nameMention && p.isTagVerb(toks, m.last+1) {
+		return match{m: m, cue: core.Span{Start: toks[m.last+1].start, End: toks[m.last+1].end}, rule: RuleSpeakerCue, conf: 0.8}
+	}
+	return match{}
+}
