@@ -520,6 +520,21 @@ func (c *cast) proper(w string) bool {
 	return st.capMid >= 2 && st.capMid*4 >= st.lower
 }
 
+// givenName reports a given name that is also a common word (“May”,
+// “Will”) and that this book writes capitalised inside its sentences
+// more often than in lower case: May Welland, not the month of May.
+func (c *cast) givenName(w string) bool {
+	if _, given := c.lx.GivenNames[w]; !given {
+		return false
+	}
+	st := c.seen(w)
+	return st != nil && st.capMid >= minGivenNameUses && st.capMid >= st.lower
+}
+
+// minGivenNameUses is how often a given name that is also a common word
+// must be written capitalised inside sentences to name someone.
+const minGivenNameUses = 10
+
 // isContraction reports a word with an apostrophe before a lower-case
 // ending: “I'm”, “Don't”; not “O'Brien”, nor a possessive.
 func isContraction(w string) bool {
@@ -606,8 +621,10 @@ func (c *cast) splitRun(text string, run *nameRun) {
 			}
 			parts = append(parts, w)
 			nt++
-		case w == "I" || c.lx.NotNames[w] || isRomanNumeral(w) || !c.proper(w):
+		case w == "I" || isRomanNumeral(w):
 			flush()
+		case (c.lx.NotNames[w] && !c.givenName(w) || !c.proper(w)) && (nt == 0 || len(parts) > nt):
+			flush() // but a common word right after a title names someone: “Mr Last”
 		default:
 			parts = append(parts, w)
 		}

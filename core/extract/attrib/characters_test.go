@@ -107,3 +107,18 @@ they stayed. Syme went to London.
 		t.Errorf("Syme (tagged twice) not taken for a person")
 	}
 }
+
+func TestCastGivenNameThatIsACommonWord(t *testing.T) {
+	lx, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := strings.Repeat("He looked at May Welland, and May smiled. You may go, said May. ", 12)
+	month := strings.Repeat("It was the first of May. You may go, he may stay, they may talk. ", 12)
+	if c := buildCast(named, lx); c.lookup(mention{kind: nameMention, core: "May"}) < 0 {
+		t.Errorf("May, written as a name inside sentences, is no character")
+	}
+	if c := buildCast(month, lx); c.lookup(mention{kind: nameMention, core: "May"}) >= 0 {
+		t.Errorf("the month of May is a character")
+	}
+}

@@ -139,3 +139,13 @@ func (p *pass) looseTagAfter(i int) match {
 	}
 	return match{}
 }
+
+// titledName reports, in a novel, a capitalised word right after a title
+// that the book also writes as a common word: “Mr Last”, “Mrs Price”.
+func (p *pass) titledName(toks []token, k int) bool {
+	if p.cast == nil || k == 0 || !toks[k].word || !toks[k].cap || !p.isTitle(toks[k-1]) {
+		return false
+	}
+	w := toks[k].text
+	return w != "I" && !isRomanNumeral(w) && !isContraction(w)
+}
