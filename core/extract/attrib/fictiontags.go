@@ -1,6 +1,10 @@
 package attrib
 
-import "verbatim/core"
+import (
+	"strings"
+
+	"verbatim/core"
+)
 
 // Fiction tags its dialogue more loosely than news, and its narration
 // holds many nouns that a news pattern would take for a speaker (“said in
@@ -36,10 +40,40 @@ func (p *pass) fictionAfter(i int, r match) match {
 // aunt's words,”; “in the porch, and said:”). Right before the cue (“the
 // croupier said”) any description may speak.
 func (p *pass) keep(r match) match {
-	if p.fiction && r.m.ok() && !p.nextToCue(r) && !p.speakerLike(r.m) {
+	if !p.fiction || !r.m.ok() {
+		return r
+	}
+	if !p.nextToCue(r) && !p.speakerLike(r.m) || p.afterPreposition(r.m) {
 		return match{}
 	}
 	return r
+}
+
+// afterPreposition reports a mention governed by a preposition, which no
+// speaker is: “exclaimed with a deep sigh”, “said to Mr. Bumble” (but
+// “by”, the agent, may name one, and so may a relative clause: “showed
+// the letter to Jock, who said,”).
+func (p *pass) afterPreposition(m mention) bool {
+	w := p.wordBefore(m.start)
+	if !hasLower(p.lx.Prepositions, w) || hasLower(p.lx.AgentPrepositions, w) {
+		return false
+	}
+	rest := strings.TrimLeft(p.text[m.end:min(len(p.text), m.end+8)], ", \n")
+	return !strings.HasPrefix(rest, "who")
+}
+
+// wordBefore returns the word that ends right before byte pos, with only
+// spaces between, "" if there is none.
+func (p *pass) wordBefore(pos int) string {
+	k := pos
+	for k > 0 && (p.text[k-1] == ' ' || p.text[k-1] == '\n') {
+		k--
+	}
+	end := k
+	for k > 0 && ('a' <= p.text[k-1]|0x20 && p.text[k-1]|0x20 <= 'z') {
+		k--
+	}
+	return p.text[k:end]
 }
 
 // nextToCue reports a mention with only spaces between it and the cue
@@ -102,6 +136,11 @@ func (p *pass) matchSpeechNoun(toks []token) match {
 			}
 			return match{}
 		}
+		if !owner.ok() || t.cap || j == k+1 {
+		} else if j+1 == len(toks) || !toks[j+1].word {
+			// “was Marilla's response.”: the noun that ends the clause.
+			return match{m: owner, cue: core.Span{Start: t.start, End: t.end}, rule: RuleSpeechNoun, conf: 0.8}
+		}
 		switch {
 		case t.cap && isPossessive(t.text):
 			owner = p.mentionBefore(toks, j)
@@ -127,8 +166,17 @@ func (p *pass) looseTagAfter(i int) match {
 	}
 	if p.isTagVerb(toks, k) {
 		j := k + 1
+		if j+1 < len(toks) && isTagParticle(toks[j].text) && toks[j+1].cap {
+			j++ // “broke in Davis”
+		}
+		if m := p.bareNoun(toks, j); m.ok() && p.lx.IsCue(toks[k].text) {
+			return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.7}
+		}
 		for n := 0; n < 2 && j < len(toks) && p.isTagVerb(toks, j) && !p.isNameWord(toks[j]); n++ {
 			j++ // “said poor Lucy”
+		}
+		if j+1 < len(toks) && isNameParticle(toks[j].text) && p.isNameWord(toks[j+1]) {
+			j++ // “said de Worms”
 		}
 		if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention {
 			return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
@@ -148,4 +196,41 @@ func (p *pass) titledName(toks []token, k int) bool {
 	}
 	w := toks[k].text
 	return w != "I" && !isRomanNumeral(w) && !isContraction(w)
+}
+
+// isTagParticle reports the particle of a phrasal speech verb: “broke
+// in”, “went on”, “called out”.
+func isTagParticle(w string) bool {
+	switch w {
+	case "in", "on", "out", "up", "back", "forth":
+		return true
+	}
+	return false
+}
+
+// bareNoun reads a speaker named by a lone common noun after a cue, as a
+// household calls its servants: “…,” said nanny.
+func (p *pass) bareNoun(toks []token, j int) mention {
+	if j+1 >= len(toks) || !toks[j].word || toks[j].cap || toks[j+1].word || len(toks[j].text) < 3 || isAdverb(toks[j].text) {
+		return mention{}
+	}
+	w := toks[j].text
+	if hasLower(p.lx.StopWords, w) || hasLower(p.lx.Stopwords, w) || p.isDeterminer(toks[j]) || p.lx.IsCue(w) {
+		return mention{}
+	}
+	if _, pron := p.lx.Pronouns[w]; pron {
+		return mention{}
+	}
+	return p.makeMention(nominalMention, toks, j, j, 0)
+}
+
+// introducesQuote reports, in a novel, a narration paragraph that runs on
+// into the quote after it, its dash lost in the plain-text edition: “and
+// then the Secretary said” ¶ “…”.
+func (p *pass) introducesQuote(para core.Span) bool {
+	if !p.fiction || para.End <= para.Start {
+		return false
+	}
+	c := p.text[para.End-1]
+	return c == ',' || 'a' <= c && c <= 'z'
 }

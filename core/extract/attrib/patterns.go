@@ -186,14 +186,14 @@ func (p *pass) matchColonParagraph(i int) match {
 		return match{}
 	}
 	prev := p.para(k - 1)
-	if prev.End == 0 || p.text[prev.End-1] != ':' {
+	if prev.End == 0 || p.text[prev.End-1] != ':' && !p.introducesQuote(prev) {
 		return match{}
 	}
 	if i > 0 && p.quotes[i-1].Span.End > prev.Start {
 		prev.Start = p.quotes[i-1].Span.End
 	}
 	p.bufB = tokenize(p.bufB[:0], p.text, prev.Start, prev.End, p.lx)
-	r := p.matchBefore(lastSentence(p.bufB))
+	r := p.keep(p.matchBefore(lastSentence(p.bufB)))
 	if r.m.ok() {
 		r.rule, r.conf = RuleColonParagraph, r.conf*0.9
 	}
