@@ -21,6 +21,7 @@ const RuleSpeechNoun = "speech-noun"
 // speaker must be someone.
 func (p *pass) fictionAfter(i int, r match) match {
 	if r.rule == RuleCueSpeaker || r.rule == RuleSpeakerCue {
+		r.m = p.withoutAdverbs(r.m)
 		return r
 	}
 	toks := p.afterTokens(i)
@@ -46,7 +47,50 @@ func (p *pass) keep(r match) match {
 	if !p.nextToCue(r) && !p.speakerLike(r.m) || p.afterPreposition(r.m) {
 		return match{}
 	}
+	r.m = p.withoutAdverbs(r.m)
 	return r
+}
+
+// withoutAdverbs ends a description before the adverbs a tag adds to it:
+// “said the policeman slowly”, “cried the Nawab Bahadur quite rudely”.
+func (p *pass) withoutAdverbs(m mention) mention {
+	if m.kind != nominalMention {
+		return m
+	}
+	text := p.text[m.start:m.end]
+	for {
+		sp := strings.LastIndexAny(text, " \n")
+		if sp < 0 {
+			break
+		}
+		w := text[sp+1:]
+		if !isAdverb(w) && !hasLower(p.lx.CueAdverbs, w) {
+			break
+		}
+		text = strings.TrimRight(text[:sp], " \n")
+	}
+	m.end = m.start + len(text)
+	m.core = text
+	return m
+}
+
+// newcomer resolves, in a novel, someone a description introduces (“a
+// looker-on”, “a great lubberly fellow”): a new person, not anyone of the
+// conversation, shown as the story would name them again (“the
+// looker-on”).
+func (p *pass) newcomer(m mention) (id int, ok bool) {
+	if !p.fiction || m.kind != nominalMention {
+		return -1, false
+	}
+	first, rest, _ := strings.Cut(m.core, " ")
+	if rest == "" || !equalLower(first, "a") && !equalLower(first, "an") {
+		return -1, false
+	}
+	name := "the " + strings.Join(strings.Fields(rest), " ")
+	if ids := p.ents.byCore[strings.ToLower(name)]; len(ids) > 0 {
+		return p.ents.find(ids[0]), true
+	}
+	return p.ents.add(entity{core: name, words: 1, nominal: true, kind: core.SpeakerPerson, titles: map[string]bool{}, last: m.start}), true
 }
 
 // afterPreposition reports a mention governed by a preposition, which no
