@@ -597,8 +597,8 @@ func (c *cast) splitRun(text string, run *nameRun) {
 	parts, nt := c.parts[:0], 0
 	ws := wordScanner{text: text[:run.end], lx: c.lx, pos: int(run.start)}
 	flush := func() {
-		if len(parts) > nt {
-			c.addForm(parts[:nt], parts[nt:], run)
+		if len(parts) > nt && isCapitalised(parts[len(parts)-1]) {
+			c.addForm(parts[:nt], parts[nt:], run) // not “Marquis de” alone
 		}
 		parts, nt = parts[:0], 0
 	}

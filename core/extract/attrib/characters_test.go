@@ -122,3 +122,24 @@ func TestCastGivenNameThatIsACommonWord(t *testing.T) {
 		t.Errorf("the month of May is a character")
 	}
 }
+
+func TestCastTitlesApart(t *testing.T) {
+	lx, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("Hamidullah came in and Hamidullah sat down. ", 10) +
+		"He spoke of Hamidullah Begum, his wife. The Marquis de St. Eustache bowed. Professor de Worms slept. Professor de Worms woke."
+	c := buildCast(text, lx)
+	for _, tt := range []struct{ name, display string }{
+		{"Hamidullah", "Hamidullah"}, // “Begum” is her title: not his surname
+	} {
+		id := c.lookup(mention{kind: nameMention, core: tt.name})
+		if id < 0 || c.chars[id].display != tt.display {
+			t.Errorf("%s: got character %d, want %q", tt.name, id, tt.display)
+		}
+	}
+	if f := c.forms["Marquis de"]; f != nil {
+		t.Errorf("“Marquis de” is a name form of %q", c.chars[f.char].display)
+	}
+}
