@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -755,6 +756,8 @@ func (c *cast) cluster() {
 	titled := map[string]int{}  // “Mr Darcy” → character
 	// how often each character's full names start or end with a word
 	fullUses := map[wordChar]int{}
+	titlesOf := map[int][]string{} // the titles written with a full name
+
 	for _, f := range forms {
 		g := c.formGender(f)
 		if g == lexicon.GenderUnknown {
@@ -772,11 +775,16 @@ func (c *cast) cluster() {
 			}
 			fullUses[wordChar{f.words[0], f.char}] += f.uses
 			fullUses[wordChar{f.words[len(f.words)-1], f.char}] += f.uses
+			for _, t := range f.titles {
+				titlesOf[f.char] = append(titlesOf[f.char], normTitle(t))
+			}
 		case len(f.titles) > 0:
 			w := f.words[0]
 			if len(last[w]) == 0 && (len(first[w]) > 0 || c.lx.GivenNames[w] != lexicon.GenderUnknown) {
-				// “Sir Walter”, “Aunt Harriet”: a title with a given name.
-				f.char = c.pick(first[w], g)
+				// “Sir Walter”, “Aunt Harriet”: a title with a given name,
+				// of someone never named with another title (Sir John is
+				// not Mr. John Dashwood).
+				f.char = c.pick(sameTitles(first[w], titlesOf, f.titles), g)
 			}
 			if f.char < 0 {
 				f.char = c.newChar(g)
@@ -819,8 +827,25 @@ func (c *cast) cluster() {
 	}
 	c.learnGender(forms)
 	c.findPlaces(forms)
+	c.findFamilies(forms)
 	c.chooseDisplay(forms)
 	c.indexTitles(forms)
+}
+
+// sameTitles keeps the characters whose full names were written with no
+// title, or with one of titles.
+func sameTitles(ids []int, titlesOf map[int][]string, titles []string) []int {
+	var out []int
+	for _, id := range ids {
+		ok := true
+		for _, t := range titlesOf[id] {
+			ok = ok && slices.ContainsFunc(titles, func(u string) bool { return normTitle(u) == t })
+		}
+		if ok {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // wordChar is a word of a character's full name.
@@ -941,6 +966,30 @@ func (c *cast) findPlaces(forms []*nameForm) {
 	}
 	for id, n := range placed {
 		if ch := &c.chars[id]; !named[id] && n >= minPlaceUses && n*placeShare >= ch.count {
+			ch.person, ch.gender = false, lexicon.GenderUnknown
+		}
+	}
+}
+
+// findFamilies unmarks as persons the names of families: a surname in
+// the plural (“the Mingotts”, “the Lovell Mingotts”) of a surname the
+// book writes in full names (“Mrs. Lovell Mingott”). A family neither
+// speaks nor is “he” or “she”.
+func (c *cast) findFamilies(forms []*nameForm) {
+	surnames := map[string]bool{}
+	for _, f := range forms {
+		if len(f.words) >= 2 {
+			surnames[f.words[len(f.words)-1]] = true
+		}
+	}
+	plural := make([]int, len(c.chars))
+	for _, f := range forms {
+		if w := f.words[len(f.words)-1]; len(w) > 2 && w[len(w)-1] == 's' && surnames[w[:len(w)-1]] {
+			plural[f.char] += f.uses
+		}
+	}
+	for id, n := range plural {
+		if ch := &c.chars[id]; 2*n > ch.count {
 			ch.person, ch.gender = false, lexicon.GenderUnknown
 		}
 	}

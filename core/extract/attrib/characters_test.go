@@ -143,3 +143,21 @@ func TestCastTitlesApart(t *testing.T) {
 		t.Errorf("“Marquis de” is a name form of %q", c.chars[f.char].display)
 	}
 }
+
+func TestCastRankAndFamilies(t *testing.T) {
+	lx, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("Sir John laughed. ", 20) + strings.Repeat("Mr. John Dashwood frowned. John Dashwood sat. ", 4) +
+		strings.Repeat("Mrs. Lovell Mingott smiled. The Mingotts and the Lovell Mingotts came. ", 3) + "Uncle Lovell slept."
+	c := buildCast(text, lx)
+	sir := c.lookup(mention{kind: nameMention, core: "John", titles: []string{"Sir"}})
+	dashwood := c.lookup(mention{kind: nameMention, core: "John Dashwood"})
+	if sir < 0 || sir == dashwood {
+		t.Errorf("Sir John is character %d, John Dashwood %d: want two people", sir, dashwood)
+	}
+	if id := c.lookup(mention{kind: nameMention, core: "Mingotts"}); id >= 0 && c.chars[id].person {
+		t.Errorf("the Mingotts, a family, are a person (%q)", c.chars[id].display)
+	}
+}
