@@ -54,6 +54,7 @@ type nameForm struct {
 	uses   int
 	cued   int // next to a speech verb: “said Poirot”, “Poirot asked”
 	placed int // after “in”: “in London”, “in Hetton”
+	common int // after “a” or “an”: “an Indian”, “a Frenchman”
 	male   int // followed by “he”/“his” before anyone else is named
 	female int
 	char   int // the character it names; -1 until clustered
@@ -219,6 +220,7 @@ type nameRun struct {
 	words      uint8
 	cued       bool
 	placed     bool // right after “in”
+	common     bool // right after “a” or “an”
 	gender     lexicon.Gender
 }
 
@@ -265,7 +267,8 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 				continue
 			}
 			closeRun(false)
-			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lastLowerCue, placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1}
+			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lastLowerCue, placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1,
+				common: s.adjacent && (lastLower == "a" || lastLower == "an") && lastLowerEnd == s.start-1}
 			lastEnd = int32(s.end)
 			open = true
 			continue
@@ -665,6 +668,7 @@ func (c *cast) dropSentenceOpeners() {
 		g.uses += f.uses
 		g.cued += f.cued
 		g.placed += f.placed
+		g.common += f.common
 		g.male += f.male
 		g.female += f.female
 	}
@@ -697,6 +701,9 @@ func (f *nameForm) count(run *nameRun) {
 	f.uses++
 	if run.placed {
 		f.placed++
+	}
+	if run.common {
+		f.common++
 	}
 	if run.cued {
 		f.cued++
@@ -954,12 +961,14 @@ func (c *cast) learnGender(forms []*nameForm) {
 // findPlaces unmarks as persons the names written after “in” now and
 // then (“in London”, “in Bath”): places, which neither speak nor are
 // “he” or “she”. A person is written so almost never (“in Lucy” but “in
-// Lucy's eyes”). A title or a given name still shows a person.
+// Lucy's eyes”). So are words for a kind of people written after “a” or
+// “an” (“an Indian”, “a Frenchman”). A title or a given name still shows
+// a person.
 func (c *cast) findPlaces(forms []*nameForm) {
 	placed := make([]int, len(c.chars))
 	named := make([]bool, len(c.chars))
 	for _, f := range forms {
-		placed[f.char] += f.placed
+		placed[f.char] += f.placed + f.common
 		if c.titleGender(f.titles) != lexicon.GenderUnknown || c.lx.GivenNames[f.words[0]] != lexicon.GenderUnknown {
 			named[f.char] = true
 		}

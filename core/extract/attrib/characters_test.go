@@ -161,3 +161,18 @@ func TestCastRankAndFamilies(t *testing.T) {
 		t.Errorf("the Mingotts, a family, are a person (%q)", c.chars[id].display)
 	}
 }
+
+func TestCastKindOfPeopleIsNoPerson(t *testing.T) {
+	lx, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("An Indian came by and he bowed. The Indian smiled, said Aziz. ", 5) + "He was an Indian. She met an Indian."
+	c := buildCast(text, lx)
+	if id := c.lookup(mention{kind: nameMention, core: "Indian"}); id >= 0 && c.chars[id].person {
+		t.Errorf("“Indian”, written after “an”, is a person")
+	}
+	if id := c.lookup(mention{kind: nameMention, core: "Aziz"}); id < 0 || !c.chars[id].person {
+		t.Errorf("Aziz is no person")
+	}
+}
