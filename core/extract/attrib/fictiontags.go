@@ -180,8 +180,7 @@ func (p *pass) matchSpeechNoun(toks []token) match {
 			}
 			return match{}
 		}
-		if !owner.ok() || t.cap || j == k+1 {
-		} else if j+1 == len(toks) || !toks[j+1].word {
+		if owner.ok() && !t.cap && (j+1 == len(toks) || !toks[j+1].word) {
 			// “was Marilla's response.”: the noun that ends the clause.
 			return match{m: owner, cue: core.Span{Start: t.start, End: t.end}, rule: RuleSpeechNoun, conf: 0.8}
 		}
