@@ -205,11 +205,14 @@ func (p *pass) attribute(i int) {
 	}
 	if !r.m.ok() {
 		r = p.matchAfter(p.afterTokens(i))
+		if p.fiction {
+			r = p.fictionAfter(i, r)
+		}
 	}
 	if !r.m.ok() {
 		a, _ := p.narrationBefore(i)
 		before := p.beforeTokens(i)
-		r = p.matchBefore(lastSentence(before))
+		r = p.keep(p.matchBefore(lastSentence(before)))
 		if !r.m.ok() && a == p.para(p.paraOf[i]).Start && len(before) == 0 {
 			r = p.matchColonParagraph(i)
 		}

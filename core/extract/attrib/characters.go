@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -53,6 +54,7 @@ type nameForm struct {
 	uses   int
 	cued   int // next to a speech verb: “said Poirot”, “Poirot asked”
 	placed int // after “in”: “in London”, “in Hetton”
+	common int // after “a” or “an”: “an Indian”, “a Frenchman”
 	male   int // followed by “he”/“his” before anyone else is named
 	female int
 	char   int // the character it names; -1 until clustered
@@ -218,6 +220,7 @@ type nameRun struct {
 	words      uint8
 	cued       bool
 	placed     bool // right after “in”
+	common     bool // right after “a” or “an”
 	gender     lexicon.Gender
 }
 
@@ -264,7 +267,8 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 				continue
 			}
 			closeRun(false)
-			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lastLowerCue, placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1}
+			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lastLowerCue, placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1,
+				common: s.adjacent && (lastLower == "a" || lastLower == "an") && lastLowerEnd == s.start-1}
 			lastEnd = int32(s.end)
 			open = true
 			continue
@@ -520,6 +524,21 @@ func (c *cast) proper(w string) bool {
 	return st.capMid >= 2 && st.capMid*4 >= st.lower
 }
 
+// givenName reports a given name that is also a common word (“May”,
+// “Will”) and that this book writes capitalised inside its sentences
+// more often than in lower case: May Welland, not the month of May.
+func (c *cast) givenName(w string) bool {
+	if _, given := c.lx.GivenNames[w]; !given {
+		return false
+	}
+	st := c.seen(w)
+	return st != nil && st.capMid >= minGivenNameUses && st.capMid >= st.lower
+}
+
+// minGivenNameUses is how often a given name that is also a common word
+// must be written capitalised inside sentences to name someone.
+const minGivenNameUses = 10
+
 // isContraction reports a word with an apostrophe before a lower-case
 // ending: “I'm”, “Don't”; not “O'Brien”, nor a possessive.
 func isContraction(w string) bool {
@@ -582,8 +601,8 @@ func (c *cast) splitRun(text string, run *nameRun) {
 	parts, nt := c.parts[:0], 0
 	ws := wordScanner{text: text[:run.end], lx: c.lx, pos: int(run.start)}
 	flush := func() {
-		if len(parts) > nt {
-			c.addForm(parts[:nt], parts[nt:], run)
+		if len(parts) > nt && isCapitalised(parts[len(parts)-1]) {
+			c.addForm(parts[:nt], parts[nt:], run) // not “Marquis de” alone
 		}
 		parts, nt = parts[:0], 0
 	}
@@ -606,8 +625,10 @@ func (c *cast) splitRun(text string, run *nameRun) {
 			}
 			parts = append(parts, w)
 			nt++
-		case w == "I" || c.lx.NotNames[w] || isRomanNumeral(w) || !c.proper(w):
+		case w == "I" || isRomanNumeral(w):
 			flush()
+		case (c.lx.NotNames[w] && !c.givenName(w) || !c.proper(w)) && (nt == 0 || len(parts) > nt):
+			flush() // but a common word right after a title names someone: “Mr Last”
 		default:
 			parts = append(parts, w)
 		}
@@ -647,6 +668,7 @@ func (c *cast) dropSentenceOpeners() {
 		g.uses += f.uses
 		g.cued += f.cued
 		g.placed += f.placed
+		g.common += f.common
 		g.male += f.male
 		g.female += f.female
 	}
@@ -679,6 +701,9 @@ func (f *nameForm) count(run *nameRun) {
 	f.uses++
 	if run.placed {
 		f.placed++
+	}
+	if run.common {
+		f.common++
 	}
 	if run.cued {
 		f.cued++
@@ -738,6 +763,8 @@ func (c *cast) cluster() {
 	titled := map[string]int{}  // “Mr Darcy” → character
 	// how often each character's full names start or end with a word
 	fullUses := map[wordChar]int{}
+	titlesOf := map[int][]string{} // the titles written with a full name
+
 	for _, f := range forms {
 		g := c.formGender(f)
 		if g == lexicon.GenderUnknown {
@@ -755,11 +782,16 @@ func (c *cast) cluster() {
 			}
 			fullUses[wordChar{f.words[0], f.char}] += f.uses
 			fullUses[wordChar{f.words[len(f.words)-1], f.char}] += f.uses
+			for _, t := range f.titles {
+				titlesOf[f.char] = append(titlesOf[f.char], normTitle(t))
+			}
 		case len(f.titles) > 0:
 			w := f.words[0]
 			if len(last[w]) == 0 && (len(first[w]) > 0 || c.lx.GivenNames[w] != lexicon.GenderUnknown) {
-				// “Sir Walter”, “Aunt Harriet”: a title with a given name.
-				f.char = c.pick(first[w], g)
+				// “Sir Walter”, “Aunt Harriet”: a title with a given name,
+				// of someone never named with another title (Sir John is
+				// not Mr. John Dashwood).
+				f.char = c.pick(sameTitles(first[w], titlesOf, f.titles), g)
 			}
 			if f.char < 0 {
 				f.char = c.newChar(g)
@@ -802,8 +834,25 @@ func (c *cast) cluster() {
 	}
 	c.learnGender(forms)
 	c.findPlaces(forms)
+	c.findFamilies(forms)
 	c.chooseDisplay(forms)
 	c.indexTitles(forms)
+}
+
+// sameTitles keeps the characters whose full names were written with no
+// title, or with one of titles.
+func sameTitles(ids []int, titlesOf map[int][]string, titles []string) []int {
+	var out []int
+	for _, id := range ids {
+		ok := true
+		for _, t := range titlesOf[id] {
+			ok = ok && slices.ContainsFunc(titles, func(u string) bool { return normTitle(u) == t })
+		}
+		if ok {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // wordChar is a word of a character's full name.
@@ -912,18 +961,44 @@ func (c *cast) learnGender(forms []*nameForm) {
 // findPlaces unmarks as persons the names written after “in” now and
 // then (“in London”, “in Bath”): places, which neither speak nor are
 // “he” or “she”. A person is written so almost never (“in Lucy” but “in
-// Lucy's eyes”). A title or a given name still shows a person.
+// Lucy's eyes”). So are words for a kind of people written after “a” or
+// “an” (“an Indian”, “a Frenchman”). A title or a given name still shows
+// a person.
 func (c *cast) findPlaces(forms []*nameForm) {
 	placed := make([]int, len(c.chars))
 	named := make([]bool, len(c.chars))
 	for _, f := range forms {
-		placed[f.char] += f.placed
+		placed[f.char] += f.placed + f.common
 		if c.titleGender(f.titles) != lexicon.GenderUnknown || c.lx.GivenNames[f.words[0]] != lexicon.GenderUnknown {
 			named[f.char] = true
 		}
 	}
 	for id, n := range placed {
 		if ch := &c.chars[id]; !named[id] && n >= minPlaceUses && n*placeShare >= ch.count {
+			ch.person, ch.gender = false, lexicon.GenderUnknown
+		}
+	}
+}
+
+// findFamilies unmarks as persons the names of families: a surname in
+// the plural (“the Mingotts”, “the Lovell Mingotts”) of a surname the
+// book writes in full names (“Mrs. Lovell Mingott”). A family neither
+// speaks nor is “he” or “she”.
+func (c *cast) findFamilies(forms []*nameForm) {
+	surnames := map[string]bool{}
+	for _, f := range forms {
+		if len(f.words) >= 2 {
+			surnames[f.words[len(f.words)-1]] = true
+		}
+	}
+	plural := make([]int, len(c.chars))
+	for _, f := range forms {
+		if w := f.words[len(f.words)-1]; len(w) > 2 && w[len(w)-1] == 's' && surnames[w[:len(w)-1]] {
+			plural[f.char] += f.uses
+		}
+	}
+	for id, n := range plural {
+		if ch := &c.chars[id]; 2*n > ch.count {
 			ch.person, ch.gender = false, lexicon.GenderUnknown
 		}
 	}

@@ -107,3 +107,72 @@ they stayed. Syme went to London.
 		t.Errorf("Syme (tagged twice) not taken for a person")
 	}
 }
+
+func TestCastGivenNameThatIsACommonWord(t *testing.T) {
+	lx, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := strings.Repeat("He looked at May Welland, and May smiled. You may go, said May. ", 12)
+	month := strings.Repeat("It was the first of May. You may go, he may stay, they may talk. ", 12)
+	if c := buildCast(named, lx); c.lookup(mention{kind: nameMention, core: "May"}) < 0 {
+		t.Errorf("May, written as a name inside sentences, is no character")
+	}
+	if c := buildCast(month, lx); c.lookup(mention{kind: nameMention, core: "May"}) >= 0 {
+		t.Errorf("the month of May is a character")
+	}
+}
+
+func TestCastTitlesApart(t *testing.T) {
+	lx, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("Hamidullah came in and Hamidullah sat down. ", 10) +
+		"He spoke of Hamidullah Begum, his wife. The Marquis de St. Eustache bowed. Professor de Worms slept. Professor de Worms woke."
+	c := buildCast(text, lx)
+	for _, tt := range []struct{ name, display string }{
+		{"Hamidullah", "Hamidullah"}, // “Begum” is her title: not his surname
+	} {
+		id := c.lookup(mention{kind: nameMention, core: tt.name})
+		if id < 0 || c.chars[id].display != tt.display {
+			t.Errorf("%s: got character %d, want %q", tt.name, id, tt.display)
+		}
+	}
+	if f := c.forms["Marquis de"]; f != nil {
+		t.Errorf("“Marquis de” is a name form of %q", c.chars[f.char].display)
+	}
+}
+
+func TestCastRankAndFamilies(t *testing.T) {
+	lx, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("Sir John laughed. ", 20) + strings.Repeat("Mr. John Dashwood frowned. John Dashwood sat. ", 4) +
+		strings.Repeat("Mrs. Lovell Mingott smiled. The Mingotts and the Lovell Mingotts came. ", 3) + "Uncle Lovell slept."
+	c := buildCast(text, lx)
+	sir := c.lookup(mention{kind: nameMention, core: "John", titles: []string{"Sir"}})
+	dashwood := c.lookup(mention{kind: nameMention, core: "John Dashwood"})
+	if sir < 0 || sir == dashwood {
+		t.Errorf("Sir John is character %d, John Dashwood %d: want two people", sir, dashwood)
+	}
+	if id := c.lookup(mention{kind: nameMention, core: "Mingotts"}); id >= 0 && c.chars[id].person {
+		t.Errorf("the Mingotts, a family, are a person (%q)", c.chars[id].display)
+	}
+}
+
+func TestCastKindOfPeopleIsNoPerson(t *testing.T) {
+	lx, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("An Indian came by and he bowed. The Indian smiled, said Aziz. ", 5) + "He was an Indian. She met an Indian."
+	c := buildCast(text, lx)
+	if id := c.lookup(mention{kind: nameMention, core: "Indian"}); id >= 0 && c.chars[id].person {
+		t.Errorf("“Indian”, written after “an”, is a person")
+	}
+	if id := c.lookup(mention{kind: nameMention, core: "Aziz"}); id < 0 || !c.chars[id].person {
+		t.Errorf("Aziz is no person")
+	}
+}

@@ -175,6 +175,7 @@ func (p *pass) findNarrator(turns []turn) int {
 		}
 	}
 	if bestVotes >= 2 {
+		p.nameNarratorFully(best, votes)
 		return best
 	}
 	return p.ents.addFixed(entity{core: narratorName, words: 1, kind: core.SpeakerPerson, titles: map[string]bool{}})
@@ -735,24 +736,8 @@ const RuleIntroduction = "introduction"
 // Anne; “…,” said poor Lucy), any verb after the speaker (“…,” Adela
 // went on), and the subject of a sentence that introduces the quote.
 func (p *pass) matchFiction(i int) match {
-	if p.breaksOff(i) {
-		toks := p.afterTokens(i)
-		k := 0
-		for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
-			k++
-		}
-		if p.isTagVerb(toks, k) {
-			j := k + 1
-			for n := 0; n < 2 && j < len(toks) && p.isTagVerb(toks, j) && !p.isNameWord(toks[j]); n++ {
-				j++ // “said poor Lucy”, “put in Fielding”
-			}
-			if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention {
-				return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
-			}
-		}
-		if m := p.mentionAfter(toks, k); m.kind == nameMention && p.isTagVerb(toks, m.last+1) {
-			return match{m: m, cue: core.Span{Start: toks[m.last+1].start, End: toks[m.last+1].end}, rule: RuleSpeakerCue, conf: 0.8}
-		}
+	if r := p.looseTagAfter(i); r.m.ok() {
+		return r
 	}
 	a, b := p.narrationBefore(i)
 	toks := p.beforeTokens(i)
@@ -813,4 +798,53 @@ func (p *pass) isTagVerb(toks []token, k int) bool {
 	}
 	_, pron := p.lx.Pronouns[w]
 	return !pron && len(w) > 2
+}
+
+// nameNarratorFully completes a narrator addressed by a given name
+// (“Jake”) with the surname others address him by (“Mr. Barnes”,
+// “Monsieur Barnes”, “Barnes”), when one of those is said to him twice or
+// more: the narrator is then “Jake Barnes”, and those names are his.
+func (p *pass) nameNarratorFully(narrator int, votes map[int]int) {
+	e := p.ents.get(narrator)
+	if e.words != 1 || p.lx.GivenNames[e.core] == lexicon.GenderUnknown {
+		return
+	}
+	surname, best := "", 0
+	for a, n := range votes {
+		if s := p.titledSurname(p.ents.get(a)); s != "" && n >= 2 && (n > best || n == best && s < surname) && compatible(p.ents.get(a).gender, e.gender) {
+			surname, best = s, n
+		}
+	}
+	if surname == "" {
+		return
+	}
+	for a := range votes {
+		if a != narrator && p.surnameOf(p.ents.get(a)) == surname {
+			p.ents.parent[p.ents.find(a)] = narrator
+		}
+	}
+	e.core, e.words = e.core+" "+surname, 2
+}
+
+// titledSurname is the surname of a character named by a title and one
+// word (“Mr. Barnes”), "" for any other name.
+func (p *pass) titledSurname(e *entity) string {
+	f := strings.Fields(e.core)
+	if len(f) != 2 {
+		return ""
+	}
+	if _, ok := p.lx.Titles[f[0]]; !ok || p.lx.GivenNames[f[1]] != lexicon.GenderUnknown {
+		return ""
+	}
+	return f[1]
+}
+
+// surnameOf is the last word of a character's name that is not a given
+// name.
+func (p *pass) surnameOf(e *entity) string {
+	f := strings.Fields(e.core)
+	if len(f) == 0 || p.lx.GivenNames[f[len(f)-1]] != lexicon.GenderUnknown {
+		return ""
+	}
+	return f[len(f)-1]
 }

@@ -67,7 +67,7 @@ func (p *pass) isNameWord(t token) bool {
 	if p.names != nil && !p.names.proper(t.text) && !p.isTitle(t) {
 		return false // “Reportedly”, “Fitness”: news sentence openers
 	}
-	return !p.lx.NotNames[t.text] || p.isTitle(t)
+	return !p.lx.NotNames[t.text] || p.isTitle(t) || p.cast != nil && p.cast.givenName(t.text)
 }
 
 func (p *pass) pronounGender(t token) (lexicon.Gender, bool) {
@@ -141,7 +141,7 @@ func (p *pass) mentionBefore(toks []token, k int) mention {
 		}
 		return mention{}
 	}
-	if p.isNameWord(t) {
+	if p.isNameWord(t) || p.titledName(toks, k) {
 		j := k
 		for j > 0 {
 			prev := toks[j-1]
@@ -227,7 +227,7 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 		j := i
 		for j+1 < len(toks) {
 			next := toks[j+1]
-			if p.isNameWord(next) || (isNameParticle(next.text) && j+2 < len(toks) && p.isNameWord(toks[j+2])) {
+			if p.isNameWord(next) || p.titledName(toks, j+1) || (isNameParticle(next.text) && j+2 < len(toks) && p.isNameWord(toks[j+2])) {
 				j++
 				continue
 			}

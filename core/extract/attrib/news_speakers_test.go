@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"verbatim/core"
 )
 
 // speakerCase is one article of testdata/news_speakers.txt.
@@ -72,42 +74,47 @@ func quoteWords(s string) string {
 func TestNewsSpeakersGolden(t *testing.T) {
 	for _, c := range readSpeakerCases(t, "testdata/news_speakers.txt") {
 		t.Run(c.name, func(t *testing.T) {
-			var got []string
-			quotes := attributeNews(t, c.text, c.lang)
-			k := 0
-			for _, q := range quotes {
-				if q.NonQuote != "" {
-					continue
-				}
-				words := quoteWords(c.text[q.Span.Start:q.Span.End])
-				mention := ""
-				if !q.Mention.IsZero() {
-					mention = c.text[q.Mention.Start:q.Mention.End]
-				}
-				got = append(got, words[:min(len(words), 30)]+" | "+q.Speaker+" | "+mention)
-				if k >= len(c.want) {
-					k++
-					continue
-				}
-				w := c.want[k]
-				k++
-				switch {
-				case !strings.HasPrefix(words, w.start):
-					t.Errorf("quote %d starts %q, want %q", k, words[:min(len(words), 40)], w.start)
-				case w.speaker != "?" && q.Speaker != w.speaker:
-					t.Errorf("quote %q: speaker %q, want %q", w.start, q.Speaker, w.speaker)
-				case w.mention != "" && mention != w.mention:
-					t.Errorf("quote %q: mention %q, want %q", w.start, mention, w.mention)
-				case w.fragments > 0 && max(1, len(q.Fragments)) != w.fragments:
-					t.Errorf("quote %q: %d fragments, want %d", w.start, len(q.Fragments), w.fragments)
+			var quotes []core.Quote
+			for _, q := range attributeNews(t, c.text, c.lang) {
+				if q.NonQuote == "" {
+					quotes = append(quotes, q)
 				}
 			}
-			if k != len(c.want) {
-				t.Errorf("%d quotes, want %d", k, len(c.want))
-			}
-			if t.Failed() {
-				t.Logf("got:\n%s", strings.Join(got, "\n"))
-			}
+			checkSpeakers(t, c.text, quotes, c.want)
 		})
+	}
+}
+
+// checkSpeakers compares a text's quotes, in order, with the golden ones.
+func checkSpeakers(t *testing.T, text string, quotes []core.Quote, want []wantQuote) {
+	t.Helper()
+	var got []string
+	for k, q := range quotes {
+		words := quoteWords(text[q.Span.Start:q.Span.End])
+		mention := ""
+		if !q.Mention.IsZero() {
+			mention = text[q.Mention.Start:q.Mention.End]
+		}
+		got = append(got, words[:min(len(words), 30)]+" | "+q.Speaker+" | "+mention+" | "+q.Rule)
+		if k >= len(want) {
+			continue
+		}
+		w := want[k]
+		switch {
+		case !strings.HasPrefix(words, w.start):
+			t.Errorf("quote %d starts %q, want %q", k+1, words[:min(len(words), 40)], w.start)
+		case w.speaker != "?" && q.Speaker != w.speaker:
+			t.Errorf("quote %q: speaker %q, want %q", w.start, q.Speaker, w.speaker)
+		case w.mention != "" && mention != w.mention:
+			t.Errorf("quote %q: mention %q, want %q", w.start, mention, w.mention)
+		case w.fragments > 0 && max(1, len(q.Fragments)) != w.fragments:
+			t.Errorf("quote %q: %d fragments, want %d", w.start, len(q.Fragments), w.fragments)
+		}
+	}
+	if len(quotes) != len(want) {
+		t.Errorf("%d quotes, want %d", len(quotes), len(want))
+	}
+	if t.Failed() {
+		t.Logf("got:\n%s", strings.Join(got, "\n"))
 	}
 }

@@ -33,8 +33,8 @@ func (p *pass) cueAt(toks []token, i int, phrasesOnly bool) (span core.Span, nex
 			return core.Span{Start: toks[i].start, End: toks[i+len(ph)-1].end}, i + len(ph), true, true
 		}
 	}
-	if phrasesOnly || !p.lx.IsCue(toks[i].text) {
-		return core.Span{}, i, false, false
+	if phrasesOnly || !p.lx.IsCue(toks[i].text) || p.fiction && hasLower(p.lx.Prepositions, toks[i].text) {
+		return core.Span{}, i, false, false // fiction: the “in” of “put in” is no cue (“said in a low voice”)
 	}
 	return core.Span{Start: toks[i].start, End: toks[i].end}, i + 1, false, true
 }
@@ -186,14 +186,14 @@ func (p *pass) matchColonParagraph(i int) match {
 		return match{}
 	}
 	prev := p.para(k - 1)
-	if prev.End == 0 || p.text[prev.End-1] != ':' {
+	if prev.End == 0 || p.text[prev.End-1] != ':' && !p.introducesQuote(prev) {
 		return match{}
 	}
 	if i > 0 && p.quotes[i-1].Span.End > prev.Start {
 		prev.Start = p.quotes[i-1].Span.End
 	}
 	p.bufB = tokenize(p.bufB[:0], p.text, prev.Start, prev.End, p.lx)
-	r := p.matchBefore(lastSentence(p.bufB))
+	r := p.keep(p.matchBefore(lastSentence(p.bufB)))
 	if r.m.ok() {
 		r.rule, r.conf = RuleColonParagraph, r.conf*0.9
 	}

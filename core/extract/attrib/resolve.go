@@ -157,6 +157,9 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 	}
 	// A description: the entity that holds that office, else the
 	// description itself.
+	if id, ok := p.newcomer(m); ok {
+		return id, true // “a looker-on”
+	}
 	if p.fiction {
 		if id = p.titledCharacter(m); id >= 0 {
 			return id, true // “the Count”

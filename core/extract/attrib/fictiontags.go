@@ -1,0 +1,279 @@
+package attrib
+
+import (
+	"strings"
+
+	"verbatim/core"
+)
+
+// Fiction tags its dialogue more loosely than news, and its narration
+// holds many nouns that a news pattern would take for a speaker (“said in
+// a low voice”, “was the firm reply of Mr. Limbkins”, “repeat her aunt's
+// words”). These checks run only on text read as fiction.
+
+// RuleSpeechNoun: a quote named as someone's reply (“…” was Lady
+// Bertram's placid reply / was the firm reply of Mr. Limbkins).
+const RuleSpeechNoun = "speech-noun"
+
+// fictionAfter checks what the common patterns found after quote i: a
+// quote named as someone's reply comes first, then a tag right after the
+// quote (“…,” Katharine counted) over a cue later in the sentence, and a
+// speaker must be someone.
+func (p *pass) fictionAfter(i int, r match) match {
+	if r.rule == RuleCueSpeaker || r.rule == RuleSpeakerCue {
+		r.m = p.withoutAdverbs(r.m)
+		return r
+	}
+	toks := p.afterTokens(i)
+	if s := p.matchSpeechNoun(toks); s.m.ok() {
+		return s
+	}
+	if r.rule == RuleSentence {
+		if s := p.looseTagAfter(i); s.m.ok() {
+			return s
+		}
+	}
+	return p.keep(r)
+}
+
+// keep drops, in fiction, a match whose mention cannot be a speaker: a
+// description away from the cue that names no person (“repeat her
+// aunt's words,”; “in the porch, and said:”). Right before the cue (“the
+// croupier said”) any description may speak.
+func (p *pass) keep(r match) match {
+	if !p.fiction || !r.m.ok() {
+		return r
+	}
+	if !p.nextToCue(r) && !p.speakerLike(r.m) || p.afterPreposition(r.m) {
+		return match{}
+	}
+	r.m = p.withoutAdverbs(r.m)
+	return r
+}
+
+// withoutAdverbs ends a description before the adverbs a tag adds to it:
+// “said the policeman slowly”, “cried the Nawab Bahadur quite rudely”.
+func (p *pass) withoutAdverbs(m mention) mention {
+	if m.kind != nominalMention {
+		return m
+	}
+	text := p.text[m.start:m.end]
+	for {
+		sp := strings.LastIndexAny(text, " \n")
+		if sp < 0 {
+			break
+		}
+		w := text[sp+1:]
+		if !isAdverb(w) && !hasLower(p.lx.CueAdverbs, w) {
+			break
+		}
+		text = strings.TrimRight(text[:sp], " \n")
+	}
+	m.end = m.start + len(text)
+	m.core = text
+	return m
+}
+
+// newcomer resolves, in a novel, someone a description introduces (“a
+// looker-on”, “a great lubberly fellow”): a new person, not anyone of the
+// conversation, shown as the story would name them again (“the
+// looker-on”).
+func (p *pass) newcomer(m mention) (id int, ok bool) {
+	if !p.fiction || m.kind != nominalMention {
+		return -1, false
+	}
+	first, rest, _ := strings.Cut(m.core, " ")
+	if rest == "" || !equalLower(first, "a") && !equalLower(first, "an") {
+		return -1, false
+	}
+	name := "the " + strings.Join(strings.Fields(rest), " ")
+	if ids := p.ents.byCore[strings.ToLower(name)]; len(ids) > 0 {
+		return p.ents.find(ids[0]), true
+	}
+	return p.ents.add(entity{core: name, words: 1, nominal: true, kind: core.SpeakerPerson, titles: map[string]bool{}, last: m.start}), true
+}
+
+// afterPreposition reports a mention governed by a preposition, which no
+// speaker is: “exclaimed with a deep sigh”, “said to Mr. Bumble” (but
+// “by”, the agent, may name one, and so may a relative clause: “showed
+// the letter to Jock, who said,”).
+func (p *pass) afterPreposition(m mention) bool {
+	w := p.wordBefore(m.start)
+	if !hasLower(p.lx.Prepositions, w) || hasLower(p.lx.AgentPrepositions, w) {
+		return false
+	}
+	rest := strings.TrimLeft(p.text[m.end:min(len(p.text), m.end+8)], ", \n")
+	return !strings.HasPrefix(rest, "who")
+}
+
+// wordBefore returns the word that ends right before byte pos, with only
+// spaces between, "" if there is none.
+func (p *pass) wordBefore(pos int) string {
+	k := pos
+	for k > 0 && (p.text[k-1] == ' ' || p.text[k-1] == '\n') {
+		k--
+	}
+	end := k
+	for k > 0 && ('a' <= p.text[k-1]|0x20 && p.text[k-1]|0x20 <= 'z') {
+		k--
+	}
+	return p.text[k:end]
+}
+
+// nextToCue reports a mention with only spaces between it and the cue
+// after it (“the Marchioness continued:”); one after its cue may be its
+// object (“repeat her aunt's words,”).
+func (p *pass) nextToCue(r match) bool {
+	a, b := r.m.end, r.cue.Start
+	if r.cue.IsZero() || b < a {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if c := p.text[k]; c != ' ' && c != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerLike reports a mention that can name a speaker in a story: a
+// name, a pronoun, or a description of a person (“the old gentleman”,
+// “the Count”, “his colleague”), not “a loud voice” or “her aunt's words”.
+func (p *pass) speakerLike(m mention) bool {
+	if m.kind != nominalMention {
+		return m.ok()
+	}
+	head, _ := nominalHead(m.core)
+	if head == "" {
+		return false
+	}
+	if _, ok := inLower(p.lx.PersonNouns, head); ok {
+		return true
+	}
+	if hasLower(p.lx.SpeakerNouns, head) {
+		return true
+	}
+	_, title := p.lx.Titles[head]
+	return title || p.titledCharacter(m) >= 0
+}
+
+// matchSpeechNoun reads “was Lady Bertram's placid reply”, “was her
+// answer”, “was the firm reply of Mr. Limbkins” right after a quote: a
+// speech word used as a noun, with its owner.
+func (p *pass) matchSpeechNoun(toks []token) match {
+	k := 0
+	for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
+		k++
+	}
+	if k >= len(toks) || !equalLower(toks[k].text, "was") {
+		return match{}
+	}
+	var owner mention
+	for j := k + 1; j < len(toks) && j <= k+6 && toks[j].word; j++ {
+		t := toks[j]
+		if !t.cap && p.lx.IsCue(t.text) && j > k+1 {
+			if !owner.ok() && j+2 < len(toks) && equalLower(toks[j+1].text, "of") {
+				owner = p.mentionAfter(toks, j+2)
+			}
+			if owner.kind == nameMention || owner.kind == pronounMention {
+				return match{m: owner, cue: core.Span{Start: t.start, End: t.end}, rule: RuleSpeechNoun, conf: 0.85}
+			}
+			return match{}
+		}
+		if owner.ok() && !t.cap && (j+1 == len(toks) || !toks[j+1].word) {
+			// “was Marilla's response.”: the noun that ends the clause.
+			return match{m: owner, cue: core.Span{Start: t.start, End: t.end}, rule: RuleSpeechNoun, conf: 0.8}
+		}
+		switch {
+		case t.cap && isPossessive(t.text):
+			owner = p.mentionBefore(toks, j)
+		case !t.cap && (t.text == "his" || t.text == "her"):
+			if g, ok := p.pronounGender(t); ok {
+				owner = p.makeMention(pronounMention, toks, j, j, g)
+			}
+		}
+	}
+	return match{}
+}
+
+// looseTagAfter reads a tag of any verb right after a quote that breaks
+// off: “…,” mourned Anne / said poor Lucy / Adela went on.
+func (p *pass) looseTagAfter(i int) match {
+	if !p.breaksOff(i) {
+		return match{}
+	}
+	toks := p.afterTokens(i)
+	k := 0
+	for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
+		k++
+	}
+	if p.isTagVerb(toks, k) {
+		j := k + 1
+		if j+1 < len(toks) && isTagParticle(toks[j].text) && toks[j+1].cap {
+			j++ // “broke in Davis”
+		}
+		if m := p.bareNoun(toks, j); m.ok() && p.lx.IsCue(toks[k].text) {
+			return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.7}
+		}
+		for n := 0; n < 2 && j < len(toks) && p.isTagVerb(toks, j) && !p.isNameWord(toks[j]); n++ {
+			j++ // “said poor Lucy”
+		}
+		if j+1 < len(toks) && isNameParticle(toks[j].text) && p.isNameWord(toks[j+1]) {
+			j++ // “said de Worms”
+		}
+		if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention {
+			return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
+		}
+	}
+	if m := p.mentionAfter(toks, k); m.kind == nameMention && p.isTagVerb(toks, m.last+1) {
+		return match{m: m, cue: core.Span{Start: toks[m.last+1].start, End: toks[m.last+1].end}, rule: RuleSpeakerCue, conf: 0.8}
+	}
+	return match{}
+}
+
+// titledName reports, in a novel, a capitalised word right after a title
+// that the book also writes as a common word: “Mr Last”, “Mrs Price”.
+func (p *pass) titledName(toks []token, k int) bool {
+	if p.cast == nil || k == 0 || !toks[k].word || !toks[k].cap || !p.isTitle(toks[k-1]) {
+		return false
+	}
+	w := toks[k].text
+	return w != "I" && !isRomanNumeral(w) && !isContraction(w)
+}
+
+// isTagParticle reports the particle of a phrasal speech verb: “broke
+// in”, “went on”, “called out”.
+func isTagParticle(w string) bool {
+	switch w {
+	case "in", "on", "out", "up", "back", "forth":
+		return true
+	}
+	return false
+}
+
+// bareNoun reads a speaker named by a lone common noun after a cue, as a
+// household calls its servants: “…,” said nanny.
+func (p *pass) bareNoun(toks []token, j int) mention {
+	if j+1 >= len(toks) || !toks[j].word || toks[j].cap || toks[j+1].word || len(toks[j].text) < 3 || isAdverb(toks[j].text) {
+		return mention{}
+	}
+	w := toks[j].text
+	if hasLower(p.lx.StopWords, w) || hasLower(p.lx.Stopwords, w) || p.isDeterminer(toks[j]) || p.lx.IsCue(w) {
+		return mention{}
+	}
+	if _, pron := p.lx.Pronouns[w]; pron {
+		return mention{}
+	}
+	return p.makeMention(nominalMention, toks, j, j, 0)
+}
+
+// introducesQuote reports, in a novel, a narration paragraph that runs on
+// into the quote after it, its dash lost in the plain-text edition: “and
+// then the Secretary said” ¶ “…”.
+func (p *pass) introducesQuote(para core.Span) bool {
+	if !p.fiction || para.End <= para.Start {
+		return false
+	}
+	c := p.text[para.End-1]
+	return c == ',' || 'a' <= c && c <= 'z'
+}
