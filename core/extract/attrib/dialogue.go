@@ -743,7 +743,7 @@ func (p *pass) matchFiction(i int) match {
 		}
 		if p.isTagVerb(toks, k) {
 			j := k + 1
-			for n := 0; n < 2 && j < len(toks) && p.isTagVerb(toks, j) && !p.isNameWord(toks[j]); n++ {
+			for n := 0; n < 2 && j < len(toks) && (p.isTagVerb(toks, j) || p.lx.IsCueParticle(toks[j-1].text, toks[j].text)) && !p.isNameWord(toks[j]); n++ {
 				j++ // “said poor Lucy”, “put in Fielding”
 			}
 			if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention {
