@@ -32,13 +32,13 @@ const (
 
 // Lexicon is one language's word lists. Lower-cased keys unless noted.
 type Lexicon struct {
-	Lang          string
-	Cues          map[string]bool   // every form of every speech verb
-	CuePhrases    [][]string        // "according to"
+	Lang       string
+	Cues       map[string]bool // every form of every speech verb
+	CuePhrases [][]string      // "according to"
 	// CueParticles holds the phrasal speech verbs, "form particle":
 	// "put in", "chimed in". The particle belongs to the cue only right
 	// after one of the verb's forms; alone it is no cue ("in London").
-	CueParticles map[string]bool
+	CueParticles  map[string]bool
 	CueAdverbs    map[string]bool   // "also", "has": may sit between speaker and cue
 	Titles        map[string]Gender // case as written: "Mr.", "President"
 	SpeakerNouns  map[string]bool   // "spokesman", "newspaper"
