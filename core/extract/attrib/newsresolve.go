@@ -44,6 +44,9 @@ func (p *pass) newsDescription(m mention) (id int, ok bool) {
 	// The title is the description's last words that are titles or
 	// offices (“the vice president”); the word before them, a modifier
 	// (“the Russian president”).
+	if p.introducesSomeone(m) {
+		return -1, false
+	}
 	words := strings.Fields(lower(m.core))
 	k := len(words)
 	for k > 0 && p.names.isOffice(words[k-1]) {
@@ -63,6 +66,13 @@ func (p *pass) newsDescription(m mention) (id int, ok bool) {
 	id = p.nameEntity(mention{kind: nameMention, start: m.start, end: m.end, core: strings.Join(f.words, " "), gender: f.genderOf()})
 	p.ents.get(id).last = m.start
 	return id, true
+}
+
+// introducesSomeone reports, in news, a description led by an indefinite
+// determiner (“a protester”, “eine Sprecherin”): someone new, not the
+// person last named with that title.
+func (p *pass) introducesSomeone(m mention) bool {
+	return p.names != nil && p.lx.IndefiniteDeterminers[lower(firstWord(m.core))]
 }
 
 // agentAfter finds who a description stands for, written right after it:
@@ -203,7 +213,9 @@ func (p *pass) endsDescription(toks []token, first, j int) bool {
 	if _, pron := p.pronounGender(t); pron && p.names != nil {
 		return true
 	}
-	return false
+	// A participle after the head noun starts a clause: “a protester using
+	// the pseudonym Katya”, “a spokesman speaking on condition …”.
+	return p.names != nil && j >= first+2 && !t.cap && len(t.text) > 4 && strings.HasSuffix(t.text, "ing")
 }
 
 // appositiveName reports, in news, a name that fills an apposition: the

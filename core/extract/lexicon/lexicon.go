@@ -60,6 +60,9 @@ type Lexicon struct {
 	AgentPrepositions  map[string]bool // "by": the agent of a passive
 	Complementizers    map[string]bool
 	ObliqueDeterminers map[string]bool
+	// IndefiniteDeterminers introduce someone new ("a protester", "eine
+	// Sprecherin"): such a description is not the person named before.
+	IndefiniteDeterminers map[string]bool
 	// SubjectAfterCue is set for languages that put the speaker after the
 	// verb even before a quote (German: „Dann sagte der Minister: …“).
 	SubjectAfterCue bool
@@ -113,12 +116,14 @@ func Parse(lang, data string) (*Lexicon, error) {
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
 		GivenNames:   map[string]Gender{},
 		Prepositions: map[string]bool{}, AgentPrepositions: map[string]bool{}, Complementizers: map[string]bool{}, ObliqueDeterminers: map[string]bool{},
+		IndefiniteDeterminers: map[string]bool{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
 		"determiners": lx.Determiners, "title-context": lx.TitleContext, "term-context": lx.TermContext, "source-cues": lx.SourceCues,
 		"stopwords":    lx.Stopwords,
 		"prepositions": lx.Prepositions, "agent-prepositions": lx.AgentPrepositions, "complementizers": lx.Complementizers, "oblique-determiners": lx.ObliqueDeterminers,
+		"indefinite-determiners": lx.IndefiniteDeterminers,
 	}
 	caseSets := map[string]map[string]bool{"not-names": lx.NotNames, "abbreviations": lx.Abbreviations}
 	section := ""
