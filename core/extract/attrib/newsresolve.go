@@ -82,6 +82,17 @@ func (p *pass) introducesSomeone(m mention) bool {
 func (p *pass) agentAfter(m mention) (mention, bool) {
 	toks := tokenize(p.bufB[:0], p.text, m.end, min(len(p.text), m.end+agentWindow), p.lx)
 	p.bufB = toks
+	if len(toks) >= 3 && toks[0].word && !p.lx.AgentPrepositions[lower(toks[0].text)] && p.lx.Prepositions[lower(toks[0].text)] {
+		// “The mayor of London, Sadiq Khan, thanked”: past the
+		// description's own place, to the apposition.
+		k := 1
+		for k < len(toks) && k <= 4 && toks[k].word && toks[k].cap {
+			k++
+		}
+		if k > 1 && k < len(toks) && toks[k].text == "," {
+			toks = toks[k:]
+		}
+	}
 	if len(toks) < 2 {
 		return mention{}, false
 	}
