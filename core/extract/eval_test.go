@@ -102,6 +102,6 @@ func TestDevEvaluation(t *testing.T) {
 var ratchet = map[string]float64{
 	"polnear/dev.jsonl quote F1":                     0.96,
 	"de-wikinews/dev.jsonl speaker mention accuracy": 0.75, // the target, met
-	"pdnc/dev.jsonl speaker accuracy Explicit":       0.88,
-	"pdnc/dev.jsonl speaker accuracy Anaphoric":      0.54,
+	"pdnc/dev.jsonl speaker accuracy Explicit":       0.89,
+	"pdnc/dev.jsonl speaker accuracy Anaphoric":      0.55,
 }
