@@ -35,10 +35,11 @@ type Lexicon struct {
 	Lang       string
 	Cues       map[string]bool // every form of every speech verb
 	CuePhrases [][]string      // "according to"
-	// CueParticles holds the phrasal speech verbs, "form particle":
-	// "put in", "chimed in". The particle belongs to the cue only right
-	// after one of the verb's forms; alone it is no cue ("in London").
-	CueParticles  map[string]bool
+	// CueParticles maps each form of a phrasal speech verb to its
+	// particle: "put" -> "in", "chimed" -> "in". The particle belongs to
+	// the cue only right after one of the forms; alone it is no cue ("in
+	// London").
+	CueParticles  map[string]string
 	CueAdverbs    map[string]bool   // "also", "has": may sit between speaker and cue
 	Titles        map[string]Gender // case as written: "Mr.", "President"
 	SpeakerNouns  map[string]bool   // "spokesman", "newspaper"
@@ -110,7 +111,7 @@ func MustLoadAll() map[string]*Lexicon {
 // Parse reads a lexicon file; errors name the line.
 func Parse(lang, data string) (*Lexicon, error) {
 	lx := &Lexicon{Lang: lang,
-		Cues: map[string]bool{}, CueParticles: map[string]bool{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
+		Cues: map[string]bool{}, CueParticles: map[string]string{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
 		SpeakerNouns: map[string]bool{}, Pronouns: map[string]Gender{}, StopWords: map[string]bool{},
 		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
@@ -176,7 +177,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		particle := strings.ToLower(fields[plus+1])
 		for _, f := range fields[:plus] {
 			lx.Cues[strings.ToLower(f)] = true
-			lx.CueParticles[strings.ToLower(f)+" "+particle] = true
+			lx.CueParticles[strings.ToLower(f)] = particle
 		}
 	case "cue-phrases":
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
@@ -269,7 +270,21 @@ func (lx *Lexicon) IsCue(word string) bool {
 // IsCueParticle reports whether word (any case) is the particle of the
 // phrasal speech verb whose form is verb: "in" after "put".
 func (lx *Lexicon) IsCueParticle(verb, word string) bool {
-	return len(lx.CueParticles) > 0 && lx.CueParticles[strings.ToLower(verb)+" "+strings.ToLower(word)]
+	if len(lx.CueParticles) == 0 || len(verb) > 16 {
+		return false
+	}
+	// Fold ASCII on the stack: this runs after every cue near a quote.
+	var buf [16]byte
+	b := buf[:len(verb)]
+	for i := 0; i < len(verb); i++ {
+		c := verb[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	particle, ok := lx.CueParticles[string(b)]
+	return ok && strings.EqualFold(word, particle)
 }
 
 // DetectLanguage picks the language whose frequent words occur most often
