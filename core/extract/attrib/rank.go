@@ -426,12 +426,21 @@ func firstWord(s string) string {
 // Kanzlerin, und die Journalistin fügte hinzu: »…«. A speaker who
 // introduces the quote so is its speaker, whoever else the sentence names.
 func (p *pass) colonTag(i int, r match) bool {
-	if r.rule != RuleBefore || !r.m.ok() || r.cue.IsZero() || r.m.end > r.cue.Start {
-		return false // a mention after the cue may be its object: told Fox News:
+	if r.rule != RuleBefore || !r.m.ok() || r.cue.IsZero() {
+		return false
 	}
-	rest := strings.TrimSpace(p.text[r.cue.End:max(r.cue.End, p.quotes[i].Span.Start)])
-	rest, colon := strings.CutSuffix(rest, ":")
-	if !colon || strings.ContainsAny(rest, " ,;.") {
+	if r.m.start >= r.cue.End {
+		// A name right after the cue is its subject where the language
+		// puts it there (entgegnete Suttner empört:); elsewhere, and a
+		// description in any language, may be the object (told Fox News:,
+		// sagte der Zeitung:).
+		return p.lx.SubjectAfterCue && r.m.kind == nameMention && strings.TrimSpace(p.text[r.cue.End:r.m.start]) == "" &&
+			colonAfter(p.text[r.m.end:max(r.m.end, p.quotes[i].Span.Start)])
+	}
+	if r.m.end > r.cue.Start {
+		return false
+	}
+	if !colonAfter(p.text[r.cue.End:max(r.cue.End, p.quotes[i].Span.Start)]) {
 		return false
 	}
 	// The mention is the cue's subject: right before it (adverbs aside),
@@ -448,6 +457,13 @@ func (p *pass) colonTag(i int, r match) bool {
 		return !p.lx.Prepositions[low] && !p.lx.IsCue(low)
 	}
 	return true
+}
+
+// colonAfter reports narration that is a colon, after at most one word
+// (a particle, an adverb, an object): " hinzu:", " empört:", " reporters:".
+func colonAfter(s string) bool {
+	rest, colon := strings.CutSuffix(strings.TrimSpace(s), ":")
+	return colon && !strings.ContainsAny(rest, " ,;.")
 }
 
 // rank lets the ranker pick quote i's speaker mention among the
