@@ -32,14 +32,9 @@ const (
 
 // Lexicon is one language's word lists. Lower-cased keys unless noted.
 type Lexicon struct {
-	Lang       string
-	Cues       map[string]bool // every form of every speech verb
-	CuePhrases [][]string      // "according to"
-	// CueParticles maps each form of a phrasal speech verb to its
-	// particle: "put" -> "in", "chimed" -> "in". The particle belongs to
-	// the cue only right after one of the forms; alone it is no cue ("in
-	// London").
-	CueParticles  map[string]string
+	Lang          string
+	Cues          map[string]bool   // every form of every speech verb
+	CuePhrases    [][]string        // "according to"
 	CueAdverbs    map[string]bool   // "also", "has": may sit between speaker and cue
 	Titles        map[string]Gender // case as written: "Mr.", "President"
 	SpeakerNouns  map[string]bool   // "spokesman", "newspaper"
@@ -83,6 +78,11 @@ type Lexicon struct {
 	// Offices are the titles and speaker nouns that are not organisation
 	// words, lower-cased: "president", "host", "secretary" (derived).
 	Offices map[string]bool
+	// CueParticles maps each form of a phrasal speech verb to its
+	// particle: "put" -> "in", "chimed" -> "in". The particle belongs to
+	// the cue only right after one of the forms; alone it is no cue ("in
+	// London").
+	CueParticles map[string]string
 }
 
 // Load parses the embedded lexicon for lang ("en", "de").
