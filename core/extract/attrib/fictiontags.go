@@ -215,8 +215,8 @@ func (p *pass) looseTagAfter(i int) match {
 		if m := p.bareNoun(toks, j); m.ok() && p.lx.IsCue(toks[k].text) {
 			return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.7}
 		}
-		for n := 0; n < 2 && j < len(toks) && p.isTagVerb(toks, j) && !p.isNameWord(toks[j]); n++ {
-			j++ // “said poor Lucy”
+		for n := 0; n < 2 && j < len(toks) && (p.isTagVerb(toks, j) || p.lx.IsCueParticle(toks[j-1].text, toks[j].text)) && !p.isNameWord(toks[j]); n++ {
+			j++ // “said poor Lucy”, “put in Fielding”
 		}
 		if j+1 < len(toks) && isNameParticle(toks[j].text) && p.isNameWord(toks[j+1]) {
 			j++ // “said de Worms”

@@ -224,21 +224,47 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 		return p.makeMention(nominalOrName(p, toks, i, j-1), toks, i, j-1, 0)
 	}
 	if p.isNameWord(t) {
-		j := i
-		for j+1 < len(toks) {
-			next := toks[j+1]
-			if p.isNameWord(next) || p.titledName(toks, j+1) || (isNameParticle(next.text) && j+2 < len(toks) && p.isNameWord(toks[j+2])) {
-				j++
-				continue
-			}
-			break
-		}
-		return p.makeMention(nameMention, toks, i, p.throughOffice(toks, j), 0)
+		return p.makeMention(nameMention, toks, i, p.throughOffice(toks, p.nameEnd(toks, i)), 0)
 	}
 	if hasLower(p.lx.SpeakerNouns, t.text) {
+		if j := p.descriptionBeforeName(toks, i); j > i {
+			return p.makeMention(nameMention, toks, i, p.throughOffice(toks, p.nameEnd(toks, j)), 0)
+		}
 		return p.makeMention(nominalMention, toks, i, i, 0)
 	}
 	return mention{}
+}
+
+// nameEnd is the last token of the name that starts at token i.
+func (p *pass) nameEnd(toks []token, i int) int {
+	j := i
+	for j+1 < len(toks) {
+		next := toks[j+1]
+		if p.isNameWord(next) || p.titledName(toks, j+1) || (isNameParticle(next.text) && j+2 < len(toks) && p.isNameWord(toks[j+2])) {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// descriptionBeforeName returns, in news, where a name starts after the
+// lower-case description that begins at token i (“wrote student protester
+// Joshua Wong”), or i when no name follows it.
+func (p *pass) descriptionBeforeName(toks []token, i int) int {
+	if p.names == nil {
+		return i
+	}
+	for j := i + 1; j < len(toks) && j <= i+3 && toks[j].word; j++ {
+		switch t := toks[j]; {
+		case p.isNameWord(t):
+			return j
+		case t.cap || p.lx.StopWords[t.text] || p.lx.IsCue(t.text):
+			return i
+		}
+	}
+	return i
 }
 
 // makeMention fills in a mention over toks[first..last]: its core name,

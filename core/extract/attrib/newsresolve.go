@@ -44,6 +44,9 @@ func (p *pass) newsDescription(m mention) (id int, ok bool) {
 	// The title is the description's last words that are titles or
 	// offices (“the vice president”); the word before them, a modifier
 	// (“the Russian president”).
+	if p.introducesSomeone(m) {
+		return -1, false
+	}
 	words := strings.Fields(lower(m.core))
 	k := len(words)
 	for k > 0 && p.names.isOffice(words[k-1]) {
@@ -65,6 +68,13 @@ func (p *pass) newsDescription(m mention) (id int, ok bool) {
 	return id, true
 }
 
+// introducesSomeone reports, in news, a description led by an indefinite
+// determiner (“a protester”, “eine Sprecherin”): someone new, not the
+// person last named with that title.
+func (p *pass) introducesSomeone(m mention) bool {
+	return p.names != nil && p.lx.IndefiniteDeterminers[lower(firstWord(m.core))]
+}
+
 // agentAfter finds who a description stands for, written right after it:
 // its agent (“a statement released by Erdogan's office”, “a report by
 // the Times”) or a name in apposition (“The Vice President, Mike Pence,
@@ -72,6 +82,17 @@ func (p *pass) newsDescription(m mention) (id int, ok bool) {
 func (p *pass) agentAfter(m mention) (mention, bool) {
 	toks := tokenize(p.bufB[:0], p.text, m.end, min(len(p.text), m.end+agentWindow), p.lx)
 	p.bufB = toks
+	if len(toks) >= 3 && toks[0].word && !p.lx.AgentPrepositions[lower(toks[0].text)] && p.lx.Prepositions[lower(toks[0].text)] {
+		// “The mayor of London, Sadiq Khan, thanked”: past the
+		// description's own place, to the apposition.
+		k := 1
+		for k < len(toks) && k <= 4 && toks[k].word && toks[k].cap {
+			k++
+		}
+		if k > 1 && k < len(toks) && toks[k].text == "," {
+			toks = toks[k:]
+		}
+	}
 	if len(toks) < 2 {
 		return mention{}, false
 	}
@@ -203,7 +224,9 @@ func (p *pass) endsDescription(toks []token, first, j int) bool {
 	if _, pron := p.pronounGender(t); pron && p.names != nil {
 		return true
 	}
-	return false
+	// A participle after the head noun starts a clause: “a protester using
+	// the pseudonym Katya”, “a spokesman speaking on condition …”.
+	return p.names != nil && j >= first+2 && !t.cap && len(t.text) > 4 && strings.HasSuffix(t.text, "ing")
 }
 
 // appositiveName reports, in news, a name that fills an apposition: the

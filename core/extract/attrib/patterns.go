@@ -36,6 +36,9 @@ func (p *pass) cueAt(toks []token, i int, phrasesOnly bool) (span core.Span, nex
 	if phrasesOnly || !p.lx.IsCue(toks[i].text) || p.fiction && hasLower(p.lx.Prepositions, toks[i].text) {
 		return core.Span{}, i, false, false // fiction: the “in” of “put in” is no cue (“said in a low voice”)
 	}
+	if i+1 < len(toks) && toks[i+1].word && p.lx.IsCueParticle(toks[i].text, toks[i+1].text) {
+		return core.Span{Start: toks[i].start, End: toks[i+1].end}, i + 2, false, true // “put in”
+	}
 	return core.Span{Start: toks[i].start, End: toks[i].end}, i + 1, false, true
 }
 

@@ -386,6 +386,9 @@ func (p *pass) classify(i int, ruleKind core.NonQuoteKind, marks markCounts) cor
 	if p.transcriptLines(i) >= 2 {
 		return core.NonQuotePassage
 	}
+	if p.lonePronoun(i) || p.nicknameInName(i) {
+		return core.NonQuoteTerm
+	}
 	if p.quoteModel == nil {
 		return ruleKind
 	}

@@ -49,6 +49,10 @@ func TestNewsQuoteClassifier(t *testing.T) {
 			[]core.NonQuoteKind{"", core.NonQuoteTitle}},
 		{"en", "Partial transcript as follows:\n\n\"WALLACE: Will she be there?\n\n\"PENCE: No. She will not.\n\n\"WALLACE: Thank you.\"",
 			[]core.NonQuoteKind{core.NonQuotePassage}},
+		{"en", "Why are you voting for him, unless simply because \"she\" is a \"he\"? \"I will vote for her,\" she said.",
+			[]core.NonQuoteKind{core.NonQuoteTerm, core.NonQuoteTerm, ""}},
+		{"en", "Libertarians pick a running mate\n\nThe party nominated podcast host Jeremy \"Spike\" Cohen. Rep. Robert C. \"Bobby\" Scott said \"We will win.\"",
+			[]core.NonQuoteKind{core.NonQuoteTerm, core.NonQuoteTerm, ""}},
 		{"de", "Das Buch trägt den Titel „Eine unbequeme Wahrheit“. „Wir kämpfen gegen ein Monster“, sagte der Gouverneur.",
 			[]core.NonQuoteKind{core.NonQuoteTitle, ""}},
 	} {

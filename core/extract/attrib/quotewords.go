@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -73,4 +74,55 @@ func (p *pass) titleWordFollows(after []token) bool {
 		}
 	}
 	return false
+}
+
+// lonePronoun reports a quote that is one pronoun: the word itself is
+// talked about (“because "she" is a "he"”), nobody says it.
+func (p *pass) lonePronoun(i int) bool {
+	q := p.quotes[i]
+	p.bufB = p.bufB[:0]
+	for _, fr := range q.Fragments {
+		p.bufB = tokenize(p.bufB, p.text, fr.Start, fr.End, p.lx)
+	}
+	words := 0
+	pronoun := false
+	for _, t := range p.bufB {
+		if t.word {
+			words++
+			_, pronoun = p.lx.Pronouns[lower(t.text)]
+		}
+	}
+	return words == 1 && pronoun
+}
+
+// nicknameInName reports a quote of one or two capitalised words written
+// inside a person's name: Rep. Robert C. "Bobby" Scott, Jeremy "Spike"
+// Cohen.
+func (p *pass) nicknameInName(i int) bool {
+	q := p.quotes[i]
+	if len(q.Fragments) > 1 || q.Unclosed {
+		return false
+	}
+	words, capWords, endsLikeSpeech := p.quoteShapeUpTo(q, 2)
+	if words == 0 || words > 2 || capWords != words || endsLikeSpeech {
+		return false
+	}
+	before := strings.TrimRight(p.text[max(0, q.Span.Start-1):q.Span.Start], " ")
+	after := p.text[q.Span.End:min(len(p.text), q.Span.End+1)]
+	if before != "" || after != " " {
+		return false // one space on each side, no punctuation
+	}
+	a, b := p.narrationBefore(i)
+	p.bufA = tokenize(p.bufA[:0], p.text, max(a, b-30), b, p.lx)
+	c, d := p.narrationAfter(i)
+	p.bufB = tokenize(p.bufB[:0], p.text, c, min(d, c+30), p.lx)
+	n := len(p.bufA)
+	if n == 0 || len(p.bufB) == 0 || !p.isNameWord(p.bufA[n-1]) {
+		return false
+	}
+	// The surname after it may open the next sentence too (“Cohen.”), so
+	// any capitalised word that is not a common sentence opener will do.
+	next := p.bufB[0]
+	return next.word && next.cap && !p.lx.NotNames[next.text] && !hasLower(p.lx.StopWords, next.text) &&
+		!strings.ContainsAny(next.text, "'’")
 }

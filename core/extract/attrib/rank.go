@@ -420,6 +420,52 @@ func firstWord(s string) string {
 	return s
 }
 
+// colonTag reports a rule match whose subject stands before its cue and
+// whose cue ends right before quote i with a colon, but for one word (a
+// particle, an object): Putin told reporters: “…”; „…“, sagte die
+// Kanzlerin, und die Journalistin fügte hinzu: »…«. A speaker who
+// introduces the quote so is its speaker, whoever else the sentence names.
+func (p *pass) colonTag(i int, r match) bool {
+	if r.rule != RuleBefore || !r.m.ok() || r.cue.IsZero() {
+		return false
+	}
+	if r.m.start >= r.cue.End {
+		// A name right after the cue is its subject where the language
+		// puts it there (entgegnete Suttner empört:); elsewhere, and a
+		// description in any language, may be the object (told Fox News:,
+		// sagte der Zeitung:).
+		return p.lx.SubjectAfterCue && r.m.kind == nameMention && strings.TrimSpace(p.text[r.cue.End:r.m.start]) == "" &&
+			colonAfter(p.text[r.m.end:max(r.m.end, p.quotes[i].Span.Start)])
+	}
+	if r.m.end > r.cue.Start {
+		return false
+	}
+	if !colonAfter(p.text[r.cue.End:max(r.cue.End, p.quotes[i].Span.Start)]) {
+		return false
+	}
+	// The mention is the cue's subject: right before it (adverbs aside),
+	// and not the object of a preposition or of another verb (in einer
+	// Rede verkündet; emailed supporters saying).
+	p.bufB = tokenize(p.bufB[:0], p.text, r.m.end, r.cue.Start, p.lx)
+	if len(p.bufB) != p.skipAdverbs(p.bufB, 0) {
+		return false
+	}
+	a, _ := p.narrationBefore(i)
+	p.bufB = tokenize(p.bufB[:0], p.text, max(a, r.m.start-40), r.m.start, p.lx)
+	if n := len(p.bufB); n > 0 && p.bufB[n-1].word {
+		low := lower(p.bufB[n-1].text)
+		return !p.lx.Prepositions[low] && !p.lx.IsCue(low)
+	}
+	return true
+}
+
+// colonAfter reports narration that is a colon, after at most one word
+// (a particle, an adverb, an object): " hinzu:", " empört:", " reporters:".
+func colonAfter(s string) bool {
+	rest, colon := strings.CutSuffix(strings.TrimSpace(s), ":")
+	return colon && !strings.ContainsAny(rest, " ,;.")
+}
+
 // rank lets the ranker pick quote i's speaker mention among the
 // candidates; rule is what the rule patterns found.
 func (p *pass) rank(i int, rule match) match {
@@ -434,7 +480,7 @@ func (p *pass) rank(i int, rule match) match {
 	if p.collect != nil {
 		p.collect(i, p.cands)
 	}
-	if len(p.cands) == 0 || p.ranker == nil {
+	if len(p.cands) == 0 || p.ranker == nil || p.colonTag(i, rule) {
 		return rule
 	}
 	best, bestScore, total := -1, math.Inf(-1), 0.0

@@ -89,6 +89,8 @@ func TestRankerFindsNewsSpeakers(t *testing.T) {
 			[]string{"Der Vorsitzende des Verbands"}},
 		{"de", "„Wir kämpfen gegen ein Monster“, sagte der Gouverneur.",
 			[]string{"der Gouverneur"}},
+		{"en", "“That is not the question,” put in Senator Graham.",
+			[]string{"Senator Graham"}},
 	} {
 		quotes := attributeNews(t, tc.text, tc.lang)
 		if len(quotes) != len(tc.want) {

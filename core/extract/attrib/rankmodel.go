@@ -150,7 +150,7 @@ type Example struct {
 }
 
 // Examples attributes in (which must not be Dialogue) like Attribute and
-// returns every quote with the candidates the ranker chose among and the
+// returns every quote (as Attribute returns it) with the candidates the ranker chose among and the
 // quote classifier's features.
 func (a *Attributor) Examples(in Input) []Example {
 	var out []Example
@@ -170,6 +170,9 @@ func (a *Attributor) Examples(in Input) []Example {
 	}
 	p.collectQuote = func(i int, feats []feature) { at(i).QuoteFeatures = ids(feats) }
 	p.run()
+	for i := range out {
+		out[i].Quote = p.quotes[i] // as attributed and classified in the end
+	}
 	return out
 }
 

@@ -172,7 +172,7 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 		return id, true
 	}
 	head := lower(lastWord(m.core))
-	for k := len(p.ents.ents) - 1; k >= 0; k-- {
+	for k := len(p.ents.ents) - 1; k >= 0 && !p.introducesSomeone(m); k-- {
 		e := p.ents.get(k)
 		if e.titles[head] && !e.nominal {
 			e.last = m.start

@@ -56,6 +56,9 @@ type Lexicon struct {
 	AgentPrepositions  map[string]bool // "by": the agent of a passive
 	Complementizers    map[string]bool
 	ObliqueDeterminers map[string]bool
+	// IndefiniteDeterminers introduce someone new ("a protester", "eine
+	// Sprecherin"): such a description is not the person named before.
+	IndefiniteDeterminers map[string]bool
 	// SubjectAfterCue is set for languages that put the speaker after the
 	// verb even before a quote (German: „Dann sagte der Minister: …“).
 	SubjectAfterCue bool
@@ -75,6 +78,11 @@ type Lexicon struct {
 	// Offices are the titles and speaker nouns that are not organisation
 	// words, lower-cased: "president", "host", "secretary" (derived).
 	Offices map[string]bool
+	// CueParticles maps each form of a phrasal speech verb to its
+	// particle: "put" -> "in", "chimed" -> "in". The particle belongs to
+	// the cue only right after one of the forms; alone it is no cue ("in
+	// London").
+	CueParticles map[string]string
 }
 
 // Load parses the embedded lexicon for lang ("en", "de").
@@ -103,18 +111,20 @@ func MustLoadAll() map[string]*Lexicon {
 // Parse reads a lexicon file; errors name the line.
 func Parse(lang, data string) (*Lexicon, error) {
 	lx := &Lexicon{Lang: lang,
-		Cues: map[string]bool{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
+		Cues: map[string]bool{}, CueParticles: map[string]string{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
 		SpeakerNouns: map[string]bool{}, Pronouns: map[string]Gender{}, StopWords: map[string]bool{},
 		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
 		GivenNames:   map[string]Gender{},
 		Prepositions: map[string]bool{}, AgentPrepositions: map[string]bool{}, Complementizers: map[string]bool{}, ObliqueDeterminers: map[string]bool{},
+		IndefiniteDeterminers: map[string]bool{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
 		"determiners": lx.Determiners, "title-context": lx.TitleContext, "term-context": lx.TermContext, "source-cues": lx.SourceCues,
 		"stopwords":    lx.Stopwords,
 		"prepositions": lx.Prepositions, "agent-prepositions": lx.AgentPrepositions, "complementizers": lx.Complementizers, "oblique-determiners": lx.ObliqueDeterminers,
+		"indefinite-determiners": lx.IndefiniteDeterminers,
 	}
 	caseSets := map[string]map[string]bool{"not-names": lx.NotNames, "abbreviations": lx.Abbreviations}
 	section := ""
@@ -158,6 +168,16 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 	case "cues":
 		for _, f := range fields {
 			lx.Cues[strings.ToLower(f)] = true
+		}
+	case "phrasal-cues":
+		plus := len(fields) - 2
+		if plus < 1 || fields[plus] != "+" {
+			return fmt.Errorf("want VERB FORMS... + PARTICLE")
+		}
+		particle := strings.ToLower(fields[plus+1])
+		for _, f := range fields[:plus] {
+			lx.Cues[strings.ToLower(f)] = true
+			lx.CueParticles[strings.ToLower(f)] = particle
 		}
 	case "cue-phrases":
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
@@ -245,6 +265,26 @@ func (lx *Lexicon) IsCue(word string) bool {
 		return lx.Cues[string(b)]
 	}
 	return lx.Cues[strings.ToLower(word)]
+}
+
+// IsCueParticle reports whether word (any case) is the particle of the
+// phrasal speech verb whose form is verb: "in" after "put".
+func (lx *Lexicon) IsCueParticle(verb, word string) bool {
+	if len(lx.CueParticles) == 0 || len(verb) > 16 {
+		return false
+	}
+	// Fold ASCII on the stack: this runs after every cue near a quote.
+	var buf [16]byte
+	b := buf[:len(verb)]
+	for i := 0; i < len(verb); i++ {
+		c := verb[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	particle, ok := lx.CueParticles[string(b)]
+	return ok && strings.EqualFold(word, particle)
 }
 
 // DetectLanguage picks the language whose frequent words occur most often

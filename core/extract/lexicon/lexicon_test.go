@@ -52,3 +52,23 @@ func TestDetectLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestPhrasalCues(t *testing.T) {
+	en := MustLoadAll()["en"]
+	for _, w := range []string{"in", "out", "back"} {
+		if en.IsCue(w) {
+			t.Errorf("%q alone is a cue; it is only the particle of a phrasal speech verb", w)
+		}
+	}
+	for _, pair := range [][2]string{{"put", "in"}, {"Chimed", "In"}, {"cried", "out"}, {"wrote", "back"}} {
+		if !en.IsCue(pair[0]) || !en.IsCueParticle(pair[0], pair[1]) {
+			t.Errorf("%q %q is not read as a phrasal speech verb", pair[0], pair[1])
+		}
+	}
+	if en.IsCueParticle("said", "in") {
+		t.Error(`"in" after "said" is read as a particle ("said in a statement")`)
+	}
+	if _, err := Parse("xx", "[phrasal-cues]\nput in\n"); err == nil || !strings.Contains(err.Error(), "line 2: want VERB FORMS... + PARTICLE") {
+		t.Errorf("a phrasal cue without + gives %v", err)
+	}
+}

@@ -50,8 +50,15 @@ func main() {
 	evalDir := flag.String("eval", "../shared/eval", "folder of the evaluation corpora")
 	out := flag.String("out", "core/extract/attrib", "folder the weights files are written to")
 	limit := flag.Int("limit", 0, "read only the first N articles of each corpus (0: all); for quick tests")
+	folds := flag.Int("folds", 0, "instead of writing weights, cross-validate: train on all folds but one, score the one left out, for each of N folds")
 	flag.Parse()
-	if err := run(*evalDir, *out, *limit, os.Stdout); err != nil {
+	var err error
+	if *folds > 1 {
+		err = crossValidate(*evalDir, *limit, *folds, os.Stdout)
+	} else {
+		err = run(*evalDir, *out, *limit, os.Stdout)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -59,50 +66,129 @@ func main() {
 
 func run(evalDir, outDir string, limit int, log io.Writer) error {
 	engine := extract.New()
-	for _, c := range []corpus{{"en", "polnear/train.jsonl", 0.0005}, {"de", "de-wikinews/train.jsonl", 0.005}} {
-		path := filepath.Join(evalDir, c.file)
-		docs, err := eval.ReadCorpusFile(path)
+	for _, c := range corpora {
+		docs, err := readCorpus(evalDir, c, limit)
 		if err != nil {
 			return err
 		}
-		if limit > 0 && len(docs) > limit {
-			docs = docs[:limit]
+		m, err := train(engine, docs, c, log)
+		if err != nil {
+			return err
 		}
-		var ranker *attrib.Model
-		var weights []float64
-		var stats string
-		for round := 0; round < 3; round++ {
-			var rankers map[string]*attrib.Model
-			if ranker != nil {
-				rankers = map[string]*attrib.Model{c.lang: ranker}
-			}
-			speakers, quotes := collect(engine, docs, c.lang, rankers)
-			if round == 2 {
-				// The ranker is final: learn the quote classifier.
-				weights = fit(quotes, len(attrib.QuoteFeatureNames()), c.l2)
-				stats = quotes.stats(weights)
-				fmt.Fprintf(log, "%s quote classifier: %s\n", c.file, stats)
-				if err := write(filepath.Join(outDir, "quotes_"+c.lang+".txt"), c.file, stats, attrib.QuoteFeatureNames(), weights); err != nil {
-					return err
-				}
-				fmt.Fprintf(log, "wrote %s\n", filepath.Join(outDir, "quotes_"+c.lang+".txt"))
-				break
-			}
-			weights = fit(speakers, len(attrib.FeatureNames()), c.l2)
-			stats = speakers.stats(weights)
-			fmt.Fprintf(log, "%s speaker ranker round %d: %s\n", c.file, round, stats)
-			if ranker, err = attrib.NewRanker(named(attrib.FeatureNames(), weights)); err != nil {
+		for _, w := range []struct {
+			prefix, stats string
+			names         []string
+			weights       []float64
+		}{{"ranker_", m.rankerStats, attrib.FeatureNames(), m.rankerWeights}, {"quotes_", m.quoteStats, attrib.QuoteFeatureNames(), m.quoteWeights}} {
+			file := filepath.Join(outDir, w.prefix+c.lang+".txt")
+			if err := write(file, c.file, w.stats, w.names, w.weights); err != nil {
 				return err
 			}
-			if round == 1 {
-				if err := write(filepath.Join(outDir, "ranker_"+c.lang+".txt"), c.file, stats, attrib.FeatureNames(), weights); err != nil {
-					return err
-				}
-				fmt.Fprintf(log, "wrote %s\n", filepath.Join(outDir, "ranker_"+c.lang+".txt"))
-			}
+			fmt.Fprintf(log, "wrote %s\n", file)
 		}
 	}
 	return nil
+}
+
+// crossValidate measures how the models do on articles they did not
+// learn from: article i belongs to fold i mod k; for each fold the models
+// are trained on the other folds and the engine, with them, is scored on
+// that fold as the evaluation scores it (quote P/R/F1, speaker mention).
+func crossValidate(evalDir string, limit, k int, log io.Writer) error {
+	engine := extract.New()
+	for _, c := range corpora {
+		docs, err := readCorpus(evalDir, c, limit)
+		if err != nil {
+			return err
+		}
+		pooled := eval.NewReport()
+		for fold := 0; fold < k; fold++ {
+			var learn, held []eval.GoldDoc
+			for i := range docs {
+				if i%k == fold {
+					held = append(held, docs[i])
+				} else {
+					learn = append(learn, docs[i])
+				}
+			}
+			m, err := train(engine, learn, c, io.Discard)
+			if err != nil {
+				return err
+			}
+			report := eval.NewReport()
+			for i := range held {
+				d := &held[i]
+				exs, _ := engine.Examples(core.Document{Text: d.Text, Meta: core.Meta{Language: c.lang}},
+					map[string]*attrib.Model{c.lang: m.ranker}, map[string]*attrib.Model{c.lang: m.quoteModel})
+				quotes := make([]core.Quote, len(exs))
+				for q, ex := range exs {
+					quotes[q] = ex.Quote
+				}
+				preds := eval.FromQuotes(d.Text, quotes, false)
+				report.Add(d, preds, eval.Options{})
+				pooled.Add(d, preds, eval.Options{})
+			}
+			fmt.Fprintf(log, "%s fold %d/%d: %s\n", c.file, fold+1, k, summary(report))
+		}
+		fmt.Fprintf(log, "%s all %d folds: %s\n", c.file, k, summary(pooled))
+	}
+	return nil
+}
+
+func summary(r *eval.Report) string {
+	return fmt.Sprintf("quotes P %.3f R %.3f F1 %.3f (gold %d, predicted %d, matched %d), speaker mention %.3f (%d of %d)",
+		r.Precision(), r.Recall(), r.F1(), r.Gold, r.Predicted, r.Matched, r.Mention.Rate(), r.Mention.Correct, r.Mention.Total)
+}
+
+// corpora are the training splits, one per language.
+var corpora = []corpus{{"en", "polnear/train.jsonl", 0.0005}, {"de", "de-wikinews/train.jsonl", 0.005}}
+
+func readCorpus(evalDir string, c corpus, limit int) ([]eval.GoldDoc, error) {
+	docs, err := eval.ReadCorpusFile(filepath.Join(evalDir, c.file))
+	if err != nil {
+		return nil, err
+	}
+	if limit > 0 && len(docs) > limit {
+		docs = docs[:limit]
+	}
+	return docs, nil
+}
+
+// models are one language's learned weights, with how well each model
+// fits its training examples.
+type models struct {
+	rankerWeights, quoteWeights []float64
+	rankerStats, quoteStats     string
+	ranker, quoteModel          *attrib.Model
+}
+
+// train learns the speaker ranker (two rounds: the rule patterns alone,
+// then with the first model in place) and then the quote classifier with
+// the final ranker in place.
+func train(engine *extract.Engine, docs []eval.GoldDoc, c corpus, log io.Writer) (*models, error) {
+	m := &models{}
+	var err error
+	for round := 0; round < 2; round++ {
+		var rankers map[string]*attrib.Model
+		if m.ranker != nil {
+			rankers = map[string]*attrib.Model{c.lang: m.ranker}
+		}
+		speakers, _ := collect(engine, docs, c.lang, rankers)
+		m.rankerWeights = fit(speakers, len(attrib.FeatureNames()), c.l2)
+		m.rankerStats = speakers.stats(m.rankerWeights)
+		fmt.Fprintf(log, "%s speaker ranker round %d: %s\n", c.file, round, m.rankerStats)
+		if m.ranker, err = attrib.NewRanker(named(attrib.FeatureNames(), m.rankerWeights)); err != nil {
+			return nil, err
+		}
+	}
+	_, quotes := collect(engine, docs, c.lang, map[string]*attrib.Model{c.lang: m.ranker})
+	m.quoteWeights = fit(quotes, len(attrib.QuoteFeatureNames()), c.l2)
+	m.quoteStats = quotes.stats(m.quoteWeights)
+	fmt.Fprintf(log, "%s quote classifier: %s\n", c.file, m.quoteStats)
+	if m.quoteModel, err = attrib.NewQuoteModel(named(attrib.QuoteFeatureNames(), m.quoteWeights)); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // example is one quote: its candidates' feature ids and which are right.
