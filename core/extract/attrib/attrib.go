@@ -41,11 +41,13 @@ type Attributor struct {
 	rankers  map[string]*Ranker // news speaker rankers by language (rank.go)
 	// news quote classifiers by language (quoteclass.go)
 	quoteModels map[string]*Model
+	// the fiction ranker of pronoun tags (fictionrank.go), English
+	fictionModel *Model
 }
 
 // New returns an attributor over the given lexicons (by language code).
 func New(lexicons map[string]*lexicon.Lexicon) *Attributor {
-	return &Attributor{lexicons: lexicons, rankers: loadRankers(), quoteModels: loadQuoteModels()}
+	return &Attributor{lexicons: lexicons, rankers: loadRankers(), quoteModels: loadQuoteModels(), fictionModel: loadFictionModel()}
 }
 
 // Input is one document to attribute.
@@ -73,6 +75,9 @@ func (a *Attributor) newPass(in Input) *pass {
 		lx = a.lexicons["en"]
 	}
 	p := &pass{text: in.Text, lx: lx, paras: in.Paragraphs, dialogue: in.Dialogue, ents: newRegistry()}
+	if lx.Lang == "en" {
+		p.fictionModel = a.fictionModel
+	}
 	if !in.Dialogue {
 		p.ranker = a.rankers[lx.Lang]
 		p.quoteModel = a.quoteModels[lx.Lang]
@@ -143,6 +148,14 @@ type pass struct {
 	names *newsNames
 	// Paragraphs in another language than the document's (paralang.go).
 	paraLang paragraphLanguages
+	// The fiction ranker (fictionrank.go), its candidates and the most
+	// named characters; collectFiction, when set, receives training
+	// examples.
+	fictionModel   *Model
+	fcands         []fictionCand
+	ffeats         []feature // the candidates' features, one after another
+	topChars       []int
+	collectFiction func(kind string, cands []fictionCand, answer int)
 }
 
 // locate finds each quote's first and last paragraph, in one sweep.

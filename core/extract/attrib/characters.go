@@ -1164,3 +1164,15 @@ func (r *registry) addFixed(e entity) int {
 	r.parent = append(r.parent, id)
 	return id
 }
+
+// mostNamed returns the n persons the book names most, most named first.
+func (c *cast) mostNamed(n int) []int {
+	var ids []int
+	for id, ch := range c.chars {
+		if ch.person || ch.spoke {
+			ids = append(ids, id)
+		}
+	}
+	sort.SliceStable(ids, func(a, b int) bool { return c.chars[ids[a]].count > c.chars[ids[b]].count })
+	return ids[:min(n, len(ids)):min(n, len(ids))]
+}

@@ -187,6 +187,9 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 	tr := &turns[t]
 	for i := tr.first; i <= tr.last; i++ {
 		inf := &p.info[i]
+		if p.collectFiction != nil {
+			p.collectFictionExamples(turns, t, i)
+		}
 		if inf.entity < 0 && inf.m.ok() {
 			p.resolveInDialogue(turns, t, i, narrator)
 		}
@@ -351,8 +354,12 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		return
 	}
 	tr := &turns[t]
-	id := -1
+	id, ranked := -1, 0.0
+	if m.kind == pronounMention && g != lexicon.Self {
+		id, ranked = p.rankFiction(turns, t, i, g)
+	}
 	switch {
+	case id >= 0:
 	case g == lexicon.Self:
 		id = narrator
 		inf.rule = RuleNarrator
@@ -386,6 +393,10 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 	e := p.ents.get(id)
 	if e.gender == lexicon.GenderUnknown && (g == lexicon.Male || g == lexicon.Female) {
 		e.gender = g
+	}
+	if ranked > 0 {
+		inf.conf = min(0.9, max(0.4, ranked))
+		return
 	}
 	inf.conf = max(inf.conf, 0.7)
 }

@@ -51,11 +51,15 @@ func main() {
 	out := flag.String("out", "core/extract/attrib", "folder the weights files are written to")
 	limit := flag.Int("limit", 0, "read only the first N articles of each corpus (0: all); for quick tests")
 	folds := flag.Int("folds", 0, "instead of writing weights, cross-validate: train on all folds but one, score the one left out, for each of N folds")
+	fiction := flag.Bool("fiction", false, "learn the fiction ranker from the novels' texts instead of the news models")
 	flag.Parse()
 	var err error
-	if *folds > 1 {
+	switch {
+	case *fiction:
+		err = runFiction(*evalDir, *out, *limit, os.Stdout)
+	case *folds > 1:
 		err = crossValidate(*evalDir, *limit, *folds, os.Stdout)
-	} else {
+	default:
 		err = run(*evalDir, *out, *limit, os.Stdout)
 	}
 	if err != nil {
