@@ -355,7 +355,7 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 	}
 	tr := &turns[t]
 	id, ranked := -1, 0.0
-	if m.kind == pronounMention && g != lexicon.Self {
+	if g == lexicon.Male || g == lexicon.Female {
 		id, ranked = p.rankFiction(turns, t, i, g)
 	}
 	switch {

@@ -59,7 +59,7 @@ const (
 )
 
 // rankFiction picks the speaker of quote i, in turn t, referred to with
-// gender g, among the people of the conversation who fit g: -1 when the
+// gender g (by a pronoun, or a description: “the girl”), among the people of the conversation who fit g: -1 when the
 // model is missing or leaves the choice to the rules of dialogue.go. The
 // model reads the narration better than those rules, but a run of bare
 // dialogue (the quote opens its paragraph) goes by turns, which the rules
