@@ -103,5 +103,5 @@ var ratchet = map[string]float64{
 	"polnear/dev.jsonl quote F1":                     0.96,
 	"de-wikinews/dev.jsonl speaker mention accuracy": 0.75, // the target, met
 	"pdnc/dev.jsonl speaker accuracy Explicit":       0.90,
-	"pdnc/dev.jsonl speaker accuracy Anaphoric":      0.60,
+	"pdnc/dev.jsonl speaker accuracy Anaphoric":      0.62,
 }
