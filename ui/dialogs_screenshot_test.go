@@ -13,6 +13,7 @@ import (
 	"verbatim/core"
 	"verbatim/core/extract"
 	"verbatim/core/quoteset"
+	"verbatim/core/shareddata"
 )
 
 // The screenshots of the dialogs are drawn by Fyne's software painter at
@@ -57,30 +58,6 @@ func wikinewsSet(t *testing.T) quoteset.Set {
 		}
 	}
 	return set
-}
-
-// sharedPath is ../shared/elem… beside the repository, or skips the test.
-func sharedPath(t *testing.T, elem ...string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if parent := filepath.Dir(dir); parent != dir {
-			dir = parent
-			continue
-		}
-		t.Skip("repository root (go.mod) not found; skipping a test that needs ../shared")
-	}
-	p := filepath.Join(append([]string{dir, "..", "shared"}, elem...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s is not available; skipping this test", p)
-	}
-	return p
 }
 
 // screenshot writes what the window shows to name (in docs/ when asked
@@ -146,3 +123,6 @@ func TestPrintDialogWithoutPrinterScreenshot(t *testing.T) {
 	h.until("the preview", func() bool { return d.layout != nil && d.noPrinter.Visible() })
 	screenshot(t, h.win, "print-dialog-no-printer.png")
 }
+
+// sharedPath is ../shared/elem… beside the repository, or skips the test.
+func sharedPath(t *testing.T, elem ...string) string { return shareddata.Path(t, elem...) }

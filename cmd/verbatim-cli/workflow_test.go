@@ -17,17 +17,8 @@ import (
 
 	"verbatim/core/printing"
 	"verbatim/core/printing/printtest"
+	"verbatim/core/shareddata"
 )
-
-// sharedPath returns ../shared/elem… beside the repository, or skips.
-func sharedPath(t *testing.T, elem ...string) string {
-	t.Helper()
-	p := filepath.Join(append([]string{"..", "..", "..", "shared"}, elem...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s is not available; skipping", p)
-	}
-	return p
-}
 
 // wikinewsLibrary imports the Wikinews articles of ../shared/eval/articles
 // into a new library, through the import command, and returns its folder.
@@ -317,3 +308,6 @@ func TestPrintFromLibrary(t *testing.T) {
 		t.Errorf("missing printer: code %d, %q", code, errOut)
 	}
 }
+
+// sharedPath is ../shared/elem… beside the repository, or skips the test.
+func sharedPath(t *testing.T, elem ...string) string { return shareddata.Path(t, elem...) }

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"verbatim/core/internal/shareddata"
 	"verbatim/core/quoteset"
+	"verbatim/core/shareddata"
 )
 
 func writeQDPX(t *testing.T) (*zip.Reader, []byte) {

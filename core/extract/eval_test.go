@@ -7,27 +7,8 @@ import (
 
 	"verbatim/core"
 	"verbatim/core/eval"
+	"verbatim/core/shareddata"
 )
-
-// sharedEval finds ../shared/eval next to the repository root.
-func sharedEval(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	return filepath.Join(dir, "..", "shared", "eval")
-}
 
 func scoreCorpus(t *testing.T, path string) *eval.Report {
 	t.Helper()
@@ -105,3 +86,6 @@ var ratchet = map[string]float64{
 	"pdnc/dev.jsonl speaker accuracy Explicit":       0.90,
 	"pdnc/dev.jsonl speaker accuracy Anaphoric":      0.62,
 }
+
+// sharedEval is ../shared/eval beside the repository, or skips the test.
+func sharedEval(t testing.TB) string { return shareddata.Path(t, "eval") }

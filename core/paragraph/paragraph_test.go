@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"verbatim/core/internal/shareddata"
+	"verbatim/core/shareddata"
 )
 
 func TestNumberAt(t *testing.T) {

@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 
 	"verbatim/core"
-	"verbatim/core/internal/shareddata"
 	"verbatim/core/quoteset"
+	"verbatim/core/shareddata"
 )
 
 const (

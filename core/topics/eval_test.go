@@ -11,35 +11,12 @@ import (
 	"testing"
 
 	"verbatim/core"
+	"verbatim/core/shareddata"
 	"verbatim/core/textpos"
 )
 
 // Helpers that read the evaluation data in ../shared/eval next to the
 // repository. Tests that need it skip when it is absent.
-
-// evalDir returns the evaluation folder, or skips the test.
-func evalDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-	eval := filepath.Join(dir, "..", "shared", "eval")
-	if _, err := os.Stat(eval); err != nil {
-		t.Skipf("evaluation data not found at %s; it lies next to the repository in the development setup", eval)
-	}
-	return eval
-}
 
 // evalDoc is a document of the evaluation data with its gold quotes.
 type evalDoc struct {
@@ -148,3 +125,6 @@ func suggester(t testing.TB) *Suggester {
 	}
 	return s
 }
+
+// evalDir is ../shared/eval beside the repository, or skips the test.
+func evalDir(t testing.TB) string { return shareddata.Path(t, "eval") }
