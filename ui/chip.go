@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Chip sizes, in Fyne units (see the mockups' README).
+const (
+	chipHeight   = 20
+	chipTextSize = 12
+	chipDot      = 6
+	chipPadding  = 8
+	chipGap      = 6
+)
+
+// chip is a small rounded label: a topic on a quote (filled when the
+// researcher's, outlined and italic when suggested), "+N", or the review
+// badge with its warning icon.
+type chip struct {
+	widget.BaseWidget
+	chipLook
+}
+
+// chipLook is what a chip shows.
+type chipLook struct {
+	text     string
+	fill     color.Color
+	stroke   color.Color
+	ink      color.Color
+	dot      color.Color // nil: no dot
+	ringDot  bool        // outlined dot, for a suggested topic
+	icon     fyne.Resource
+	italic   bool
+	bold     bool
+	maxWidth float32 // 0: as wide as the text
+}
+
+func newChip() *chip {
+	c := &chip{}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// setTopic makes the chip show a topic.
+func (c *chip) setTopic(name, hex string, suggested bool, v fyne.ThemeVariant) {
+	base := parseColour(hex)
+	fill, ink := chipColours(base, v)
+	c.chipLook = chipLook{text: name, ink: ink, dot: base, italic: suggested, ringDot: suggested}
+	if suggested {
+		c.fill = color.Transparent
+		c.stroke = ink
+	} else {
+		c.fill = fill
+	}
+	c.Refresh()
+}
+
+// setMore makes the chip say how many topics did not fit.
+func (c *chip) setMore(text string) {
+	c.chipLook = chipLook{text: text,
+		fill: theme.Color(theme.ColorNameButton), ink: theme.Color(theme.ColorNamePlaceHolder)}
+	c.Refresh()
+}
+
+// setReview makes the chip the amber "Review · 0.58" badge.
+func (c *chip) setReview(text string, p palette) {
+	c.chipLook = chipLook{text: text, fill: p.badgeFill, stroke: p.badgeStroke,
+		ink: p.badgeText, icon: theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameWarning)}
+	c.Refresh()
+}
+
+func (c *chip) style() fyne.TextStyle { return fyne.TextStyle{Italic: c.italic, Bold: c.bold} }
+
+func (c *chip) MinSize() fyne.Size {
+	w := fyne.MeasureText(c.text, chipTextSize, c.style()).Width + 2*chipPadding
+	if c.dot != nil || c.icon != nil {
+		w += c.leadWidth()
+	}
+	if c.maxWidth > 0 && w > c.maxWidth {
+		w = c.maxWidth
+	}
+	return fyne.NewSize(w, chipHeight)
+}
+
+func (c *chip) leadWidth() float32 {
+	if c.icon != nil {
+		return 12 + 4
+	}
+	return chipDot + 5
+}
+
+func (c *chip) CreateRenderer() fyne.WidgetRenderer {
+	r := &chipRenderer{c: c, bg: canvas.NewRectangle(color.Transparent), dot: canvas.NewCircle(color.Transparent),
+		label: canvas.NewText("", color.Black), icon: canvas.NewImageFromResource(nil)}
+	r.bg.CornerRadius = chipHeight / 2
+	r.label.TextSize = chipTextSize
+	r.Refresh()
+	return r
+}
+
+type chipRenderer struct {
+	c     *chip
+	bg    *canvas.Rectangle
+	dot   *canvas.Circle
+	label *canvas.Text
+	icon  *canvas.Image
+}
+
+func (r *chipRenderer) Destroy()           {}
+func (r *chipRenderer) MinSize() fyne.Size { return r.c.MinSize() }
+func (r *chipRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.dot, r.icon, r.label}
+}
+
+func (r *chipRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size)
+	x := float32(chipPadding)
+	if r.c.icon != nil {
+		r.icon.Resize(fyne.NewSquareSize(12))
+		r.icon.Move(fyne.NewPos(x-1, (size.Height-12)/2))
+		x += r.c.leadWidth()
+	} else if r.c.dot != nil {
+		r.dot.Resize(fyne.NewSquareSize(chipDot))
+		r.dot.Move(fyne.NewPos(x, (size.Height-chipDot)/2))
+		x += r.c.leadWidth()
+	}
+	r.label.Text = ellipsize(r.c.text, size.Width-x-chipPadding+2, chipTextSize, r.c.style())
+	ts := fyne.MeasureText(r.label.Text, chipTextSize, r.c.style())
+	r.label.Resize(ts)
+	r.label.Move(fyne.NewPos(x, (size.Height-ts.Height)/2))
+}
+
+func (r *chipRenderer) Refresh() {
+	c := r.c
+	r.bg.FillColor = c.fill
+	if r.bg.FillColor == nil {
+		r.bg.FillColor = color.Transparent
+	}
+	r.bg.StrokeColor = c.stroke
+	r.bg.StrokeWidth = 0
+	if c.stroke != nil {
+		r.bg.StrokeWidth = 1
+	}
+	r.dot.Hidden = c.dot == nil
+	if c.dot != nil {
+		if c.ringDot {
+			r.dot.FillColor, r.dot.StrokeColor, r.dot.StrokeWidth = color.Transparent, c.dot, 1.5
+		} else {
+			r.dot.FillColor, r.dot.StrokeWidth = c.dot, 0
+		}
+	}
+	r.icon.Hidden = c.icon == nil
+	r.icon.Resource = c.icon
+	r.label.Color = c.ink
+	r.label.TextStyle = c.style()
+	r.Layout(c.Size())
+	canvas.Refresh(r.bg)
+	canvas.Refresh(r.dot)
+	canvas.Refresh(r.icon)
+	canvas.Refresh(r.label)
+}
+
+// ellipsize shortens s with "…" until it fits width at the given size.
+func ellipsize(s string, width, size float32, style fyne.TextStyle) string {
+	if width <= 0 {
+		return ""
+	}
+	if fyne.MeasureText(s, size, style).Width <= width {
+		return s
+	}
+	runes := []rune(s)
+	lo, hi := 0, len(runes) // the longest prefix that fits is in [lo, hi)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(runes[:mid])+"…", size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return "…"
+	}
+	return string(runes[:lo]) + "…"
+}

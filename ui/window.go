@@ -1,0 +1,433 @@
+// Package ui is Verbatim's desktop interface, built with Fyne. It never
+// imports fyne.io/fyne/v2/app: cmd/verbatim wires the real application, and
+// tests drive the same code headless with fyne.io/fyne/v2/test.
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"verbatim/assets"
+	"verbatim/storage"
+)
+
+// WindowTitle is the main window's title; the CI smoke test looks for it.
+const WindowTitle = "Verbatim"
+
+// Icon is the application icon as a Fyne resource.
+func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.IconPNG) }
+
+// Scope is what a quote sheet or an export covers: the quotes the list
+// shows (Filter, in Sort order) or, when set, only the Selected ones.
+type Scope struct {
+	Title    string // what the list shows: "All quotes", a topic's name, …
+	Filter   storage.QuoteFilter
+	Sort     storage.QuoteSort
+	Selected []int64
+}
+
+// MainWindow is Verbatim's one window: toolbar, sidebar, quote list,
+// source pane and status bar.
+type MainWindow struct {
+	Window fyne.Window
+	app    fyne.App
+	lib    Library
+	imp    Importer
+
+	threshold float64
+	counts    storage.Counts
+	selection string // sidebar key
+
+	sidebar *sidebar
+	list    *quoteList
+	source  *sourcePane
+	status  *statusBar
+
+	listTitle  *widget.Label
+	listCount  *widget.Label
+	sortSelect *widget.Select
+	search     *widget.Entry
+
+	open, importFolder, print, export, undo, redo *widget.Button
+	undoItem, redoItem                            *fyne.MenuItem
+
+	outer, inner *container.Split
+	centre       *fyne.Container
+	empty        fyne.CanvasObject
+	showingEmpty bool
+
+	imports *importQueue
+	// onMain runs f on Fyne's main goroutine, from any goroutine: fyne.Do,
+	// except in tests, which run the queue themselves.
+	onMain func(f func())
+	saver  *settingsSaver
+
+	speakerDlg *speakerDialog // the open speaker dialog, for tests
+	summaryDlg dialog.Dialog  // the last import summary shown
+
+	// onPrint and onExport make sheets and exports; until they are set
+	// (see SetSheetActions) the buttons say the feature is coming.
+	onPrint, onExport func(Scope)
+}
+
+// NewMainWindow builds the main window over lib, importing through imp,
+// without showing it. lib may be nil when the library could not be opened:
+// the window then shows only its empty state.
+func NewMainWindow(a fyne.App, lib Library, imp Importer) *MainWindow {
+	w := a.NewWindow(WindowTitle)
+	w.SetIcon(Icon())
+	m := &MainWindow{Window: w, app: a, lib: lib, imp: imp, threshold: storage.DefaultReviewThreshold,
+		selection: keyAll, onMain: fyne.Do}
+	m.imports = newImportQueue(m)
+	m.build()
+	w.SetMainMenu(m.mainMenu())
+	m.addShortcuts()
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { m.Dropped(uris) })
+	w.SetCloseIntercept(func() { m.saveLayout(); w.Close() })
+	w.Resize(fyne.NewSize(1280, 800))
+	m.restore()
+	return m
+}
+
+// SetSheetActions connects the Print and Export buttons and menu items to
+// the dialogs that make quote sheets and exports.
+func (m *MainWindow) SetSheetActions(print, export func(Scope)) {
+	m.onPrint, m.onExport = print, export
+}
+
+func (m *MainWindow) build() {
+	m.sidebar = newSidebar(m.catalog())
+	m.sidebar.onSelect = m.selectSidebar
+	m.sidebar.onNewTopic = m.newTopicDialog
+	m.sidebar.onTopicMenu = m.showTopicMenu
+	m.sidebar.onSpeakerMenu = m.showSpeakerMenu
+	m.sidebar.onError = m.ShowError
+
+	m.list = newQuoteList(m.quoteSource())
+	m.list.threshold = m.threshold
+	m.list.onCurrent = func(row storage.QuoteRow, _ bool) { m.quoteChosen(row) }
+	m.list.onMenu = m.showQuoteMenu
+	m.list.onActivated = func(storage.QuoteRow) { m.changeSpeakerDialog() }
+	m.list.onDragged = func(at fyne.Position) { m.sidebar.showDropTarget(at, true) }
+	m.list.onDropped = m.quotesDropped
+
+	m.source = newSourcePane(m.lib)
+	m.source.threshold = m.threshold
+	m.source.onQuote = m.quoteTappedInSource
+	m.source.onChange = m.changeSpeakerDialog
+	m.source.onConfirm = m.markReviewed
+	m.source.onReject = m.rejectOrRestore
+	m.source.onAddQuote = m.addQuoteDialog
+	m.source.onError = m.ShowError
+
+	m.status = newStatusBar(m.imports.cancel)
+
+	m.listTitle = widget.NewLabelWithStyle("All quotes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	m.listTitle.SizeName = theme.SizeNameSubHeadingText
+	m.listTitle.Truncation = fyne.TextTruncateEllipsis
+	m.listCount = widget.NewLabel("")
+	m.listCount.Importance = widget.LowImportance
+	m.sortSelect = widget.NewSelect(sortNames(), nil)
+	m.sortSelect.SetSelectedIndex(int(storage.SortNewestFirst))
+	m.sortSelect.OnChanged = func(string) { m.sortChanged() }
+	sortBox := container.NewGridWrap(fyne.NewSize(236, m.sortSelect.MinSize().Height), m.sortSelect)
+	listHeader := container.NewBorder(nil, nil, nil, container.NewCenter(sortBox),
+		container.New(titleCountLayout{}, m.listTitle, m.listCount))
+	listPane := container.NewBorder(container.NewPadded(listHeader), nil, nil, nil, m.list.list)
+
+	m.inner = container.NewHSplit(listPane, m.source.content)
+	m.inner.SetOffset(0.43)
+	m.empty = newEmptyState(m.openFilesDialog, m.trySample, m.importFolderDialog)
+	m.centre = container.NewStack(m.inner)
+	m.outer = container.NewHSplit(m.sidebar.object(), m.centre)
+	m.outer.SetOffset(0.19)
+
+	m.Window.SetContent(container.NewBorder(m.toolbar(), m.status.object, nil, nil, m.outer))
+}
+
+func (m *MainWindow) toolbar() fyne.CanvasObject {
+	button := func(label string, icon fyne.Resource, tapped func()) *widget.Button {
+		b := widget.NewButtonWithIcon(label, icon, tapped)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	m.open = button("Open", theme.FolderOpenIcon(), m.openFilesDialog)
+	m.importFolder = button("Import folder", theme.FolderNewIcon(), m.importFolderDialog)
+	m.print = button("Print", theme.DocumentPrintIcon(), m.printSheet)
+	m.export = button("Export", theme.UploadIcon(), m.exportQuotes)
+	m.undo = button("", theme.ContentUndoIcon(), m.Undo)
+	m.redo = button("", theme.ContentRedoIcon(), m.Redo)
+	m.search = widget.NewEntry()
+	m.search.SetPlaceHolder("Search quotes…")
+	m.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	m.search.OnChanged = func(string) { m.applyQuery() }
+	searchBox := container.NewGridWrap(fyne.NewSize(320, m.search.MinSize().Height), m.search)
+	bar := container.NewHBox(m.open, m.importFolder, vline(), m.print, m.export, vline(), m.undo, m.redo,
+		layout.NewSpacer(), searchBox)
+	return container.NewVBox(container.NewPadded(bar), widget.NewSeparator())
+}
+
+func vline() fyne.CanvasObject {
+	s := widget.NewSeparator()
+	return container.NewPadded(s)
+}
+
+// sortNames are the sort menu's entries, in storage.QuoteSort order.
+func sortNames() []string {
+	return []string{"Sort: Document order", "Sort: Newest document first", "Sort: Oldest document first",
+		"Sort: Speaker", "Sort: Lowest confidence first", "Sort: Best match"}
+}
+
+func (m *MainWindow) currentSort() storage.QuoteSort {
+	if i := m.sortSelect.SelectedIndex(); i >= 0 {
+		return storage.QuoteSort(i)
+	}
+	return storage.SortNewestFirst
+}
+
+// catalog and quoteSource are the library, or nothing when none is open.
+func (m *MainWindow) catalog() Catalog {
+	if m.lib == nil {
+		return nil
+	}
+	return m.lib
+}
+
+func (m *MainWindow) quoteSource() QuoteSource {
+	if m.lib == nil {
+		return emptySource{}
+	}
+	return m.lib
+}
+
+// emptySource lists no quotes, for a window without a library.
+type emptySource struct{}
+
+func (emptySource) Quotes(context.Context, storage.QuoteFilter, storage.QuoteSort, int, int) ([]storage.QuoteRow, error) {
+	return nil, nil
+}
+func (emptySource) CountQuotes(context.Context, storage.QuoteFilter) (int, error) { return 0, nil }
+func (emptySource) Quote(context.Context, int64) (storage.QuoteRow, error) {
+	return storage.QuoteRow{}, &storage.Error{Code: storage.CodeNotFound, Message: "No library is open."}
+}
+
+// refresh reads everything shown from the library again: after an edit, an
+// undo, or documents imported.
+func (m *MainWindow) refresh() {
+	if m.lib != nil {
+		c, err := m.lib.Counts(context.Background(), m.threshold)
+		if err != nil {
+			m.ShowError(err)
+		}
+		m.counts = c
+	}
+	m.sidebar.reload(m.counts)
+	m.showEmpty(m.counts.Documents == 0)
+	if err := m.list.reload(); err != nil {
+		m.ShowError(err)
+	}
+	m.listCount.SetText(fmt.Sprint(m.list.pager.count))
+	if m.list.currentAt < 0 && m.list.current != 0 {
+		// The current quote left the list (rejected, say): show the next one.
+		m.list.current = 0
+		m.source.reload()
+	} else {
+		m.source.reload()
+	}
+	m.updateUndo()
+	m.updateStatus("")
+}
+
+// showEmpty switches the centre between the first-run screen and the panes.
+func (m *MainWindow) showEmpty(empty bool) {
+	if empty == m.showingEmpty {
+		return
+	}
+	m.showingEmpty = empty
+	if empty {
+		m.centre.Objects = []fyne.CanvasObject{m.empty}
+	} else {
+		m.centre.Objects = []fyne.CanvasObject{m.inner}
+	}
+	m.centre.Refresh()
+	for _, b := range []*widget.Button{m.print, m.export} {
+		if empty {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+}
+
+// updateStatus shows the library's counts and, when given, what just happened.
+func (m *MainWindow) updateStatus(event string) {
+	if m.lib == nil {
+		m.status.setSummary("No library is open")
+		return
+	}
+	if m.counts.Documents == 0 {
+		m.status.setSummary(joinNonEmpty(" · ", "No documents yet", "Library ready", event))
+		return
+	}
+	if event == "" {
+		event = "Library saved"
+	}
+	m.status.setSummary(joinNonEmpty(" · ", plural(m.counts.Documents, "document", "documents"),
+		plural(m.counts.Quotes, "quote", "quotes"), event))
+}
+
+// selectSidebar shows the quotes of the sidebar row key.
+func (m *MainWindow) selectSidebar(key string) {
+	m.selection = key
+	if key == keyReview {
+		m.sortSelect.SetSelectedIndex(int(storage.SortConfidence)) // calls applyQuery
+	} else {
+		m.applyQuery()
+	}
+	if kind, id := parseKey(key); kind == "document" && m.list.currentAt < 0 {
+		m.source.showDocument(id)
+		if !m.list.selectIndex(0) {
+			m.source.showDocument(id)
+		}
+	} else if m.list.currentAt < 0 {
+		m.list.selectIndex(0)
+	}
+	m.saveSelection()
+}
+
+func (m *MainWindow) sortChanged() {
+	m.applyQuery()
+	m.saveSetting(settingSort, fmt.Sprint(m.sortSelect.SelectedIndex()))
+}
+
+// query is the quote filter of the sidebar selection and the search text.
+func (m *MainWindow) query() storage.QuoteFilter {
+	f := filterFor(m.selection, m.threshold)
+	f.Search = m.search.Text
+	return f
+}
+
+// applyQuery shows the quotes of the current selection and search.
+func (m *MainWindow) applyQuery() {
+	if err := m.list.setQuery(m.query(), m.currentSort()); err != nil {
+		m.ShowError(err)
+	}
+	m.listTitle.SetText(m.queryTitle())
+	m.listCount.SetText(fmt.Sprint(m.list.pager.count))
+}
+
+// queryTitle names what the list shows.
+func (m *MainWindow) queryTitle() string {
+	title := "All quotes"
+	kind, id := parseKey(m.selection)
+	switch kind {
+	case keyReview:
+		title = "Needs review"
+	case keyRejected:
+		title = "Rejected"
+	case "topic":
+		for _, t := range m.sidebar.topics {
+			if t.ID == id {
+				title = t.Name
+			}
+		}
+	case "speaker":
+		title = m.speakerName(id)
+	case "document":
+		if d, err := m.lib.Document(context.Background(), id); err == nil {
+			title = orFileName(d.Meta)
+		}
+	}
+	if m.search.Text != "" {
+		title = fmt.Sprintf("“%s” in %s", m.search.Text, title)
+	}
+	return title
+}
+
+func (m *MainWindow) speakerName(id int64) string {
+	for _, s := range m.sidebar.speakers {
+		if s.ID == id {
+			return s.Name
+		}
+	}
+	if all, err := m.lib.Speakers(context.Background(), storage.SpeakerFilter{}); err == nil {
+		for _, s := range all {
+			if s.ID == id {
+				return s.Name
+			}
+		}
+	}
+	return "Speaker"
+}
+
+// quoteChosen shows the quote the list made current.
+func (m *MainWindow) quoteChosen(row storage.QuoteRow) {
+	m.source.showQuote(row)
+	m.saveSelection()
+}
+
+// quoteTappedInSource selects in the list the quote tapped in the text; a
+// quote the list does not show (another filter) is shown in the text only.
+func (m *MainWindow) quoteTappedInSource(id int64) {
+	if m.list.selectID(id) {
+		return
+	}
+	if row, err := m.lib.Quote(context.Background(), id); err == nil {
+		m.list.selected = map[int64]bool{}
+		m.list.current, m.list.currentAt = id, -1
+		m.list.list.Refresh()
+		m.source.showQuote(row)
+	}
+}
+
+// scope is what Print and Export cover now.
+func (m *MainWindow) scope() Scope {
+	s := Scope{Title: m.queryTitle(), Filter: m.query(), Sort: m.currentSort()}
+	if ids := m.list.selectedIDs(); len(ids) > 1 {
+		s.Selected = ids
+	}
+	return s
+}
+
+func (m *MainWindow) printSheet() {
+	if m.onPrint != nil {
+		m.onPrint(m.scope())
+		return
+	}
+	m.comingSoon("Printing quote sheets")
+}
+
+func (m *MainWindow) exportQuotes() {
+	if m.onExport != nil {
+		m.onExport(m.scope())
+		return
+	}
+	m.comingSoon("Exporting quotes")
+}
+
+// titleCountLayout puts a title and its count side by side; the title gives
+// way (ellipsized) when space runs out, the count never.
+type titleCountLayout struct{}
+
+func (titleCountLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	c := objs[1].MinSize()
+	return fyne.NewSize(c.Width+40, max(objs[0].MinSize().Height, c.Height))
+}
+
+func (titleCountLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	title, count := objs[0].(*widget.Label), objs[1]
+	cw := count.MinSize().Width
+	want := fyne.MeasureText(title.Text, theme.SizeForWidget(title.SizeName, title), title.TextStyle).Width + 2*theme.InnerPadding() + 6
+	tw := min(want, size.Width-cw)
+	title.Resize(fyne.NewSize(tw, size.Height))
+	title.Move(fyne.NewPos(0, 0))
+	count.Resize(fyne.NewSize(cw, size.Height))
+	count.Move(fyne.NewPos(tw-theme.InnerPadding(), 1))
+}
