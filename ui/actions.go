@@ -134,8 +134,13 @@ func (m *MainWindow) quotesDropped(ids []int64, at fyne.Position) {
 	}
 }
 
-// showQuoteMenu is the quote list's right-click menu.
+// showQuoteMenu shows the quote list's right-click menu.
 func (m *MainWindow) showQuoteMenu(row storage.QuoteRow, at fyne.Position) {
+	widget.ShowPopUpMenuAtPosition(m.quoteMenu(row), m.Window.Canvas(), at)
+}
+
+// quoteMenu is what can be done to the selected quotes.
+func (m *MainWindow) quoteMenu(row storage.QuoteRow) *fyne.Menu {
 	ids := m.list.selectedIDs()
 	n := len(ids)
 	reject := fyne.NewMenuItem("Reject quote", m.rejectOrRestore)
@@ -159,7 +164,7 @@ func (m *MainWindow) showQuoteMenu(row storage.QuoteRow, at fyne.Position) {
 		}
 		items = append(items, remove)
 	}
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), m.Window.Canvas(), at)
+	return fyne.NewMenu("", items...)
 }
 
 func appendItem(menu *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {

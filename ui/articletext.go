@@ -666,3 +666,17 @@ func (t *articleText) drawSelection() []fyne.CanvasObject {
 	}
 	return out
 }
+
+// positionOf is where byte offset at is drawn, in the widget's coordinates
+// (the middle of its line).
+func (t *articleText) positionOf(at int) fyne.Position {
+	for _, l := range t.lines {
+		for _, pc := range l.pieces {
+			if at >= pc.start && at < pc.end {
+				x := pc.x + fyne.MeasureText(t.text[pc.start:at], articleTextSize, pc.style.textStyle()).Width
+				return fyne.NewPos(t.gutter+x, l.y+articleLine/2)
+			}
+		}
+	}
+	return fyne.NewPos(-1, -1)
+}

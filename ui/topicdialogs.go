@@ -97,8 +97,13 @@ func (m *MainWindow) assignTo(name string, ids []int64) {
 	m.createTopic(name, ids)
 }
 
-// showTopicMenu is a topic's right-click menu in the sidebar.
+// showTopicMenu shows a topic's right-click menu in the sidebar.
 func (m *MainWindow) showTopicMenu(t storage.Topic, at fyne.Position) {
+	widget.ShowPopUpMenuAtPosition(m.topicMenu(t), m.Window.Canvas(), at)
+}
+
+// topicMenu is what can be done to a topic.
+func (m *MainWindow) topicMenu(t storage.Topic) *fyne.Menu {
 	var items []*fyne.MenuItem
 	if t.Origin == storage.TopicSuggested {
 		items = append(items,
@@ -128,7 +133,7 @@ func (m *MainWindow) showTopicMenu(t storage.Topic, at fyne.Position) {
 		}))
 	}
 	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete topic…", func() { m.deleteTopicDialog(t) }))
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), m.Window.Canvas(), at)
+	return fyne.NewMenu("", items...)
 }
 
 // topicSubmenu lists the other user topics under label.
@@ -169,8 +174,13 @@ func (m *MainWindow) deleteTopicDialog(t storage.Topic) {
 	d.Show()
 }
 
-// showSpeakerMenu is a speaker's right-click menu in the sidebar.
+// showSpeakerMenu shows a speaker's right-click menu in the sidebar.
 func (m *MainWindow) showSpeakerMenu(s storage.Speaker, at fyne.Position) {
+	widget.ShowPopUpMenuAtPosition(m.speakerMenu(s), m.Window.Canvas(), at)
+}
+
+// speakerMenu is what can be done to a speaker.
+func (m *MainWindow) speakerMenu(s storage.Speaker) *fyne.Menu {
 	items := []*fyne.MenuItem{
 		fyne.NewMenuItem("Rename…", func() {
 			m.askName("Rename speaker", s.Name, "Give the speaker a name.", func(name string) {
@@ -189,7 +199,7 @@ func (m *MainWindow) showSpeakerMenu(s storage.Speaker, at fyne.Position) {
 		}
 		items = append(items, aliases)
 	}
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), m.Window.Canvas(), at)
+	return fyne.NewMenu("", items...)
 }
 
 // mergeSpeakerDialog folds speaker from into one chosen from the library.
