@@ -61,7 +61,7 @@ type articleText struct {
 
 	onQuoteTapped func(id int64)
 	onSelected    func(start, end int)
-	onHeight      func() // the wrapped height changed
+	onLayout      func(heightChanged bool) // the text was laid out again
 }
 
 // styleRun is the style from a byte offset on.
@@ -203,8 +203,8 @@ func (t *articleText) relayout() {
 	t.height = h
 	t.objects = nil
 	t.Refresh()
-	if changed && t.onHeight != nil {
-		t.onHeight()
+	if t.onLayout != nil {
+		t.onLayout(changed)
 	}
 }
 

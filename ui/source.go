@@ -78,7 +78,15 @@ func newSourcePane(lib Library) *sourcePane {
 
 	s.text = newArticleText()
 	s.scroll = container.NewVScroll(s.text)
-	s.text.onHeight = func() { s.scroll.Refresh() }
+	s.text.onLayout = func(heightChanged bool) {
+		if heightChanged {
+			s.scroll.Refresh()
+		}
+		// Lines moved (a new width): bring the current quote back into view.
+		if s.current.ID != 0 {
+			s.scrollTo(s.current)
+		}
+	}
 	s.text.onQuoteTapped = func(id int64) {
 		if s.onQuote != nil {
 			s.onQuote(id)
@@ -309,6 +317,7 @@ type greyText struct {
 	widget.BaseWidget
 	text string
 	size float32
+	fit  bool // asks for the whole text's width (a count), not a minimum
 }
 
 func newGreyText(size float32) *greyText {
@@ -323,7 +332,11 @@ func (g *greyText) SetText(s string) {
 }
 
 func (g *greyText) MinSize() fyne.Size {
-	return fyne.NewSize(20, fyne.MeasureText("Mg", g.size, fyne.TextStyle{}).Height+theme.InnerPadding())
+	w := float32(20)
+	if g.fit {
+		w = fyne.MeasureText(g.text, g.size, fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	}
+	return fyne.NewSize(w, fyne.MeasureText("Mg", g.size, fyne.TextStyle{}).Height+theme.InnerPadding())
 }
 
 func (g *greyText) CreateRenderer() fyne.WidgetRenderer {

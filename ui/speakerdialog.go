@@ -154,7 +154,11 @@ func (d *speakerDialog) show(title, action string, parts []fyne.CanvasObject) {
 	parts = append(parts, widget.NewLabel("New speaker"), d.entry, listBox, d.sameAll)
 	box := container.NewVBox(parts...)
 	if d.context != nil {
-		d.context.onHeight = box.Refresh
+		d.context.onLayout = func(changed bool) {
+			if changed {
+				box.Refresh()
+			}
+		}
 	}
 	d.dlg = dialog.NewCustomWithoutButtons(title, box, d.m.Window)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.apply})

@@ -51,7 +51,7 @@ type MainWindow struct {
 	status  *statusBar
 
 	listTitle  *widget.Label
-	listCount  *widget.Label
+	listCount  *greyText
 	sortSelect *widget.Select
 	search     *widget.Entry
 
@@ -132,8 +132,8 @@ func (m *MainWindow) build() {
 	m.listTitle = widget.NewLabelWithStyle("All quotes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	m.listTitle.SizeName = theme.SizeNameSubHeadingText
 	m.listTitle.Truncation = fyne.TextTruncateEllipsis
-	m.listCount = widget.NewLabel("")
-	m.listCount.Importance = widget.LowImportance
+	m.listCount = newGreyText(14)
+	m.listCount.fit = true
 	m.sortSelect = widget.NewSelect(sortNames(), nil)
 	m.sortSelect.SetSelectedIndex(int(storage.SortNewestFirst))
 	m.sortSelect.OnChanged = func(string) { m.sortChanged() }
@@ -428,6 +428,7 @@ func (titleCountLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	tw := min(want, size.Width-cw)
 	title.Resize(fyne.NewSize(tw, size.Height))
 	title.Move(fyne.NewPos(0, 0))
-	count.Resize(fyne.NewSize(cw, size.Height))
-	count.Move(fyne.NewPos(tw-theme.InnerPadding(), 1))
+	ch := count.MinSize().Height
+	count.Resize(fyne.NewSize(cw, ch))
+	count.Move(fyne.NewPos(tw-theme.InnerPadding(), (size.Height-ch)/2+2))
 }

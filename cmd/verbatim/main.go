@@ -1,49 +1,72 @@
 // Command verbatim is Verbatim's desktop application. It only wires the real
 // Fyne app to package ui; everything else lives there and in core/storage.
 //
-// Usage: verbatim [FILE|FOLDER...] imports the files (as a file manager's
-// "Open with Verbatim" does).
+// Usage: verbatim [FILE|FOLDER...] imports the files, as a file manager's
+// "Open with Verbatim" does. When Verbatim is already running on the same
+// library, the files are handed to that window instead.
 package main
 
 import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"verbatim/core/ingest"
 	"verbatim/storage"
 	"verbatim/ui"
+	"verbatim/ui/handover"
 )
 
 // appID matches FyneApp.toml.
 const appID = "org.verbatim.Verbatim"
 
 func main() {
+	files := os.Args[1:]
+	dir, lib, err := openLibrary()
+	if storage.HasCode(err, storage.CodeLocked) && handover.Send(dir, files, 3*time.Second) == nil {
+		return // the running window takes the files
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(ui.Icon())
-	lib, err := openLibrary()
-	var m *ui.MainWindow
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "verbatim:", err)
-		m = ui.NewMainWindow(a, nil, nil)
+		m := ui.NewMainWindow(a, nil, nil)
 		m.ShowError(err)
-	} else {
-		defer lib.Close()
-		m = ui.NewMainWindow(a, lib, ui.Pipeline{Store: lib, Engine: ui.NewEngine()})
-		m.ImportPaths(os.Args[1:])
+		m.Window.SetMaster()
+		m.Window.ShowAndRun()
+		return
 	}
+	defer lib.Close()
+	m := ui.NewMainWindow(a, lib, ui.Pipeline{Store: lib, Engine: ui.NewEngine()})
+	if srv, err := handover.Listen(dir, func(paths []string) {
+		fyne.Do(func() {
+			m.Window.RequestFocus()
+			m.ImportPaths(paths)
+		})
+	}); err == nil {
+		defer srv.Close()
+	} else {
+		fmt.Fprintln(os.Stderr, "verbatim: later launches will not find this window:", err)
+	}
+	m.ImportPaths(files)
+	go func() { _ = ingest.StartPDF() }() // so that the first PDF dropped does not wait for it
 	m.Window.SetMaster()
 	m.Window.ShowAndRun()
 }
 
-func openLibrary() (*storage.Library, error) {
+// openLibrary opens the library in its folder (made when missing).
+func openLibrary() (string, *storage.Library, error) {
 	dir, err := storage.DefaultDir()
 	if err == nil {
 		err = os.MkdirAll(dir, 0o755)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("Verbatim could not create its library folder: %w", err)
+		return dir, nil, fmt.Errorf("Verbatim could not create its library folder: %w", err)
 	}
-	return storage.Open(context.Background(), dir)
+	lib, err := storage.Open(context.Background(), dir)
+	return dir, lib, err
 }
