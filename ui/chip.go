@@ -37,7 +37,6 @@ type chipLook struct {
 	icon     fyne.Resource
 	italic   bool
 	bold     bool
-	maxWidth float32 // 0: as wide as the text
 }
 
 func newChip() *chip {
@@ -80,9 +79,6 @@ func (c *chip) MinSize() fyne.Size {
 	w := fyne.MeasureText(c.text, chipTextSize, c.style()).Width + 2*chipPadding
 	if c.dot != nil || c.icon != nil {
 		w += c.leadWidth()
-	}
-	if c.maxWidth > 0 && w > c.maxWidth {
-		w = c.maxWidth
 	}
 	return fyne.NewSize(w, chipHeight)
 }

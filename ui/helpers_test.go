@@ -40,13 +40,12 @@ func openTestWindow(t *testing.T, a fyne.App, dir string) *testWindow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := NewMainWindow(a, lib, Pipeline{Store: lib, Engine: NewEngine()})
-	tw := &testWindow{MainWindow: m, t: t, app: a, lib: lib, dir: dir, done: make(chan ImportSummary, 4),
-		main: make(chan func(), 64)}
-	m.imports.onIdle = func(s ImportSummary) { tw.done <- s }
+	main := make(chan func(), 64)
 	// The test's goroutine plays Fyne's main goroutine: wait runs what the
 	// imports hand to it, one at a time, as the real event loop does.
-	m.onMain = func(f func()) { tw.main <- f }
+	m := newMainWindow(a, lib, Pipeline{Store: lib, Engine: NewEngine()}, func(f func()) { main <- f }, true)
+	tw := &testWindow{MainWindow: m, t: t, app: a, lib: lib, dir: dir, done: make(chan ImportSummary, 4), main: main}
+	m.imports.onIdle = func(s ImportSummary) { tw.done <- s }
 	m.Window.Resize(fyne.NewSize(1280, 800))
 	m.Window.Show()
 	t.Cleanup(tw.close)
@@ -139,7 +138,7 @@ func (tw *testWindow) reread(id int64) storage.QuoteRow {
 }
 
 // evalArticles returns paths of the shared Wikinews articles, or skips.
-func evalArticles(t *testing.T) []string {
+func evalArticles(t testing.TB) []string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {

@@ -208,17 +208,11 @@ func (m *MainWindow) showFirstImported(docID int64) {
 
 // refreshLists shows what a running import has added so far.
 func (m *MainWindow) refreshLists() {
-	if m.lib == nil {
-		return
+	m.refreshCounts()
+	if err := m.list.reload(); err != nil {
+		m.ShowError(err)
 	}
-	if c, err := m.lib.Counts(context.Background(), m.threshold); err == nil {
-		m.counts = c
-	}
-	m.sidebar.reload(m.counts)
-	m.showEmpty(m.counts.Documents == 0)
-	_ = m.list.reload()
 	m.listCount.SetText(fmt.Sprint(m.list.pager.count))
-	m.updateStatus("")
 	if m.list.current == 0 {
 		m.list.selectIndex(0)
 	}

@@ -21,22 +21,32 @@ import (
 const (
 	quotePageSize  = 100
 	quotePagesKept = 8
+	prefetchWithin = 40    // rows from a page edge where the next page is read ahead
 	maxRangeSelect = 20000 // quotes a Shift-click may select at once
 )
 
-// quotePager caches pages of one query.
+// quotePager caches pages of one query. While the list scrolls, the page
+// it is coming to is read ahead in the background, so that pages deep in a
+// large library (slower to find) do not make scrolling stutter.
 type quotePager struct {
-	src    QuoteSource
-	filter storage.QuoteFilter
-	sort   storage.QuoteSort
-	count  int
-	pages  map[int][]storage.QuoteRow
-	recent []int // page numbers, least recently used first
+	src      QuoteSource
+	filter   storage.QuoteFilter
+	sort     storage.QuoteSort
+	count    int
+	pages    map[int][]storage.QuoteRow
+	recent   []int // page numbers, least recently used first
+	gen      int   // counts queries, so that a late read-ahead is dropped
+	fetching map[int]bool
+	// background runs a read away from the main goroutine (see
+	// MainWindow.background); nil reads ahead nothing.
+	background func(fetch func() func())
+	onPage     func() // a page read ahead arrived
 }
 
 func (p *quotePager) reset(f storage.QuoteFilter, s storage.QuoteSort) error {
 	p.filter, p.sort = f, s
-	p.pages, p.recent = map[int][]storage.QuoteRow{}, nil
+	p.pages, p.recent, p.fetching = map[int][]storage.QuoteRow{}, nil, map[int]bool{}
+	p.gen++
 	n, err := p.src.CountQuotes(context.Background(), f)
 	p.count = n
 	return err
@@ -55,17 +65,59 @@ func (p *quotePager) row(i int) (storage.QuoteRow, bool) {
 		if err != nil {
 			return storage.QuoteRow{}, false
 		}
-		p.pages[page] = rows
-		if len(p.recent) >= quotePagesKept {
-			delete(p.pages, p.recent[0])
-			p.recent = p.recent[1:]
-		}
+		p.keep(page, rows)
 	}
 	p.touch(page)
-	if k := i % quotePageSize; k < len(rows) {
+	k := i % quotePageSize
+	switch {
+	case k >= quotePageSize-prefetchWithin:
+		p.readAhead(page + 1)
+	case k < prefetchWithin && page > 0:
+		p.readAhead(page - 1)
+	}
+	if k < len(rows) {
 		return rows[k], true
 	}
 	return storage.QuoteRow{}, false
+}
+
+// keep caches a page, forgetting the least recently used one when full.
+func (p *quotePager) keep(page int, rows []storage.QuoteRow) {
+	if _, ok := p.pages[page]; !ok && len(p.recent) >= quotePagesKept {
+		delete(p.pages, p.recent[0])
+		p.recent = p.recent[1:]
+	}
+	p.pages[page] = rows
+	p.touch(page)
+}
+
+// readAhead reads page in the background when it is not there yet.
+func (p *quotePager) readAhead(page int) {
+	if p.background == nil || page*quotePageSize >= p.count || p.fetching[page] {
+		return
+	}
+	if _, ok := p.pages[page]; ok {
+		return
+	}
+	p.fetching[page] = true
+	src, f, s, gen := p.src, p.filter, p.sort, p.gen
+	p.background(func() func() {
+		rows, err := src.Quotes(context.Background(), f, s, page*quotePageSize, quotePageSize)
+		return func() {
+			if gen != p.gen {
+				return
+			}
+			delete(p.fetching, page)
+			if err == nil {
+				if _, ok := p.pages[page]; !ok {
+					p.keep(page, rows)
+				}
+				if p.onPage != nil {
+					p.onPage()
+				}
+			}
+		}
+	})
 }
 
 func (p *quotePager) touch(page int) {
@@ -135,7 +187,7 @@ type quoteList struct {
 	anchor    int // where a Shift-click range starts
 	threshold float64
 
-	onCurrent   func(row storage.QuoteRow, ok bool) // the current quote changed
+	onCurrent   func(row storage.QuoteRow) // the current quote changed
 	onMenu      func(row storage.QuoteRow, at fyne.Position)
 	onDragged   func(at fyne.Position)              // rows dragged over the window
 	onDropped   func(ids []int64, at fyne.Position) // and let go
@@ -143,7 +195,7 @@ type quoteList struct {
 }
 
 func newQuoteList(src QuoteSource) *quoteList {
-	q := &quoteList{pager: quotePager{src: src, pages: map[int][]storage.QuoteRow{}},
+	q := &quoteList{pager: quotePager{src: src, pages: map[int][]storage.QuoteRow{}, fetching: map[int]bool{}},
 		selected: map[int64]bool{}, currentAt: -1}
 	q.list = widget.NewList(
 		func() int { return q.pager.count },
@@ -241,7 +293,7 @@ func (q *quoteList) setCurrent(i int, row storage.QuoteRow) {
 	q.current, q.currentAt = row.ID, i
 	q.list.Refresh()
 	if q.onCurrent != nil {
-		q.onCurrent(row, true)
+		q.onCurrent(row)
 	}
 }
 

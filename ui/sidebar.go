@@ -82,6 +82,7 @@ type sidebar struct {
 	speakerMax  int
 	documentMax int
 	dropTarget  string
+	counts      storage.Counts // as last shown
 
 	onSelect      func(key string)
 	onNewTopic    func()
@@ -104,22 +105,50 @@ func (s *sidebar) object() fyne.CanvasObject {
 	return container.NewStack(&themedRect{Rectangle: bg, name: theme.ColorNameHeaderBackground}, s.scroll)
 }
 
-// reload asks the library for the sidebar's contents and redraws it.
-func (s *sidebar) reload(counts storage.Counts) {
+// sidebarData is what the sidebar lists, read from the library.
+type sidebarData struct {
+	counts    storage.Counts
+	topics    []storage.Topic
+	speakers  []storage.Speaker
+	documents []storage.DocumentInfo
+	err       error
+}
+
+// sidebarQuery says how much the sidebar lists; reading it needs no lock.
+type sidebarQuery struct{ speakers, documents int }
+
+func (s *sidebar) query() sidebarQuery { return sidebarQuery{s.speakerMax, s.documentMax} }
+
+// fetchSidebar reads the sidebar's contents; it may run in any goroutine.
+func fetchSidebar(cat Catalog, q sidebarQuery, counts storage.Counts) sidebarData {
+	d := sidebarData{counts: counts}
+	if cat == nil {
+		return d
+	}
 	ctx := context.Background()
-	var err error
-	if s.cat != nil {
-		if s.topics, err = s.cat.Topics(ctx); err == nil {
-			s.speakers, err = s.cat.Speakers(ctx, storage.SpeakerFilter{Limit: s.speakerMax})
-		}
-		if err == nil {
-			s.documents, err = s.cat.Documents(ctx, storage.DocumentsNewestFirst, 0, s.documentMax)
-		}
+	if d.topics, d.err = cat.Topics(ctx); d.err != nil {
+		return d
 	}
-	if err != nil && s.onError != nil {
-		s.onError(err)
+	if d.speakers, d.err = cat.Speakers(ctx, storage.SpeakerFilter{Limit: q.speakers}); d.err != nil {
+		return d
 	}
-	s.build(counts)
+	d.documents, d.err = cat.Documents(ctx, storage.DocumentsNewestFirst, 0, q.documents)
+	return d
+}
+
+// show draws what fetchSidebar read.
+func (s *sidebar) show(d sidebarData) {
+	if d.err != nil && s.onError != nil {
+		s.onError(d.err)
+	}
+	s.topics, s.speakers, s.documents = d.topics, d.speakers, d.documents
+	s.counts = d.counts
+	s.build(d.counts)
+}
+
+// reload reads and redraws the sidebar at once.
+func (s *sidebar) reload(counts storage.Counts) {
+	s.show(fetchSidebar(s.cat, s.query(), counts))
 }
 
 func (s *sidebar) build(counts storage.Counts) {
@@ -261,7 +290,7 @@ func (s *sidebar) setSelected(key string) {
 func (s *sidebar) header(title, count string, action fyne.CanvasObject) fyne.CanvasObject {
 	h := newSectionHeader(title, count, s.collapsed[title], func() {
 		s.collapsed[title] = !s.collapsed[title]
-		s.reload(s.lastCounts())
+		s.reload(s.counts)
 	})
 	if action == nil {
 		return h
@@ -269,27 +298,10 @@ func (s *sidebar) header(title, count string, action fyne.CanvasObject) fyne.Can
 	return container.NewBorder(nil, nil, nil, action, h)
 }
 
-// lastCounts are the counts last shown, read back from the rows.
-func (s *sidebar) lastCounts() storage.Counts {
-	var c storage.Counts
-	if r, ok := s.rows[keyAll]; ok {
-		c.Quotes = r.look.count
-	}
-	if r, ok := s.rows[keyReview]; ok {
-		c.NeedsReview = r.look.count
-		c.Documents = 1
-	}
-	if r, ok := s.rows[keyRejected]; ok {
-		c.Rejected = r.look.count
-	}
-	c.Speakers, c.Documents = max(len(s.speakers), c.Speakers), max(len(s.documents), c.Documents)
-	return c
-}
-
 func (s *sidebar) moreLink(label string, more func()) fyne.CanvasObject {
 	b := widget.NewButton(label, func() {
 		more()
-		s.reload(s.lastCounts())
+		s.reload(s.counts)
 	})
 	b.Importance = widget.LowImportance
 	b.Alignment = widget.ButtonAlignLeading

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"sync"
 
+	"verbatim/storage"
+
 	"fyne.io/fyne/v2"
 )
 
@@ -64,13 +66,17 @@ func (m *MainWindow) hasSidebarKey(key string) bool {
 	case keyAll, keyReview, keyRejected:
 		return true
 	case "topic":
+		if m.sidebar.topics == nil {
+			return true // not read yet: checked when the sidebar comes
+		}
 		for _, t := range m.sidebar.topics {
 			if t.ID == id {
 				return true
 			}
 		}
 	case "speaker":
-		return m.speakerName(id) != "Speaker"
+		n, err := m.lib.CountQuotes(context.Background(), storage.QuoteFilter{SpeakerID: id})
+		return err == nil && n > 0
 	case "document":
 		_, err := m.lib.Document(context.Background(), id)
 		return err == nil

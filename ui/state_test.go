@@ -69,3 +69,32 @@ func TestToolbarAndSidebarFitAt1280x800(t *testing.T) {
 		t.Errorf("list title %q cut to %v (needs %v)", tw.listTitle.Text, tw.listTitle.Size().Width, w)
 	}
 }
+
+func TestSidebarFillsInFromTheBackground(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	tw := openTestWindow(t, a, dir)
+	tw.importFiles("harbour.txt", "library.txt")
+	tw.close()
+
+	lib, err := storage.Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	main := make(chan func(), 4)
+	m := newMainWindow(a, lib, nil, func(f func()) { main <- f }, false)
+	defer m.Window.Close()
+	if m.list.pager.count == 0 || m.source.doc.ID == 0 {
+		t.Fatal("the quotes and the current article should show at once")
+	}
+	if len(m.sidebar.speakers) != 0 {
+		t.Fatal("the sidebar was read on the main goroutine")
+	}
+	(<-main)()
+	if len(m.sidebar.speakers) == 0 || len(m.sidebar.documents) != 2 {
+		t.Errorf("after the background read the sidebar lists %d speakers and %d documents",
+			len(m.sidebar.speakers), len(m.sidebar.documents))
+	}
+	m.saver.flush()
+}

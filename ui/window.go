@@ -67,6 +67,9 @@ type MainWindow struct {
 	// onMain runs f on Fyne's main goroutine, from any goroutine: fyne.Do,
 	// except in tests, which run the queue themselves.
 	onMain func(f func())
+	// inline runs background reads at once, on the caller's goroutine (tests).
+	inline     bool
+	sidebarGen int
 	saver  *settingsSaver
 
 	speakerDlg *speakerDialog // the open speaker dialog, for tests
@@ -81,10 +84,16 @@ type MainWindow struct {
 // without showing it. lib may be nil when the library could not be opened:
 // the window then shows only its empty state.
 func NewMainWindow(a fyne.App, lib Library, imp Importer) *MainWindow {
+	return newMainWindow(a, lib, imp, fyne.Do, false)
+}
+
+// newMainWindow is NewMainWindow with the way background work comes back to
+// the main goroutine: onMain, or at once when inline.
+func newMainWindow(a fyne.App, lib Library, imp Importer, onMain func(func()), inline bool) *MainWindow {
 	w := a.NewWindow(WindowTitle)
 	w.SetIcon(Icon())
 	m := &MainWindow{Window: w, app: a, lib: lib, imp: imp, threshold: storage.DefaultReviewThreshold,
-		selection: keyAll, onMain: fyne.Do}
+		selection: keyAll, onMain: onMain, inline: inline}
 	m.imports = newImportQueue(m)
 	m.build()
 	w.SetMainMenu(m.mainMenu())
@@ -111,8 +120,9 @@ func (m *MainWindow) build() {
 	m.sidebar.onError = m.ShowError
 
 	m.list = newQuoteList(m.quoteSource())
+	m.list.pager.background = m.background
 	m.list.threshold = m.threshold
-	m.list.onCurrent = func(row storage.QuoteRow, _ bool) { m.quoteChosen(row) }
+	m.list.onCurrent = m.quoteChosen
 	m.list.onMenu = m.showQuoteMenu
 	m.list.onActivated = func(storage.QuoteRow) { m.changeSpeakerDialog() }
 	m.list.onDragged = func(at fyne.Position) { m.sidebar.showDropTarget(at, true) }
@@ -219,8 +229,24 @@ func (emptySource) Quote(context.Context, int64) (storage.QuoteRow, error) {
 }
 
 // refresh reads everything shown from the library again: after an edit, an
-// undo, or documents imported.
+// undo, or documents imported. The list and the source pane are read at
+// once; the sidebar, whose counts take longest in a large library, follows
+// from the background.
 func (m *MainWindow) refresh() {
+	m.refreshCounts()
+	if err := m.list.reload(); err != nil {
+		m.ShowError(err)
+	}
+	m.listCount.SetText(fmt.Sprint(m.list.pager.count))
+	if m.list.currentAt < 0 && m.list.current != 0 {
+		m.list.current = 0 // the current quote left the list (rejected, say)
+	}
+	m.source.reload()
+	m.updateUndo()
+}
+
+// refreshCounts reads the library's totals and starts the sidebar's reload.
+func (m *MainWindow) refreshCounts() {
 	if m.lib != nil {
 		c, err := m.lib.Counts(context.Background(), m.threshold)
 		if err != nil {
@@ -228,21 +254,49 @@ func (m *MainWindow) refresh() {
 		}
 		m.counts = c
 	}
-	m.sidebar.reload(m.counts)
 	m.showEmpty(m.counts.Documents == 0)
-	if err := m.list.reload(); err != nil {
-		m.ShowError(err)
-	}
-	m.listCount.SetText(fmt.Sprint(m.list.pager.count))
-	if m.list.currentAt < 0 && m.list.current != 0 {
-		// The current quote left the list (rejected, say): show the next one.
-		m.list.current = 0
-		m.source.reload()
-	} else {
-		m.source.reload()
-	}
-	m.updateUndo()
 	m.updateStatus("")
+	m.loadSidebar()
+}
+
+// loadSidebar reads the sidebar in the background and shows it; a reload
+// asked for later wins over one still running.
+func (m *MainWindow) loadSidebar() {
+	m.sidebarGen++
+	gen, q, counts, cat := m.sidebarGen, m.sidebar.query(), m.counts, m.catalog()
+	m.background(func() func() {
+		d := fetchSidebar(cat, q, counts)
+		return func() {
+			if gen != m.sidebarGen {
+				return
+			}
+			m.sidebar.show(d)
+			m.sidebarLoaded()
+		}
+	})
+}
+
+// sidebarLoaded checks the selection against what the sidebar now lists.
+func (m *MainWindow) sidebarLoaded() {
+	if kind, _ := parseKey(m.selection); kind == "topic" && !m.hasSidebarKey(m.selection) {
+		m.sidebar.selectKey(keyAll) // its topic was deleted or merged
+		return
+	}
+	m.listTitle.SetText(m.queryTitle())
+}
+
+// background runs fetch away from the main goroutine, then what it returns
+// on it. Tests run both at once.
+func (m *MainWindow) background(fetch func() func()) {
+	if m.inline {
+		fetch()()
+		return
+	}
+	onMain := m.onMain
+	go func() {
+		apply := fetch()
+		onMain(apply)
+	}()
 }
 
 // showEmpty switches the centre between the first-run screen and the panes.
@@ -357,12 +411,8 @@ func (m *MainWindow) speakerName(id int64) string {
 			return s.Name
 		}
 	}
-	if all, err := m.lib.Speakers(context.Background(), storage.SpeakerFilter{}); err == nil {
-		for _, s := range all {
-			if s.ID == id {
-				return s.Name
-			}
-		}
+	if r, ok := m.list.pager.row(0); ok && r.SpeakerID == id {
+		return r.Speaker
 	}
 	return "Speaker"
 }

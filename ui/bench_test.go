@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"verbatim/core"
+	"verbatim/storage"
+)
+
+// The issue's figures: a window over a 10,000-document library is
+// interactive within a second, and a library of 100,000 quotes costs at most
+// 300 MB. The library is built once from the PolNeAR training articles
+// (../shared/eval), repeated with variations, with the real engine, and kept
+// in $TMPDIR for later runs. Run alone on a quiet machine:
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench . -benchtime 5x ./ui/
+
+// benchDocuments is the library's size.
+const benchDocuments = 14000
+
+// benchLibrary returns the folder of the benchmark library, building it
+// when needed.
+func benchLibrary(b *testing.B) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("verbatim-ui-bench-%d", benchDocuments))
+	done := filepath.Join(dir, "complete")
+	if _, err := os.Stat(done); err == nil {
+		return dir
+	}
+	texts := polnearDocuments(b)
+	os.RemoveAll(dir)
+	lib, err := storage.Open(context.Background(), dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	docs := func(yield func(core.Document) bool) {
+		for i := range benchDocuments {
+			d := texts[i%len(texts)]
+			edition := i / len(texts)
+			d.Text = fmt.Sprintf("Edition %d of this story.\n\n%s", edition, d.Text)
+			d.Meta.Title = fmt.Sprintf("%s (%d)", d.Meta.Title, edition)
+			if !yield(d) {
+				return
+			}
+		}
+	}
+	if _, err := lib.Import(context.Background(), iter.Seq[core.Document](docs), NewEngine(), storage.ImportOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	c, _ := lib.Counts(context.Background(), 0)
+	lib.Close()
+	b.Logf("built %d documents with %d quotes in %s", c.Documents, c.Quotes, time.Since(start).Round(time.Second))
+	if err := os.WriteFile(done, nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// polnearDocuments reads the PolNeAR training articles, or skips.
+func polnearDocuments(b *testing.B) []core.Document {
+	b.Helper()
+	articles := evalArticles(b)
+	path := filepath.Join(filepath.Dir(filepath.Dir(articles[0])), "polnear", "train.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skipf("PolNeAR training data not available: %v", err)
+	}
+	defer f.Close()
+	var docs []core.Document
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var rec struct {
+			Title, Text, Publisher string
+			Date                   string `json:"publication_date"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, core.Document{Text: rec.Text,
+			Meta: core.Meta{Title: rec.Title, Outlet: rec.Publisher, Date: strings.TrimSpace(rec.Date), Format: "txt"}})
+	}
+	return docs
+}
+
+// BenchmarkOpenLargeLibrary measures the start of the window over the
+// large library: open it, build the window, show the first page of quotes
+// and the current quote's article (ns/op: the window is interactive), and
+// then how long the sidebar takes to fill in from the background
+// (sidebar-ms).
+func BenchmarkOpenLargeLibrary(b *testing.B) {
+	dir := benchLibrary(b)
+	a := test.NewTempApp(b)
+	var sidebar time.Duration
+	for b.Loop() {
+		start := time.Now()
+		lib, err := storage.Open(context.Background(), dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		main := make(chan func(), 4)
+		m := newMainWindow(a, lib, nil, func(f func()) { main <- f }, false)
+		m.Window.Resize(fyne.NewSize(1280, 800))
+		m.Window.Show()
+		if m.list.pager.count < benchDocuments || m.source.doc.ID == 0 {
+			b.Fatalf("window shows %d quotes and document %d", m.list.pager.count, m.source.doc.ID)
+		}
+		b.StopTimer()
+		(<-main)()
+		sidebar += time.Since(start)
+		if len(m.sidebar.topics) == 0 {
+			b.Fatal("the sidebar did not fill in")
+		}
+		m.Window.Close()
+		m.saver.flush()
+		lib.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(sidebar.Milliseconds())/float64(b.N), "sidebar-ms")
+}
+
+// BenchmarkScrollWholeList scrolls through every quote of the large
+// library and reports the memory in use afterwards.
+func BenchmarkScrollWholeList(b *testing.B) {
+	dir := benchLibrary(b)
+	a := test.NewTempApp(b)
+	lib, err := storage.Open(context.Background(), dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer lib.Close()
+	m := NewMainWindow(a, lib, nil)
+	m.Window.Resize(fyne.NewSize(1280, 800))
+	m.Window.Show()
+	n := m.list.pager.count
+	var peak uint64
+	for b.Loop() {
+		for i := 0; i < n; i += 6 { // a screenful at a time
+			m.list.list.ScrollTo(i)
+		}
+		m.list.move(1)
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		peak = max(peak, ms.Sys)
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(n), "quotes")
+	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
+	b.ReportMetric(float64(peak)/(1<<20), "sys-MB")
+	m.Window.Close()
+	m.saver.flush()
+}
