@@ -28,15 +28,15 @@ type chip struct {
 
 // chipLook is what a chip shows.
 type chipLook struct {
-	text     string
-	fill     color.Color
-	stroke   color.Color
-	ink      color.Color
-	dot      color.Color // nil: no dot
-	ringDot  bool        // outlined dot, for a suggested topic
-	icon     fyne.Resource
-	italic   bool
-	bold     bool
+	text    string
+	fill    color.Color
+	stroke  color.Color
+	ink     color.Color
+	dot     color.Color // nil: no dot
+	ringDot bool        // outlined dot, for a suggested topic
+	icon    fyne.Resource
+	italic  bool
+	bold    bool
 }
 
 func newChip() *chip {

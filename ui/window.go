@@ -70,7 +70,7 @@ type MainWindow struct {
 	// inline runs background reads at once, on the caller's goroutine (tests).
 	inline     bool
 	sidebarGen int
-	saver  *settingsSaver
+	saver      *settingsSaver
 
 	speakerDlg *speakerDialog // the open speaker dialog, for tests
 	summaryDlg dialog.Dialog  // the last import summary shown
