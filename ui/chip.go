@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -76,7 +77,7 @@ func (c *chip) setReview(text string, p palette) {
 func (c *chip) style() fyne.TextStyle { return fyne.TextStyle{Italic: c.italic, Bold: c.bold} }
 
 func (c *chip) MinSize() fyne.Size {
-	w := fyne.MeasureText(c.text, chipTextSize, c.style()).Width + 2*chipPadding
+	w := textWidth(c.text, chipTextSize, c.style()) + 2*chipPadding
 	if c.dot != nil || c.icon != nil {
 		w += c.leadWidth()
 	}
@@ -161,26 +162,46 @@ func (r *chipRenderer) Refresh() {
 	canvas.Refresh(r.label)
 }
 
-// ellipsize shortens s with "…" until it fits width at the given size.
+// ellipsize shortens s with "…" until it fits width at the given size,
+// cutting after a whole word when it can.
 func ellipsize(s string, width, size float32, style fyne.TextStyle) string {
 	if width <= 0 {
 		return ""
 	}
-	if fyne.MeasureText(s, size, style).Width <= width {
+	if textWidth(s, size, style) <= width {
 		return s
 	}
-	runes := []rune(s)
-	lo, hi := 0, len(runes) // the longest prefix that fits is in [lo, hi)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if fyne.MeasureText(string(runes[:mid])+"…", size, style).Width <= width {
-			lo = mid
-		} else {
-			hi = mid - 1
+	room := width - fyne.MeasureText("…", size, style).Width
+	var out strings.Builder
+	used := float32(0)
+	for _, word := range strings.SplitAfter(s, " ") {
+		w := fyne.MeasureText(word, size, style).Width
+		if used+w > room {
+			if out.Len() == 0 { // one long word: cut it by letters
+				for _, r := range word {
+					rw := fyne.MeasureText(string(r), size, style).Width
+					if used+rw > room {
+						break
+					}
+					out.WriteRune(r)
+					used += rw
+				}
+			}
+			break
 		}
+		out.WriteString(word)
+		used += w
 	}
-	if lo == 0 {
-		return "…"
+	return strings.TrimRight(out.String(), " ,;:") + "…"
+}
+
+// textWidth measures s word by word. Fyne caches every string it measures
+// for a while; measuring words keeps that cache to the texts' vocabulary
+// instead of every line and prefix tried while wrapping.
+func textWidth(s string, size float32, style fyne.TextStyle) float32 {
+	var w float32
+	for _, word := range strings.SplitAfter(s, " ") {
+		w += fyne.MeasureText(word, size, style).Width
 	}
-	return string(runes[:lo]) + "…"
+	return w
 }

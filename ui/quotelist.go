@@ -530,12 +530,12 @@ func (rr *quoteRowRenderer) layoutMeta(inner float32) {
 		speaker = ""
 	}
 	rr.speaker.Text = ellipsize(speaker, inner/2, rowMetaSize, rr.speaker.TextStyle)
-	sw := fyne.MeasureText(rr.speaker.Text, rowMetaSize, rr.speaker.TextStyle).Width
+	sw := textWidth(rr.speaker.Text, rowMetaSize, rr.speaker.TextStyle)
 	rr.date.Text = ""
 	if rr.w.ok {
 		rr.date.Text = joinNonEmpty(" · ", shortDate(row.DocDate), paragraphMark(row.Paragraph))
 	}
-	dw := fyne.MeasureText(rr.date.Text, rowMetaSize, fyne.TextStyle{}).Width
+	dw := textWidth(rr.date.Text, rowMetaSize, fyne.TextStyle{})
 	rr.title.Text = ""
 	if rr.w.ok && row.DocTitle != "" {
 		rr.title.Text = ellipsize(" · "+row.DocTitle, inner-sw-dw-8, rowMetaSize, fyne.TextStyle{})
@@ -630,15 +630,17 @@ func joinNonEmpty(sep string, parts ...string) string {
 // ellipsized when text goes on.
 func wrapLines(text string, width, size float32, style fyne.TextStyle, maxLines int) []string {
 	words := strings.Fields(text)
+	space := fyne.MeasureText(" ", size, style).Width
 	var lines []string
-	line := ""
+	line, used := "", float32(0)
 	for k, word := range words {
-		try := word
-		if line != "" {
-			try = line + " " + word
+		w := fyne.MeasureText(word, size, style).Width
+		if line == "" {
+			line, used = word, w
+			continue
 		}
-		if line == "" || fyne.MeasureText(try, size, style).Width <= width {
-			line = try
+		if used+space+w <= width {
+			line, used = line+" "+word, used+space+w
 			continue
 		}
 		if len(lines) == maxLines-1 {
@@ -646,7 +648,7 @@ func wrapLines(text string, width, size float32, style fyne.TextStyle, maxLines 
 			return append(lines, ellipsize(rest, width, size, style))
 		}
 		lines = append(lines, line)
-		line = word
+		line, used = word, w
 	}
 	if line != "" {
 		lines = append(lines, ellipsize(line, width, size, style))

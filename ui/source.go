@@ -256,7 +256,8 @@ func (s *sourcePane) updateStrip() {
 	if q.MentionText != "" {
 		mention = fmt.Sprintf("mention “%s”", q.MentionText)
 	}
-	s.quoteMeta.SetText(joinNonEmpty(" · ", mention, paragraphMark(q.Paragraph), fmt.Sprintf("confidence %.2f", q.Confidence)))
+	// The mention, the longest, goes last: it is what gives way in a narrow pane.
+	s.quoteMeta.SetText(joinNonEmpty(" · ", paragraphMark(q.Paragraph), fmt.Sprintf("confidence %.2f", q.Confidence), mention))
 	if q.Status == storage.StatusRejected {
 		s.reject.SetText("Restore")
 		s.reject.SetIcon(theme.ContentUndoIcon())
