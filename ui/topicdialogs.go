@@ -127,6 +127,15 @@ func (m *MainWindow) topicMenu(t storage.Topic) *fyne.Menu {
 	}); merge != nil {
 		items = append(items, merge)
 	}
+	if t.ParentID != 0 {
+		items = append(items, fyne.NewMenuItem("Move to the top level", func() {
+			m.do(storage.NestTopic{TopicID: t.ID})
+		}))
+	} else if nest := m.topicSubmenu("Put under", t, func(parent storage.Topic) {
+		m.do(storage.NestTopic{TopicID: t.ID, ParentID: parent.ID})
+	}); nest != nil && !m.hasSubtopics(t.ID) {
+		items = append(items, nest)
+	}
 	if ids := m.list.selectedIDs(); len(ids) > 0 {
 		items = append(items, fyne.NewMenuItem(countLabel("Add selected quote", "Add %d selected quotes", len(ids)), func() {
 			m.do(storage.AssignTopic{TopicID: t.ID, QuoteIDs: ids})
@@ -136,11 +145,22 @@ func (m *MainWindow) topicMenu(t storage.Topic) *fyne.Menu {
 	return fyne.NewMenu("", items...)
 }
 
-// topicSubmenu lists the other user topics under label.
+// hasSubtopics reports whether topics are nested under id (topics nest one
+// level deep, so such a topic cannot go under another).
+func (m *MainWindow) hasSubtopics(id int64) bool {
+	for _, t := range m.sidebar.topics {
+		if t.ParentID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// topicSubmenu lists the other top-level user topics under label.
 func (m *MainWindow) topicSubmenu(label string, except storage.Topic, pick func(storage.Topic)) *fyne.MenuItem {
 	item := fyne.NewMenuItem(label, nil)
 	for _, t := range m.sidebar.topics {
-		if t.ID == except.ID || t.Origin != storage.TopicUser {
+		if t.ID == except.ID || t.Origin != storage.TopicUser || t.ParentID != 0 {
 			continue
 		}
 		t := t

@@ -90,7 +90,11 @@ func topicNamed(t *testing.T, tw *testWindow, name string) storage.Topic {
 			return tp
 		}
 	}
-	t.Fatalf("no topic %q among %d", name, len(ts))
+	var names []string
+	for _, tp := range ts {
+		names = append(names, tp.Name)
+	}
+	t.Fatalf("no topic %q among %q", name, names)
 	return storage.Topic{}
 }
 
@@ -248,5 +252,30 @@ func TestSpeakersCanBeRenamedAndMerged(t *testing.T) {
 	}
 	if r := tw.sidebar.rows[speakerKey(anna.ID)]; r == nil || !strings.Contains(r.look.extra, "alias") {
 		t.Error("the merged speaker should show its aliases in the sidebar")
+	}
+}
+
+func TestTopicsNestOneLevel(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt")
+	tw.createTopic("Town affairs", nil)
+	tw.createTopic("Port works", nil)
+	harbour := topicNamed(t, tw, "Port works")
+	menuItem(t, menuItem(t, tw.topicMenu(harbour), "Put under").ChildMenu, "Town affairs").Action()
+	harbour = topicNamed(t, tw, "Port works")
+	if harbour.ParentID != topicNamed(t, tw, "Town affairs").ID {
+		t.Fatalf("Harbour's parent is %d", harbour.ParentID)
+	}
+	if r := tw.sidebar.rows[topicKey(harbour.ID)]; r == nil || !r.look.indent {
+		t.Error("a nested topic should be indented in the sidebar")
+	}
+	for _, it := range tw.topicMenu(topicNamed(t, tw, "Town affairs")).Items {
+		if it.Label == "Put under" {
+			t.Error("a topic with sub-topics cannot go under another")
+		}
+	}
+	menuItem(t, tw.topicMenu(harbour), "Move to the top level").Action()
+	if topicNamed(t, tw, "Port works").ParentID != 0 {
+		t.Error("Harbour is still nested")
 	}
 }
