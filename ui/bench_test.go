@@ -169,3 +169,59 @@ func BenchmarkScrollList(b *testing.B) {
 	m.Window.Close()
 	m.saver.flush()
 }
+
+// BenchmarkImportStaysResponsive imports 1,000 article files through the
+// window and reports the longest time the main goroutine spent on any one
+// thing the import asked of it (progress, lists catching up, the summary):
+// the window's longest freeze, in wall time (longest-ms, which on a busy
+// machine includes waiting for a processor) and in processor time of the
+// main thread (longest-cpu-ms).
+func BenchmarkImportStaysResponsive(b *testing.B) {
+	texts := polnearDocuments(b)
+	files := b.TempDir()
+	var paths []string
+	for i := range 1000 {
+		d := texts[i%len(texts)]
+		p := filepath.Join(files, fmt.Sprintf("article-%04d.txt", i))
+		text := fmt.Sprintf("%s\n\nCopy %d.\n\n%s", d.Meta.Title, i, d.Text)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	a := test.NewTempApp(b)
+	runtime.LockOSThread() // so that the thread's processor time is the main goroutine's
+	defer runtime.UnlockOSThread()
+	var longest, longestCPU time.Duration
+	for b.Loop() {
+		lib, err := storage.Open(context.Background(), b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		main := make(chan func(), 64)
+		m := newMainWindow(a, lib, Pipeline{Store: lib, Engine: NewEngine()}, func(f func()) { main <- f }, false)
+		done := make(chan ImportSummary, 1)
+		m.imports.onIdle = func(s ImportSummary) { done <- s }
+		m.ImportPaths(paths)
+	loop:
+		for {
+			select {
+			case f := <-main:
+				start, cpu := time.Now(), threadCPU()
+				f()
+				longest = max(longest, time.Since(start))
+				longestCPU = max(longestCPU, threadCPU()-cpu)
+			case s := <-done:
+				if s.Imported != len(paths) {
+					b.Errorf("imported %d of %d", s.Imported, len(paths))
+				}
+				break loop
+			}
+		}
+		m.Window.Close()
+		m.saver.flush()
+		lib.Close()
+	}
+	b.ReportMetric(float64(longest.Microseconds())/1000, "longest-ms")
+	b.ReportMetric(float64(longestCPU.Microseconds())/1000, "longest-cpu-ms")
+}

@@ -206,16 +206,37 @@ func (m *MainWindow) showFirstImported(docID int64) {
 	}
 }
 
-// refreshLists shows what a running import has added so far.
+// refreshLists shows what a running import has added so far. The counts
+// are read in the background, so that the window does not wait for a
+// library that the import keeps busy.
 func (m *MainWindow) refreshLists() {
-	m.refreshCounts()
-	if err := m.list.reload(); err != nil {
-		m.ShowError(err)
+	if m.lib == nil {
+		return
 	}
-	m.listCount.SetText(fmt.Sprint(m.list.pager.count))
-	if m.list.current == 0 {
-		m.list.selectIndex(0)
-	}
+	lib, threshold, f, gen := m.lib, m.threshold, m.list.pager.filter, m.list.pager.gen
+	m.background(func() func() {
+		ctx := context.Background()
+		counts, err := lib.Counts(ctx, threshold)
+		n, nerr := lib.CountQuotes(ctx, f)
+		return func() {
+			if err != nil || nerr != nil {
+				return // the summary at the end reads everything again
+			}
+			m.counts = counts
+			m.showEmpty(counts.Documents == 0)
+			m.updateStatus("")
+			m.loadSidebar()
+			if gen == m.list.pager.gen {
+				m.list.pager.recount(n)
+				m.list.relocate()
+				m.list.list.Refresh()
+				m.listCount.SetText(fmt.Sprint(n))
+			}
+			if m.list.current == 0 {
+				m.list.selectIndex(0)
+			}
+		}
+	})
 }
 
 // ImportPaths imports files and folders in the background: dropped on the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"iter"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -148,7 +149,7 @@ func (p Pipeline) ImportPaths(ctx context.Context, paths []string, progress func
 	go func() {
 		defer reading.Done()
 		defer close(docs)
-		_ = ingest.Import(readCtx, paths, ingest.BatchOptions{Options: p.Options}, func(res ingest.Result) {
+		_ = ingest.Import(readCtx, paths, ingest.BatchOptions{Options: p.Options, Workers: importWorkers()}, func(res ingest.Result) {
 			run.fileRead(res.Path, res.Done, res.Total, res.Err)
 			for _, d := range res.Documents {
 				run.documentRead(documentName(res.Path, d))
@@ -160,7 +161,7 @@ func (p Pipeline) ImportPaths(ctx context.Context, paths []string, progress func
 			}
 		})
 	}()
-	_, err := p.Store.Import(ctx, channelSeq(docs), p.Engine, storage.ImportOptions{Progress: run.stored})
+	_, err := p.Store.Import(ctx, channelSeq(docs), p.Engine, storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
 	stopReading()
 	reading.Wait()
 	return run.finish(ctx, err)
@@ -174,9 +175,13 @@ func (p Pipeline) ImportBytes(ctx context.Context, name string, data []byte, pro
 	for _, d := range found {
 		run.documentRead(documentName(name, d))
 	}
-	_, err = p.Store.Import(ctx, slices.Values(found), p.Engine, storage.ImportOptions{Progress: run.stored})
+	_, err = p.Store.Import(ctx, slices.Values(found), p.Engine, storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
 	return run.finish(ctx, err)
 }
+
+// importWorkers leaves one processor to the window, so that it stays
+// responsive while an import reads and analyses files on the others.
+func importWorkers() int { return max(1, runtime.GOMAXPROCS(0)-1) }
 
 // documentName names a document in messages: its title, else its file.
 func documentName(path string, d core.Document) string {

@@ -52,6 +52,13 @@ func (p *quotePager) reset(f storage.QuoteFilter, s storage.QuoteSort) error {
 	return err
 }
 
+// recount takes a new count for the same query; the pages are read again.
+func (p *quotePager) recount(n int) {
+	p.count = n
+	p.pages, p.recent, p.fetching = map[int][]storage.QuoteRow{}, nil, map[int]bool{}
+	p.gen++
+}
+
 // row returns the i-th row of the query, loading its page when needed.
 func (p *quotePager) row(i int) (storage.QuoteRow, bool) {
 	if i < 0 || i >= p.count {
