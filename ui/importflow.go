@@ -85,7 +85,8 @@ func (q *importQueue) progress(p ImportProgress) {
 		done = float64(p.FilesDone) / float64(p.FilesTotal)
 	}
 	q.m.status.setProgress(text, done)
-	if p.Documents > q.shownDocs && time.Since(q.lastRefresh) >= refreshEvery {
+	// The first documents show at once, then the lists catch up now and then.
+	if p.Documents > q.shownDocs && (q.shownDocs == 0 || time.Since(q.lastRefresh) >= refreshEvery) {
 		q.shownDocs, q.lastRefresh = p.Documents, time.Now()
 		q.m.refreshLists()
 	}
@@ -219,8 +220,8 @@ func (m *MainWindow) refreshLists() {
 		counts, err := lib.Counts(ctx, threshold)
 		n, nerr := lib.CountQuotes(ctx, f)
 		return func() {
-			if err != nil || nerr != nil {
-				return // the summary at the end reads everything again
+			if err != nil || nerr != nil || !m.imports.running {
+				return // the end of the import reads everything again
 			}
 			m.counts = counts
 			m.showEmpty(counts.Documents == 0)

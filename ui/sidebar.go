@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -172,10 +173,7 @@ func (s *sidebar) build(counts storage.Counts) {
 			}
 		}
 		shown := 0
-		for _, t := range s.topics {
-			if t.ParentID != 0 && shown >= s.topicLimit {
-				continue
-			}
+		for _, t := range sidebarTopicOrder(s.topics) {
 			if shown >= s.topicLimit {
 				break
 			}
@@ -343,6 +341,23 @@ func (s *sidebar) showDropTarget(at fyne.Position, dragging bool) {
 			r.set(look)
 		}
 	}
+}
+
+// sidebarTopicOrder keeps the researcher's topics first, as the library
+// orders them (sub-topics under their parents), and lists the suggestions
+// most used first, so that the ones worth accepting come before the long
+// tail a large library collects.
+func sidebarTopicOrder(all []storage.Topic) []storage.Topic {
+	var user, suggested []storage.Topic
+	for _, t := range all {
+		if t.Origin == storage.TopicSuggested && t.ParentID == 0 {
+			suggested = append(suggested, t)
+		} else {
+			user = append(user, t)
+		}
+	}
+	sort.SliceStable(suggested, func(a, b int) bool { return suggested[a].Count > suggested[b].Count })
+	return append(user, suggested...)
 }
 
 func countText(n int) string {
