@@ -63,7 +63,7 @@ func readCorpus(t testing.TB, path string) []evalDoc {
 	for sc.Scan() {
 		var rec struct {
 			ID, Lang, Title, Text string
-			Quotes               []struct {
+			Quotes                []struct {
 				Start, End int
 				Speaker    string
 			}
