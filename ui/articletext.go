@@ -59,6 +59,11 @@ type articleText struct {
 	selStart, selEnd int // byte offsets; equal: no selection
 	dragFrom         int
 
+	// Only the lines near the part in view get canvas objects: a long
+	// article would otherwise paint hundreds of text runs on every frame.
+	viewTop, viewHeight float32
+	drawnFrom, drawnTo  float32
+
 	onQuoteTapped func(id int64)
 	onSelected    func(start, end int)
 	onLayout      func(heightChanged bool) // the text was laid out again
@@ -202,10 +207,10 @@ func (t *articleText) relayout() {
 	changed := h != t.height
 	t.height = h
 	t.objects = nil
-	t.Refresh()
 	if t.onLayout != nil {
-		t.onLayout(changed)
+		t.onLayout(changed) // may scroll, and so change what is drawn
 	}
+	t.Refresh()
 }
 
 // wrap lays the paragraphs out in lines of at most width.
@@ -503,7 +508,12 @@ func (t *articleText) draw() []fyne.CanvasObject {
 	fg, grey := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNamePlaceHolder)
 	var back, front []fyne.CanvasObject
 	var barTop, barBottom float32 = -1, -1
+	from, to := t.drawRange()
+	t.drawnFrom, t.drawnTo = from, to
 	for _, l := range t.lines {
+		if l.y+articleLine < from || l.y > to {
+			continue
+		}
 		if l.para > 0 && !t.plain {
 			num := canvas.NewText(strconv.Itoa(l.para), grey)
 			num.TextSize = 12
@@ -543,6 +553,29 @@ func (t *articleText) draw() []fyne.CanvasObject {
 		front = append(front, bar)
 	}
 	return append(back, front...)
+}
+
+// drawRange is the band of the text that gets canvas objects: the part in
+// view and a screenful above and below it.
+func (t *articleText) drawRange() (from, to float32) {
+	switch {
+	case t.plain:
+		return 0, t.height
+	case t.viewHeight <= 0: // not in view yet: the top
+		return 0, 1500
+	}
+	return t.viewTop - t.viewHeight, t.viewTop + 2*t.viewHeight
+}
+
+// setView tells which part of the text is in view (scroll offset and
+// height); the text is drawn again when that leaves the band drawn.
+func (t *articleText) setView(top, height float32) {
+	t.viewTop, t.viewHeight = top, height
+	if t.objects != nil && top >= t.drawnFrom && top+height <= t.drawnTo {
+		return
+	}
+	t.objects = nil
+	t.Refresh()
 }
 
 // lineHighlights are the coloured boxes behind the quotes of one line.

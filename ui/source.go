@@ -78,6 +78,7 @@ func newSourcePane(lib Library) *sourcePane {
 
 	s.text = newArticleText()
 	s.scroll = container.NewVScroll(s.text)
+	s.scroll.OnScrolled = func(p fyne.Position) { s.text.setView(p.Y, s.scroll.Size().Height) }
 	s.text.onLayout = func(heightChanged bool) {
 		if heightChanged {
 			s.scroll.Refresh()
@@ -86,6 +87,7 @@ func newSourcePane(lib Library) *sourcePane {
 		if s.current.ID != 0 {
 			s.scrollTo(s.current)
 		}
+		s.text.setView(s.scroll.Offset.Y, s.scroll.Size().Height)
 	}
 	s.text.onQuoteTapped = func(id int64) {
 		if s.onQuote != nil {
@@ -153,6 +155,7 @@ func (s *sourcePane) showDocument(id int64) {
 	s.mark()
 	s.updateStrip()
 	s.scroll.ScrollToTop()
+	s.text.setView(0, s.scroll.Size().Height)
 }
 
 // reload reads the shown document's quotes again after an edit.
@@ -287,6 +290,7 @@ func (s *sourcePane) scrollTo(row storage.QuoteRow) {
 		return // already in view
 	}
 	s.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-view/4)))
+	s.text.setView(s.scroll.Offset.Y, view)
 }
 
 // tightVBox stacks objects without gaps (the speaker over its caption).

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"verbatim/core"
@@ -103,5 +105,44 @@ func TestStylesMarkQuotesMentionsAndTheCurrentQuote(t *testing.T) {
 	}
 	if s := style(strings.Index(text, "added")); s.quote != 0 || s.mention != 0 {
 		t.Errorf("narration: %+v", s)
+	}
+}
+
+func TestLongTextDrawsOnlyNearTheView(t *testing.T) {
+	test.NewTempApp(t)
+	var paras []string
+	for i := range 200 {
+		paras = append(paras, fmt.Sprintf("Paragraph %d says that \"something was said\" by someone, at some length, to fill a line or two.", i))
+	}
+	text := strings.Join(paras, "\n\n")
+	a := newArticleText()
+	a.setDocument(text, nil)
+	a.Resize(fyne.NewSize(600, a.MinSize().Height))
+	if a.height < 20*600 {
+		t.Fatalf("200 paragraphs laid out %v high", a.height)
+	}
+	a.setView(0, 500)
+	objs := test.WidgetRenderer(a).Objects()
+	texts := 0
+	for _, o := range objs {
+		if _, ok := o.(*canvas.Text); ok {
+			texts++
+			if o.Position().Y > 4*500 {
+				t.Fatalf("text drawn at %v, far below the view", o.Position().Y)
+			}
+		}
+	}
+	if texts == 0 || texts > 4*500/articleLine*2 {
+		t.Errorf("%d text objects drawn for a 500-high view", texts)
+	}
+	a.setView(a.height-500, 500)
+	last := false
+	for _, o := range test.WidgetRenderer(a).Objects() {
+		if txt, ok := o.(*canvas.Text); ok && strings.Contains(txt.Text, "Paragraph 199 ") {
+			last = true
+		}
+	}
+	if !last {
+		t.Error("scrolled to the end, the last paragraph is not drawn")
 	}
 }
