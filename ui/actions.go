@@ -28,35 +28,26 @@ func (m *MainWindow) do(cmd storage.Command) (storage.Edit, bool) {
 }
 
 // Undo takes back the newest edit.
-func (m *MainWindow) Undo() {
-	if m.lib == nil {
-		return
-	}
-	edit, err := m.lib.Undo(context.Background())
-	if err != nil {
-		if !storage.HasCode(err, storage.CodeNothingToUndo) {
-			m.ShowError(err)
-		}
-		return
-	}
-	m.refresh()
-	m.updateStatus("Undone: " + edit.Summary)
-}
+func (m *MainWindow) Undo() { m.step(Library.Undo, storage.CodeNothingToUndo, "Undone: ") }
 
 // Redo brings back the edit undone last.
-func (m *MainWindow) Redo() {
+func (m *MainWindow) Redo() { m.step(Library.Redo, storage.CodeNothingToRedo, "Redone: ") }
+
+// step moves through the journal and says what it did; nothing to take
+// back (or bring back) is not worth a message.
+func (m *MainWindow) step(move func(Library, context.Context) (storage.Edit, error), nothing storage.Code, said string) {
 	if m.lib == nil {
 		return
 	}
-	edit, err := m.lib.Redo(context.Background())
+	edit, err := move(m.lib, context.Background())
 	if err != nil {
-		if !storage.HasCode(err, storage.CodeNothingToRedo) {
+		if !storage.HasCode(err, nothing) {
 			m.ShowError(err)
 		}
 		return
 	}
 	m.refresh()
-	m.updateStatus("Redone: " + edit.Summary)
+	m.updateStatus(said + edit.Summary)
 }
 
 // updateUndo enables Undo and Redo when there is something to take back or

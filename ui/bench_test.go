@@ -73,11 +73,9 @@ func benchLibrary(b *testing.B) string {
 // polnearDocuments reads the PolNeAR training articles, or skips.
 func polnearDocuments(b *testing.B) []core.Document {
 	b.Helper()
-	articles := evalArticles(b)
-	path := filepath.Join(filepath.Dir(filepath.Dir(articles[0])), "polnear", "train.jsonl")
-	f, err := os.Open(path)
+	f, err := os.Open(sharedPath(b, "eval", "polnear", "train.jsonl"))
 	if err != nil {
-		b.Skipf("PolNeAR training data not available: %v", err)
+		b.Fatal(err)
 	}
 	defer f.Close()
 	var docs []core.Document

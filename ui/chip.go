@@ -143,14 +143,7 @@ func (r *chipRenderer) Refresh() {
 	if c.stroke != nil {
 		r.bg.StrokeWidth = 1
 	}
-	r.dot.Hidden = c.dot == nil
-	if c.dot != nil {
-		if c.ringDot {
-			r.dot.FillColor, r.dot.StrokeColor, r.dot.StrokeWidth = color.Transparent, c.dot, 1.5
-		} else {
-			r.dot.FillColor, r.dot.StrokeWidth = c.dot, 0
-		}
-	}
+	styleDot(r.dot, c.dot, c.ringDot, 1.5)
 	r.icon.Hidden = c.icon == nil
 	r.icon.Resource = c.icon
 	r.label.Color = c.ink
@@ -160,6 +153,19 @@ func (r *chipRenderer) Refresh() {
 	canvas.Refresh(r.dot)
 	canvas.Refresh(r.icon)
 	canvas.Refresh(r.label)
+}
+
+// styleDot draws a topic's dot: filled for the researcher's topics, a ring
+// for suggestions; hidden without a colour.
+func styleDot(dot *canvas.Circle, c color.Color, ring bool, ringWidth float32) {
+	dot.Hidden = c == nil
+	switch {
+	case c == nil:
+	case ring:
+		dot.FillColor, dot.StrokeColor, dot.StrokeWidth = color.Transparent, c, ringWidth
+	default:
+		dot.FillColor, dot.StrokeWidth = c, 0
+	}
 }
 
 // ellipsize shortens s with "…" until it fits width at the given size,

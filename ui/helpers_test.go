@@ -140,6 +140,17 @@ func (tw *testWindow) reread(id int64) storage.QuoteRow {
 // evalArticles returns paths of the shared Wikinews articles, or skips.
 func evalArticles(t testing.TB) []string {
 	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(sharedPath(t, "eval", "articles"), "*.txt"))
+	if len(paths) == 0 {
+		t.Skip("the evaluation articles (../shared/eval/articles) are absent")
+	}
+	return paths
+}
+
+// sharedPath is ../shared/elem… beside the repository, or skips the test.
+// (core/internal/shareddata does the same for core, which ui cannot import.)
+func sharedPath(t testing.TB, elem ...string) string {
+	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
@@ -150,13 +161,13 @@ func evalArticles(t testing.TB) []string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("repository root not found")
+			t.Skip("repository root (go.mod) not found; skipping a test that needs ../shared")
 		}
 		dir = parent
 	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "..", "shared", "eval", "articles", "*.txt"))
-	if len(paths) == 0 {
-		t.Skip("the evaluation articles (../shared/eval/articles) are absent")
+	p := filepath.Join(append([]string{dir, "..", "shared"}, elem...)...)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s is not available; skipping this test", p)
 	}
-	return paths
+	return p
 }

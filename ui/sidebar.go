@@ -276,10 +276,15 @@ func (s *sidebar) selectKey(key string) {
 func (s *sidebar) setSelected(key string) {
 	old := s.selected
 	s.selected = key
-	for _, k := range []string{old, key} {
+	s.restyle(func(k string, l *rowLook) { l.selected = k == key }, old, key)
+}
+
+// restyle changes the look of the rows for keys.
+func (s *sidebar) restyle(change func(key string, l *rowLook), keys ...string) {
+	for _, k := range keys {
 		if r, ok := s.rows[k]; ok {
 			look := r.look
-			look.selected = k == key
+			change(k, &look)
 			r.set(look)
 		}
 	}
@@ -334,13 +339,7 @@ func (s *sidebar) showDropTarget(at fyne.Position, dragging bool) {
 	}
 	old := s.dropTarget
 	s.dropTarget = target
-	for _, k := range []string{old, target} {
-		if r, ok := s.rows[k]; ok {
-			look := r.look
-			look.dropping = k == target
-			r.set(look)
-		}
-	}
+	s.restyle(func(k string, l *rowLook) { l.dropping = k == target }, old, target)
 }
 
 // sidebarTopicOrder keeps the researcher's topics first, as the library
@@ -494,14 +493,7 @@ func (rr *sideRowRenderer) Refresh() {
 		rr.bg.StrokeColor, rr.bg.StrokeWidth = theme.Color(theme.ColorNamePrimary), 2
 	}
 	rr.icon.Resource, rr.icon.Hidden = l.icon, l.icon == nil
-	rr.dot.Hidden = l.dot == nil
-	if l.dot != nil {
-		if l.ring {
-			rr.dot.FillColor, rr.dot.StrokeColor, rr.dot.StrokeWidth = color.Transparent, l.dot, 2
-		} else {
-			rr.dot.FillColor, rr.dot.StrokeWidth = l.dot, 0
-		}
-	}
+	styleDot(rr.dot, l.dot, l.ring, 2)
 	rr.text.Color, rr.text.TextStyle = fg, fyne.TextStyle{Italic: l.italic}
 	rr.extra.Color, rr.sub.Color, rr.count.Color = grey, grey, grey
 	rr.extra.Text, rr.sub.Text = l.extra, l.sub
