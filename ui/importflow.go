@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +32,8 @@ type importJob struct {
 // that arrive during an import wait for it; one summary covers them all.
 type importQueue struct {
 	m           *MainWindow
+	working     sync.WaitGroup // the import goroutine, while it uses the library
+	closed      atomic.Bool    // the window is going: nothing more to show
 	running     bool
 	stop        context.CancelFunc
 	pending     []importJob
@@ -61,8 +65,13 @@ func (q *importQueue) start(job importJob) {
 	q.lastRefresh = time.Now()
 	q.m.status.setProgress("Preparing import…", 0)
 	imp, onMain := q.m.imp, q.m.onMain
+	q.working.Add(1)
 	go func() {
-		progress := func(p ImportProgress) { onMain(func() { q.progress(p) }) }
+		progress := func(p ImportProgress) {
+			if !q.closed.Load() {
+				onMain(func() { q.progress(p) })
+			}
+		}
 		var sum ImportSummary
 		if job.data != nil {
 			sum = imp.ImportBytes(ctx, job.name, job.data, progress)
@@ -70,7 +79,10 @@ func (q *importQueue) start(job importJob) {
 			sum = imp.ImportPaths(ctx, job.paths, progress)
 		}
 		stop()
-		onMain(func() { q.finished(sum) })
+		q.working.Done()
+		if !q.closed.Load() {
+			onMain(func() { q.finished(sum) })
+		}
 	}()
 }
 
@@ -122,6 +134,14 @@ func (q *importQueue) cancel() {
 	if q.stop != nil {
 		q.stop()
 	}
+}
+
+// close stops the imports and waits until they no longer use the library
+// (documents already stored stay, each whole), so that it can be closed.
+func (q *importQueue) close() {
+	q.closed.Store(true)
+	q.cancel()
+	q.working.Wait()
 }
 
 func addSummaries(a, b ImportSummary) ImportSummary {

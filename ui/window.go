@@ -105,6 +105,15 @@ func newMainWindow(a fyne.App, lib Library, imp Importer, onMain func(func()), i
 	return m
 }
 
+// Close ends the window's work before the library is closed: a running
+// import stops (what it stored stays) and pending settings are written.
+func (m *MainWindow) Close() {
+	m.imports.close()
+	if m.saver != nil {
+		m.saver.flush()
+	}
+}
+
 // SetSheetActions connects the Print and Export buttons and menu items to
 // the dialogs that make quote sheets and exports.
 func (m *MainWindow) SetSheetActions(print, export func(Scope)) {

@@ -190,3 +190,24 @@ func TestKeysMoveThroughQuotes(t *testing.T) {
 func shortcutOn(c fyne.Canvas, sc fyne.Shortcut) {
 	c.(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(sc)
 }
+
+func TestClosingDuringAnImportKeepsTheLibraryWhole(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.ImportPaths(evalArticles(t))
+	tw.MainWindow.Close() // as main does when the window goes
+	ctx := context.Background()
+	if err := tw.lib.CheckIntegrity(ctx); err != nil {
+		t.Fatalf("library damaged: %v", err)
+	}
+	docs, _ := tw.lib.Documents(ctx, storage.DocumentsByImport, 0, 100)
+	for _, d := range docs {
+		if n, _ := tw.lib.CountQuotes(ctx, storage.QuoteFilter{DocumentID: d.ID}); n != d.Quotes {
+			t.Errorf("document %d stored with %d of its %d quotes", d.ID, n, d.Quotes)
+		}
+	}
+	select {
+	case <-tw.done:
+		t.Error("a summary was shown for a window that is going")
+	default:
+	}
+}

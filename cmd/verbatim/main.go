@@ -56,6 +56,7 @@ func main() {
 	go func() { _ = ingest.StartPDF() }() // so that the first PDF dropped does not wait for it
 	m.Window.SetMaster()
 	m.Window.ShowAndRun()
+	m.Close() // before the library closes (deferred above)
 }
 
 // openLibrary opens the library in its folder (made when missing).
