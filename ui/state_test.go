@@ -65,6 +65,12 @@ func TestToolbarAndSidebarFitAt1280x800(t *testing.T) {
 			t.Errorf("%T is %v wide, needs %v", l, l.Size().Width, l.MinSize().Width)
 		}
 	}
+	for i, name := range sortNames() {
+		tw.sortSelect.SetSelectedIndex(i)
+		if tw.sortSelect.Size().Width < tw.sortSelect.MinSize().Width {
+			t.Errorf("the sort menu cuts %q", name)
+		}
+	}
 	if w := fyne.MeasureText(tw.listTitle.Text, 18, fyne.TextStyle{Bold: true}).Width; tw.listTitle.Size().Width < w {
 		t.Errorf("list title %q cut to %v (needs %v)", tw.listTitle.Text, tw.listTitle.Size().Width, w)
 	}

@@ -1,6 +1,13 @@
 // Package ui is Verbatim's desktop interface, built with Fyne. It never
 // imports fyne.io/fyne/v2/app: cmd/verbatim wires the real application, and
 // tests drive the same code headless with fyne.io/fyne/v2/test.
+//
+// The window reads and edits the library through small interfaces
+// (QuoteSource, Catalog, Editor, Settings; see ports.go) that
+// *storage.Library satisfies, and imports through an Importer (Pipeline:
+// core/ingest, the quote engine, topic suggestion and the library). Long
+// work runs in goroutines and comes back to the main goroutine with
+// fyne.Do; the quote list reads pages as they scroll into view.
 package ui
 
 import (
@@ -354,13 +361,10 @@ func (m *MainWindow) selectSidebar(key string) {
 	} else {
 		m.applyQuery()
 	}
-	if kind, id := parseKey(key); kind == "document" && m.list.currentAt < 0 {
-		m.source.showDocument(id)
-		if !m.list.selectIndex(0) {
-			m.source.showDocument(id)
+	if m.list.currentAt < 0 && !m.list.selectIndex(0) {
+		if kind, id := parseKey(key); kind == "document" {
+			m.source.showDocument(id) // a document without quotes: its text
 		}
-	} else if m.list.currentAt < 0 {
-		m.list.selectIndex(0)
 	}
 	m.saveSelection()
 }
