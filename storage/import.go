@@ -8,11 +8,12 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"sort"
+	"strings"
 	"time"
 
 	"verbatim/core"
 	"verbatim/core/ingest"
-	"verbatim/core/paragraph"
 )
 
 // Engine is what the library runs on a document: the quote engine and,
@@ -438,11 +439,26 @@ func decodeSpans(s string) []core.Span {
 	return out
 }
 
-// paragraphs numbers a text's body paragraphs as quote sheets and exports
-// cite them (package core/paragraph), so that the app, sheets and exports
-// agree on "¶ 4".
-type paragraphs struct{ ix *paragraph.Index }
+// paragraphs numbers the non-empty lines of a text (1, 2, …) so that a
+// quote can be cited by paragraph.
+type paragraphs []int // start offsets of non-empty lines
 
-func newParagraphs(text string) paragraphs { return paragraphs{paragraph.New(text)} }
+func newParagraphs(text string) paragraphs {
+	var starts paragraphs
+	for i := 0; i < len(text); {
+		end := strings.IndexByte(text[i:], '\n')
+		if end < 0 {
+			end = len(text) - i
+		}
+		if strings.TrimSpace(text[i:i+end]) != "" {
+			starts = append(starts, i)
+		}
+		i += end + 1
+	}
+	return starts
+}
 
-func (p paragraphs) of(off int) int { return p.ix.NumberAt(off) }
+// of is the number of the paragraph holding offset off (0 before the first).
+func (p paragraphs) of(off int) int {
+	return sort.Search(len(p), func(i int) bool { return p[i] > off })
+}

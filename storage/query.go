@@ -130,10 +130,7 @@ func (f QuoteFilter) where() (from string, conds []string, args []any) {
 		conds = append(conds, "q.status = ?")
 		args = append(args, string(f.Status))
 	default:
-		// "Not rejected" rather than "active or reviewed": the planner then
-		// walks the sort order's index instead of sorting the whole library
-		// for each page.
-		conds = append(conds, "q.status <> 'rejected'")
+		conds = append(conds, "q.status IN ('active', 'reviewed')")
 	}
 	return from, conds, args
 }
