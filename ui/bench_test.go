@@ -73,7 +73,7 @@ func benchLibrary(b *testing.B) string {
 // polnearDocuments reads the PolNeAR training articles, or skips.
 func polnearDocuments(b *testing.B) []core.Document {
 	b.Helper()
-	f, err := os.Open(sharedPath(b, "eval", "polnear", "train.jsonl"))
+	f, err := os.Open(sharedEvalPath(b, "eval", "polnear", "train.jsonl"))
 	if err != nil {
 		b.Fatal(err)
 	}

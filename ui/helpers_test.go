@@ -140,16 +140,16 @@ func (tw *testWindow) reread(id int64) storage.QuoteRow {
 // evalArticles returns paths of the shared Wikinews articles, or skips.
 func evalArticles(t testing.TB) []string {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join(sharedPath(t, "eval", "articles"), "*.txt"))
+	paths, _ := filepath.Glob(filepath.Join(sharedEvalPath(t, "eval", "articles"), "*.txt"))
 	if len(paths) == 0 {
 		t.Skip("the evaluation articles (../shared/eval/articles) are absent")
 	}
 	return paths
 }
 
-// sharedPath is ../shared/elem… beside the repository, or skips the test.
+// sharedEvalPath is ../shared/elem… beside the repository, or skips the test.
 // (core/internal/shareddata does the same for core, which ui cannot import.)
-func sharedPath(t testing.TB, elem ...string) string {
+func sharedEvalPath(t testing.TB, elem ...string) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
