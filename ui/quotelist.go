@@ -287,10 +287,10 @@ func (q *quoteList) selectIndex(i int) bool {
 	return true
 }
 
-// selectID selects quote id when it is in the list (searching the first
-// pages), else only remembers it as current.
+// selectID selects quote id when it is among the first pages of the list
+// (those loaded, or the first few read now).
 func (q *quoteList) selectID(id int64) bool {
-	if i := q.pager.find(id, 20); i >= 0 {
+	if i := q.pager.find(id, 3); i >= 0 {
 		return q.selectIndex(i)
 	}
 	return false

@@ -53,8 +53,10 @@ func (m *MainWindow) restore() {
 		m.sidebar.setSelected(key)
 	}
 	m.applyQuery()
+	// The quote shown last comes back in the source pane even when it is
+	// deep in the list; the list itself opens at the top.
 	id, _ := strconv.ParseInt(get(settingQuote), 10, 64)
-	if id == 0 || !m.list.selectID(id) {
+	if id == 0 || !m.showQuoteByID(id) {
 		m.list.selectIndex(0)
 	}
 }

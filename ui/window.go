@@ -436,18 +436,25 @@ func (m *MainWindow) quoteChosen(row storage.QuoteRow) {
 	m.saveSelection()
 }
 
-// quoteTappedInSource selects in the list the quote tapped in the text; a
-// quote the list does not show (another filter) is shown in the text only.
-func (m *MainWindow) quoteTappedInSource(id int64) {
+// quoteTappedInSource selects in the list the quote tapped in the text.
+func (m *MainWindow) quoteTappedInSource(id int64) { m.showQuoteByID(id) }
+
+// showQuoteByID makes quote id current: selected in the list when it is
+// near the top of it, else shown in the source pane only. It reports
+// whether the quote exists.
+func (m *MainWindow) showQuoteByID(id int64) bool {
 	if m.list.selectID(id) {
-		return
+		return true
 	}
-	if row, err := m.lib.Quote(context.Background(), id); err == nil {
-		m.list.selected = map[int64]bool{}
-		m.list.current, m.list.currentAt = id, -1
-		m.list.list.Refresh()
-		m.source.showQuote(row)
+	row, err := m.lib.Quote(context.Background(), id)
+	if err != nil {
+		return false
 	}
+	m.list.selected = map[int64]bool{}
+	m.list.current, m.list.currentAt = id, -1
+	m.list.list.Refresh()
+	m.source.showQuote(row)
+	return true
 }
 
 // scope is what Print and Export cover now.
