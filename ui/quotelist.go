@@ -228,6 +228,14 @@ func (q *quoteList) setQuery(f storage.QuoteFilter, s storage.QuoteSort) error {
 	return err
 }
 
+// setQueryCount is setQuery when the number of quotes is known already.
+func (q *quoteList) setQueryCount(f storage.QuoteFilter, s storage.QuoteSort, n int) {
+	q.pager.filter, q.pager.sort = f, s
+	q.pager.recount(n)
+	q.relocate()
+	q.list.Refresh()
+}
+
 // reload asks the library again (after an edit or an import), keeping the
 // scroll position and the selection of quotes still listed.
 func (q *quoteList) reload() error {

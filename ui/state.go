@@ -36,7 +36,10 @@ func (m *MainWindow) restore() {
 	}
 	m.saver = newSettingsSaver(m.lib)
 	if n, err := strconv.Atoi(get(settingSort)); err == nil && n >= 0 && n < len(sortNames()) {
+		changed := m.sortSelect.OnChanged
+		m.sortSelect.OnChanged = nil // the list is read once, below
 		m.sortSelect.SetSelectedIndex(n)
+		m.sortSelect.OnChanged = changed
 	}
 	var w, h float32
 	if _, err := fmt.Sscan(get(settingWindow), &w, &h); err == nil && w >= 400 && h >= 300 {
@@ -47,12 +50,13 @@ func (m *MainWindow) restore() {
 		m.outer.SetOffset(a)
 		m.inner.SetOffset(b)
 	}
-	m.refresh()
+	m.refreshCounts()
 	if key := get(settingSelection); key != "" && m.hasSidebarKey(key) {
 		m.selection = key
 		m.sidebar.setSelected(key)
 	}
 	m.applyQuery()
+	m.updateUndo()
 	// The quote shown last comes back in the source pane even when it is
 	// deep in the list; the list itself opens at the top.
 	id, _ := strconv.ParseInt(get(settingQuote), 10, 64)

@@ -383,7 +383,15 @@ func (m *MainWindow) query() storage.QuoteFilter {
 
 // applyQuery shows the quotes of the current selection and search.
 func (m *MainWindow) applyQuery() {
-	if err := m.list.setQuery(m.query(), m.currentSort()); err != nil {
+	f := m.query()
+	var err error
+	if f == (storage.QuoteFilter{}) && m.counts.Documents > 0 {
+		// All quotes: the library's totals, just read, say how many.
+		m.list.setQueryCount(f, m.currentSort(), m.counts.Quotes)
+	} else {
+		err = m.list.setQuery(f, m.currentSort())
+	}
+	if err != nil {
 		m.ShowError(err)
 	}
 	m.listTitle.SetText(m.queryTitle())
