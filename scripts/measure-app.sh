@@ -18,7 +18,7 @@ fi
 work=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 cp "$src/library.sqlite" "$work/" # a copy: the app writes its settings
-export VERBATIM_LIBRARY=$work
+export VERBATIM_LIBRARY=$work VERBATIM_TIMING=1
 
 start=$(date +%s%N)
 "$bin" >"$work/log" 2>&1 &
@@ -28,8 +28,9 @@ until xdotool search --onlyvisible --name '^Verbatim$' >/dev/null 2>&1; do
 	sleep 0.02
 done
 shown=$(date +%s%N)
-echo "window on screen after $(( (shown - start) / 1000000 )) ms"
+echo "window on screen after $(( (shown - start) / 1000000 )) ms (seen by xdotool)"
 sleep 3
+grep -h "interactive after" "$work/log" || true
 rss() { awk -v k="$1" '$1 == k":" {printf "%d MB\n", $2 / 1024}' "/proc/$pid/status"; }
 echo "memory after start: $(rss VmRSS)"
 # Scroll the quote list (the pointer over it) a long way down, in bursts.

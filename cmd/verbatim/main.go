@@ -24,7 +24,12 @@ import (
 // appID matches FyneApp.toml.
 const appID = "org.verbatim.Verbatim"
 
+// timingEnv, when set, makes the app say on stderr how long it took to
+// become interactive (scripts/measure-app.sh reads it).
+const timingEnv = "VERBATIM_TIMING"
+
 func main() {
+	start := time.Now()
 	files := os.Args[1:]
 	dir, lib, err := openLibrary()
 	if storage.HasCode(err, storage.CodeLocked) && handover.Send(dir, files, 3*time.Second) == nil {
@@ -51,6 +56,12 @@ func main() {
 		defer srv.Close()
 	} else {
 		fmt.Fprintln(os.Stderr, "verbatim: later launches will not find this window:", err)
+	}
+	if os.Getenv(timingEnv) != "" {
+		a.Lifecycle().SetOnStarted(func() {
+			// Queued behind the first frames: the window answers from here on.
+			fyne.Do(func() { fmt.Fprintf(os.Stderr, "verbatim: interactive after %d ms\n", time.Since(start).Milliseconds()) })
+		})
 	}
 	m.ImportPaths(files)
 	go func() { _ = ingest.StartPDF() }() // so that the first PDF dropped does not wait for it
