@@ -118,11 +118,10 @@ func BenchmarkOpenLargeLibrary(b *testing.B) {
 			b.Fatalf("window shows %d quotes and document %d", m.list.pager.count, m.source.doc.ID)
 		}
 		b.StopTimer()
-		(<-main)()
-		sidebar += time.Since(start)
-		if len(m.sidebar.topics) == 0 {
-			b.Fatal("the sidebar did not fill in")
+		for len(m.sidebar.topics) == 0 { // the event loop's work, until the sidebar came
+			(<-main)()
 		}
+		sidebar += time.Since(start)
 		m.Window.Close()
 		m.saver.flush()
 		lib.Close()

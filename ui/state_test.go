@@ -97,7 +97,8 @@ func TestSidebarFillsInFromTheBackground(t *testing.T) {
 	if len(m.sidebar.speakers) != 0 {
 		t.Fatal("the sidebar was read on the main goroutine")
 	}
-	(<-main)()
+	(<-main)() // the event loop runs: the sidebar's read starts
+	(<-main)() // and its result is shown
 	if len(m.sidebar.speakers) == 0 || len(m.sidebar.documents) != 2 {
 		t.Errorf("after the background read the sidebar lists %d speakers and %d documents",
 			len(m.sidebar.speakers), len(m.sidebar.documents))

@@ -279,8 +279,16 @@ func (m *MainWindow) refreshCounts() {
 // asked for later wins over one still running.
 func (m *MainWindow) loadSidebar() {
 	m.sidebarGen++
-	gen, q, counts, cat := m.sidebarGen, m.sidebar.query(), m.counts, m.catalog()
+	gen, q, counts, cat, onMain := m.sidebarGen, m.sidebar.query(), m.counts, m.catalog(), m.onMain
+	first := gen == 1 && !m.inline
 	m.background(func() func() {
+		if first {
+			// The first read waits for the event loop to run, so that it
+			// does not hold up the window's first frames on a small machine.
+			running := make(chan struct{})
+			onMain(func() { close(running) })
+			<-running
+		}
 		d := fetchSidebar(cat, q, counts)
 		return func() {
 			if gen != m.sidebarGen {
