@@ -39,7 +39,7 @@ for _ in $(seq 1 40); do
 	xdotool click --repeat 50 --delay 5 5
 done
 sleep 1
-echo "memory after scrolling: $(rss VmRSS) (peak $(rss VmHWM))"
+echo "memory after scrolling: $(rss VmRSS) (peak $(rss VmHWM)): $(rss RssAnon) anonymous (heaps), $(rss RssFile) mapped files (libraries, GL driver)"
 wid=$(xdotool search --onlyvisible --name '^Verbatim$' | head -n 1)
 xdotool windowactivate --sync "$wid" 2>/dev/null || true
 import -window root "${SHOT:-$work/shot.png}"

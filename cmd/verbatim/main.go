@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
-	"verbatim/core/ingest"
 	"verbatim/storage"
 	"verbatim/ui"
 	"verbatim/ui/handover"
@@ -64,7 +63,6 @@ func main() {
 		})
 	}
 	m.ImportPaths(files)
-	go func() { _ = ingest.StartPDF() }() // so that the first PDF dropped does not wait for it
 	m.Window.SetMaster()
 	m.Window.ShowAndRun()
 	m.Close() // before the library closes (deferred above)
