@@ -234,11 +234,12 @@ func (m *MainWindow) refreshLists() {
 	if m.lib == nil {
 		return
 	}
-	lib, threshold, f, gen := m.lib, m.threshold, m.list.pager.filter, m.list.pager.gen
+	lib, threshold, f, order, gen := m.lib, m.threshold, m.list.pager.filter, m.list.pager.sort, m.list.pager.gen
 	m.background(func() func() {
 		ctx := context.Background()
 		counts, err := lib.Counts(ctx, threshold)
 		n, nerr := lib.CountQuotes(ctx, f)
+		first, ferr := lib.Quotes(ctx, f, order, 0, quotePageSize)
 		return func() {
 			if err != nil || nerr != nil || !m.imports.running {
 				return // the end of the import reads everything again
@@ -249,6 +250,9 @@ func (m *MainWindow) refreshLists() {
 			m.loadSidebar()
 			if gen == m.list.pager.gen {
 				m.list.pager.recount(n)
+				if ferr == nil {
+					m.list.pager.keep(0, first)
+				}
 				m.list.relocate()
 				m.list.list.Refresh()
 				m.listCount.SetText(fmt.Sprint(n))

@@ -251,7 +251,9 @@ func (q *quoteList) relocate() {
 	if r, ok := q.pager.row(q.currentAt); ok && r.ID == q.current {
 		return
 	}
-	q.currentAt = q.pager.find(q.current, 3)
+	// Where it was is all that is read again; it may still be on a page
+	// that is loaded (an edit moved it a little).
+	q.currentAt = q.pager.indexOf(q.current)
 }
 
 // click selects row i as a mouse click with modifiers would.

@@ -84,6 +84,8 @@ type sidebar struct {
 	documentMax int
 	dropTarget  string
 	counts      storage.Counts // as last shown
+	// The sidebar's fixed parts, made once and updated on each reload.
+	parts map[string]fyne.CanvasObject
 
 	onSelect      func(key string)
 	onNewTopic    func()
@@ -94,6 +96,7 @@ type sidebar struct {
 
 func newSidebar(cat Catalog) *sidebar {
 	s := &sidebar{cat: cat, rows: map[string]*sideRow{}, selected: keyAll, collapsed: map[string]bool{},
+		parts:      map[string]fyne.CanvasObject{},
 		topicLimit: sidebarTopics, speakerMax: sidebarSpeakers, documentMax: sidebarDocuments}
 	s.box = container.NewVBox()
 	s.scroll = container.NewVScroll(s.box)
@@ -156,13 +159,7 @@ func (s *sidebar) build(counts storage.Counts) {
 	var objs []fyne.CanvasObject
 	add := func(o ...fyne.CanvasObject) { objs = append(objs, o...) }
 
-	newTopic := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() {
-		if s.onNewTopic != nil {
-			s.onNewTopic()
-		}
-	})
-	newTopic.Importance = widget.LowImportance
-	add(s.header("Topics", "", newTopic))
+	add(s.header("Topics", ""))
 	if !s.collapsed["Topics"] {
 		add(s.row(keyAll, rowLook{icon: theme.ListIcon(), text: "All quotes", count: counts.Quotes}))
 		if counts.Documents > 0 {
@@ -193,14 +190,14 @@ func (s *sidebar) build(counts storage.Counts) {
 			add(r)
 		}
 		if len(s.topics) > shown {
-			add(s.moreLink(fmt.Sprintf("Show all %d topics…", len(s.topics)), func() { s.topicLimit = len(s.topics) }))
+			add(s.moreLink("Topics", fmt.Sprintf("Show all %d topics…", len(s.topics)), func() { s.topicLimit = len(s.topics) }))
 		}
 		if len(s.topics) == 0 {
-			add(hint("Topics are suggested after your first import. You can also make your own."))
+			add(s.hint("Topics are suggested after your first import. You can also make your own."))
 		}
 	}
 
-	add(s.header("Speakers", countText(counts.Speakers), nil))
+	add(s.header("Speakers", countText(counts.Speakers)))
 	if !s.collapsed["Speakers"] {
 		for _, sp := range s.speakers {
 			extra := ""
@@ -221,14 +218,14 @@ func (s *sidebar) build(counts storage.Counts) {
 			if counts.Speakers > s.speakerMax+sidebarMoreStep {
 				label = "Show more speakers…"
 			}
-			add(s.moreLink(label, func() { s.speakerMax += sidebarMoreStep }))
+			add(s.moreLink("Speakers", label, func() { s.speakerMax += sidebarMoreStep }))
 		}
 		if counts.Speakers == 0 {
-			add(hint("Everyone quoted in your articles will be listed here."))
+			add(s.hint("Everyone quoted in your articles will be listed here."))
 		}
 	}
 
-	add(s.header("Documents", countText(counts.Documents), nil))
+	add(s.header("Documents", countText(counts.Documents)))
 	if !s.collapsed["Documents"] {
 		for _, d := range s.documents {
 			title := d.Meta.Title
@@ -239,10 +236,10 @@ func (s *sidebar) build(counts storage.Counts) {
 				sub: joinNonEmpty(" · ", d.Meta.Outlet, shortDate(d.Meta.Date)), count: d.Quotes}))
 		}
 		if counts.Documents > len(s.documents) {
-			add(s.moreLink("Show more documents…", func() { s.documentMax += sidebarMoreStep }))
+			add(s.moreLink("Documents", "Show more documents…", func() { s.documentMax += sidebarMoreStep }))
 		}
 		if counts.Documents == 0 {
-			add(hint("No documents yet."))
+			add(s.hint("No documents yet."))
 		}
 	}
 	s.box.Objects = objs
@@ -290,25 +287,59 @@ func (s *sidebar) restyle(change func(key string, l *rowLook), keys ...string) {
 	}
 }
 
-func (s *sidebar) header(title, count string, action fyne.CanvasObject) fyne.CanvasObject {
-	h := newSectionHeader(title, count, s.collapsed[title], func() {
-		s.collapsed[title] = !s.collapsed[title]
-		s.reload(s.counts)
-	})
-	if action == nil {
-		return h
+// header is a section's title (Topics with its "+" for a new topic).
+func (s *sidebar) header(title, count string) fyne.CanvasObject {
+	key := "header:" + title
+	obj, ok := s.parts[key]
+	if !ok {
+		h := newSectionHeader(title, func() {
+			s.collapsed[title] = !s.collapsed[title]
+			s.reload(s.counts)
+		})
+		obj = h
+		if title == "Topics" {
+			add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() {
+				if s.onNewTopic != nil {
+					s.onNewTopic()
+				}
+			})
+			add.Importance = widget.LowImportance
+			obj = container.NewBorder(nil, nil, nil, add, h)
+		}
+		s.parts[key] = obj
+		s.parts[key+":h"] = h
 	}
-	return container.NewBorder(nil, nil, nil, action, h)
+	s.parts[key+":h"].(*sectionHeader).set(count, s.collapsed[title])
+	return obj
 }
 
-func (s *sidebar) moreLink(label string, more func()) fyne.CanvasObject {
-	b := widget.NewButton(label, func() {
+// moreLink is a section's "Show more…" button.
+func (s *sidebar) moreLink(section, label string, more func()) fyne.CanvasObject {
+	key := "more:" + section
+	b, ok := s.parts[key].(*widget.Button)
+	if !ok {
+		b = widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		s.parts[key] = b
+	}
+	b.OnTapped = func() {
 		more()
 		s.reload(s.counts)
-	})
-	b.Importance = widget.LowImportance
-	b.Alignment = widget.ButtonAlignLeading
+	}
+	b.SetText(label)
 	return b
+}
+
+// hint is a grey italic note in an empty section.
+func (s *sidebar) hint(text string) fyne.CanvasObject {
+	key := "hint:" + text
+	if obj, ok := s.parts[key]; ok {
+		return obj
+	}
+	obj := hint(text)
+	s.parts[key] = obj
+	return obj
 }
 
 // topicAt is the topic whose row is under the absolute position at, if any.
@@ -582,26 +613,54 @@ type sectionHeader struct {
 	onTap        func()
 }
 
-func newSectionHeader(title, count string, folded bool, onTap func()) *sectionHeader {
-	h := &sectionHeader{title: title, count: count, folded: folded, onTap: onTap}
+func newSectionHeader(title string, onTap func()) *sectionHeader {
+	h := &sectionHeader{title: strings.ToUpper(title), onTap: onTap}
 	h.ExtendBaseWidget(h)
 	return h
+}
+
+func (h *sectionHeader) set(count string, folded bool) {
+	if count == h.count && folded == h.folded {
+		return
+	}
+	h.count, h.folded = count, folded
+	h.Refresh()
 }
 
 func (h *sectionHeader) Tapped(*fyne.PointEvent) { h.onTap() }
 
 func (h *sectionHeader) CreateRenderer() fyne.WidgetRenderer {
+	r := &headerRenderer{h: h, arrow: widget.NewIcon(nil), title: canvas.NewText(h.title, color.Black),
+		count: canvas.NewText("", color.Black)}
+	r.title.TextSize, r.title.TextStyle = 12, fyne.TextStyle{Bold: true}
+	r.count.TextSize = 12
+	r.row = container.New(&headerLayout{}, r.arrow, r.title, r.count)
+	r.Refresh()
+	return r
+}
+
+type headerRenderer struct {
+	h            *sectionHeader
+	arrow        *widget.Icon
+	title, count *canvas.Text
+	row          *fyne.Container
+}
+
+func (r *headerRenderer) Destroy()                     {}
+func (r *headerRenderer) Layout(size fyne.Size)        { r.row.Resize(size) }
+func (r *headerRenderer) MinSize() fyne.Size           { return r.row.MinSize() }
+func (r *headerRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.row} }
+
+func (r *headerRenderer) Refresh() {
 	icon := theme.MenuDropDownIcon()
-	if h.folded {
+	if r.h.folded {
 		icon = theme.MenuExpandIcon()
 	}
-	arrow := widget.NewIcon(icon)
-	title := canvas.NewText(strings.ToUpper(h.title), theme.Color(theme.ColorNamePlaceHolder))
-	title.TextSize, title.TextStyle = 12, fyne.TextStyle{Bold: true}
-	count := canvas.NewText(h.count, theme.Color(theme.ColorNamePlaceHolder))
-	count.TextSize = 12
-	row := container.New(&headerLayout{}, arrow, title, count)
-	return widget.NewSimpleRenderer(row)
+	r.arrow.SetResource(icon)
+	grey := theme.Color(theme.ColorNamePlaceHolder)
+	r.title.Color, r.count.Color = grey, grey
+	r.count.Text = r.h.count
+	r.row.Refresh()
 }
 
 // headerLayout places a section header's arrow, title and count.
