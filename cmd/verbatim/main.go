@@ -59,7 +59,9 @@ func main() {
 	if os.Getenv(timingEnv) != "" {
 		a.Lifecycle().SetOnStarted(func() {
 			// Queued behind the first frames: the window answers from here on.
-			fyne.Do(func() { fmt.Fprintf(os.Stderr, "verbatim: interactive after %d ms\n", time.Since(start).Milliseconds()) })
+			fyne.Do(func() {
+				fmt.Fprintf(os.Stderr, "verbatim: interactive after %d ms\n", time.Since(start).Milliseconds())
+			})
 		})
 	}
 	m.ImportPaths(files)
