@@ -9,12 +9,12 @@ TAGS    := sqlite_fts5
 GOBUILD := $(GO) build -tags $(TAGS)
 export CGO_ENABLED := 1
 
-.PHONY: run test build deps test-deps fmt-check vet unit smoke package package-check clean
+.PHONY: run test build deps test-deps fmt-check vet unit smoke e2e package package-check clean
 
 run: deps build
 	./bin/verbatim
 
-test: test-deps fmt-check vet unit build smoke package-check
+test: test-deps fmt-check vet unit build smoke e2e package-check
 
 deps:
 	@scripts/install-deps.sh build
@@ -39,6 +39,11 @@ build:
 
 smoke: build
 	scripts/smoke-test.sh bin/verbatim
+
+# e2e drives the real app under Xvfb: import by argument, hand-over to the
+# running window, change a speaker by keyboard, restart (screenshots in docs/).
+e2e: build
+	scripts/e2e-test.sh bin
 
 package: deps build
 	scripts/package-linux.sh

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Measures the real app on a large library under Xvfb: the time from launch
+# until its window is on screen, and its memory after scrolling through the
+# quote list. Not part of `make test` (timings depend on the machine).
+#
+# Usage: scripts/measure-app.sh LIBRARY_DIR [BINARY]
+# (the benchmark library: go test -tags sqlite_fts5 -run '^$' -bench Open -benchtime 1x ./ui/
+#  builds $TMPDIR/verbatim-ui-bench-14000)
+set -euo pipefail
+src=${1:?library folder}
+bin=${2:-bin/verbatim}
+
+if [ -z "${MEASURE_INSIDE_XVFB:-}" ]; then
+	export MEASURE_INSIDE_XVFB=1
+	exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
+fi
+
+work=$(mktemp -d)
+trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+cp "$src/library.sqlite" "$work/" # a copy: the app writes its settings
+export VERBATIM_LIBRARY=$work VERBATIM_TIMING=1
+
+start=$(date +%s%N)
+"$bin" >"$work/log" 2>&1 &
+pid=$!
+until xdotool search --onlyvisible --name '^Verbatim$' >/dev/null 2>&1; do
+	kill -0 "$pid" 2>/dev/null || { cat "$work/log"; exit 1; }
+	sleep 0.02
+done
+shown=$(date +%s%N)
+echo "window on screen after $(( (shown - start) / 1000000 )) ms (seen by xdotool)"
+sleep 3
+grep -h "interactive after" "$work/log" || true
+rss() { awk -v k="$1" '$1 == k":" {printf "%d MB\n", $2 / 1024}' "/proc/$pid/status"; }
+echo "memory after start: $(rss VmRSS)"
+# Scroll the quote list (the pointer over it) a long way down, in bursts.
+xdotool mousemove 460 400
+for _ in $(seq 1 40); do
+	xdotool click --repeat 50 --delay 5 5
+done
+sleep 1
+echo "memory after scrolling: $(rss VmRSS) (peak $(rss VmHWM)): $(rss RssAnon) anonymous (heaps), $(rss RssFile) mapped files (libraries, GL driver)"
+wid=$(xdotool search --onlyvisible --name '^Verbatim$' | head -n 1)
+xdotool windowactivate --sync "$wid" 2>/dev/null || true
+import -window root "${SHOT:-$work/shot.png}"
+xdotool key --clearmodifiers ctrl+q
+wait "$pid"

@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"verbatim/core"
+	"verbatim/storage"
+)
+
+// The issue's figures: a window over a 10,000-document library is
+// interactive within a second, and a library of 100,000 quotes costs at most
+// 300 MB. The library is built once from the PolNeAR training articles
+// (../shared/eval), repeated with variations, with the real engine, and kept
+// in $TMPDIR for later runs. Run alone on a quiet machine:
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench . -benchtime 5x ./ui/
+
+// benchDocuments is the library's size.
+const benchDocuments = 14000
+
+// benchLibrary returns the folder of the benchmark library, building it
+// when needed.
+func benchLibrary(b *testing.B) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("verbatim-ui-bench-%d", benchDocuments))
+	done := filepath.Join(dir, "complete")
+	if _, err := os.Stat(done); err == nil {
+		return dir
+	}
+	texts := polnearDocuments(b)
+	os.RemoveAll(dir)
+	lib, err := storage.Open(context.Background(), dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	docs := func(yield func(core.Document) bool) {
+		for i := range benchDocuments {
+			d := texts[i%len(texts)]
+			edition := i / len(texts)
+			d.Text = fmt.Sprintf("Edition %d of this story.\n\n%s", edition, d.Text)
+			d.Meta.Title = fmt.Sprintf("%s (%d)", d.Meta.Title, edition)
+			if !yield(d) {
+				return
+			}
+		}
+	}
+	if _, err := lib.Import(context.Background(), iter.Seq[core.Document](docs), NewEngine(), storage.ImportOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	c, _ := lib.Counts(context.Background(), 0)
+	lib.Close()
+	b.Logf("built %d documents with %d quotes in %s", c.Documents, c.Quotes, time.Since(start).Round(time.Second))
+	if err := os.WriteFile(done, nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// polnearDocuments reads the PolNeAR training articles, or skips.
+func polnearDocuments(b *testing.B) []core.Document {
+	b.Helper()
+	f, err := os.Open(sharedEvalPath(b, "eval", "polnear", "train.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var docs []core.Document
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var rec struct {
+			Title, Text, Publisher string
+			Date                   string `json:"publication_date"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, core.Document{Text: rec.Text,
+			Meta: core.Meta{Title: rec.Title, Outlet: rec.Publisher, Date: strings.TrimSpace(rec.Date), Format: "txt"}})
+	}
+	return docs
+}
+
+// BenchmarkOpenLargeLibrary measures the start of the window over the
+// large library: open it, build the window, show the first page of quotes
+// and the current quote's article (ns/op: the window is interactive), and
+// then how long the sidebar takes to fill in from the background
+// (sidebar-ms).
+func BenchmarkOpenLargeLibrary(b *testing.B) {
+	dir := benchLibrary(b)
+	a := test.NewTempApp(b)
+	var sidebar time.Duration
+	for b.Loop() {
+		start := time.Now()
+		lib, err := storage.Open(context.Background(), dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		main := make(chan func(), 4)
+		m := newMainWindow(a, lib, nil, func(f func()) { main <- f }, false)
+		m.Window.Resize(fyne.NewSize(1280, 800))
+		m.Window.Show()
+		if m.list.pager.count < benchDocuments || m.source.doc.ID == 0 {
+			b.Fatalf("window shows %d quotes and document %d", m.list.pager.count, m.source.doc.ID)
+		}
+		b.StopTimer()
+		for len(m.sidebar.topics) == 0 { // the event loop's work, until the sidebar came
+			(<-main)()
+		}
+		sidebar += time.Since(start)
+		m.Window.Close()
+		m.saver.flush()
+		lib.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(sidebar.Milliseconds())/float64(b.N), "sidebar-ms")
+}
+
+// BenchmarkScrollList scrolls through the first 20,000 quotes of the large
+// library a screenful at a time and jumps to ten places across all of it;
+// it reports the time per screenful. (Memory is measured on the real app by
+// scripts/measure-app.sh: Fyne's test driver never empties its caches.)
+func BenchmarkScrollList(b *testing.B) {
+	dir := benchLibrary(b)
+	a := test.NewTempApp(b)
+	lib, err := storage.Open(context.Background(), dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer lib.Close()
+	m := newMainWindow(a, lib, nil, func(f func()) { f() }, true)
+	m.Window.Resize(fyne.NewSize(1280, 800))
+	m.Window.Show()
+	n := m.list.pager.count
+	screens := 0
+	for b.Loop() {
+		for i := 0; i < min(n, 20000); i += 6 {
+			m.list.list.ScrollTo(i)
+			screens++
+		}
+		for k := range 10 {
+			m.list.selectIndex(n * k / 10)
+			screens++
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(screens), "ms/screen")
+	b.ReportMetric(float64(n), "quotes")
+	m.Window.Close()
+	m.saver.flush()
+}
+
+// BenchmarkImportStaysResponsive imports 1,000 article files through the
+// window and reports the longest time the main goroutine spent on any one
+// thing the import asked of it (progress, lists catching up, the summary):
+// the window's longest freeze, in wall time (longest-ms, which on a busy
+// machine includes waiting for a processor) and in processor time of the
+// main thread (longest-cpu-ms).
+func BenchmarkImportStaysResponsive(b *testing.B) {
+	texts := polnearDocuments(b)
+	files := b.TempDir()
+	var paths []string
+	for i := range 1000 {
+		d := texts[i%len(texts)]
+		p := filepath.Join(files, fmt.Sprintf("article-%04d.txt", i))
+		text := fmt.Sprintf("%s\n\nCopy %d.\n\n%s", d.Meta.Title, i, d.Text)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	a := test.NewTempApp(b)
+	runtime.LockOSThread() // so that the thread's processor time is the main goroutine's
+	defer runtime.UnlockOSThread()
+	var longest, longestCPU time.Duration
+	for b.Loop() {
+		lib, err := storage.Open(context.Background(), b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		main := make(chan func(), 64)
+		m := newMainWindow(a, lib, Pipeline{Store: lib, Engine: NewEngine()}, func(f func()) { main <- f }, false)
+		done := make(chan ImportSummary, 1)
+		m.imports.onIdle = func(s ImportSummary) { done <- s }
+		m.ImportPaths(paths)
+	loop:
+		for {
+			select {
+			case f := <-main:
+				start, cpu := time.Now(), threadCPU()
+				f()
+				longest = max(longest, time.Since(start))
+				longestCPU = max(longestCPU, threadCPU()-cpu)
+			case s := <-done:
+				if s.Imported != len(paths) {
+					b.Errorf("imported %d of %d", s.Imported, len(paths))
+				}
+				break loop
+			}
+		}
+		m.Window.Close()
+		m.saver.flush()
+		lib.Close()
+	}
+	b.ReportMetric(float64(longest.Microseconds())/1000, "longest-ms")
+	b.ReportMetric(float64(longestCPU.Microseconds())/1000, "longest-cpu-ms")
+}

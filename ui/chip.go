@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Chip sizes, in Fyne units (see the mockups' README).
+const (
+	chipHeight   = 20
+	chipTextSize = 12
+	chipDot      = 6
+	chipPadding  = 8
+	chipGap      = 6
+)
+
+// chip is a small rounded label: a topic on a quote (filled when the
+// researcher's, outlined and italic when suggested), "+N", or the review
+// badge with its warning icon.
+type chip struct {
+	widget.BaseWidget
+	chipLook
+}
+
+// chipLook is what a chip shows.
+type chipLook struct {
+	text    string
+	fill    color.Color
+	stroke  color.Color
+	ink     color.Color
+	dot     color.Color // nil: no dot
+	ringDot bool        // outlined dot, for a suggested topic
+	icon    fyne.Resource
+	italic  bool
+	bold    bool
+}
+
+func newChip() *chip {
+	c := &chip{}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// setTopic makes the chip show a topic.
+func (c *chip) setTopic(name, hex string, suggested bool, v fyne.ThemeVariant) {
+	base := parseColour(hex)
+	fill, ink := chipColours(base, v)
+	c.chipLook = chipLook{text: name, ink: ink, dot: base, italic: suggested, ringDot: suggested}
+	if suggested {
+		c.fill = color.Transparent
+		c.stroke = ink
+	} else {
+		c.fill = fill
+	}
+	c.Refresh()
+}
+
+// setMore makes the chip say how many topics did not fit.
+func (c *chip) setMore(text string) {
+	c.chipLook = chipLook{text: text,
+		fill: theme.Color(theme.ColorNameButton), ink: theme.Color(theme.ColorNamePlaceHolder)}
+	c.Refresh()
+}
+
+// setReview makes the chip the amber "Review · 0.58" badge.
+func (c *chip) setReview(text string, p palette) {
+	c.chipLook = chipLook{text: text, fill: p.badgeFill, stroke: p.badgeStroke,
+		ink: p.badgeText, icon: theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameWarning)}
+	c.Refresh()
+}
+
+func (c *chip) style() fyne.TextStyle { return fyne.TextStyle{Italic: c.italic, Bold: c.bold} }
+
+func (c *chip) MinSize() fyne.Size {
+	w := textWidth(c.text, chipTextSize, c.style()) + 2*chipPadding
+	if c.dot != nil || c.icon != nil {
+		w += c.leadWidth()
+	}
+	return fyne.NewSize(w, chipHeight)
+}
+
+func (c *chip) leadWidth() float32 {
+	if c.icon != nil {
+		return 12 + 4
+	}
+	return chipDot + 5
+}
+
+func (c *chip) CreateRenderer() fyne.WidgetRenderer {
+	r := &chipRenderer{c: c, bg: canvas.NewRectangle(color.Transparent), dot: canvas.NewCircle(color.Transparent),
+		label: canvas.NewText("", color.Black), icon: canvas.NewImageFromResource(nil)}
+	r.bg.CornerRadius = chipHeight / 2
+	r.label.TextSize = chipTextSize
+	r.Refresh()
+	return r
+}
+
+type chipRenderer struct {
+	c     *chip
+	bg    *canvas.Rectangle
+	dot   *canvas.Circle
+	label *canvas.Text
+	icon  *canvas.Image
+}
+
+func (r *chipRenderer) Destroy()           {}
+func (r *chipRenderer) MinSize() fyne.Size { return r.c.MinSize() }
+func (r *chipRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.dot, r.icon, r.label}
+}
+
+func (r *chipRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size)
+	x := float32(chipPadding)
+	if r.c.icon != nil {
+		r.icon.Resize(fyne.NewSquareSize(12))
+		r.icon.Move(fyne.NewPos(x-1, (size.Height-12)/2))
+		x += r.c.leadWidth()
+	} else if r.c.dot != nil {
+		r.dot.Resize(fyne.NewSquareSize(chipDot))
+		r.dot.Move(fyne.NewPos(x, (size.Height-chipDot)/2))
+		x += r.c.leadWidth()
+	}
+	r.label.Text = ellipsize(r.c.text, size.Width-x-chipPadding+2, chipTextSize, r.c.style())
+	ts := fyne.MeasureText(r.label.Text, chipTextSize, r.c.style())
+	r.label.Resize(ts)
+	r.label.Move(fyne.NewPos(x, (size.Height-ts.Height)/2))
+}
+
+func (r *chipRenderer) Refresh() {
+	c := r.c
+	r.bg.FillColor = c.fill
+	if r.bg.FillColor == nil {
+		r.bg.FillColor = color.Transparent
+	}
+	r.bg.StrokeColor = c.stroke
+	r.bg.StrokeWidth = 0
+	if c.stroke != nil {
+		r.bg.StrokeWidth = 1
+	}
+	styleDot(r.dot, c.dot, c.ringDot, 1.5)
+	r.icon.Hidden = c.icon == nil
+	r.icon.Resource = c.icon
+	r.label.Color = c.ink
+	r.label.TextStyle = c.style()
+	r.Layout(c.Size())
+	canvas.Refresh(r.bg)
+	canvas.Refresh(r.dot)
+	canvas.Refresh(r.icon)
+	canvas.Refresh(r.label)
+}
+
+// styleDot draws a topic's dot: filled for the researcher's topics, a ring
+// for suggestions; hidden without a colour.
+func styleDot(dot *canvas.Circle, c color.Color, ring bool, ringWidth float32) {
+	dot.Hidden = c == nil
+	switch {
+	case c == nil:
+	case ring:
+		dot.FillColor, dot.StrokeColor, dot.StrokeWidth = color.Transparent, c, ringWidth
+	default:
+		dot.FillColor, dot.StrokeWidth = c, 0
+	}
+}
+
+// ellipsize shortens s with "…" until it fits width at the given size,
+// cutting after a whole word when it can.
+func ellipsize(s string, width, size float32, style fyne.TextStyle) string {
+	if width <= 0 {
+		return ""
+	}
+	if textWidth(s, size, style) <= width {
+		return s
+	}
+	room := width - fyne.MeasureText("…", size, style).Width
+	var out strings.Builder
+	used := float32(0)
+	for _, word := range strings.SplitAfter(s, " ") {
+		w := fyne.MeasureText(word, size, style).Width
+		if used+w > room {
+			if out.Len() == 0 { // one long word: cut it by letters
+				for _, r := range word {
+					rw := fyne.MeasureText(string(r), size, style).Width
+					if used+rw > room {
+						break
+					}
+					out.WriteRune(r)
+					used += rw
+				}
+			}
+			break
+		}
+		out.WriteString(word)
+		used += w
+	}
+	return strings.TrimRight(out.String(), " ,;:") + "…"
+}
+
+// textWidth measures s word by word. Fyne caches every string it measures
+// for a while; measuring words keeps that cache to the texts' vocabulary
+// instead of every line and prefix tried while wrapping.
+func textWidth(s string, size float32, style fyne.TextStyle) float32 {
+	var w float32
+	for _, word := range strings.SplitAfter(s, " ") {
+		w += fyne.MeasureText(word, size, style).Width
+	}
+	return w
+}

@@ -1,0 +1,331 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"verbatim/assets"
+)
+
+// refreshEvery is how often the lists catch up with a running import.
+const refreshEvery = 1500 * time.Millisecond
+
+// importJob is one request to import: paths, or one file's bytes.
+type importJob struct {
+	paths []string
+	name  string
+	data  []byte
+}
+
+// importQueue runs imports one after the other in the background. Requests
+// that arrive during an import wait for it; one summary covers them all.
+type importQueue struct {
+	m           *MainWindow
+	working     sync.WaitGroup // the import goroutine, while it uses the library
+	closed      atomic.Bool    // the window is going: nothing more to show
+	running     bool
+	stop        context.CancelFunc
+	pending     []importJob
+	total       ImportSummary
+	lastRefresh time.Time
+	shownDocs   int
+	onIdle      func(ImportSummary) // after the last import ended (tests)
+}
+
+func newImportQueue(m *MainWindow) *importQueue { return &importQueue{m: m} }
+
+// add starts job, or queues it behind the running import.
+func (q *importQueue) add(job importJob) {
+	if q.m.imp == nil {
+		q.m.ShowError(fmt.Errorf("Verbatim cannot import now because no library is open."))
+		return
+	}
+	if q.running {
+		q.pending = append(q.pending, job)
+		return
+	}
+	q.total = ImportSummary{}
+	q.start(job)
+}
+
+func (q *importQueue) start(job importJob) {
+	ctx, stop := context.WithCancel(context.Background())
+	q.running, q.stop, q.shownDocs = true, stop, 0
+	q.lastRefresh = time.Now()
+	q.m.status.setProgress("Preparing import…", 0)
+	imp, onMain := q.m.imp, q.m.onMain
+	q.working.Add(1)
+	go func() {
+		progress := func(p ImportProgress) {
+			if !q.closed.Load() {
+				onMain(func() { q.progress(p) })
+			}
+		}
+		var sum ImportSummary
+		if job.data != nil {
+			sum = imp.ImportBytes(ctx, job.name, job.data, progress)
+		} else {
+			sum = imp.ImportPaths(ctx, job.paths, progress)
+		}
+		stop()
+		q.working.Done()
+		if !q.closed.Load() {
+			onMain(func() { q.finished(sum) })
+		}
+	}()
+}
+
+// progress shows how far the import is and, now and then, what it added.
+func (q *importQueue) progress(p ImportProgress) {
+	if !q.running {
+		return
+	}
+	text, done := "Importing…", 0.0
+	if p.FilesTotal > 0 {
+		text = fmt.Sprintf("Importing %d of %d…", min(p.FilesDone+1, p.FilesTotal), p.FilesTotal)
+		done = float64(p.FilesDone) / float64(p.FilesTotal)
+	}
+	q.m.status.setProgress(text, done)
+	// The first documents show at once, then the lists catch up now and then.
+	if p.Documents > q.shownDocs && (q.shownDocs == 0 || time.Since(q.lastRefresh) >= refreshEvery) {
+		q.shownDocs, q.lastRefresh = p.Documents, time.Now()
+		q.m.refreshLists()
+	}
+}
+
+// finished takes in one import's summary; after the last, it shows them.
+func (q *importQueue) finished(sum ImportSummary) {
+	q.total = addSummaries(q.total, sum)
+	if len(q.pending) > 0 && !sum.Cancelled {
+		next := q.pending[0]
+		q.pending = q.pending[1:]
+		q.start(next)
+		return
+	}
+	q.running, q.pending = false, nil
+	q.m.status.idle()
+	hadQuote := q.m.list.current != 0
+	q.m.refresh()
+	if !hadQuote {
+		q.m.showFirstImported(q.total.FirstDocument)
+	}
+	q.m.updateStatus(summarySentence(q.total))
+	q.m.showImportSummary(q.total)
+	if q.onIdle != nil {
+		q.onIdle(q.total)
+	}
+}
+
+// cancel stops the running import and drops the waiting ones; documents
+// already stored stay.
+func (q *importQueue) cancel() {
+	q.pending = nil
+	if q.stop != nil {
+		q.stop()
+	}
+}
+
+// close stops the imports and waits until they no longer use the library
+// (documents already stored stay, each whole), so that it can be closed.
+func (q *importQueue) close() {
+	q.closed.Store(true)
+	q.cancel()
+	q.working.Wait()
+}
+
+func addSummaries(a, b ImportSummary) ImportSummary {
+	a.Imported += b.Imported
+	a.Quotes += b.Quotes
+	a.Duplicates += b.Duplicates
+	a.Failed = append(a.Failed, b.Failed...)
+	a.Cancelled = a.Cancelled || b.Cancelled
+	if a.FirstDocument == 0 {
+		a.FirstDocument = b.FirstDocument
+	}
+	return a
+}
+
+// summarySentence says in one line what the imports did.
+func summarySentence(s ImportSummary) string {
+	parts := []string{fmt.Sprintf("Imported %s with %s", plural(s.Imported, "document", "documents"),
+		plural(s.Quotes, "quote", "quotes"))}
+	if s.Duplicates > 0 {
+		parts = append(parts, fmt.Sprintf("%d already in the library", s.Duplicates))
+	}
+	if n := len(s.Failed); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s could not be imported", plural(n, "file", "files")))
+	}
+	if s.Cancelled {
+		parts = append(parts, "stopped")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// showImportSummary shows one dialog when something needs saying: files
+// that failed (each with its reason), duplicates skipped, or a stop. A
+// plain success is told in the status bar only.
+func (m *MainWindow) showImportSummary(s ImportSummary) {
+	if len(s.Failed) == 0 && s.Duplicates == 0 && !s.Cancelled {
+		return
+	}
+	var lines []string
+	if s.Cancelled {
+		lines = append(lines, "You stopped the import. What was imported before stays in your library.")
+	}
+	lines = append(lines, fmt.Sprintf("Imported %s with %s.", plural(s.Imported, "document", "documents"),
+		plural(s.Quotes, "quote", "quotes")))
+	if s.Duplicates == 1 {
+		lines = append(lines, "1 document was already in your library and was skipped.")
+	} else if s.Duplicates > 1 {
+		lines = append(lines, fmt.Sprintf("%d documents were already in your library and were skipped.", s.Duplicates))
+	}
+	body := container.NewVBox()
+	for _, l := range lines {
+		body.Add(wrapped(l))
+	}
+	if len(s.Failed) > 0 {
+		body.Add(widget.NewLabelWithStyle(plural(len(s.Failed), "file could not be imported:", "files could not be imported:"),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		problems := container.NewVBox()
+		for _, p := range s.Failed {
+			problems.Add(wrapped(p.Name + " — " + p.Reason))
+		}
+		scroll := container.NewVScroll(problems)
+		scroll.SetMinSize(fyne.NewSize(480, min(float32(len(s.Failed))*56, 240)))
+		body.Add(scroll)
+	}
+	d := dialog.NewCustom("Import finished", "OK", body, m.Window)
+	d.Resize(fyne.NewSize(540, 10))
+	m.summaryDlg = d
+	d.Show()
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// showFirstImported shows the first quote of a newly imported document.
+func (m *MainWindow) showFirstImported(docID int64) {
+	if docID == 0 {
+		return
+	}
+	if !m.list.selectIndex(0) {
+		m.source.showDocument(docID)
+	}
+}
+
+// refreshLists shows what a running import has added so far. The counts
+// are read in the background, so that the window does not wait for a
+// library that the import keeps busy.
+func (m *MainWindow) refreshLists() {
+	if m.lib == nil {
+		return
+	}
+	lib, threshold, f, order, gen := m.lib, m.threshold, m.list.pager.filter, m.list.pager.sort, m.list.pager.gen
+	m.background(func() func() {
+		ctx := context.Background()
+		counts, err := lib.Counts(ctx, threshold)
+		n, nerr := lib.CountQuotes(ctx, f)
+		first, ferr := lib.Quotes(ctx, f, order, 0, quotePageSize)
+		return func() {
+			if err != nil || nerr != nil || !m.imports.running {
+				return // the end of the import reads everything again
+			}
+			m.counts = counts
+			m.showEmpty(counts.Documents == 0)
+			m.updateStatus("")
+			m.loadSidebar()
+			if gen == m.list.pager.gen {
+				m.list.pager.recount(n)
+				if ferr == nil {
+					m.list.pager.keep(0, first)
+				}
+				m.list.relocate()
+				m.list.list.Refresh()
+				m.listCount.SetText(fmt.Sprint(n))
+			}
+			if m.list.current == 0 {
+				m.list.selectIndex(0)
+			}
+		}
+	})
+}
+
+// ImportPaths imports files and folders in the background: dropped on the
+// window, given on the command line, or handed over by a second launch.
+func (m *MainWindow) ImportPaths(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	m.imports.add(importJob{paths: paths})
+}
+
+// Dropped imports what was dropped on the window.
+func (m *MainWindow) Dropped(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	m.ImportPaths(paths)
+}
+
+// trySample imports the bundled sample article.
+func (m *MainWindow) trySample() {
+	m.imports.add(importJob{name: assets.SampleName, data: assets.SampleArticle})
+}
+
+// openFilesDialog lets the researcher pick several article files (or
+// folders) to import.
+func (m *MainWindow) openFilesDialog() {
+	newFilePicker(m, m.startFolder(), func(paths []string) { m.ImportPaths(paths) }).show()
+}
+
+// importFolderDialog imports a whole folder.
+func (m *MainWindow) importFolderDialog() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			m.ShowError(err)
+			return
+		}
+		if dir != nil {
+			m.saveSetting(settingFolder, dir.Path())
+			m.ImportPaths([]string{dir.Path()})
+		}
+	}, m.Window)
+	if u, err := storage.ListerForURI(storage.NewFileURI(m.startFolder())); err == nil {
+		d.SetLocation(u)
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// startFolder is where the file dialogs open: the folder used last, else
+// the home folder.
+func (m *MainWindow) startFolder() string {
+	if m.lib != nil {
+		if dir, _ := m.lib.Setting(context.Background(), settingFolder); dir != "" {
+			if info, err := os.Stat(dir); err == nil && info.IsDir() {
+				return dir
+			}
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
+	}
+	return "."
+}

@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// Keyboard shortcuts (Ctrl on Linux and Windows, Cmd on macOS).
+func shortcut(key fyne.KeyName, mods fyne.KeyModifier) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: mods}
+}
+
+const primaryMod = fyne.KeyModifierShortcutDefault
+
+func (m *MainWindow) mainMenu() *fyne.MainMenu {
+	item := func(label string, action func(), sc fyne.Shortcut) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		it.Shortcut = sc
+		return it
+	}
+	quit := item("Quit", m.Quit, shortcut(fyne.KeyQ, primaryMod))
+	quit.IsQuit = true
+	m.undoItem = item("Undo", m.Undo, shortcut(fyne.KeyZ, primaryMod))
+	m.redoItem = item("Redo", m.Redo, shortcut(fyne.KeyZ, primaryMod|fyne.KeyModifierShift))
+	sample := item("Try a sample article", m.trySample, nil)
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			item("Open…", m.openFilesDialog, shortcut(fyne.KeyO, primaryMod)),
+			item("Import folder…", m.importFolderDialog, nil),
+			sample,
+			fyne.NewMenuItemSeparator(),
+			item("Print quote sheet…", m.printSheet, shortcut(fyne.KeyP, primaryMod)),
+			item("Export…", m.exportQuotes, nil),
+			fyne.NewMenuItemSeparator(),
+			quit),
+		fyne.NewMenu("Edit",
+			m.undoItem, m.redoItem,
+			fyne.NewMenuItemSeparator(),
+			item("Change speaker…", m.changeSpeakerDialog, shortcut(fyne.KeyE, primaryMod)),
+			item("Confirm quote", m.markReviewed, shortcut(fyne.KeyR, primaryMod)),
+			item("Reject quote", m.rejectOrRestore, &desktop.CustomShortcut{KeyName: fyne.KeyDelete}),
+			item("Add to topic…", m.assignTopicDialog, shortcut(fyne.KeyT, primaryMod)),
+			item("New topic…", m.newTopicDialog, nil),
+			fyne.NewMenuItemSeparator(),
+			item("Find…", m.focusSearch, shortcut(fyne.KeyF, primaryMod))),
+		fyne.NewMenu("View",
+			item("Next quote", func() { m.list.move(1) }, shortcut(fyne.KeyDown, fyne.KeyModifierAlt)),
+			item("Previous quote", func() { m.list.move(-1) }, shortcut(fyne.KeyUp, fyne.KeyModifierAlt)),
+			fyne.NewMenuItemSeparator(),
+			item("All quotes", func() { m.sidebar.selectKey(keyAll) }, nil),
+			item("Needs review", func() { m.sidebar.selectKey(keyReview) }, nil)),
+		fyne.NewMenu("Help",
+			item("Keyboard shortcuts", m.showShortcuts, nil),
+			item("About Verbatim", m.showAbout, nil)),
+	)
+}
+
+// addShortcuts binds the menus' shortcuts on the window, and J/K (like
+// Alt+Down/Up) for the next and previous quote when no field has focus.
+func (m *MainWindow) addShortcuts() {
+	c := m.Window.Canvas()
+	bind := func(sc fyne.Shortcut, action func()) { c.AddShortcut(sc, func(fyne.Shortcut) { action() }) }
+	bind(shortcut(fyne.KeyQ, primaryMod), m.Quit)
+	bind(shortcut(fyne.KeyO, primaryMod), m.openFilesDialog)
+	bind(shortcut(fyne.KeyP, primaryMod), m.printSheet)
+	bind(shortcut(fyne.KeyZ, primaryMod), m.Undo)
+	bind(shortcut(fyne.KeyZ, primaryMod|fyne.KeyModifierShift), m.Redo)
+	bind(shortcut(fyne.KeyY, primaryMod), m.Redo)
+	bind(shortcut(fyne.KeyE, primaryMod), m.changeSpeakerDialog)
+	bind(shortcut(fyne.KeyR, primaryMod), m.markReviewed)
+	bind(shortcut(fyne.KeyT, primaryMod), m.assignTopicDialog)
+	bind(shortcut(fyne.KeyF, primaryMod), m.focusSearch)
+	bind(shortcut(fyne.KeyDown, fyne.KeyModifierAlt), func() { m.list.move(1) })
+	bind(shortcut(fyne.KeyUp, fyne.KeyModifierAlt), func() { m.list.move(-1) })
+	c.SetOnTypedRune(func(r rune) {
+		switch r {
+		case 'j', 'J':
+			m.list.move(1)
+		case 'k', 'K':
+			m.list.move(-1)
+		}
+	})
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		switch e.Name {
+		case fyne.KeyDelete:
+			m.rejectOrRestore()
+		case fyne.KeyEscape:
+			m.search.SetText("")
+		}
+	})
+}
+
+func (m *MainWindow) focusSearch() { m.Window.Canvas().Focus(m.search) }
+
+// Quit saves the layout and ends the application.
+func (m *MainWindow) Quit() {
+	m.saveLayout()
+	m.app.Quit()
+}

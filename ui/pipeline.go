@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+
+	"verbatim/core"
+	"verbatim/core/extract"
+	"verbatim/core/ingest"
+	"verbatim/core/topics"
+	"verbatim/storage"
+)
+
+// DocumentStore is the part of the library an import writes to.
+type DocumentStore interface {
+	Import(ctx context.Context, docs iter.Seq[core.Document], eng storage.Engine, opts storage.ImportOptions) ([]storage.ImportResult, error)
+}
+
+// Pipeline is the app's Importer: core/ingest reads the files, the engine
+// finds each document's quotes and topics, and the store keeps them.
+type Pipeline struct {
+	Store   DocumentStore
+	Engine  storage.Engine
+	Options ingest.Options
+}
+
+// NewEngine is the engine the app runs on imported documents: the quote
+// engine and, when its word lists load, topic suggestion.
+func NewEngine() storage.Engine {
+	eng := storage.Engine{Version: extract.Version, Quotes: extract.New().Quotes}
+	if s, err := topics.New(); err == nil {
+		eng.Topics = suggestTopics(s)
+	}
+	return eng
+}
+
+// suggestTopics adapts a topic suggester to the library's engine.
+func suggestTopics(s *topics.Suggester) func(core.Document, []core.Quote) []storage.SuggestedTopic {
+	return func(doc core.Document, quotes []core.Quote) []storage.SuggestedTopic {
+		// A quote the suggester cannot place gets no topic; the rest do.
+		found, _ := s.Document(doc, quotes)
+		var out []storage.SuggestedTopic
+		for i, assigned := range found.Quotes {
+			for _, a := range assigned {
+				out = append(out, storage.SuggestedTopic{Quote: i, Label: a.Label, Reason: a.Reason})
+			}
+		}
+		return out
+	}
+}
+
+// importRun gathers what one import did; its methods may be called from
+// the reading and the storing goroutine at once.
+type importRun struct {
+	mu       sync.Mutex
+	summary  ImportSummary
+	progress ImportProgress
+	names    []string // by document index: what to call it in a message
+	report   func(ImportProgress)
+}
+
+func (r *importRun) fileRead(path string, done, total int, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.progress.FilesDone, r.progress.FilesTotal = done, total
+	if err != nil {
+		r.summary.Failed = append(r.summary.Failed, ImportProblem{Name: filepath.Base(path), Reason: reasonOf(err)})
+	}
+	r.send()
+}
+
+func (r *importRun) documentRead(name string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.names = append(r.names, name)
+}
+
+func (r *importRun) stored(res storage.ImportResult) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch res.Status {
+	case storage.Imported:
+		r.summary.Imported++
+		r.summary.Quotes += res.Quotes
+	case storage.Duplicate:
+		r.summary.Duplicates++
+	default:
+		name := res.Title
+		if res.Index < len(r.names) {
+			name = r.names[res.Index]
+		}
+		r.summary.Failed = append(r.summary.Failed, ImportProblem{Name: name, Reason: reasonOf(res.Err)})
+		return
+	}
+	if r.summary.FirstDocument == 0 {
+		r.summary.FirstDocument = res.DocumentID
+	}
+	r.progress.Documents++
+	r.send()
+}
+
+func (r *importRun) send() {
+	if r.report != nil {
+		r.report(r.progress)
+	}
+}
+
+func (r *importRun) finish(ctx context.Context, err error) ImportSummary {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if ctx.Err() != nil {
+		r.summary.Cancelled = true
+	} else if err != nil {
+		r.summary.Failed = append(r.summary.Failed, ImportProblem{Name: "Library", Reason: reasonOf(err)})
+	}
+	return r.summary
+}
+
+// reasonOf is the sentence to show for err, without the file name that the
+// summary already shows.
+func reasonOf(err error) string {
+	var ie *ingest.Error
+	if errors.As(err, &ie) {
+		return ie.Message
+	}
+	var se *storage.Error
+	if errors.As(err, &se) {
+		return se.Message
+	}
+	if err == nil {
+		return "It could not be imported."
+	}
+	return err.Error()
+}
+
+// ImportPaths reads the files (folders recursively) and stores their
+// documents while later files are still being read.
+func (p Pipeline) ImportPaths(ctx context.Context, paths []string, progress func(ImportProgress)) ImportSummary {
+	// The PDF reader takes a while and much memory to start: it starts with
+	// the first import (once), not with the app, while folders are walked.
+	go func() { _ = ingest.StartPDF() }()
+	run := &importRun{report: progress}
+	readCtx, stopReading := context.WithCancel(ctx)
+	docs := make(chan core.Document)
+	var reading sync.WaitGroup
+	reading.Add(1)
+	go func() {
+		defer reading.Done()
+		defer close(docs)
+		_ = ingest.Import(readCtx, paths, ingest.BatchOptions{Options: p.Options, Workers: importWorkers()}, func(res ingest.Result) {
+			run.fileRead(res.Path, res.Done, res.Total, res.Err)
+			for _, d := range res.Documents {
+				run.documentRead(documentName(res.Path, d))
+				select {
+				case docs <- d:
+				case <-readCtx.Done():
+					return
+				}
+			}
+		})
+	}()
+	_, err := p.Store.Import(ctx, channelSeq(docs), p.Engine, storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
+	stopReading()
+	reading.Wait()
+	return run.finish(ctx, err)
+}
+
+// ImportBytes imports one file's contents.
+func (p Pipeline) ImportBytes(ctx context.Context, name string, data []byte, progress func(ImportProgress)) ImportSummary {
+	run := &importRun{report: progress}
+	found, err := ingest.BytesContext(ctx, name, data, p.Options)
+	run.fileRead(name, 1, 1, err)
+	for _, d := range found {
+		run.documentRead(documentName(name, d))
+	}
+	_, err = p.Store.Import(ctx, slices.Values(found), p.Engine, storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
+	return run.finish(ctx, err)
+}
+
+// importWorkers leaves one processor to the window, so that it stays
+// responsive while an import reads and analyses files on the others.
+func importWorkers() int { return max(1, runtime.GOMAXPROCS(0)-1) }
+
+// documentName names a document in messages: its title, else its file.
+func documentName(path string, d core.Document) string {
+	if d.Meta.Title != "" {
+		return d.Meta.Title
+	}
+	return filepath.Base(path)
+}
+
+func channelSeq(docs <-chan core.Document) iter.Seq[core.Document] {
+	return func(yield func(core.Document) bool) {
+		for d := range docs {
+			if !yield(d) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,371 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"verbatim/core"
+	"verbatim/storage"
+)
+
+// maxDocumentQuotes bounds the quotes highlighted in one document.
+const maxDocumentQuotes = 5000
+
+// sourcePane shows the current quote's document: a header, a strip about
+// the quote with its actions, and the text with every quote highlighted.
+type sourcePane struct {
+	lib       Library
+	threshold float64
+
+	doc     storage.DocumentInfo
+	quotes  []storage.QuoteRow
+	current storage.QuoteRow
+
+	title      *widget.Label
+	meta       *greyText
+	link       *widget.Hyperlink
+	speaker    *widget.Label
+	quoteMeta  *greyText
+	change     *widget.Button
+	confirm    *widget.Button
+	reject     *widget.Button
+	addQuote   *widget.Button
+	strip      *fyne.Container
+	text       *articleText
+	scroll     *container.Scroll
+	content    *fyne.Container
+	selStart   int
+	selEnd     int
+	onQuote    func(id int64) // a highlighted quote was tapped
+	onChange   func()
+	onConfirm  func()
+	onReject   func()
+	onAddQuote func(docID int64, span core.Span)
+	onError    func(error)
+}
+
+func newSourcePane(lib Library) *sourcePane {
+	s := &sourcePane{lib: lib}
+	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.title.SizeName = theme.SizeNameSubHeadingText
+	s.title.Wrapping = fyne.TextWrapWord
+	s.meta = newGreyText(13)
+	s.link = widget.NewHyperlink("Open original", nil)
+	s.link.Hide()
+	s.speaker = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.speaker.Truncation = fyne.TextTruncateEllipsis
+	s.quoteMeta = newGreyText(12)
+	s.change = widget.NewButtonWithIcon("Change speaker…", theme.AccountIcon(), func() { call(s.onChange) })
+	s.confirm = widget.NewButtonWithIcon("Confirm", theme.ConfirmIcon(), func() { call(s.onConfirm) })
+	s.confirm.Importance = widget.LowImportance
+	s.reject = widget.NewButtonWithIcon("Reject", theme.CancelIcon(), func() { call(s.onReject) })
+	s.reject.Importance = widget.LowImportance
+	s.addQuote = widget.NewButtonWithIcon("Add as quote…", theme.ContentAddIcon(), func() {
+		if s.onAddQuote != nil && s.selStart < s.selEnd {
+			s.onAddQuote(s.doc.ID, core.Span{Start: s.selStart, End: s.selEnd})
+		}
+	})
+	s.addQuote.Importance = widget.HighImportance
+	s.addQuote.Hide()
+
+	s.text = newArticleText()
+	s.scroll = container.NewVScroll(s.text)
+	s.scroll.OnScrolled = func(p fyne.Position) { s.text.setView(p.Y, s.scroll.Size().Height) }
+	s.text.onLayout = func(heightChanged bool) {
+		if heightChanged {
+			s.scroll.Refresh()
+		}
+		// Lines moved (a new width): bring the current quote back into view.
+		if s.current.ID != 0 {
+			s.scrollTo(s.current)
+		}
+		s.text.setView(s.scroll.Offset.Y, s.scroll.Size().Height)
+	}
+	s.text.onQuoteTapped = func(id int64) {
+		if s.onQuote != nil {
+			s.onQuote(id)
+		}
+	}
+	s.text.onSelected = func(start, end int) {
+		s.selStart, s.selEnd = start, end
+		if start < end {
+			s.addQuote.Show()
+		} else {
+			s.addQuote.Hide()
+		}
+	}
+
+	icon := widget.NewIcon(theme.AccountIcon())
+	s.strip = container.NewBorder(nil, nil, icon,
+		container.NewHBox(s.addQuote, s.confirm, s.reject, s.change), container.New(&tightVBox{}, s.speaker, s.quoteMeta))
+	stripBg := &themedRect{Rectangle: canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)), name: theme.ColorNameHeaderBackground}
+	header := container.NewVBox(
+		container.NewPadded(container.NewVBox(s.title, container.NewBorder(nil, nil, nil, s.link, s.meta))),
+		container.NewStack(stripBg, container.NewPadded(s.strip)),
+	)
+	s.content = container.NewBorder(header, nil, nil, nil, s.scroll)
+	s.showNothing()
+	return s
+}
+
+func call(f func()) {
+	if f != nil {
+		f()
+	}
+}
+
+// showNothing empties the pane: no document is selected.
+func (s *sourcePane) showNothing() {
+	s.doc, s.quotes, s.current = storage.DocumentInfo{}, nil, storage.QuoteRow{}
+	s.title.SetText("Select a quote to read it in its article")
+	s.meta.SetText("")
+	s.link.Hide()
+	s.strip.Hide()
+	s.text.setDocument("", nil)
+}
+
+// showQuote shows row's document with row as the current quote, scrolled
+// into view.
+func (s *sourcePane) showQuote(row storage.QuoteRow) {
+	if row.DocumentID != s.doc.ID || s.doc.Text == "" {
+		if !s.load(row.DocumentID) {
+			return
+		}
+	}
+	s.current = row
+	s.mark()
+	s.updateStrip()
+	s.scrollTo(row)
+}
+
+// showDocument shows a document without a current quote.
+func (s *sourcePane) showDocument(id int64) {
+	if id != s.doc.ID && !s.load(id) {
+		return
+	}
+	s.current = storage.QuoteRow{}
+	s.mark()
+	s.updateStrip()
+	s.scroll.ScrollToTop()
+	s.text.setView(0, s.scroll.Size().Height)
+}
+
+// reload reads the shown document's quotes again after an edit.
+func (s *sourcePane) reload() {
+	if s.doc.ID == 0 {
+		return
+	}
+	id := s.doc.ID
+	s.doc.ID = 0
+	if !s.load(id) {
+		s.showNothing()
+		return
+	}
+	if s.current.ID != 0 {
+		if r, err := s.lib.Quote(context.Background(), s.current.ID); err == nil {
+			s.current = r
+		}
+	}
+	s.mark()
+	s.updateStrip()
+}
+
+func (s *sourcePane) load(id int64) bool {
+	ctx := context.Background()
+	doc, err := s.lib.Document(ctx, id)
+	if err == nil {
+		s.quotes, err = s.lib.Quotes(ctx, storage.QuoteFilter{DocumentID: id}, storage.SortDocumentOrder, 0, maxDocumentQuotes)
+	}
+	if err != nil {
+		if s.onError != nil {
+			s.onError(err)
+		}
+		return false
+	}
+	s.doc = doc
+	s.title.SetText(orFileName(doc.Meta))
+	s.meta.SetText(joinNonEmpty(" · ", doc.Meta.Outlet, longDate(doc.Meta.Date), plural(len(s.quotes), "quote", "quotes")))
+	s.link.Hide()
+	if u := originalURL(doc.Meta); u != nil {
+		s.link.SetURL(u)
+		s.link.Show()
+	}
+	s.text.setDocument(doc.Text, nil)
+	s.selStart, s.selEnd = 0, 0
+	s.addQuote.Hide()
+	return true
+}
+
+// originalURL is where the article came from: its web address, else its file.
+func originalURL(m core.Meta) *url.URL {
+	if m.URL != "" {
+		if u, err := url.Parse(m.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+			return u
+		}
+	}
+	if m.FilePath != "" {
+		if abs, err := filepath.Abs(m.FilePath); err == nil {
+			return &url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+		}
+	}
+	return nil
+}
+
+func orFileName(m core.Meta) string {
+	if m.Title != "" {
+		return m.Title
+	}
+	if m.FileName != "" {
+		return m.FileName
+	}
+	return "Untitled document"
+}
+
+// mark highlights the document's quotes, the current one stronger.
+func (s *sourcePane) mark() {
+	marks := make([]quoteMark, 0, len(s.quotes))
+	for _, q := range s.quotes {
+		frags := q.Fragments
+		if len(frags) == 0 {
+			frags = []core.Span{q.Span}
+		}
+		marks = append(marks, quoteMark{id: q.ID, fragments: frags, mention: q.Mention,
+			current: q.ID == s.current.ID, review: q.NeedsReview(s.threshold)})
+	}
+	s.text.setMarks(marks)
+}
+
+func (s *sourcePane) updateStrip() {
+	q := s.current
+	if q.ID == 0 {
+		s.strip.Hide()
+		return
+	}
+	s.strip.Show()
+	name := q.Speaker
+	if name == "" {
+		name = "Unknown speaker"
+	}
+	s.speaker.SetText(name)
+	var mention string
+	if q.MentionText != "" {
+		mention = fmt.Sprintf("mention “%s”", q.MentionText)
+	}
+	// The mention, the longest, goes last: it is what gives way in a narrow pane.
+	s.quoteMeta.SetText(joinNonEmpty(" · ", paragraphMark(q.Paragraph), fmt.Sprintf("confidence %.2f", q.Confidence), mention))
+	if q.Status == storage.StatusRejected {
+		s.reject.SetText("Restore")
+		s.reject.SetIcon(theme.ContentUndoIcon())
+	} else {
+		s.reject.SetText("Reject")
+		s.reject.SetIcon(theme.CancelIcon())
+	}
+	if q.NeedsReview(s.threshold) {
+		s.confirm.Show()
+	} else {
+		s.confirm.Hide()
+	}
+}
+
+// scrollTo brings row's first line into view, a little below the top.
+func (s *sourcePane) scrollTo(row storage.QuoteRow) {
+	start := row.Span.Start
+	if len(row.Fragments) > 0 {
+		start = row.Fragments[0].Start
+	}
+	y := s.text.offsetY(start)
+	if y < 0 {
+		return
+	}
+	view := s.scroll.Size().Height
+	if y >= s.scroll.Offset.Y+articleLine && y+3*articleLine <= s.scroll.Offset.Y+view {
+		return // already in view
+	}
+	s.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-view/4)))
+	s.text.setView(s.scroll.Offset.Y, view)
+}
+
+// tightVBox stacks objects without gaps (the speaker over its caption).
+type tightVBox struct{}
+
+func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height - 2*theme.Padding()
+	}
+	return s
+}
+
+func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := -theme.Padding()
+	for _, o := range objs {
+		m := o.MinSize()
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, m.Height))
+		y += m.Height - 2*theme.Padding()
+	}
+}
+
+// greyText is one line of secondary text (dates, counts, outlets) in the
+// theme's placeholder colour, ellipsized to its width.
+type greyText struct {
+	widget.BaseWidget
+	text string
+	size float32
+	fit  bool // asks for the whole text's width (a count), not a minimum
+}
+
+func newGreyText(size float32) *greyText {
+	g := &greyText{size: size}
+	g.ExtendBaseWidget(g)
+	return g
+}
+
+func (g *greyText) SetText(s string) {
+	g.text = s
+	g.Refresh()
+}
+
+func (g *greyText) MinSize() fyne.Size {
+	w := float32(20)
+	if g.fit {
+		w = fyne.MeasureText(g.text, g.size, fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	}
+	return fyne.NewSize(w, fyne.MeasureText("Mg", g.size, fyne.TextStyle{}).Height+theme.InnerPadding())
+}
+
+func (g *greyText) CreateRenderer() fyne.WidgetRenderer {
+	t := canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
+	t.TextSize = g.size
+	r := &greyRenderer{g: g, t: t}
+	return r
+}
+
+type greyRenderer struct {
+	g *greyText
+	t *canvas.Text
+}
+
+func (r *greyRenderer) Destroy()                     {}
+func (r *greyRenderer) MinSize() fyne.Size           { return r.g.MinSize() }
+func (r *greyRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t} }
+func (r *greyRenderer) Layout(size fyne.Size) {
+	r.t.Text = ellipsize(r.g.text, size.Width-theme.InnerPadding(), r.g.size, fyne.TextStyle{})
+	r.t.Move(fyne.NewPos(theme.InnerPadding(), 0))
+	r.t.Resize(fyne.NewSize(size.Width-theme.InnerPadding(), size.Height))
+}
+func (r *greyRenderer) Refresh() {
+	r.t.Color = theme.Color(theme.ColorNamePlaceHolder)
+	r.Layout(r.g.Size())
+	r.t.Refresh()
+}

@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"verbatim/core"
+)
+
+func TestEllipsizeCutsAfterWholeWords(t *testing.T) {
+	test.NewTempApp(t)
+	style := fyne.TextStyle{}
+	long := "US President Trump announces troop withdrawal from Syria"
+	full := textWidth(long, 13, style)
+	for _, tc := range []struct {
+		width float32
+		want  string
+	}{
+		{full + 1, long},
+		{0, ""},
+	} {
+		if got := ellipsize(long, tc.width, 13, style); got != tc.want {
+			t.Errorf("ellipsize at %v: %q, want %q", tc.width, got, tc.want)
+		}
+	}
+	for _, frac := range []float32{0.3, 0.5, 0.8} {
+		w := full * frac
+		got := ellipsize(long, w, 13, style)
+		if !strings.HasSuffix(got, "…") || textWidth(got, 13, style) > w {
+			t.Errorf("at %.0f%%: %q does not fit %v", frac*100, got, w)
+		}
+		if stem := strings.TrimSuffix(got, "…"); !strings.HasPrefix(long, stem) || !strings.HasPrefix(long[len(stem):], " ") {
+			t.Errorf("at %.0f%%: %q is not cut after a whole word", frac*100, got)
+		}
+	}
+	word := "Supercalifragilisticexpialidocious"
+	if got := ellipsize(word, textWidth(word, 13, style)/2, 13, style); len(got) < 5 || !strings.HasSuffix(got, "…") {
+		t.Errorf("one long word: %q", got)
+	}
+}
+
+func TestWrapLinesKeepsTwoLinesAndEllipsizes(t *testing.T) {
+	test.NewTempApp(t)
+	text := strings.Repeat("We must always have the backs of our allies. ", 6)
+	lines := wrapLines(text, 300, 14, fyne.TextStyle{}, 2)
+	if len(lines) != 2 || !strings.HasSuffix(lines[1], "…") {
+		t.Fatalf("lines %q", lines)
+	}
+	for _, l := range lines {
+		if w := textWidth(l, 14, fyne.TextStyle{}); w > 300 {
+			t.Errorf("line %q is %v wide", l, w)
+		}
+	}
+	if got := wrapLines("“Short.”", 300, 14, fyne.TextStyle{}, 2); len(got) != 1 || got[0] != "“Short.”" {
+		t.Errorf("short quote wrapped as %q", got)
+	}
+}
+
+func TestSnapToWords(t *testing.T) {
+	text := `Mayor Anna Berg defended the new harbour plan on Monday.`
+	for _, tc := range []struct{ from, to, want string }{
+		{"yor Anna", "Berg def", "Mayor Anna Berg defended"},
+		{" the new", "plan ", "the new harbour plan"},
+		{"Monday", ".", "Monday."},
+	} {
+		start := strings.Index(text, tc.from)
+		end := strings.Index(text, tc.to) + len(tc.to)
+		s, e := snapToWords(text, start, end)
+		if got := text[s:e]; got != tc.want {
+			t.Errorf("%q…%q snapped to %q, want %q", tc.from, tc.to, got, tc.want)
+		}
+	}
+	if s, e := snapToWords(text, 5, 5); s != e {
+		t.Error("an empty selection should stay empty")
+	}
+}
+
+func TestStylesMarkQuotesMentionsAndTheCurrentQuote(t *testing.T) {
+	text := `Berg said, "Jobs for all." He added: "And soon."`
+	first := core.Span{Start: strings.Index(text, `"Jobs`), End: strings.Index(text, ` He`)}
+	second := core.Span{Start: strings.Index(text, `"And`), End: len(text)}
+	marks := []quoteMark{
+		{id: 1, fragments: []core.Span{first}, mention: core.Span{Start: 0, End: 4}},
+		{id: 2, fragments: []core.Span{second}, mention: core.Span{Start: strings.Index(text, "He"), End: strings.Index(text, "He") + 2},
+			current: true, review: true},
+	}
+	a := &articleText{text: text, styles: buildStyles(len(text), marks)}
+	style := func(at int) pieceStyle { s, _ := a.styleAt(at); return s }
+	if s := style(1); s.mention != 1 || s.quote != 0 {
+		t.Errorf("“Berg”: %+v, want a plain mention", s)
+	}
+	if s := style(first.Start + 2); s.quote != 1 || s.current {
+		t.Errorf("first quote: %+v", s)
+	}
+	if s := style(first.End + 2); s.mention != 2 {
+		t.Errorf("“He” of the current quote: %+v", s)
+	}
+	if s := style(second.Start); s.quote != 2 || !s.current || !s.review || !s.lead {
+		t.Errorf("start of the current quote to review: %+v", s)
+	}
+	if s := style(strings.Index(text, "added")); s.quote != 0 || s.mention != 0 {
+		t.Errorf("narration: %+v", s)
+	}
+}
+
+func TestLongTextDrawsOnlyNearTheView(t *testing.T) {
+	test.NewTempApp(t)
+	var paras []string
+	for i := range 200 {
+		paras = append(paras, fmt.Sprintf("Paragraph %d says that \"something was said\" by someone, at some length, to fill a line or two.", i))
+	}
+	text := strings.Join(paras, "\n\n")
+	a := newArticleText()
+	a.setDocument(text, nil)
+	a.Resize(fyne.NewSize(600, a.MinSize().Height))
+	if a.height < 20*600 {
+		t.Fatalf("200 paragraphs laid out %v high", a.height)
+	}
+	a.setView(0, 500)
+	objs := test.WidgetRenderer(a).Objects()
+	texts := 0
+	for _, o := range objs {
+		if _, ok := o.(*canvas.Text); ok {
+			texts++
+			if o.Position().Y > 4*500 {
+				t.Fatalf("text drawn at %v, far below the view", o.Position().Y)
+			}
+		}
+	}
+	if texts == 0 || texts > 4*500/articleLine*2 {
+		t.Errorf("%d text objects drawn for a 500-high view", texts)
+	}
+	a.setView(a.height-500, 500)
+	last := false
+	for _, o := range test.WidgetRenderer(a).Objects() {
+		if txt, ok := o.(*canvas.Text); ok && strings.Contains(txt.Text, "Paragraph 199 ") {
+			last = true
+		}
+	}
+	if !last {
+		t.Error("scrolled to the end, the last paragraph is not drawn")
+	}
+}
