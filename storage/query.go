@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"strings"
 
@@ -30,6 +31,9 @@ type QuoteFilter struct {
 	// title contain every word given, as a word or the start of one,
 	// ignoring case and accents.
 	Search string
+	// IDs, when set, keeps only these quotes: the researcher's selection,
+	// to print, export or copy.
+	IDs []int64
 }
 
 // QuoteSort orders a quote list.
@@ -134,6 +138,12 @@ func (f QuoteFilter) where(p plan) (from string, conds []string, args []any) {
 		conds = append(conds, "q.doc_id = ?")
 		args = append(args, f.DocumentID)
 	}
+	if len(f.IDs) > 0 {
+		// One JSON array parameter, however many quotes are selected.
+		ids, _ := json.Marshal(f.IDs)
+		conds = append(conds, "q.id IN (SELECT value FROM json_each(?))")
+		args = append(args, string(ids))
+	}
 	switch {
 	case f.NeedsReview:
 		threshold := f.ReviewBelow
@@ -214,9 +224,18 @@ func (l *Library) quotesWithPlan(ctx context.Context, f QuoteFilter, s QuoteSort
 	return out, l.addChips(ctx, out)
 }
 
+// IsZero reports whether f is the zero filter: all quotes but rejected ones.
+func (f QuoteFilter) IsZero() bool { return f.Search == "" && f.onlySearch() }
+
+// onlySearch reports whether f filters by nothing but its search words.
+func (f QuoteFilter) onlySearch() bool {
+	return f.IDs == nil && f.TopicID == 0 && f.SpeakerID == 0 && f.DocumentID == 0 &&
+		f.Status == "" && !f.NeedsReview && f.ReviewBelow == 0
+}
+
 // CountQuotes counts the quotes f selects.
 func (l *Library) CountQuotes(ctx context.Context, f QuoteFilter) (int, error) {
-	if words := ftsWords(f.Search); len(words) > 0 && f == (QuoteFilter{Search: f.Search}) {
+	if words := ftsWords(f.Search); len(words) > 0 && f.onlySearch() {
 		// Matches minus rejected matches: the first the search index
 		// counts alone, the second walks the few rejected quotes.
 		var n int

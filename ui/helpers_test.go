@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
+	"verbatim/core/shareddata"
 	"verbatim/storage"
 )
 
@@ -148,26 +148,4 @@ func evalArticles(t testing.TB) []string {
 }
 
 // sharedEvalPath is ../shared/elem… beside the repository, or skips the test.
-// (core/internal/shareddata does the same for core, which ui cannot import.)
-func sharedEvalPath(t testing.TB, elem ...string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root (go.mod) not found; skipping a test that needs ../shared")
-		}
-		dir = parent
-	}
-	p := filepath.Join(append([]string{dir, "..", "shared"}, elem...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s is not available; skipping this test", p)
-	}
-	return p
-}
+func sharedEvalPath(t testing.TB, elem ...string) string { return shareddata.Path(t, elem...) }

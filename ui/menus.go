@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Keyboard shortcuts (Ctrl on Linux and Windows, Cmd on macOS).
@@ -20,8 +21,11 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	}
 	quit := item("Quit", m.Quit, shortcut(fyne.KeyQ, primaryMod))
 	quit.IsQuit = true
-	m.undoItem = item("Undo", m.Undo, shortcut(fyne.KeyZ, primaryMod))
-	m.redoItem = item("Redo", m.Redo, shortcut(fyne.KeyZ, primaryMod|fyne.KeyModifierShift))
+	// Fyne turns Ctrl+Z, Ctrl+Y and Ctrl+C into its standard shortcuts and
+	// gives them to the menu before the focused widget: a text field with
+	// the focus gets them back through unlessTyping.
+	m.undoItem = item("Undo", m.unlessTyping(&fyne.ShortcutUndo{}, m.Undo), &fyne.ShortcutUndo{})
+	m.redoItem = item("Redo", m.unlessTyping(&fyne.ShortcutRedo{}, m.Redo), &fyne.ShortcutRedo{})
 	sample := item("Try a sample article", m.trySample, nil)
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
@@ -36,6 +40,7 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenu("Edit",
 			m.undoItem, m.redoItem,
 			fyne.NewMenuItemSeparator(),
+			item("Copy with citation", m.unlessTyping(&fyne.ShortcutCopy{}, m.copySelected), &fyne.ShortcutCopy{}),
 			item("Change speaker…", m.changeSpeakerDialog, shortcut(fyne.KeyE, primaryMod)),
 			item("Confirm quote", m.markReviewed, shortcut(fyne.KeyR, primaryMod)),
 			item("Reject quote", m.rejectOrRestore, &desktop.CustomShortcut{KeyName: fyne.KeyDelete}),
@@ -63,13 +68,14 @@ func (m *MainWindow) addShortcuts() {
 	bind(shortcut(fyne.KeyQ, primaryMod), m.Quit)
 	bind(shortcut(fyne.KeyO, primaryMod), m.openFilesDialog)
 	bind(shortcut(fyne.KeyP, primaryMod), m.printSheet)
-	bind(shortcut(fyne.KeyZ, primaryMod), m.Undo)
+	bind(&fyne.ShortcutUndo{}, m.Undo)
+	bind(&fyne.ShortcutRedo{}, m.Redo)
 	bind(shortcut(fyne.KeyZ, primaryMod|fyne.KeyModifierShift), m.Redo)
-	bind(shortcut(fyne.KeyY, primaryMod), m.Redo)
 	bind(shortcut(fyne.KeyE, primaryMod), m.changeSpeakerDialog)
 	bind(shortcut(fyne.KeyR, primaryMod), m.markReviewed)
 	bind(shortcut(fyne.KeyT, primaryMod), m.assignTopicDialog)
 	bind(shortcut(fyne.KeyF, primaryMod), m.focusSearch)
+	bind(&fyne.ShortcutCopy{}, m.copySelected)
 	bind(shortcut(fyne.KeyDown, fyne.KeyModifierAlt), func() { m.list.move(1) })
 	bind(shortcut(fyne.KeyUp, fyne.KeyModifierAlt), func() { m.list.move(-1) })
 	c.SetOnTypedRune(func(r rune) {
@@ -88,6 +94,21 @@ func (m *MainWindow) addShortcuts() {
 			m.search.SetText("")
 		}
 	})
+}
+
+// unlessTyping runs action, or, when a text field has the focus, gives it sc
+// instead: Ctrl+Z in the search field undoes typing, not a library edit.
+func (m *MainWindow) unlessTyping(sc fyne.Shortcut, action func()) func() {
+	return func() {
+		if _, typing := m.Window.Canvas().Focused().(*widget.Entry); typing {
+			if c, ok := sc.(*fyne.ShortcutCopy); ok {
+				c.Clipboard = m.app.Clipboard()
+			}
+			m.Window.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(sc)
+			return
+		}
+		action()
+	}
 }
 
 func (m *MainWindow) focusSearch() { m.Window.Canvas().Focus(m.search) }

@@ -12,7 +12,6 @@ import (
 	"verbatim/core"
 	"verbatim/core/extract"
 	"verbatim/core/ingest"
-	"verbatim/core/topics"
 	"verbatim/storage"
 )
 
@@ -30,28 +29,14 @@ type Pipeline struct {
 }
 
 // NewEngine is the engine the app runs on imported documents: the quote
-// engine and, when its word lists load, topic suggestion.
+// engine and topic suggestion, as the command line runs them. Should the
+// topic word lists fail to load, quotes are still found, without topics.
 func NewEngine() storage.Engine {
-	eng := storage.Engine{Version: extract.Version, Quotes: extract.New().Quotes}
-	if s, err := topics.New(); err == nil {
-		eng.Topics = suggestTopics(s)
+	eng, err := storage.StandardEngine()
+	if err != nil {
+		return storage.Engine{Version: extract.Version, Quotes: extract.New().Quotes}
 	}
 	return eng
-}
-
-// suggestTopics adapts a topic suggester to the library's engine.
-func suggestTopics(s *topics.Suggester) func(core.Document, []core.Quote) []storage.SuggestedTopic {
-	return func(doc core.Document, quotes []core.Quote) []storage.SuggestedTopic {
-		// A quote the suggester cannot place gets no topic; the rest do.
-		found, _ := s.Document(doc, quotes)
-		var out []storage.SuggestedTopic
-		for i, assigned := range found.Quotes {
-			for _, a := range assigned {
-				out = append(out, storage.SuggestedTopic{Quote: i, Label: a.Label, Reason: a.Reason})
-			}
-		}
-		return out
-	}
 }
 
 // importRun gathers what one import did; its methods may be called from

@@ -85,6 +85,9 @@ type MainWindow struct {
 	// onPrint and onExport make sheets and exports; until they are set
 	// (see SetSheetActions) the buttons say the feature is coming.
 	onPrint, onExport func(Scope)
+	// onCopy puts quotes with their citations on the clipboard (see
+	// UseSheetDialogs); nil until set.
+	onCopy func(ids []int64)
 }
 
 // NewMainWindow builds the main window over lib, importing through imp,
@@ -393,7 +396,7 @@ func (m *MainWindow) query() storage.QuoteFilter {
 func (m *MainWindow) applyQuery() {
 	f := m.query()
 	var err error
-	if f == (storage.QuoteFilter{}) && m.counts.Documents > 0 {
+	if f.IsZero() && m.counts.Documents > 0 {
 		// All quotes: the library's totals, just read, say how many.
 		m.list.setQueryCount(f, m.currentSort(), m.counts.Quotes)
 	} else {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"verbatim/core/printing"
 	"verbatim/storage"
 	"verbatim/ui"
 	"verbatim/ui/handover"
@@ -46,6 +47,7 @@ func main() {
 	}
 	defer lib.Close()
 	m := ui.NewMainWindow(a, lib, ui.Pipeline{Store: lib, Engine: ui.NewEngine()})
+	m.UseSheetDialogs(lib, printing.System{})
 	if srv, err := handover.Listen(dir, func(paths []string) {
 		fyne.Do(func() {
 			m.Window.RequestFocus()
