@@ -21,15 +21,17 @@ type QuoteSetSource interface {
 func (m *MainWindow) UseSheetDialogs(src QuoteSetSource, p Printer) {
 	settings := DefaultSheetSettings()
 	keep := OnSheetSettingsChanged(func(s SheetSettings) { settings = s })
+	// The dialogs' background work comes back the way the window's does.
+	back := func(c *dialogConfig) { c.onMain = m.onMain }
 	m.SetSheetActions(
-		func(s Scope) { ShowPrintDialog(m.Window, selectionFor(src, s), p, WithSheetSettings(settings), keep) },
-		func(s Scope) { ShowExportDialog(m.Window, selectionFor(src, s), WithSheetSettings(settings), keep) },
+		func(s Scope) { ShowPrintDialog(m.Window, selectionFor(src, s), p, WithSheetSettings(settings), keep, back) },
+		func(s Scope) { ShowExportDialog(m.Window, selectionFor(src, s), WithSheetSettings(settings), keep, back) },
 	)
 	m.onCopy = func(ids []int64) {
 		// The view's status filter keeps rejected quotes copyable from the
 		// Rejected view.
 		f := storage.QuoteFilter{IDs: ids, Status: m.query().Status}
-		CopyQuotes(m.Window, m.app.Clipboard(), selectionFor(src, Scope{Filter: f}), quoteIDStrings(ids))
+		CopyQuotes(m.Window, m.app.Clipboard(), selectionFor(src, Scope{Filter: f}), quoteIDStrings(ids), back)
 	}
 }
 

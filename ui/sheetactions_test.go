@@ -11,13 +11,17 @@ import (
 	"verbatim/storage"
 )
 
-// eventually polls cond, for work that the dialogs finish on another
-// goroutine, and fails after a minute.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(time.Minute); !cond(); time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited a minute for %s", what)
+// until runs what the dialogs' background work hands back to the main
+// goroutine until cond holds, and fails after a minute.
+func (tw *testWindow) until(what string, cond func() bool) {
+	tw.t.Helper()
+	timeout := time.After(time.Minute)
+	for !cond() {
+		select {
+		case f := <-tw.main:
+			f()
+		case <-timeout:
+			tw.t.Fatalf("waited a minute for %s", what)
 		}
 	}
 }
@@ -31,7 +35,7 @@ func TestCtrlCCopiesTheSelectedQuoteWithItsCitation(t *testing.T) {
 	clip.SetContent("")
 
 	shortcutOn(tw.Window.Canvas(), &fyne.ShortcutCopy{Clipboard: clip})
-	eventually(t, "the copy", func() bool { return clip.Content() != "" })
+	tw.until("the copy", func() bool { return clip.Content() != "" })
 	got := clip.Content()
 	if !strings.Contains(got, "The harbour will bring jobs to the whole town") || !strings.Contains(got, "\n— ") ||
 		!strings.Contains(got, q.DocTitle) {
@@ -67,7 +71,7 @@ func TestPrintOpensTheSheetDialogForWhatTheListShows(t *testing.T) {
 	tw.importFiles("harbour.txt")
 	tw.search.SetText("harbour")
 	tw.printSheet()
-	eventually(t, "the print dialog with its quotes", func() bool {
+	tw.until("the print dialog with its quotes", func() bool {
 		return strings.Contains(shownText(tw.Window.Canvas()), "Page 1 of")
 	})
 	wantShown(t, tw.Window.Canvas(), "Print quote sheet", "Quotes matching: “harbour”")
