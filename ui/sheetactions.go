@@ -24,8 +24,12 @@ func (m *MainWindow) UseSheetDialogs(src QuoteSetSource, p Printer) {
 	// The dialogs' background work comes back the way the window's does.
 	back := func(c *dialogConfig) { c.onMain = m.onMain }
 	m.SetSheetActions(
-		func(s Scope) { ShowPrintDialog(m.Window, selectionFor(src, s), p, WithSheetSettings(settings), keep, back) },
-		func(s Scope) { ShowExportDialog(m.Window, selectionFor(src, s), WithSheetSettings(settings), keep, back) },
+		func(s Scope) {
+			ShowPrintDialog(m.Window, selectionFor(src, s), p, WithSheetSettings(settings), keep, back)
+		},
+		func(s Scope) {
+			ShowExportDialog(m.Window, selectionFor(src, s), WithSheetSettings(settings), keep, back)
+		},
 	)
 	m.onCopy = func(ids []int64) {
 		// The view's status filter keeps rejected quotes copyable from the
