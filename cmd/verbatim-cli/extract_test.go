@@ -89,3 +89,28 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+// The contract: for a UTF-8 text file, offsets are code points into the
+// file's own content, however it spaces its paragraphs.
+func TestExtractOffsetsIndexTheFileItself(t *testing.T) {
+	content := "Monday, 3 March 2025  \n\n\n\nThe minister was blunt.   \n\n\n“Мы не уйдём,” she said, “not now.”\t\n\n\n\n" +
+		"Critics disagreed. “It is a café-table idea,” said Jonas Berg.\n"
+	path := writeTemp(t, "spaced.txt", content)
+	out, errOut, code := runCLI(t, "extract", path)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var doc extractDoc
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("output is not one JSON object: %v\n%s", err, out)
+	}
+	if len(doc.Quotes) != 2 {
+		t.Fatalf("%d quotes, want 2: %+v", len(doc.Quotes), doc.Quotes)
+	}
+	text := []rune(content)
+	for _, q := range doc.Quotes {
+		if got := string(text[q.Start:q.End]); got != q.Text {
+			t.Errorf("code points %d–%d of the file hold %q, the quote says %q", q.Start, q.End, got, q.Text)
+		}
+	}
+}

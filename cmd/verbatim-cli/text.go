@@ -85,7 +85,12 @@ func printDocuments(e *env, path string, docs []core.Document, only int, asJSON 
 			}
 			fmt.Fprintf(e.stdout, "=== document %d of %d: %s ===\n", i+1, len(docs), title)
 		}
-		fmt.Fprintf(e.stdout, "%s\n", doc.Text)
+		// The text exactly; a newline after it only where it has none, so
+		// that a single article's output is the text offsets index into.
+		fmt.Fprint(e.stdout, doc.Text)
+		if !strings.HasSuffix(doc.Text, "\n") {
+			fmt.Fprintln(e.stdout)
+		}
 	}
 	return nil
 }

@@ -72,24 +72,29 @@ func split(src extracted, format Format) []core.Document {
 				URL:    a.URL,
 				Format: string(kind),
 			}
-			if doc, ok := finish(a.Text, meta); ok {
+			if doc, ok := finish(CleanText(a.Text), meta); ok {
 				docs = append(docs, doc)
 			}
 		}
 		return docs
 	}
 	src.Meta.Format = string(format)
+	if format == FormatText {
+		// A plain-text article keeps its text exactly as the file has it
+		// (line endings aside), so that positions in it are positions in
+		// the file: researchers and scripts cite them.
+		text = NormaliseLineEndings(src.Text)
+	}
 	if doc, ok := finish(text, src.Meta); ok {
 		return []core.Document{doc}
 	}
 	return nil
 }
 
-// finish fills in what every document gets: clean text, a normalised date,
-// language and content hash.
+// finish fills in what every document gets: a normalised date, language
+// and content hash. text is the document's final text.
 func finish(text string, meta core.Meta) (core.Document, bool) {
-	text = CleanText(text)
-	if text == "" {
+	if strings.TrimSpace(text) == "" {
 		return core.Document{}, false
 	}
 	meta.Title = oneLine(meta.Title)

@@ -175,8 +175,8 @@ func BytesContext(ctx context.Context, name string, data []byte, opts Options) (
 	}
 	for i := range docs {
 		docs[i].Meta.FileName = name
-		if docs[i].Meta.Title == "" && len(docs) == 1 {
-			docs[i].Meta.Title = strings.TrimSuffix(name, filepath.Ext(name))
+		if len(docs) == 1 {
+			fillTitle(&docs[i], name, format)
 		}
 	}
 	return docs, nil
