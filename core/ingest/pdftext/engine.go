@@ -153,6 +153,10 @@ func (e *Engine) Extract(ctx context.Context, data []byte, timeout time.Duration
 	select {
 	case r := <-done:
 		instance.Close()
+		if r.err != nil && ctx.Err() != nil {
+			// The reader stopped because time ran out, and said so first.
+			return nil, contextError(ctx, r.err)
+		}
 		return r.doc, r.err
 	case <-ctx.Done():
 		// Kill interrupts PDFium mid-call; the pool makes a fresh instance.
