@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -34,6 +35,7 @@ type sourcePane struct {
 	link       *widget.Hyperlink
 	speaker    *widget.Label
 	quoteMeta  *greyText
+	reasons    *greyText // the quote's topics and why it has them
 	change     *widget.Button
 	confirm    *widget.Button
 	reject     *widget.Button
@@ -63,6 +65,7 @@ func newSourcePane(lib Library) *sourcePane {
 	s.speaker = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.speaker.Truncation = fyne.TextTruncateEllipsis
 	s.quoteMeta = newGreyText(12)
+	s.reasons = newGreyText(12)
 	s.change = widget.NewButtonWithIcon("Change speaker…", theme.AccountIcon(), func() { call(s.onChange) })
 	s.confirm = widget.NewButtonWithIcon("Confirm", theme.ConfirmIcon(), func() { call(s.onConfirm) })
 	s.confirm.Importance = widget.LowImportance
@@ -105,7 +108,7 @@ func newSourcePane(lib Library) *sourcePane {
 
 	icon := widget.NewIcon(theme.AccountIcon())
 	s.strip = container.NewBorder(nil, nil, icon,
-		container.NewHBox(s.addQuote, s.confirm, s.reject, s.change), container.New(&tightVBox{}, s.speaker, s.quoteMeta))
+		container.NewHBox(s.addQuote, s.confirm, s.reject, s.change), container.New(&tightVBox{}, s.speaker, s.quoteMeta, s.reasons))
 	stripBg := &themedRect{Rectangle: canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)), name: theme.ColorNameHeaderBackground}
 	header := container.NewVBox(
 		container.NewPadded(container.NewVBox(s.title, container.NewBorder(nil, nil, nil, s.link, s.meta))),
@@ -114,6 +117,15 @@ func newSourcePane(lib Library) *sourcePane {
 	s.content = container.NewBorder(header, nil, nil, nil, s.scroll)
 	s.showNothing()
 	return s
+}
+
+// showIf shows o when on, else hides it.
+func showIf(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
 }
 
 func call(f func()) {
@@ -261,6 +273,8 @@ func (s *sourcePane) updateStrip() {
 	}
 	// The mention, the longest, goes last: it is what gives way in a narrow pane.
 	s.quoteMeta.SetText(joinNonEmpty(" · ", paragraphMark(q.Paragraph), fmt.Sprintf("confidence %.2f", q.Confidence), mention))
+	s.reasons.SetText(topicReasons(q.Topics))
+	showIf(s.reasons, len(q.Topics) > 0)
 	if q.Status == storage.StatusRejected {
 		s.reject.SetText("Restore")
 		s.reject.SetIcon(theme.ContentUndoIcon())
@@ -293,12 +307,26 @@ func (s *sourcePane) scrollTo(row storage.QuoteRow) {
 	s.text.setView(s.scroll.Offset.Y, view)
 }
 
-// tightVBox stacks objects without gaps (the speaker over its caption).
+// topicReasons lists a quote's topics with why it has each: "Topics: Jobs
+// (assigned by you) · Syria (keyword rule: syria)".
+func topicReasons(chips []storage.TopicChip) string {
+	parts := make([]string, len(chips))
+	for i, c := range chips {
+		parts[i] = c.Name + " (" + chipReason(c) + ")"
+	}
+	return "Topics: " + strings.Join(parts, " · ")
+}
+
+// tightVBox stacks objects without gaps (the speaker over its caption),
+// leaving out hidden ones.
 type tightVBox struct{}
 
 func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
 		m := o.MinSize()
 		s.Width = max(s.Width, m.Width)
 		s.Height += m.Height - 2*theme.Padding()
@@ -309,6 +337,9 @@ func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	y := -theme.Padding()
 	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
 		m := o.MinSize()
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, m.Height))

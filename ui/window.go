@@ -80,6 +80,7 @@ type MainWindow struct {
 	saver      *settingsSaver
 
 	speakerDlg *speakerDialog // the open speaker dialog, for tests
+	rulesDlg   *rulesDialog   // the last keyword rules dialog, for tests
 	summaryDlg dialog.Dialog  // the last import summary shown
 
 	// onPrint and onExport make sheets and exports; until they are set
