@@ -142,6 +142,7 @@ func (m *MainWindow) quoteMenu(row storage.QuoteRow) *fyne.Menu {
 		fyne.NewMenuItem("Change speaker…", m.changeSpeakerDialog),
 		fyne.NewMenuItem(countLabel("Confirm quote", "Confirm %d quotes", n), m.markReviewed),
 		reject,
+		fyne.NewMenuItem(map[bool]string{true: "Edit note…", false: "Add note…"}[row.Note != ""], m.quoteNoteDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(countLabel("Add to topic…", "Add %d quotes to topic…", n), m.assignTopicDialog),
 	}
