@@ -19,7 +19,8 @@ import (
 // brings documents read by an older quote engine up to date.
 type DocumentStore interface {
 	Import(ctx context.Context, docs iter.Seq[core.Document], eng storage.Engine, opts storage.ImportOptions) ([]storage.ImportResult, error)
-	Documents(ctx context.Context, s storage.DocumentSort, offset, limit int) ([]storage.DocumentInfo, error)
+	Document(ctx context.Context, id int64) (storage.DocumentInfo, error)
+	OutdatedDocuments(ctx context.Context, version string) (int, error)
 	ReextractOutdated(ctx context.Context, eng storage.Engine, progress func(storage.ReextractResult)) ([]storage.ReextractResult, error)
 }
 
@@ -192,10 +193,6 @@ func channelSeq(docs <-chan core.Document) iter.Seq[core.Document] {
 	}
 }
 
-// outdatedPage is how many documents UpdateOutdated reads at a time while
-// it looks for those an older engine read.
-const outdatedPage = 1000
-
 // UpdateOutdated extracts again, with the pipeline's engine, every document
 // that an older version of the quote engine read; the library carries every
 // decision of the researcher over to the new quotes. progress counts
@@ -203,22 +200,22 @@ const outdatedPage = 1000
 // document is up to date. A stop leaves the rest for the next time.
 func (p Pipeline) UpdateOutdated(ctx context.Context, progress func(ImportProgress)) ImportSummary {
 	var sum ImportSummary
-	titles, err := p.outdated(ctx)
+	total, err := p.Store.OutdatedDocuments(ctx, p.Engine.Version)
 	if err != nil {
 		sum.Update.Failed = append(sum.Update.Failed, ImportProblem{Name: "Library", Reason: reasonOf(err)})
 		return sum
 	}
-	if len(titles) == 0 {
+	if total == 0 {
 		return sum
 	}
-	prog := ImportProgress{FilesTotal: len(titles)}
+	prog := ImportProgress{FilesTotal: total}
 	progress(prog)
 	_, err = p.Store.ReextractOutdated(ctx, p.Engine, func(r storage.ReextractResult) {
 		prog.FilesDone++
 		switch {
 		case r.Err != nil && ctx.Err() != nil: // stopped half-way: left as it was
 		case r.Err != nil:
-			sum.Update.Failed = append(sum.Update.Failed, ImportProblem{Name: titles[r.DocumentID], Reason: reasonOf(r.Err)})
+			sum.Update.Failed = append(sum.Update.Failed, ImportProblem{Name: p.documentName(ctx, r.DocumentID), Reason: reasonOf(r.Err)})
 		default:
 			sum.Update.add(r)
 			prog.Documents++
@@ -227,28 +224,17 @@ func (p Pipeline) UpdateOutdated(ctx context.Context, progress func(ImportProgre
 	})
 	switch {
 	case ctx.Err() != nil:
-		sum.Update.Left = len(titles) - sum.Update.Documents - len(sum.Update.Failed)
+		sum.Update.Left = total - sum.Update.Documents - len(sum.Update.Failed)
 	case err != nil:
 		sum.Update.Failed = append(sum.Update.Failed, ImportProblem{Name: "Library", Reason: reasonOf(err)})
 	}
 	return sum
 }
 
-// outdated names the documents the engine would read again, by id.
-func (p Pipeline) outdated(ctx context.Context) (map[int64]string, error) {
-	titles := map[int64]string{}
-	for offset := 0; ; offset += outdatedPage {
-		docs, err := p.Store.Documents(ctx, storage.DocumentsByImport, offset, outdatedPage)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range docs {
-			if d.Engine != p.Engine.Version {
-				titles[d.ID] = orFileName(d.Meta)
-			}
-		}
-		if len(docs) < outdatedPage {
-			return titles, nil
-		}
+// documentName names a stored document in messages.
+func (p Pipeline) documentName(ctx context.Context, id int64) string {
+	if d, err := p.Store.Document(ctx, id); err == nil {
+		return orFileName(d.Meta)
 	}
+	return "An article"
 }
