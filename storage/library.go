@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -66,7 +67,7 @@ func open(ctx context.Context, dir string, steps []string) (*Library, error) {
 func (l *Library) openDatabase(ctx context.Context, steps []string) error {
 	path := filepath.Join(l.dir, databaseFile)
 	var err error
-	l.w, err = sql.Open("sqlite3", dsn(path, "&_txlock=immediate"))
+	l.w, err = sql.Open("sqlite3", dsn(path, writerCacheKiB, "&_txlock=immediate"))
 	if err != nil {
 		return unusable(l.dir, err)
 	}
@@ -81,7 +82,7 @@ func (l *Library) openDatabase(ctx context.Context, steps []string) error {
 	if err := l.migrate(ctx, steps); err != nil {
 		return err
 	}
-	l.r, err = sql.Open("sqlite3", dsn(path, "&_query_only=1"))
+	l.r, err = sql.Open("sqlite3", dsn(path, readerCacheKiB, "&_query_only=1"))
 	if err != nil {
 		return unusable(l.dir, err)
 	}
@@ -89,9 +90,22 @@ func (l *Library) openDatabase(ctx context.Context, steps []string) error {
 	return nil
 }
 
-// dsn makes a go-sqlite3 data source name for the library database at path.
-func dsn(path, extra string) string {
-	return fileURI(path) + "?_fk=1&_journal_mode=WAL&_synchronous=FULL&_busy_timeout=10000&_stmt_cache_size=64&_cache_size=-32768" + extra
+// SQLite's page cache per connection, in KiB. Each of the reading
+// connections (one per processor) keeps its own: the app's queries (a page
+// of quotes, a search, the sidebar's counts) run as fast with 8 MB as with
+// 32 MB on a library of 100,000 quotes, and the caches no longer take
+// a third of the app's memory. The one writer keeps more for imports, which
+// update the search index.
+const (
+	readerCacheKiB = 8 << 10
+	writerCacheKiB = 32 << 10
+)
+
+// dsn makes a go-sqlite3 data source name for the library database at path
+// with a page cache of cacheKiB.
+func dsn(path string, cacheKiB int, extra string) string {
+	return fileURI(path) + "?_fk=1&_journal_mode=WAL&_synchronous=FULL&_busy_timeout=10000&_stmt_cache_size=64" +
+		"&_cache_size=-" + strconv.Itoa(cacheKiB) + extra
 }
 
 // fileURI makes an SQLite file URI of path. Characters that URIs treat

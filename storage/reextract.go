@@ -76,6 +76,14 @@ func (l *Library) ReextractOutdated(ctx context.Context, eng Engine, progress fu
 	return out, l.tidySuggestions(ctx)
 }
 
+// OutdatedDocuments counts the documents whose quotes came from an engine
+// version other than version: those ReextractOutdated would extract again.
+func (l *Library) OutdatedDocuments(ctx context.Context, version string) (int, error) {
+	var n int
+	err := l.r.QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE engine <> ?", version).Scan(&n)
+	return n, l.readFailed(err)
+}
+
 // tidySuggestions removes suggested topics no quote carries any more.
 func (l *Library) tidySuggestions(ctx context.Context) error {
 	tx, err := l.w.BeginTx(ctx, nil)

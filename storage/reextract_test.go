@@ -221,3 +221,26 @@ func TestRulesFollowPrecedence(t *testing.T) {
 		t.Errorf("Topics = %+v, %v", tops, err)
 	}
 }
+
+func TestOutdatedDocumentsCountsWhatReextractOutdatedDoes(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	v1, v2 := engineV1().engine(t), engineV2().engine(t)
+	mustImport(t, l, v1, core.Document{Text: kremlinText, Meta: core.Meta{Title: "Kremlin"}})
+	mustImport(t, l, v2, core.Document{Text: "“Yes,” she said.", Meta: core.Meta{Title: "Short"}})
+	for _, tc := range []struct {
+		version string
+		want    int
+	}{{v1.Version, 1}, {v2.Version, 1}, {"v3", 2}} {
+		if n, err := l.OutdatedDocuments(ctx, tc.version); err != nil || n != tc.want {
+			t.Errorf("OutdatedDocuments(%q) = %d, %v; want %d", tc.version, n, err, tc.want)
+		}
+	}
+	res, err := l.ReextractOutdated(ctx, v2, nil)
+	if err != nil || len(res) != 1 {
+		t.Fatalf("ReextractOutdated: %d documents, %v", len(res), err)
+	}
+	if n, err := l.OutdatedDocuments(ctx, v2.Version); err != nil || n != 0 {
+		t.Errorf("after ReextractOutdated, %d documents are outdated (%v)", n, err)
+	}
+}

@@ -31,7 +31,9 @@ func shortcutList() [][2]string {
 		{"Ctrl+R", "Confirm the quote (it leaves Needs review)"},
 		{"Delete", "Reject the quote"},
 		{"Ctrl+T", "Add the selected quotes to a topic"},
-		{"Ctrl+Z / Ctrl+Shift+Z", "Undo / Redo"},
+		{"Ctrl+Shift+N", "Write a note on the quote"},
+		{"Ctrl+C", "Copy the selected quotes with their citations"},
+		{"Ctrl+Z / Ctrl+Y", "Undo / Redo"},
 		{"Ctrl+P", "Print a quote sheet"},
 		{"Ctrl+Q", "Quit"},
 	}

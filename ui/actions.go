@@ -142,20 +142,33 @@ func (m *MainWindow) quoteMenu(row storage.QuoteRow) *fyne.Menu {
 		fyne.NewMenuItem("Change speaker…", m.changeSpeakerDialog),
 		fyne.NewMenuItem(countLabel("Confirm quote", "Confirm %d quotes", n), m.markReviewed),
 		reject,
+		fyne.NewMenuItem(map[bool]string{true: "Edit note…", false: "Add note…"}[row.Note != ""], m.quoteNoteDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(countLabel("Add to topic…", "Add %d quotes to topic…", n), m.assignTopicDialog),
 	}
 	if len(row.Topics) > 0 {
-		remove := fyne.NewMenuItem("Remove from topic", nil)
-		for _, t := range row.Topics {
-			t := t
-			remove.ChildMenu = appendItem(remove.ChildMenu, fyne.NewMenuItem(t.Name, func() {
-				m.do(storage.UnassignTopic{TopicID: t.TopicID, QuoteIDs: ids})
-			}))
+		items = append(items, fyne.NewMenuItemSeparator())
+		for _, c := range row.Topics {
+			items = append(items, m.topicChipItem(c, ids))
 		}
-		items = append(items, remove)
 	}
 	return fyne.NewMenu("", items...)
+}
+
+// topicChipItem names a topic of the quote with why the quote has it, and
+// offers to take it off the selected quotes or, when a rule or a suggestion
+// put it there, to make it the researcher's own.
+func (m *MainWindow) topicChipItem(c storage.TopicChip, ids []int64) *fyne.MenuItem {
+	it := fyne.NewMenuItem(c.Name+" — "+chipReason(c), nil)
+	it.ChildMenu = fyne.NewMenu("", fyne.NewMenuItem(countLabel("Take off this quote", "Take off the %d selected quotes", len(ids)), func() {
+		m.do(storage.UnassignTopic{TopicID: c.TopicID, QuoteIDs: ids})
+	}))
+	if c.LinkOrigin != storage.LinkUser {
+		it.ChildMenu.Items = append(it.ChildMenu.Items, fyne.NewMenuItem("Keep it (as if assigned by you)", func() {
+			m.do(storage.AssignTopic{TopicID: c.TopicID, QuoteIDs: ids})
+		}))
+	}
+	return it
 }
 
 func appendItem(menu *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,20 +22,27 @@ import (
 // refreshEvery is how often the lists catch up with a running import.
 const refreshEvery = 1500 * time.Millisecond
 
-// importJob is one request to import: paths, or one file's bytes.
+// importJob is one request to import: paths, or one file's bytes; or, with
+// update, to bring documents read by an older quote engine up to date.
 type importJob struct {
-	paths []string
-	name  string
-	data  []byte
+	paths  []string
+	name   string
+	data   []byte
+	update bool
 }
 
 // importQueue runs imports one after the other in the background. Requests
 // that arrive during an import wait for it; one summary covers them all.
+// The researcher's imports go before an engine update, which makes way for
+// them when it is running and goes on afterwards.
 type importQueue struct {
 	m           *MainWindow
 	working     sync.WaitGroup // the import goroutine, while it uses the library
 	closed      atomic.Bool    // the window is going: nothing more to show
 	running     bool
+	job         importJob // the one running
+	yielding    bool      // the running update was stopped for an import
+	imported    bool      // an import (not only an update) ran since the queue was idle
 	stop        context.CancelFunc
 	pending     []importJob
 	total       ImportSummary
@@ -48,22 +56,49 @@ func newImportQueue(m *MainWindow) *importQueue { return &importQueue{m: m} }
 // add starts job, or queues it behind the running import.
 func (q *importQueue) add(job importJob) {
 	if q.m.imp == nil {
-		q.m.ShowError(fmt.Errorf("Verbatim cannot import now because no library is open."))
+		if !job.update {
+			q.m.ShowError(fmt.Errorf("Verbatim cannot import now because no library is open."))
+		}
 		return
 	}
-	if q.running {
+	if !q.running {
+		q.total, q.imported = ImportSummary{}, false
+		q.start(job)
+		return
+	}
+	if job.update {
 		q.pending = append(q.pending, job)
 		return
 	}
-	q.total = ImportSummary{}
-	q.start(job)
+	q.pending = queueBeforeUpdates(q.pending, job)
+	if q.job.update && !q.yielding {
+		q.yielding = true
+		q.pending = append(q.pending, q.job)
+		q.stop()
+	}
+}
+
+// queueBeforeUpdates puts job after the imports waiting and before the
+// first update.
+func queueBeforeUpdates(pending []importJob, job importJob) []importJob {
+	at := len(pending)
+	for i, p := range pending {
+		if p.update {
+			at = i
+			break
+		}
+	}
+	return slices.Insert(pending, at, job)
 }
 
 func (q *importQueue) start(job importJob) {
 	ctx, stop := context.WithCancel(context.Background())
-	q.running, q.stop, q.shownDocs = true, stop, 0
+	q.running, q.job, q.stop, q.shownDocs = true, job, stop, 0
+	q.imported = q.imported || !job.update
 	q.lastRefresh = time.Now()
-	q.m.status.setProgress("Preparing import…", 0)
+	if !job.update { // an update shows itself once it knows it has work
+		q.m.status.setProgress("Preparing import…", 0)
+	}
 	imp, onMain := q.m.imp, q.m.onMain
 	q.working.Add(1)
 	go func() {
@@ -73,9 +108,12 @@ func (q *importQueue) start(job importJob) {
 			}
 		}
 		var sum ImportSummary
-		if job.data != nil {
+		switch {
+		case job.update:
+			sum = imp.UpdateOutdated(ctx, progress)
+		case job.data != nil:
 			sum = imp.ImportBytes(ctx, job.name, job.data, progress)
-		} else {
+		default:
 			sum = imp.ImportPaths(ctx, job.paths, progress)
 		}
 		stop()
@@ -96,6 +134,9 @@ func (q *importQueue) progress(p ImportProgress) {
 		text = fmt.Sprintf("Importing %d of %d…", min(p.FilesDone+1, p.FilesTotal), p.FilesTotal)
 		done = float64(p.FilesDone) / float64(p.FilesTotal)
 	}
+	if q.job.update {
+		text = "Updating " + plural(p.FilesTotal, "article", "articles") + " to the new quote finder…"
+	}
 	q.m.status.setProgress(text, done)
 	// The first documents show at once, then the lists catch up now and then.
 	if p.Documents > q.shownDocs && (q.shownDocs == 0 || time.Since(q.lastRefresh) >= refreshEvery) {
@@ -106,6 +147,9 @@ func (q *importQueue) progress(p ImportProgress) {
 
 // finished takes in one import's summary; after the last, it shows them.
 func (q *importQueue) finished(sum ImportSummary) {
+	if q.yielding { // stopped to let an import go first: it goes on later
+		q.yielding, sum.Update.Left = false, 0
+	}
 	q.total = addSummaries(q.total, sum)
 	if len(q.pending) > 0 && !sum.Cancelled {
 		next := q.pending[0]
@@ -115,15 +159,32 @@ func (q *importQueue) finished(sum ImportSummary) {
 	}
 	q.running, q.pending = false, nil
 	q.m.status.idle()
+	if q.imported || q.total.Update.happened() {
+		q.showSummary()
+	}
+	if q.onIdle != nil {
+		q.onIdle(q.total)
+	}
+}
+
+// showSummary shows the library as the imports left it and says in one
+// line (and, when something went wrong, one dialog) what they did.
+func (q *importQueue) showSummary() {
 	hadQuote := q.m.list.current != 0
 	q.m.refresh()
 	if !hadQuote {
 		q.m.showFirstImported(q.total.FirstDocument)
 	}
-	q.m.updateStatus(summarySentence(q.total))
-	q.m.showImportSummary(q.total)
-	if q.onIdle != nil {
-		q.onIdle(q.total)
+	var said []string
+	if q.imported {
+		said = append(said, summarySentence(q.total))
+	}
+	if q.total.Update.happened() {
+		said = append(said, updateSentence(q.total.Update))
+	}
+	q.m.updateStatus(strings.Join(said, " · "))
+	if q.imported {
+		q.m.showImportSummary(q.total)
 	}
 }
 
@@ -131,6 +192,7 @@ func (q *importQueue) finished(sum ImportSummary) {
 // already stored stay.
 func (q *importQueue) cancel() {
 	q.pending = nil
+	q.yielding = false
 	if q.stop != nil {
 		q.stop()
 	}
@@ -153,7 +215,41 @@ func addSummaries(a, b ImportSummary) ImportSummary {
 	if a.FirstDocument == 0 {
 		a.FirstDocument = b.FirstDocument
 	}
+	u, v := &a.Update, b.Update
+	u.Documents += v.Documents
+	u.Found += v.Found
+	u.Dropped += v.Dropped
+	u.Kept += v.Kept
+	u.Left += v.Left
+	u.Failed = append(u.Failed, v.Failed...)
 	return a
+}
+
+// updateSentence says in one line what an engine update did: "Updated 12
+// articles: 3 new quotes found; your corrections were kept".
+func updateSentence(u UpdateSummary) string {
+	var found []string
+	if u.Found > 0 {
+		found = append(found, plural(u.Found, "new quote", "new quotes")+" found")
+	}
+	if u.Dropped > 0 {
+		found = append(found, fmt.Sprintf("%d no longer found", u.Dropped))
+	}
+	if len(found) == 0 {
+		found = append(found, "no quotes changed")
+	}
+	s := "Updated " + plural(u.Documents, "article", "articles") + ": " + strings.Join(found, ", ") +
+		"; your corrections were kept"
+	if u.Documents == 0 {
+		s = "No article was updated"
+	}
+	if n := len(u.Failed); n > 0 {
+		s += fmt.Sprintf("; %s could not be updated and keep their quotes", plural(n, "article", "articles"))
+	}
+	if u.Left > 0 {
+		s += fmt.Sprintf("; stopped, %d left for the next start", u.Left)
+	}
+	return s
 }
 
 // summarySentence says in one line what the imports did.
@@ -271,6 +367,15 @@ func (m *MainWindow) ImportPaths(paths []string) {
 		return
 	}
 	m.imports.add(importJob{paths: paths})
+}
+
+// UpdateOutdated extracts again, in the background, the quotes of documents
+// that an older version of the quote engine read, keeping every edit; the
+// status bar shows the progress and a cancel button, then one line on what
+// changed. Nothing shows when every document is up to date. The app calls
+// it once the window is interactive; imports asked for meanwhile go first.
+func (m *MainWindow) UpdateOutdated() {
+	m.imports.add(importJob{update: true})
 }
 
 // Dropped imports what was dropped on the window.

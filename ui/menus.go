@@ -44,6 +44,7 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 			item("Change speaker…", m.changeSpeakerDialog, shortcut(fyne.KeyE, primaryMod)),
 			item("Confirm quote", m.markReviewed, shortcut(fyne.KeyR, primaryMod)),
 			item("Reject quote", m.rejectOrRestore, &desktop.CustomShortcut{KeyName: fyne.KeyDelete}),
+			item("Note on quote…", m.quoteNoteDialog, shortcut(fyne.KeyN, primaryMod|fyne.KeyModifierShift)),
 			item("Add to topic…", m.assignTopicDialog, shortcut(fyne.KeyT, primaryMod)),
 			item("New topic…", m.newTopicDialog, nil),
 			fyne.NewMenuItemSeparator(),
@@ -74,6 +75,7 @@ func (m *MainWindow) addShortcuts() {
 	bind(shortcut(fyne.KeyE, primaryMod), m.changeSpeakerDialog)
 	bind(shortcut(fyne.KeyR, primaryMod), m.markReviewed)
 	bind(shortcut(fyne.KeyT, primaryMod), m.assignTopicDialog)
+	bind(shortcut(fyne.KeyN, primaryMod|fyne.KeyModifierShift), m.quoteNoteDialog)
 	bind(shortcut(fyne.KeyF, primaryMod), m.focusSearch)
 	bind(&fyne.ShortcutCopy{}, m.copySelected)
 	bind(shortcut(fyne.KeyDown, fyne.KeyModifierAlt), func() { m.list.move(1) })

@@ -15,9 +15,13 @@ import (
 	"verbatim/storage"
 )
 
-// DocumentStore is the part of the library an import writes to.
+// DocumentStore is the part of the library an import writes to, and that
+// brings documents read by an older quote engine up to date.
 type DocumentStore interface {
 	Import(ctx context.Context, docs iter.Seq[core.Document], eng storage.Engine, opts storage.ImportOptions) ([]storage.ImportResult, error)
+	Document(ctx context.Context, id int64) (storage.DocumentInfo, error)
+	OutdatedDocuments(ctx context.Context, version string) (int, error)
+	ReextractOutdated(ctx context.Context, eng storage.Engine, progress func(storage.ReextractResult)) ([]storage.ReextractResult, error)
 }
 
 // Pipeline is the app's Importer: core/ingest reads the files, the engine
@@ -187,4 +191,50 @@ func channelSeq(docs <-chan core.Document) iter.Seq[core.Document] {
 			}
 		}
 	}
+}
+
+// UpdateOutdated extracts again, with the pipeline's engine, every document
+// that an older version of the quote engine read; the library carries every
+// decision of the researcher over to the new quotes. progress counts
+// documents (FilesDone of FilesTotal) and is not called at all when every
+// document is up to date. A stop leaves the rest for the next time.
+func (p Pipeline) UpdateOutdated(ctx context.Context, progress func(ImportProgress)) ImportSummary {
+	var sum ImportSummary
+	total, err := p.Store.OutdatedDocuments(ctx, p.Engine.Version)
+	if err != nil {
+		sum.Update.Failed = append(sum.Update.Failed, ImportProblem{Name: "Library", Reason: reasonOf(err)})
+		return sum
+	}
+	if total == 0 {
+		return sum
+	}
+	prog := ImportProgress{FilesTotal: total}
+	progress(prog)
+	_, err = p.Store.ReextractOutdated(ctx, p.Engine, func(r storage.ReextractResult) {
+		prog.FilesDone++
+		switch {
+		case r.Err != nil && ctx.Err() != nil: // stopped half-way: left as it was
+		case r.Err != nil:
+			sum.Update.Failed = append(sum.Update.Failed, ImportProblem{Name: p.documentName(ctx, r.DocumentID), Reason: reasonOf(r.Err)})
+		default:
+			sum.Update.add(r)
+			prog.Documents++
+		}
+		progress(prog)
+	})
+	switch {
+	case ctx.Err() != nil:
+		sum.Update.Left = total - sum.Update.Documents - len(sum.Update.Failed)
+	case err != nil:
+		sum.Update.Failed = append(sum.Update.Failed, ImportProblem{Name: "Library", Reason: reasonOf(err)})
+	}
+	return sum
+}
+
+// documentName names a stored document in messages.
+func (p Pipeline) documentName(ctx context.Context, id int64) string {
+	if d, err := p.Store.Document(ctx, id); err == nil {
+		return orFileName(d.Meta)
+	}
+	return "An article"
 }

@@ -49,14 +49,19 @@ type Library interface {
 	Settings
 }
 
-// Importer brings article files into the library. Both methods run in the
-// caller's goroutine (the window calls them from a background one) and call
-// progress after each file.
+// Importer brings article files into the library and keeps what the quote
+// engine found in them up to date. Its methods run in the caller's
+// goroutine (the window calls them from a background one) and call progress
+// after each file or document.
 type Importer interface {
 	// ImportPaths imports files and, recursively, folders.
 	ImportPaths(ctx context.Context, paths []string, progress func(ImportProgress)) ImportSummary
 	// ImportBytes imports one file's contents, such as the bundled sample.
 	ImportBytes(ctx context.Context, name string, data []byte, progress func(ImportProgress)) ImportSummary
+	// UpdateOutdated extracts the quotes of documents that an older quote
+	// engine read again, keeping the researcher's edits; the result is in
+	// the summary's Update.
+	UpdateOutdated(ctx context.Context, progress func(ImportProgress)) ImportSummary
 }
 
 // ImportProgress tells how far an import has gone.
@@ -75,7 +80,30 @@ type ImportSummary struct {
 	// FirstDocument is the first new (or duplicate) document, to show after
 	// the import; 0 when none.
 	FirstDocument int64
+	// Update is what extracting documents again with a newer engine did.
+	Update UpdateSummary
 }
+
+// UpdateSummary is what extracting documents again with a newer version of
+// the quote engine did.
+type UpdateSummary struct {
+	Documents int // brought up to date
+	Found     int // quotes the new engine found that were not there
+	Dropped   int // quotes it no longer finds, which the researcher had not touched
+	Kept      int // quotes it no longer finds but the researcher worked on: kept
+	Left      int // documents not updated yet: the update was stopped
+	Failed    []ImportProblem
+}
+
+func (u *UpdateSummary) add(r storage.ReextractResult) {
+	u.Documents++
+	u.Found += r.Added
+	u.Dropped += r.Removed
+	u.Kept += r.Retained
+}
+
+// happened reports whether there is anything to tell.
+func (u UpdateSummary) happened() bool { return u.Documents > 0 || u.Left > 0 || len(u.Failed) > 0 }
 
 // ImportProblem is one file or document that could not be imported.
 type ImportProblem struct {

@@ -359,6 +359,7 @@ const (
 	rowTextSize = 14
 	rowMetaSize = 13
 	rowMaxChips = 4
+	rowNoteIcon = 16
 )
 
 // quoteRowWidget draws one row of the quote list.
@@ -457,6 +458,7 @@ func (r *quoteRowWidget) CreateRenderer() fyne.WidgetRenderer {
 		rr.chips[i] = newChip()
 	}
 	rr.more, rr.badge = newChip(), newChip()
+	rr.note = canvas.NewImageFromResource(noteIcon())
 	rr.Refresh()
 	return rr
 }
@@ -471,6 +473,7 @@ type quoteRowRenderer struct {
 	chips   [rowMaxChips]*chip
 	more    *chip
 	badge   *chip
+	note    *canvas.Image // the quote has a note
 }
 
 func (rr *quoteRowRenderer) Destroy()           {}
@@ -481,7 +484,7 @@ func (rr *quoteRowRenderer) Objects() []fyne.CanvasObject {
 	for _, c := range rr.chips {
 		objs = append(objs, c)
 	}
-	return append(objs, rr.more, rr.badge)
+	return append(objs, rr.more, rr.badge, rr.note)
 }
 
 func (rr *quoteRowRenderer) Refresh() {
@@ -503,6 +506,7 @@ func (rr *quoteRowRenderer) Refresh() {
 			c.setTopic(t.Name, t.Color, t.TopicOrigin == storage.TopicSuggested, v)
 		}
 	}
+	rr.note.Hidden = !w.ok || row.Note == ""
 	rr.badge.Hidden = !(w.ok && (row.NeedsReview(w.list.threshold) || row.Status == storage.StatusRejected))
 	if row.Status == storage.StatusRejected {
 		rr.badge.setMore("Rejected")
@@ -576,6 +580,12 @@ func (rr *quoteRowRenderer) layoutChips(inner float32) {
 		right -= bs.Width
 		rr.badge.Resize(bs)
 		rr.badge.Move(fyne.NewPos(right, rowChipsY))
+		right -= chipGap
+	}
+	if !rr.note.Hidden {
+		right -= rowNoteIcon
+		rr.note.Resize(fyne.NewSquareSize(rowNoteIcon))
+		rr.note.Move(fyne.NewPos(right, rowChipsY+(chipHeight-rowNoteIcon)/2))
 		right -= chipGap
 	}
 	x := float32(rowPadX)

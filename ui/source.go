@@ -3,12 +3,15 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"net/url"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,11 +37,17 @@ type sourcePane struct {
 	link       *widget.Hyperlink
 	speaker    *widget.Label
 	quoteMeta  *greyText
+	reasons    *greyText // the quote's topics and why it has them
+	note       *greyText // the researcher's note on the quote
+	noteButton *widget.Button
+	docNote    *greyText // the researcher's note on the article
+	docNoteBtn *widget.Button
 	change     *widget.Button
 	confirm    *widget.Button
 	reject     *widget.Button
 	addQuote   *widget.Button
 	strip      *fyne.Container
+	extras     *fyne.Container // the topics and note lines
 	text       *articleText
 	scroll     *container.Scroll
 	content    *fyne.Container
@@ -49,7 +58,10 @@ type sourcePane struct {
 	onConfirm  func()
 	onReject   func()
 	onAddQuote func(docID int64, span core.Span)
-	onError    func(error)
+	onNote     func() // the current quote's note
+	// onDocumentNote edits the article's note.
+	onDocumentNote func()
+	onError        func(error)
 }
 
 func newSourcePane(lib Library) *sourcePane {
@@ -63,6 +75,14 @@ func newSourcePane(lib Library) *sourcePane {
 	s.speaker = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.speaker.Truncation = fyne.TextTruncateEllipsis
 	s.quoteMeta = newGreyText(12)
+	s.reasons = newGreyText(12)
+	s.note = newGreyText(12)
+	s.noteButton = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { call(s.onNote) })
+	s.noteButton.Importance = widget.LowImportance
+	s.docNote = newGreyText(13)
+	s.docNote.Hide()
+	s.docNoteBtn = widget.NewButtonWithIcon("Note", theme.DocumentCreateIcon(), func() { call(s.onDocumentNote) })
+	s.docNoteBtn.Importance = widget.LowImportance
 	s.change = widget.NewButtonWithIcon("Change speaker…", theme.AccountIcon(), func() { call(s.onChange) })
 	s.confirm = widget.NewButtonWithIcon("Confirm", theme.ConfirmIcon(), func() { call(s.onConfirm) })
 	s.confirm.Importance = widget.LowImportance
@@ -104,16 +124,33 @@ func newSourcePane(lib Library) *sourcePane {
 	}
 
 	icon := widget.NewIcon(theme.AccountIcon())
-	s.strip = container.NewBorder(nil, nil, icon,
-		container.NewHBox(s.addQuote, s.confirm, s.reject, s.change), container.New(&tightVBox{}, s.speaker, s.quoteMeta))
+	// The topics and the note take the strip's whole width, under the
+	// speaker and the buttons, indented like the speaker's name.
+	indent := canvas.NewRectangle(color.Transparent)
+	indent.SetMinSize(fyne.NewSize(icon.MinSize().Width, 0))
+	s.extras = container.NewBorder(nil, nil, indent, nil, container.New(&tightVBox{}, s.reasons, s.note))
+	s.strip = container.New(layout.NewCustomPaddedVBoxLayout(0),
+		container.NewBorder(nil, nil, icon, container.NewHBox(s.addQuote, s.confirm, s.reject, s.noteButton, s.change),
+			container.New(&tightVBox{}, s.speaker, s.quoteMeta)),
+		s.extras)
 	stripBg := &themedRect{Rectangle: canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)), name: theme.ColorNameHeaderBackground}
 	header := container.NewVBox(
-		container.NewPadded(container.NewVBox(s.title, container.NewBorder(nil, nil, nil, s.link, s.meta))),
+		container.NewPadded(container.NewVBox(s.title,
+			container.NewBorder(nil, nil, nil, container.NewHBox(s.docNoteBtn, s.link), container.New(&tightVBox{}, s.meta, s.docNote)))),
 		container.NewStack(stripBg, container.NewPadded(s.strip)),
 	)
 	s.content = container.NewBorder(header, nil, nil, nil, s.scroll)
 	s.showNothing()
 	return s
+}
+
+// showIf shows o when on, else hides it.
+func showIf(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
 }
 
 func call(f func()) {
@@ -128,6 +165,8 @@ func (s *sourcePane) showNothing() {
 	s.title.SetText("Select a quote to read it in its article")
 	s.meta.SetText("")
 	s.link.Hide()
+	s.docNote.Hide()
+	s.docNoteBtn.Hide()
 	s.strip.Hide()
 	s.text.setDocument("", nil)
 }
@@ -193,6 +232,7 @@ func (s *sourcePane) load(id int64) bool {
 	s.doc = doc
 	s.title.SetText(orFileName(doc.Meta))
 	s.meta.SetText(joinNonEmpty(" · ", doc.Meta.Outlet, longDate(doc.Meta.Date), plural(len(s.quotes), "quote", "quotes")))
+	s.showDocumentNote(doc.Note)
 	s.link.Hide()
 	if u := originalURL(doc.Meta); u != nil {
 		s.link.SetURL(u)
@@ -202,6 +242,15 @@ func (s *sourcePane) load(id int64) bool {
 	s.selStart, s.selEnd = 0, 0
 	s.addQuote.Hide()
 	return true
+}
+
+// showDocumentNote shows the article's note under its title, and the
+// button that writes or edits it.
+func (s *sourcePane) showDocumentNote(note string) {
+	s.docNote.SetText("Note: " + oneLine(note))
+	showIf(s.docNote, note != "")
+	s.docNoteBtn.SetText(map[bool]string{true: "Edit note", false: "Add note"}[note != ""])
+	s.docNoteBtn.Show()
 }
 
 // originalURL is where the article came from: its web address, else its file.
@@ -261,6 +310,11 @@ func (s *sourcePane) updateStrip() {
 	}
 	// The mention, the longest, goes last: it is what gives way in a narrow pane.
 	s.quoteMeta.SetText(joinNonEmpty(" · ", paragraphMark(q.Paragraph), fmt.Sprintf("confidence %.2f", q.Confidence), mention))
+	s.reasons.SetText(topicReasons(q.Topics))
+	showIf(s.reasons, len(q.Topics) > 0)
+	s.note.SetText("Note: " + oneLine(q.Note))
+	showIf(s.note, q.Note != "")
+	showIf(s.extras, len(q.Topics) > 0 || q.Note != "")
 	if q.Status == storage.StatusRejected {
 		s.reject.SetText("Restore")
 		s.reject.SetIcon(theme.ContentUndoIcon())
@@ -293,12 +347,26 @@ func (s *sourcePane) scrollTo(row storage.QuoteRow) {
 	s.text.setView(s.scroll.Offset.Y, view)
 }
 
-// tightVBox stacks objects without gaps (the speaker over its caption).
+// topicReasons lists a quote's topics with why it has each: "Topics: Jobs
+// (assigned by you) · Syria (keyword rule: syria)".
+func topicReasons(chips []storage.TopicChip) string {
+	parts := make([]string, len(chips))
+	for i, c := range chips {
+		parts[i] = c.Name + " (" + chipReason(c) + ")"
+	}
+	return "Topics: " + strings.Join(parts, " · ")
+}
+
+// tightVBox stacks objects without gaps (the speaker over its caption),
+// leaving out hidden ones.
 type tightVBox struct{}
 
 func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
 		m := o.MinSize()
 		s.Width = max(s.Width, m.Width)
 		s.Height += m.Height - 2*theme.Padding()
@@ -309,6 +377,9 @@ func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	y := -theme.Padding()
 	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
 		m := o.MinSize()
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, m.Height))

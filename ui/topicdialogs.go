@@ -122,6 +122,9 @@ func (m *MainWindow) topicMenu(t storage.Topic) *fyne.Menu {
 		fyne.NewMenuItem("Rename…", func() { m.renameTopicDialog(t) }),
 		colour,
 	)
+	if t.Origin == storage.TopicUser {
+		items = append(items, fyne.NewMenuItem("Keyword rules…", func() { m.keywordRulesDialog(t) }))
+	}
 	if merge := m.topicSubmenu("Merge into", t, func(into storage.Topic) {
 		m.do(storage.MergeTopics{Into: into.ID, From: t.ID})
 	}); merge != nil {

@@ -134,7 +134,11 @@ func TestTopicLifecycleFromTheSidebar(t *testing.T) {
 
 	// Unassign from the quote's menu; undo brings it back.
 	tw.selectQuote("bring jobs")
-	menuItem(t, tw.quoteMenu(tw.reread(q.ID)), "Jobs").Action()
+	jobs := menuItem(t, tw.quoteMenu(tw.reread(q.ID)), "Jobs")
+	if jobs.Label != "Jobs — assigned by you" {
+		t.Errorf("the quote's menu says %q", jobs.Label)
+	}
+	menuItem(t, jobs.ChildMenu, "Take off").Action()
 	if topicNamed(t, tw, "Jobs").Count != 1 {
 		t.Error("removing the topic from one quote should leave one")
 	}

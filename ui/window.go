@@ -80,6 +80,8 @@ type MainWindow struct {
 	saver      *settingsSaver
 
 	speakerDlg *speakerDialog // the open speaker dialog, for tests
+	rulesDlg   *rulesDialog   // the last keyword rules dialog, for tests
+	noteDlg    *noteDialog    // the last note dialog, for tests
 	summaryDlg dialog.Dialog  // the last import summary shown
 
 	// onPrint and onExport make sheets and exports; until they are set
@@ -154,6 +156,8 @@ func (m *MainWindow) build() {
 	m.source.onConfirm = m.markReviewed
 	m.source.onReject = m.rejectOrRestore
 	m.source.onAddQuote = m.addQuoteDialog
+	m.source.onNote = m.quoteNoteDialog
+	m.source.onDocumentNote = m.documentNoteDialog
 	m.source.onError = m.ShowError
 
 	m.status = newStatusBar(m.imports.cancel)

@@ -44,6 +44,7 @@ func commands() []command {
 		{"speaker", "change a quote's speaker, merge, rename or list speakers", runSpeaker},
 		{"topic", "add topics, put them on quotes or take them off, list them", runTopic},
 		{"reject", "mark quotes as not quotes", runReject},
+		{"reextract", "find the quotes of library documents again with this version's quote engine, keeping edits", runReextract},
 		{"undo", "take back the library's last edit", runUndo},
 		{"redo", "bring back the last edit taken back", runRedo},
 		{"text", "print the clean text of article files", runText},

@@ -58,14 +58,18 @@ func main() {
 	} else {
 		fmt.Fprintln(os.Stderr, "verbatim: later launches will not find this window:", err)
 	}
-	if os.Getenv(timingEnv) != "" {
-		a.Lifecycle().SetOnStarted(func() {
-			// Queued behind the first frames: the window answers from here on.
-			fyne.Do(func() {
+	timing := os.Getenv(timingEnv) != ""
+	a.Lifecycle().SetOnStarted(func() {
+		// Queued behind the first frames: the window answers from here on.
+		fyne.Do(func() {
+			if timing {
 				fmt.Fprintf(os.Stderr, "verbatim: interactive after %d ms\n", time.Since(start).Milliseconds())
-			})
+			}
+			// Documents read by an older quote engine are read again, in
+			// the background, after the files given to open.
+			m.UpdateOutdated()
 		})
-	}
+	})
 	m.ImportPaths(files)
 	m.Window.SetMaster()
 	m.Window.ShowAndRun()
