@@ -233,8 +233,8 @@ const (
 	// titleBonus favours what the headline is about.
 	titleBonus = 1.5
 	// minModifierTopicality: a phrase said once that starts with a less
-	// topical adjective ("vast", "final", "real") is no label; "nuclear",
-	// "military" or "foreign" start labels.
+	// bursty adjective ("vast", "final", "real", "disgusting") is no label;
+	// "nuclear", "military" or "foreign" start labels.
 	minModifierTopicality = 0.6
 )
 
@@ -258,7 +258,7 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 			content++
 			// The commoner of the word as written and its key: "elections"
 			// is as vague as "election".
-			specific += min(word.specificity, a.lang.entry(key).specificity)
+			specific = max(specific, min(word.specificity, a.lang.entry(key).specificity))
 			topical = max(topical, word.topicality)
 			if a.roles[first+i] != roleName {
 				newsworthy = min(newsworthy, word.newsworthiness)
@@ -268,15 +268,17 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 	if content == 0 {
 		return 0, false // vague, or a speaker's name ("President Trump")
 	}
+	if a.rhetorical(c, first) {
+		return 0, false
+	}
 	if len(c.words) == 1 && !a.goodSingleWord(&a.tokens[first]) {
 		return 0, false
 	}
-	if a.roles[first] == roleModifier && c.count() < 2 && a.lang.entries[a.tokens[first].entry].topicality < minModifierTopicality {
+	if a.roles[first] == roleModifier && c.count() < 2 && a.lang.entries[a.tokens[first].entry].burstiness < minModifierTopicality {
 		// Said once, "vast majority" or "final month" is a turn of
 		// phrase, not a theme as "nuclear weapons" is.
 		return 0, false
 	}
-	specific /= float64(content)
 	if specific < minSpecificity {
 		return 0, false
 	}
@@ -302,6 +304,19 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 		evidence *= a.lang.entries[a.tokens[last].entry].senseWeight
 	}
 	return math.Sqrt(specific) * newsworthy * topical * evidence, true
+}
+
+// rhetorical reports whether c names a speech act or a judgement rather
+// than a subject ("plea", "biggest lie", "disgusting fraud"): it has a
+// rhetorical word anywhere but at its end after a noun ("budget impasse").
+func (a *analysis) rhetorical(c *candidate, first int) bool {
+	last := len(c.words) - 1
+	for i := range c.words {
+		if a.tokens[first+i].flags.has(isRhetorical) && (i < last || i == 0 || a.roles[first+i-1] == roleModifier) {
+			return true
+		}
+	}
+	return false
 }
 
 // inTitle reports whether every word of c is in the document's title.

@@ -389,6 +389,12 @@ func (a *analysis) choose(scored []*candidate, quotes, limit int) []*group {
 			take(c)
 		}
 	}
+	for _, g := range groups {
+		if p := a.fuller(g.label, scored); p != nil {
+			g.label = p
+			g.members = append(g.members, p)
+		}
+	}
 	sort.SliceStable(groups, func(i, j int) bool {
 		ni, nj := groups[i].closeQuotes(quotes), groups[j].closeQuotes(quotes)
 		if ni != nj {
@@ -397,6 +403,59 @@ func (a *analysis) choose(scored []*candidate, quotes, limit int) []*group {
 		return groups[i].label.score > groups[j].label.score
 	})
 	return groups
+}
+
+// fullerShare: a longer phrase ending in a topic's label becomes the label
+// when the document writes the label inside it at least this share of the
+// times ("workers" only ever as "federal workers", "fighters" mostly as
+// "ISIS fighters").
+const fullerShare = 2.0 / 3
+
+// fuller returns the phrase that says label in full, or nil: the scored
+// phrase ending in label's words that holds fullerShare of its occurrences,
+// the most often written, then the shortest. The words it adds must be
+// specific, and names before a name ("Mitt Romney", not "giant
+// Switzerland"); in German, nouns or proper adjectives ("Russischen
+// Föderation", not "tiefen Schmerz").
+func (a *analysis) fuller(label *candidate, scored []*candidate) *candidate {
+	var best *candidate
+	n := len(label.words)
+	for _, c := range scored {
+		extra := len(c.words) - n
+		if extra <= 0 || !equalWords(c.words[extra:], label.words) || float64(c.count()) < fullerShare*float64(label.count()) ||
+			!a.goodAddition(c, extra, a.roles[label.occurrences[0]] == roleName) {
+			continue
+		}
+		if best == nil || c.count() > best.count() || c.count() == best.count() && len(c.words) < len(best.words) {
+			best = c
+		}
+	}
+	return best
+}
+
+// goodAddition reports whether the first extra words of c may be added to
+// a label: no vague word, names before a name, capitals in German.
+func (a *analysis) goodAddition(c *candidate, extra int, beforeName bool) bool {
+	first := int(c.occurrences[0])
+	for i := range extra {
+		t := &a.tokens[first+i]
+		if a.isVague(c.words[i]) || beforeName && a.roles[first+i] != roleName || a.lang.nounsCapitalised && !t.capitalised {
+			return false
+		}
+	}
+	return true
+}
+
+func equalWords(x, y []int32) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // broaderShare: a shorter phrase takes over a topic's label when the

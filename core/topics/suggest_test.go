@@ -264,7 +264,7 @@ Der Kreml wies die Vorwürfe zurück. „Russland lässt sich nicht erpressen“
 	}
 }
 
-// Golden suggestions for three real articles, to see every change in the
+// Golden suggestions for four real articles, to see every change in the
 // labels. Rewrite with go test ./core/topics -run Golden -update, and read
 // the difference.
 func TestGoldenArticles(t *testing.T) {
@@ -278,6 +278,8 @@ func TestGoldenArticles(t *testing.T) {
 			name = "hong-kong"
 		case strings.Contains(d.id, "GitHub_blocks"):
 			name = "youtube-dl"
+		case strings.Contains(d.id, "state_of_eme"):
+			name = "state-of-emergency"
 		default:
 			continue
 		}
@@ -362,6 +364,42 @@ Russia dismissed the warning. "NATO has no business on our border," the Kremlin 
 		}
 		if findTopic(dt, "Jens Stoltenberg") != nil || findTopic(dt, "Stoltenberg") != nil {
 			t.Errorf("the speaker Jens Stoltenberg is a topic: %+v", dt.Topics)
+		}
+	}
+}
+
+// Labels name what quotes are about, not what the speaker does with words
+// or how they judge it (data/en/rhetoric.txt), and say a phrase in full
+// when the document always writes the word inside it ("federal workers").
+func TestRhetoricalWordsAndFullPhrases(t *testing.T) {
+	s := suggester(t)
+	text := `The government shut down on Saturday after Congress and the White House failed to agree on a budget.
+
+"We made a plea to the president: do not hold federal workers hostage," Chuck Schumer said. "Federal workers must be paid."
+
+Adam Schiff called the offer "a non-starter". "The shutdown is a disgusting mistake," Dick Durbin said. "A non-starter and a mistake," he added. "We repeat our plea."
+
+"The budget impasse hurts federal workers and their families," Nancy Pelosi said. "The shutdown must end."`
+	quotes := quotesOf(text)
+	for i, speaker := range []string{"Chuck Schumer", "Chuck Schumer", "", "Dick Durbin", "Dick Durbin", "Dick Durbin", "Nancy Pelosi", "Nancy Pelosi"} {
+		quotes[i].Speaker = speaker
+	}
+	dt, err := s.Document(core.Document{Text: text, Meta: core.Meta{Language: "en"}}, quotes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for _, topic := range dt.Topics {
+		labels = append(labels, topic.Label)
+	}
+	for _, want := range []string{"federal workers", "shutdown"} {
+		if !containsString(labels, want) {
+			t.Errorf("topics %q lack %q", labels, want)
+		}
+	}
+	for _, bad := range []string{"plea", "non-starter", "mistake", "disgusting mistake", "workers"} {
+		if containsString(labels, bad) {
+			t.Errorf("topics %q have %q", labels, bad)
 		}
 	}
 }
