@@ -47,7 +47,9 @@ const (
 func (w wordFlags) has(f wordFlags) bool { return w&f != 0 }
 
 // vague: the word says nothing on its own.
-func (w wordFlags) vague() bool { return w.has(isStop | isGeneric | isVagueNoun | isTitle | isRhetorical) }
+func (w wordFlags) vague() bool {
+	return w.has(isStop | isGeneric | isVagueNoun | isTitle | isRhetorical)
+}
 
 // wordInfo is what WordNet and the background corpora say about one
 // lower-cased word; the zero value is an unknown word.
