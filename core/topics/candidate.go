@@ -268,7 +268,10 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 	if content == 0 {
 		return 0, false // vague, or a speaker's name ("President Trump")
 	}
-	if a.rhetorical(c, first) {
+	last := first + len(c.words) - 1
+	if a.rhetorical(c, first) || a.tokens[last].flags.has(isTitle) && a.roles[last] != roleName {
+		// A speech act or a judgement; an office ("mexikanische
+		// Präsident", "vice president") rather than a name.
 		return 0, false
 	}
 	if len(c.words) == 1 && !a.goodSingleWord(&a.tokens[first]) {
@@ -299,7 +302,7 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 	if a.inTitle(c) {
 		evidence *= titleBonus
 	}
-	if last := first + len(c.words) - 1; a.roles[last] != roleName {
+	if a.roles[last] != roleName {
 		// "legs", "season": the head noun's kind of meaning.
 		evidence *= a.lang.entries[a.tokens[last].entry].senseWeight
 	}

@@ -86,14 +86,16 @@ func TestLabelRulesOnRealText(t *testing.T) {
 }
 
 // speakerNames are the gold speaker mentions' names, lower-cased, with
-// titles and function words left out: "President Obama" → "obama".
+// titles and function words left out: "President Obama" → "obama". A
+// description in lower case ("the union", "a protester") names no one: what
+// the union says may well be about the union.
 func speakerNames(lang *language, quotes []core.Quote) map[string]bool {
 	names := map[string]bool{}
 	for _, q := range quotes {
 		var words []string
-		for _, w := range foldWords(q.Speaker) {
-			if !lang.is(w, isTitle|isStop) {
-				words = append(words, w)
+		for _, w := range strings.Fields(q.Speaker) {
+			if lower := foldWords(w); len(lower) > 0 && w != lower[0] && !lang.is(lower[0], isTitle|isStop) {
+				words = append(words, lower...)
 			}
 		}
 		if len(words) > 0 && len(words) <= 3 {
