@@ -166,8 +166,9 @@ func (s *Suggester) Document(doc core.Document, quotes []core.Quote) (DocumentTo
 	groups := a.choose(scored, len(quotes), topicLimit(len(quotes)))
 	out := DocumentTopics{Language: lang.code, Quotes: make([][]Assignment, len(quotes))}
 	assigned := a.assign(groups, len(quotes))
+	labels, keys := a.labels(groups, titlePhrases(lang, doc.Meta.Title))
 	for gi, g := range groups {
-		t := Topic{Label: a.label(g.label), Key: g.label.key, Score: g.label.score}
+		t := Topic{Label: labels[gi], Key: keys[gi], Score: g.label.score}
 		for q, hits := range assigned {
 			for _, h := range hits {
 				if h.group == gi {
@@ -542,6 +543,25 @@ func keysOf(a *analysis, words []int32) []string {
 		out[i] = a.keyText(w)
 	}
 	return out
+}
+
+// labels writes the chosen topics' labels and their keys: as the document
+// writes them, or as the title says them in full (see titleLabel) where no
+// other topic has that key.
+func (a *analysis) labels(groups []*group, title [][]titleWord) (labels, keys []string) {
+	labels, keys = make([]string, len(groups)), make([]string, len(groups))
+	taken := map[string]bool{}
+	for i, g := range groups {
+		labels[i], keys[i] = a.label(g.label), g.label.key
+		taken[keys[i]] = true
+	}
+	for i, g := range groups {
+		if text, key, ok := a.titleLabel(g.label, title); ok && !taken[key] {
+			labels[i], keys[i] = text, key
+			taken[key] = true
+		}
+	}
+	return labels, keys
 }
 
 // label writes c as the document most often does, preferring a writing

@@ -56,7 +56,7 @@ func TestPolNeARDevQualityBar(t *testing.T) {
 }
 
 // Label quality rules, checked on every real article at hand: a label has one
-// to four words, occurs in the text as written, is no stop word or vague
+// to four words, occurs in the text as written (or in the title), is no stop word or vague
 // word, and is not the name of a speaker.
 func TestLabelRulesOnRealText(t *testing.T) {
 	s := suggester(t)
@@ -74,7 +74,7 @@ func TestLabelRulesOnRealText(t *testing.T) {
 			speakers := speakerNames(lang, d.quotes)
 			for _, topic := range dt.Topics {
 				labels++
-				if problem := labelProblem(lang, d.doc.Text, topic.Label, speakers); problem != "" {
+				if problem := labelProblem(lang, d.doc, topic.Label, speakers); problem != "" {
 					t.Errorf("%s %s: label %q %s", name, d.id, topic.Label, problem)
 				}
 			}
@@ -105,13 +105,14 @@ func speakerNames(lang *language, quotes []core.Quote) map[string]bool {
 	return names
 }
 
-func labelProblem(lang *language, text, label string, speakers map[string]bool) string {
+func labelProblem(lang *language, doc core.Document, label string, speakers map[string]bool) string {
 	words := foldWords(label)
+	text := doc.Text
 	switch {
 	case len(words) == 0 || len(words) > maxWords:
 		return fmt.Sprintf("has %d words", len(words))
-	case !strings.Contains(text, label) && !strings.Contains(text, upperFirst(label)):
-		return "does not occur in the text"
+	case !strings.Contains(text, label) && !strings.Contains(text, upperFirst(label)) && !containsRun(foldWords(doc.Meta.Title), words):
+		return "does not occur in the text or title"
 	case speakers[strings.Join(words, " ")]:
 		return "is a speaker's name"
 	}
@@ -402,6 +403,38 @@ Adam Schiff called the offer "a non-starter". "The shutdown is a disgusting mist
 	for _, bad := range []string{"plea", "non-starter", "mistake", "disgusting mistake", "workers"} {
 		if containsString(labels, bad) {
 			t.Errorf("topics %q have %q", labels, bad)
+		}
+	}
+}
+
+// A topic takes the longer phrase the title says it in ("border wall") when
+// the text uses its words; not an office, a headline's verb or a word the
+// text does not use.
+func TestTitleSaysTheLabelInFull(t *testing.T) {
+	s := suggester(t)
+	text := `The president wants a wall on the border with Mexico. New border patrol rules take effect in May.
+
+"The border is not safe," the president said. "We will close the border if we must."
+
+Critics said the wall would not make the border safer. "The border is safe," Nancy Pelosi said.`
+	for _, c := range []struct{ title, want string }{
+		{"President vows to build border wall", "border wall"},
+		{"Trump Vows To Build Border Wall", "border wall"},
+		{"Mexico Border Wall", "Mexico border wall"},
+		{"President's border plan", "border"},            // the text has no plan
+		{"Pelosi rejects border patrol rules", "border"}, // "rules" is the headline's verb
+		{"Border leader", "border"},                      // an office
+	} {
+		quotes := quotesOf(text)
+		for i, speaker := range []string{"Donald Trump", "Donald Trump", "Nancy Pelosi"} {
+			quotes[i].Speaker = speaker
+		}
+		dt, err := s.Document(core.Document{Text: text, Meta: core.Meta{Language: "en", Title: c.title}}, quotes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(dt.Topics) == 0 || dt.Topics[0].Label != c.want || dt.Topics[0].Key != s.languages["en"].labelKey(c.want) {
+			t.Errorf("title %q: topics %+v, want %q first", c.title, dt.Topics, c.want)
 		}
 	}
 }
