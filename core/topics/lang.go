@@ -154,6 +154,15 @@ func loadLanguage(code string) (*language, error) {
 			return nil, err
 		}
 	}
+	// The generated list of common words (generic.txt) has a few words that
+	// name topics after all: "bill", "fire", "research".
+	err := eachLine(code, "topical.txt", func(line string) error {
+		flags[strings.ToLower(line)] &^= isGeneric
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	l.vagueKeys = map[string]bool{}
 	for w, f := range flags {
 		if f.vague() {

@@ -474,7 +474,7 @@ func (a *analysis) group(groups []*group, c *candidate) bool {
 	for _, g := range groups {
 		label := keysOf(a, g.label.words)
 		switch {
-		case containsRun(words, label):
+		case containsRun(words, label) || a.adjoins(c, g.label):
 			g.members = append(g.members, c)
 			return true
 		case containsRun(label, words):
@@ -486,6 +486,22 @@ func (a *analysis) group(groups []*group, c *candidate) bool {
 		}
 	}
 	return a.related(groups, c)
+}
+
+// adjoins reports whether the document writes c only right before or after
+// label, in one phrase: "hostage" in "hold federal workers hostage" is
+// part of what the topic "federal workers" says, not a topic of its own.
+func (a *analysis) adjoins(c, label *candidate) bool {
+	n, m := len(c.words), len(label.words)
+	for _, o := range c.occurrences {
+		first := int(o)
+		before := first >= m && equalWords(a.keys[first-m:first], label.words) && a.tokens[first].joined
+		after := first+n+m <= len(a.keys) && equalWords(a.keys[first+n:first+n+m], label.words) && a.tokens[first+n].joined
+		if !before && !after {
+			return false
+		}
+	}
+	return true
 }
 
 // related reports whether c shares a specific word, or its root, with a

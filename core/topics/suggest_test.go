@@ -400,7 +400,7 @@ Adam Schiff called the offer "a non-starter". "The shutdown is a disgusting mist
 			t.Errorf("topics %q lack %q", labels, want)
 		}
 	}
-	for _, bad := range []string{"plea", "non-starter", "mistake", "disgusting mistake", "workers"} {
+	for _, bad := range []string{"plea", "non-starter", "mistake", "disgusting mistake", "workers", "hostage", "workers hostage"} {
 		if containsString(labels, bad) {
 			t.Errorf("topics %q have %q", labels, bad)
 		}
@@ -436,5 +436,25 @@ Critics said the wall would not make the border safer. "The border is safe," Nan
 		if len(dt.Topics) == 0 || dt.Topics[0].Label != c.want || dt.Topics[0].Key != s.languages["en"].labelKey(c.want) {
 			t.Errorf("title %q: topics %+v, want %q first", c.title, dt.Topics, c.want)
 		}
+	}
+}
+
+// A word the document writes only next to a topic's label, in one phrase,
+// belongs to that topic: "hostage" in "hold federal workers hostage".
+func TestWordsNextToALabelJoinIt(t *testing.T) {
+	s := suggester(t)
+	text := `"Do not hold federal workers hostage," Chuck Schumer said. "Federal workers need their pay," he added.
+
+"The border is safe," Nancy Pelosi said. "We will not pay for a border wall," she added.`
+	quotes := quotesOf(text)
+	for i, speaker := range []string{"Chuck Schumer", "Chuck Schumer", "Nancy Pelosi", "Nancy Pelosi"} {
+		quotes[i].Speaker = speaker
+	}
+	dt, err := s.Document(core.Document{Text: text, Meta: core.Meta{Language: "en"}}, quotes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if findTopic(dt, "federal workers") == nil || findTopic(dt, "hostage") != nil || findTopic(dt, "workers hostage") != nil {
+		t.Errorf("topics %+v: want federal workers, and hostage under it", dt.Topics)
 	}
 }
