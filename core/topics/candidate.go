@@ -269,9 +269,7 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 		return 0, false // vague, or a speaker's name ("President Trump")
 	}
 	last := first + len(c.words) - 1
-	if a.rhetorical(c, first) || a.tokens[last].flags.has(isTitle) && a.roles[last] != roleName {
-		// A speech act or a judgement; an office ("mexikanische
-		// Präsident", "vice president") rather than a name.
+	if a.rhetorical(c, first) || a.office(last) {
 		return 0, false
 	}
 	if len(c.words) == 1 && !a.goodSingleWord(&a.tokens[first]) {
@@ -320,6 +318,15 @@ func (a *analysis) rhetorical(c *candidate, first int) bool {
 		}
 	}
 	return false
+}
+
+// office reports whether a phrase ending with token last names an office
+// rather than a topic: it ends with a title ("vice president", "mexikanische
+// Präsident", "Senate Minority Leader") that is not usually part of a name
+// ("Martin Luther King").
+func (a *analysis) office(last int) bool {
+	t := &a.tokens[last]
+	return t.flags.has(isTitle) && (a.roles[last] != roleName || !a.lang.traits[t.entry].usuallyCapitalised)
 }
 
 // inTitle reports whether every word of c is in the document's title.

@@ -458,3 +458,21 @@ func TestWordsNextToALabelJoinIt(t *testing.T) {
 		t.Errorf("topics %+v: want federal workers, and hostage under it", dt.Topics)
 	}
 }
+
+// An office is no topic ("Senate Minority Leader", "vice president"); a
+// name that ends with a title word is ("Martin Luther King").
+func TestOfficesAreNoLabels(t *testing.T) {
+	s := suggester(t)
+	text := `"The Senate Minority Leader marched with Martin Luther King," she said. "The vice president was there too," she said.`
+	a := newAnalysis(s.languages["en"], core.Document{Text: text}, quotesOf(text), &buffers{})
+	scored := map[string]bool{}
+	for _, c := range a.candidates() {
+		c.key = a.keyOf(c)
+		_, scored[c.key] = a.score(c)
+	}
+	for key, want := range map[string]bool{"martin luther king": true, "senate minority leader": false, "vice president": false} {
+		if got, found := scored[key]; !found || got != want {
+			t.Errorf("%q: a label = %v (a candidate: %v), want %v", key, got, found, want)
+		}
+	}
+}
