@@ -3,6 +3,7 @@ package topics
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -423,7 +424,7 @@ func (a *analysis) fuller(label *candidate, scored []*candidate) *candidate {
 	n := len(label.words)
 	for _, c := range scored {
 		extra := len(c.words) - n
-		if extra <= 0 || !equalWords(c.words[extra:], label.words) || float64(c.count()) < fullerShare*float64(label.count()) ||
+		if extra <= 0 || !slices.Equal(c.words[extra:], label.words) || float64(c.count()) < fullerShare*float64(label.count()) ||
 			!a.goodAddition(c, extra, a.roles[label.occurrences[0]] == roleName) {
 			continue
 		}
@@ -441,18 +442,6 @@ func (a *analysis) goodAddition(c *candidate, extra int, beforeName bool) bool {
 	for i := range extra {
 		t := &a.tokens[first+i]
 		if a.isVague(c.words[i]) || beforeName && a.roles[first+i] != roleName || a.lang.nounsCapitalised && !t.capitalised {
-			return false
-		}
-	}
-	return true
-}
-
-func equalWords(x, y []int32) bool {
-	if len(x) != len(y) {
-		return false
-	}
-	for i := range x {
-		if x[i] != y[i] {
 			return false
 		}
 	}
@@ -495,8 +484,8 @@ func (a *analysis) adjoins(c, label *candidate) bool {
 	n, m := len(c.words), len(label.words)
 	for _, o := range c.occurrences {
 		first := int(o)
-		before := first >= m && equalWords(a.keys[first-m:first], label.words) && a.tokens[first].joined
-		after := first+n+m <= len(a.keys) && equalWords(a.keys[first+n:first+n+m], label.words) && a.tokens[first+n].joined
+		before := first >= m && slices.Equal(a.keys[first-m:first], label.words) && a.tokens[first].joined
+		after := first+n+m <= len(a.keys) && slices.Equal(a.keys[first+n:first+n+m], label.words) && a.tokens[first+n].joined
 		if !before && !after {
 			return false
 		}
