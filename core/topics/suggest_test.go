@@ -56,8 +56,8 @@ func TestPolNeARDevQualityBar(t *testing.T) {
 }
 
 // Label quality rules, checked on every real article at hand: a label has one
-// to four words, occurs in the text as written (or in the title), is no stop word or vague
-// word, and is not the name of a speaker.
+// to four words, occurs in the text as written (or in the title), is no stop
+// word or vague word, and is not the name of a speaker.
 func TestLabelRulesOnRealText(t *testing.T) {
 	s := suggester(t)
 	dir := evalDir(t)

@@ -56,11 +56,12 @@ func titlePhrases(lang *language, title string) [][]titleWord {
 }
 
 // titleLabel returns the label and key of the longest phrase of the title
-// (up to maxTitleWords words) that contains the label of c and ends where its run of words does ("border" → "border wall",
-// "maritime border agreement"). Every word it adds must stand in the text
-// read for the quotes, be no speaker's name, and be specific, or end it as
-// its head ("border agreement"); words before a name must be names. ok is
-// false when the title has no such phrase.
+// (up to maxTitleWords words) that contains the label of c and ends where
+// its run of words does ("border" → "border wall", "maritime border
+// agreement"). Every word it adds must stand in the text read for the
+// quotes, be no speaker's name, and be specific, or end it as its head
+// ("border agreement"); words before a name must be names. ok is false
+// when the title has no such phrase.
 func (a *analysis) titleLabel(c *candidate, runs [][]titleWord) (text, key string, ok bool) {
 	want := keysOf(a, c.words)
 	beforeName := a.roles[c.occurrences[0]] == roleName
@@ -72,7 +73,7 @@ func (a *analysis) titleLabel(c *candidate, runs [][]titleWord) (text, key strin
 			}
 			end := len(run) // the phrase ends with the run: at its head
 			for start := max(0, end-maxTitleWords); start <= at; start++ {
-				if end-start <= bestLen || end-start < len(want) || !a.goodTitleWords(run, start, at, at+len(want), end, beforeName) {
+				if end-start <= bestLen || !a.goodTitleWords(run, start, at, at+len(want), end, beforeName) {
 					continue
 				}
 				text, key, ok, bestLen = a.writeTitleLabel(run[start:end]), joinKeys(run[start:end]), true, end-start
