@@ -233,8 +233,8 @@ const (
 	// titleBonus favours what the headline is about.
 	titleBonus = 1.5
 	// minModifierTopicality: a phrase said once that starts with a less
-	// topical adjective ("vast", "final", "real") is no label; "nuclear",
-	// "military" or "foreign" start labels.
+	// bursty adjective ("vast", "final", "real", "disgusting") is no label;
+	// "nuclear", "military" or "foreign" start labels.
 	minModifierTopicality = 0.6
 )
 
@@ -258,7 +258,7 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 			content++
 			// The commoner of the word as written and its key: "elections"
 			// is as vague as "election".
-			specific += min(word.specificity, a.lang.entry(key).specificity)
+			specific = max(specific, min(word.specificity, a.lang.entry(key).specificity))
 			topical = max(topical, word.topicality)
 			if a.roles[first+i] != roleName {
 				newsworthy = min(newsworthy, word.newsworthiness)
@@ -268,15 +268,18 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 	if content == 0 {
 		return 0, false // vague, or a speaker's name ("President Trump")
 	}
+	last := first + len(c.words) - 1
+	if a.rhetorical(c, first) || a.office(last) {
+		return 0, false
+	}
 	if len(c.words) == 1 && !a.goodSingleWord(&a.tokens[first]) {
 		return 0, false
 	}
-	if a.roles[first] == roleModifier && c.count() < 2 && a.lang.entries[a.tokens[first].entry].topicality < minModifierTopicality {
+	if a.roles[first] == roleModifier && c.count() < 2 && a.lang.entries[a.tokens[first].entry].burstiness < minModifierTopicality {
 		// Said once, "vast majority" or "final month" is a turn of
 		// phrase, not a theme as "nuclear weapons" is.
 		return 0, false
 	}
-	specific /= float64(content)
 	if specific < minSpecificity {
 		return 0, false
 	}
@@ -297,11 +300,33 @@ func (a *analysis) score(c *candidate) (score float64, ok bool) {
 	if a.inTitle(c) {
 		evidence *= titleBonus
 	}
-	if last := first + len(c.words) - 1; a.roles[last] != roleName {
+	if a.roles[last] != roleName {
 		// "legs", "season": the head noun's kind of meaning.
 		evidence *= a.lang.entries[a.tokens[last].entry].senseWeight
 	}
 	return math.Sqrt(specific) * newsworthy * topical * evidence, true
+}
+
+// rhetorical reports whether c names a speech act or a judgement rather
+// than a subject ("plea", "biggest lie", "disgusting fraud"): it has a
+// rhetorical word anywhere but at its end after a noun ("budget impasse").
+func (a *analysis) rhetorical(c *candidate, first int) bool {
+	last := len(c.words) - 1
+	for i := range c.words {
+		if a.tokens[first+i].flags.has(isRhetorical) && (i < last || i == 0 || a.roles[first+i-1] == roleModifier) {
+			return true
+		}
+	}
+	return false
+}
+
+// office reports whether a phrase ending with token last names an office
+// rather than a topic: it ends with a title ("vice president", "mexikanische
+// Präsident", "Senate Minority Leader") that is not usually part of a name
+// ("Martin Luther King").
+func (a *analysis) office(last int) bool {
+	t := &a.tokens[last]
+	return t.flags.has(isTitle) && (a.roles[last] != roleName || !a.lang.traits[t.entry].usuallyCapitalised)
 }
 
 // inTitle reports whether every word of c is in the document's title.

@@ -194,3 +194,80 @@ func TestFilerDismissedAndMergedLabels(t *testing.T) {
 		t.Errorf("document topics %q list the deleted topic", got.Topics)
 	}
 }
+
+// A suggestion whose key holds the key of a library topic is filed under
+// it (“Syrian refugees” under “Syria”), in the filer and in Merge, whatever
+// the order of the documents; not under a topic the researcher deleted.
+func TestNarrowerSuggestionsFileUnderBroaderTopics(t *testing.T) {
+	s := suggester(t)
+	doc := func(labels ...string) DocumentTopics {
+		d := DocumentTopics{Language: "en", Quotes: make([][]Assignment, len(labels))}
+		for q, label := range labels {
+			d.Topics = append(d.Topics, Topic{Label: label, Key: s.languages["en"].labelKey(label), Score: 1, Quotes: []int{q}})
+			d.Quotes[q] = []Assignment{{Label: label, Reason: "the quote mentions “" + label + "”"}}
+		}
+		return d
+	}
+	refugees := doc("Syrian refugees", "ISIS fighters")
+	for _, c := range []struct {
+		existing  []ExistingTopic
+		wantUnder string // the library topic of quote 1
+	}{
+		{[]ExistingTopic{{Label: "Syria", Suggested: true}}, "Syria"},
+		{[]ExistingTopic{{Label: "Syria"}}, "Syria"},
+		{[]ExistingTopic{{Label: "Syria", Dismissed: true}}, "Syrian refugees"},
+		{nil, "Syrian refugees"},
+	} {
+		f := s.NewFiler(c.existing)
+		got := f.File(refugees)
+		if len(got.Quotes[0]) != 1 || got.Quotes[0][0].Label != c.wantUnder {
+			t.Errorf("under %+v: quote 1 filed %+v, want under %q", c.existing, got.Quotes[0], c.wantUnder)
+		}
+		if len(got.Quotes[1]) != 1 || got.Quotes[1][0].Label != "ISIS fighters" {
+			t.Errorf("under %+v: quote 2 filed %+v, want under its own ISIS fighters", c.existing, got.Quotes[1])
+		}
+	}
+	// Among new suggestions too, in any order of the documents.
+	isis := doc("ISIS")
+	for _, docs := range [][]DocumentTopics{{refugees, isis}, {isis, refugees}} {
+		lib := s.Merge(nil, docs)
+		var labels []string
+		for _, topic := range lib.Topics {
+			labels = append(labels, topic.Label)
+		}
+		if !reflect.DeepEqual(labels, []string{"ISIS", "Syrian refugees"}) {
+			t.Errorf("merged topics %q, want ISIS (with the fighters) and Syrian refugees", labels)
+		}
+	}
+	// The filer files one document at a time: the fighters join ISIS once
+	// it is there.
+	f := s.NewFiler(nil)
+	f.File(isis)
+	if got := f.File(refugees); len(f.Topics()) != 2 || got.Quotes[1][0].Label != "ISIS" {
+		t.Errorf("filed topics %+v, quotes %+v; want the fighters under ISIS", f.Topics(), got.Quotes)
+	}
+}
+
+// A suggested topic of the library takes another document's quote only
+// when the phrase is a likely topic there (scoring at least minCoverScore
+// of that document's best topic); the researcher's topics take every
+// quote that names them.
+func TestSuggestedTopicsTakeOnlyLikelyTopicsOfOtherDocuments(t *testing.T) {
+	s := suggester(t)
+	doc := DocumentTopics{Language: "en", Quotes: make([][]Assignment, 2),
+		Topics: []Topic{{Label: "coal", Key: "coal", Score: 4, Quotes: []int{0}}},
+		Phrases: []Phrase{
+			{Key: "approach", Label: "approach", Score: 0.1, Count: 1, Hits: []Hit{{Quote: 1, Near: InQuote, Text: "approach"}}},
+			{Key: "miner", Label: "miners", Score: 1, Count: 1, Hits: []Hit{{Quote: 1, Near: InQuote, Text: "miners"}}},
+		}}
+	doc.Quotes[0] = []Assignment{{Label: "coal", Reason: "the quote mentions “coal”"}}
+	for _, suggested := range []bool{true, false} {
+		got := s.NewFiler([]ExistingTopic{{Label: "approach", Suggested: suggested}, {Label: "miners", Suggested: true}}).File(doc)
+		if (assignmentIn(got.Quotes[1], "approach") != nil) == suggested {
+			t.Errorf("suggested=%v: quote 2 under “approach” (score 0.1 of 4) = %v", suggested, !suggested)
+		}
+		if assignmentIn(got.Quotes[1], "miners") == nil {
+			t.Errorf("suggested=%v: quote 2 not under “miners” (score 1 of 4): %+v", suggested, got.Quotes[1])
+		}
+	}
+}

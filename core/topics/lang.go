@@ -41,12 +41,15 @@ const (
 	isDeterminer                         // "the", "their": an -ing word after it is a noun
 	isConnector                          // "of", "für": may stand inside a name
 	opensCuePhrase                       // "according" (to): see language.cuePhrases
+	isRhetorical                         // "plea", "mistake", "disgusting": a speech act or a judgement
 )
 
 func (w wordFlags) has(f wordFlags) bool { return w&f != 0 }
 
 // vague: the word says nothing on its own.
-func (w wordFlags) vague() bool { return w.has(isStop | isGeneric | isVagueNoun | isTitle) }
+func (w wordFlags) vague() bool {
+	return w.has(isStop | isGeneric | isVagueNoun | isTitle | isRhetorical)
+}
 
 // wordInfo is what WordNet and the background corpora say about one
 // lower-cased word; the zero value is an unknown word.
@@ -72,8 +75,9 @@ type wordEntry struct {
 	// are numbered in language.keys.
 	key, nameKey     string
 	keyID, nameKeyID int32
-	// The statistics of specificity, newsworthiness and topicality.
-	specificity, newsworthiness, topicality float64
+	// The statistics of specificity, newsworthiness and topicality, and
+	// the burstiness behind topicality, measured alone.
+	specificity, newsworthiness, topicality, burstiness float64
 	// senseWeight is how far the word, as a noun, is trusted as a label
 	// (see data/en/sense-weights.txt): 1 unless its commonest sense is a
 	// body part, a quality, a span of time ….
@@ -128,6 +132,7 @@ func loadLanguage(code string) (*language, error) {
 		{"stopwords.txt", isStop},
 		{"generic.txt", isGeneric},
 		{"vague-nouns.txt", isVagueNoun},
+		{"rhetoric.txt", isRhetorical},
 		{"titles.txt", isTitle},
 		{"cues.txt", isCue},
 		{"abbreviations.txt", isAbbreviation},
@@ -148,6 +153,15 @@ func loadLanguage(code string) (*language, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	// The generated list of common words (generic.txt) has a few words that
+	// name topics after all: "bill", "fire", "research".
+	err := eachLine(code, "topical.txt", func(line string) error {
+		flags[strings.ToLower(line)] &^= isGeneric
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	l.vagueKeys = map[string]bool{}
 	for w, f := range flags {
@@ -332,7 +346,7 @@ func (l *language) newEntry(w string, flags wordFlags, info wordInfo, known bool
 	return wordEntry{flags: flags, known: known, info: info, vague: w != "" && l.isVague(w),
 		key: l.computeKey(w, false), nameKey: l.computeKey(w, true),
 		specificity: l.specificity(info.backgroundWord), newsworthiness: l.newsworthiness(info.backgroundWord),
-		topicality: l.topicality(info.backgroundWord), senseWeight: cmp.Or(info.senseWeight, 1)}
+		topicality: l.topicality(info.backgroundWord), burstiness: l.burstiness(info.backgroundWord), senseWeight: cmp.Or(info.senseWeight, 1)}
 }
 
 // backgroundWord is what the background corpora say of a word.
@@ -411,24 +425,36 @@ const (
 	minNewsworthiness = 0.3
 )
 
-// topicality tells, from minTopicality to 1, whether a word comes in bursts
+// burstiness tells, from minTopicality to 1, whether a word comes in bursts
 // as topics do: a document about sanctions says "sanctions" again and
-// again, while "approach" or "lack" come once. Unknown words count as
-// topical.
-func (l *language) topicality(b backgroundWord) float64 {
+// again, while "approach" or "lack" come once. Unknown words, and words of
+// fewer than minBurstDocuments documents, count as bursty.
+func (l *language) burstiness(b backgroundWord) float64 {
 	if b.burst == 0 || b.documents < minBurstDocuments {
 		return 1
 	}
 	return min(1, max(minTopicality, minTopicality+(float64(b.burst)/10-1)/burstSpan))
 }
 
+// topicality is burstiness trusted as far as the background corpus can
+// tell: a word few background documents have says little about its bursts
+// ("shutdown" or "extradition" once in each of five documents of 2015–16),
+// so its burstiness is trusted in proportion to its documents,
+// documents/(documents+burstTrust), and it counts as bursty for the rest.
+func (l *language) topicality(b backgroundWord) float64 {
+	trust := float64(b.documents) / (float64(b.documents) + burstTrust)
+	return trust*l.burstiness(b) + (1 - trust)
+}
+
 // A word repeated burstSpan+1 times per document that has it is fully
-// topical; one said once per document keeps minTopicality. Burstiness from
-// fewer than minBurstDocuments documents is noise.
+// bursty; one said once per document keeps minTopicality. Burstiness from
+// fewer than minBurstDocuments documents is noise; that of burstTrust
+// documents is trusted half.
 const (
 	burstSpan         = 1.5
 	minTopicality     = 0.2
 	minBurstDocuments = 3
+	burstTrust        = 10
 )
 
 // usuallyCapitalised reports whether the background corpus mostly writes

@@ -2,6 +2,7 @@ package topics
 
 import (
 	"sort"
+	"strings"
 )
 
 // LibraryTopic is a topic of the whole library.
@@ -40,8 +41,10 @@ type Library struct {
 // Merge brings the suggestions of several documents into the library's
 // topics. existing are the labels of the topics the library already has;
 // they are never renamed or dropped. A document's suggestion whose key
-// matches an existing topic is filed under it; the others become new topics,
-// one per key, labelled as most documents write them. Then every quote is
+// matches an existing topic is filed under it, as is one whose key holds
+// the key of a topic ("Syrian refugees" under "Syria"); the others become
+// new topics, one per key, labelled as most documents write them, and filed
+// under one another in the same way. Then every quote is
 // also assigned to each existing topic whose key phrase its text or sentence
 // holds, and to each suggested topic whose key phrase it says itself (where
 // the phrase is specific enough to be a label), so that a topic suggested
@@ -146,9 +149,11 @@ func (m *merger) language(code string) string {
 	return "en"
 }
 
-// propose records a document's suggestion unless an existing topic has it.
+// propose records a document's suggestion unless an existing topic has it,
+// or a broader one (see fileUnderBroader).
 func (m *merger) propose(code string, t Topic) {
-	if _, ok := m.byKey[m.language(code)][t.Key]; ok {
+	code = m.language(code)
+	if _, ok := m.byKey[code][t.Key]; ok || m.fileUnderBroader(code, t.Key) {
 		return
 	}
 	if m.proposals[t.Key] == nil {
@@ -185,13 +190,45 @@ func (m *merger) settleNewTopics() {
 		}
 		return list[i].key < list[j].key
 	})
+	// Broader keys first, so that narrower ones can be filed under them.
+	sort.SliceStable(list, func(i, j int) bool { return keyWords(list[i].key) < keyWords(list[j].key) })
 	for _, p := range list {
+		if m.fileUnderBroader("", p.key) {
+			continue
+		}
 		m.add(LibraryTopic{Label: p.label, Key: p.key}, false)
 		for code := range m.byKey {
 			m.register(code, p.key)
 		}
 	}
 }
+
+// fileUnderBroader files a suggestion's key under the library topic whose
+// key is the longest run of its words, if there is one: "Syrian refugees"
+// under "Syria", "ISIS fighters" under "ISIS". The library's topics are
+// shared by its documents; a narrower topic of one document would only
+// split them. code "" looks the key up in every language.
+func (m *merger) fileUnderBroader(code, key string) bool {
+	words := strings.Fields(key)
+	for n := len(words) - 1; n > 0; n-- {
+		for start := 0; start+n <= len(words); start++ {
+			run := strings.Join(words[start:start+n], " ")
+			for _, c := range m.s.codes {
+				if code != "" && c != code {
+					continue
+				}
+				if topic, ok := m.byKey[c][run]; ok && topic != dismissed {
+					m.registerAs(c, key, topic)
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// keyWords counts the words of a key.
+func keyWords(key string) int { return strings.Count(key, " ") + 1 }
 
 // assign maps one document's quotes to library topics and counts them.
 func (m *merger) assign(d DocumentTopics) LibraryDocument {
@@ -220,6 +257,10 @@ func (m *merger) assign(d DocumentTopics) LibraryDocument {
 			}
 		}
 	}
+	best := 0.0
+	for _, t := range d.Topics {
+		best = max(best, t.Score)
+	}
 	for _, p := range d.Phrases {
 		topic, ok := keys[p.Key]
 		if !ok || topic == dismissed {
@@ -233,7 +274,7 @@ func (m *merger) assign(d DocumentTopics) LibraryDocument {
 			closest = InQuote
 		}
 		for _, h := range p.Hits {
-			if h.Near >= closest && (broad || p.Score > 0) && h.Quote < len(out.Quotes) {
+			if h.Near >= closest && (broad || p.Score > 0 && p.Score >= minCoverScore*best) && h.Quote < len(out.Quotes) {
 				add(h.Quote, topic, mentionReason(h.Near, h.Text))
 			}
 		}
@@ -327,16 +368,21 @@ func (s *Suggester) NewFiler(existing []ExistingTopic) *Filer {
 // dismissed is the topic index of keys whose topic the researcher deleted.
 const dismissed = -1
 
-// File files one document. A suggestion whose key a library topic has is
-// filed under that topic, which keeps its label; any other becomes a new
+// File files one document. A suggestion whose key a library topic has, or
+// whose key holds the key of one (see fileUnderBroader), is filed under
+// that topic, which keeps its label; any other becomes a new
 // suggested topic labelled as this document writes it. Then the document's
 // quotes also join the library topics their key phrases name, as in Merge.
 // The returned labels are library labels.
 func (f *Filer) File(d DocumentTopics) LibraryDocument {
 	m := f.m
 	code := m.language(d.Language)
-	for _, t := range d.Topics {
-		if _, ok := m.byKey[code][t.Key]; ok || len(t.Quotes) == 0 {
+	// Broader keys first, as Merge files them (see fileUnderBroader).
+	order := make([]Topic, len(d.Topics))
+	copy(order, d.Topics)
+	sort.SliceStable(order, func(i, j int) bool { return keyWords(order[i].Key) < keyWords(order[j].Key) })
+	for _, t := range order {
+		if _, ok := m.byKey[code][t.Key]; ok || len(t.Quotes) == 0 || m.fileUnderBroader(code, t.Key) {
 			continue
 		}
 		m.add(LibraryTopic{Label: t.Label, Key: t.Key}, false)

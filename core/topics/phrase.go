@@ -437,17 +437,21 @@ func (a *analysis) matchWords(i int, words []string) int {
 
 // markSpeaker marks the words of a speaker's name. A mention ("South Korean
 // President Park Geun-hye", "Victor Cha, a Korea scholar") gives its first
-// run of capitalised words that is not a title; a canonical name is all name.
+// run of capitalised words that is not a title; a canonical name is all
+// name but for the common words of a description ("a protester": what the
+// protesters say is about protests).
 func (a *analysis) markSpeaker(name string, mention bool) {
 	tokens, _ := scan(a.lang, name)
 	run := 0
 	for i := range tokens {
 		t := &tokens[i]
 		switch {
-		case !mention || t.capitalised && !t.flags.has(isStop) && !t.flags.has(isTitle) && !t.number:
+		case !mention && (t.capitalised || t.entry == 0):
+			a.personWords[t.lower] = true
+		case mention && t.capitalised && !t.flags.has(isStop) && !t.flags.has(isTitle) && !t.number:
 			a.personWords[t.lower] = true
 			run++
-		case run > 0:
+		case mention && run > 0:
 			return
 		}
 	}

@@ -3,6 +3,7 @@ package topics
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -166,8 +167,9 @@ func (s *Suggester) Document(doc core.Document, quotes []core.Quote) (DocumentTo
 	groups := a.choose(scored, len(quotes), topicLimit(len(quotes)))
 	out := DocumentTopics{Language: lang.code, Quotes: make([][]Assignment, len(quotes))}
 	assigned := a.assign(groups, len(quotes))
+	labels, keys := a.labels(groups, titlePhrases(lang, doc.Meta.Title))
 	for gi, g := range groups {
-		t := Topic{Label: a.label(g.label), Key: g.label.key, Score: g.label.score}
+		t := Topic{Label: labels[gi], Key: keys[gi], Score: g.label.score}
 		for q, hits := range assigned {
 			for _, h := range hits {
 				if h.group == gi {
@@ -389,6 +391,12 @@ func (a *analysis) choose(scored []*candidate, quotes, limit int) []*group {
 			take(c)
 		}
 	}
+	for _, g := range groups {
+		if p := a.fuller(g.label, scored); p != nil {
+			g.label = p
+			g.members = append(g.members, p)
+		}
+	}
 	sort.SliceStable(groups, func(i, j int) bool {
 		ni, nj := groups[i].closeQuotes(quotes), groups[j].closeQuotes(quotes)
 		if ni != nj {
@@ -397,6 +405,47 @@ func (a *analysis) choose(scored []*candidate, quotes, limit int) []*group {
 		return groups[i].label.score > groups[j].label.score
 	})
 	return groups
+}
+
+// fullerShare: a longer phrase ending in a topic's label becomes the label
+// when the document writes the label inside it at least this share of the
+// times ("workers" only ever as "federal workers", "fighters" mostly as
+// "ISIS fighters").
+const fullerShare = 2.0 / 3
+
+// fuller returns the phrase that says label in full, or nil: the scored
+// phrase ending in label's words that holds fullerShare of its occurrences,
+// the most often written, then the shortest. The words it adds must be
+// specific, and names before a name ("Mitt Romney", not "giant
+// Switzerland"); in German, nouns or proper adjectives ("Russischen
+// Föderation", not "tiefen Schmerz").
+func (a *analysis) fuller(label *candidate, scored []*candidate) *candidate {
+	var best *candidate
+	n := len(label.words)
+	for _, c := range scored {
+		extra := len(c.words) - n
+		if extra <= 0 || !slices.Equal(c.words[extra:], label.words) || float64(c.count()) < fullerShare*float64(label.count()) ||
+			!a.goodAddition(c, extra, a.roles[label.occurrences[0]] == roleName) {
+			continue
+		}
+		if best == nil || c.count() > best.count() || c.count() == best.count() && len(c.words) < len(best.words) {
+			best = c
+		}
+	}
+	return best
+}
+
+// goodAddition reports whether the first extra words of c may be added to
+// a label: no vague word, names before a name, capitals in German.
+func (a *analysis) goodAddition(c *candidate, extra int, beforeName bool) bool {
+	first := int(c.occurrences[0])
+	for i := range extra {
+		t := &a.tokens[first+i]
+		if a.isVague(c.words[i]) || beforeName && a.roles[first+i] != roleName || a.lang.nounsCapitalised && !t.capitalised {
+			return false
+		}
+	}
+	return true
 }
 
 // broaderShare: a shorter phrase takes over a topic's label when the
@@ -414,7 +463,7 @@ func (a *analysis) group(groups []*group, c *candidate) bool {
 	for _, g := range groups {
 		label := keysOf(a, g.label.words)
 		switch {
-		case containsRun(words, label):
+		case containsRun(words, label) || a.adjoins(c, g.label):
 			g.members = append(g.members, c)
 			return true
 		case containsRun(label, words):
@@ -426,6 +475,22 @@ func (a *analysis) group(groups []*group, c *candidate) bool {
 		}
 	}
 	return a.related(groups, c)
+}
+
+// adjoins reports whether the document writes c only right before or after
+// label, in one phrase: "hostage" in "hold federal workers hostage" is
+// part of what the topic "federal workers" says, not a topic of its own.
+func (a *analysis) adjoins(c, label *candidate) bool {
+	n, m := len(c.words), len(label.words)
+	for _, o := range c.occurrences {
+		first := int(o)
+		before := first >= m && slices.Equal(a.keys[first-m:first], label.words) && a.tokens[first].joined
+		after := first+n+m <= len(a.keys) && slices.Equal(a.keys[first+n:first+n+m], label.words) && a.tokens[first+n].joined
+		if !before && !after {
+			return false
+		}
+	}
+	return true
 }
 
 // related reports whether c shares a specific word, or its root, with a
@@ -483,6 +548,25 @@ func keysOf(a *analysis, words []int32) []string {
 		out[i] = a.keyText(w)
 	}
 	return out
+}
+
+// labels writes the chosen topics' labels and their keys: as the document
+// writes them, or as the title says them in full (see titleLabel) where no
+// other topic has that key.
+func (a *analysis) labels(groups []*group, title [][]titleWord) (labels, keys []string) {
+	labels, keys = make([]string, len(groups)), make([]string, len(groups))
+	taken := map[string]bool{}
+	for i, g := range groups {
+		labels[i], keys[i] = a.label(g.label), g.label.key
+		taken[keys[i]] = true
+	}
+	for i, g := range groups {
+		if text, key, ok := a.titleLabel(g.label, title); ok && !taken[key] {
+			labels[i], keys[i] = text, key
+			taken[key] = true
+		}
+	}
+	return labels, keys
 }
 
 // label writes c as the document most often does, preferring a writing
