@@ -70,8 +70,11 @@ type state struct {
 	text string
 	res  Result
 
-	stack     []openMark
-	cur       Quote // the outermost quote being built, when stack is not empty
+	stack []openMark
+	cur   Quote // the outermost quote being built, when stack is not empty
+	// inner holds the quotes closed right inside cur in marks of the
+	// other kind, in case cur is never closed (see keepInner).
+	inner     []Quote
 	fragStart int
 	paraStart int
 }
@@ -153,7 +156,7 @@ func (st *state) paragraphEnd(end, next int) int {
 	outer := st.stack[0]
 	if next < len(st.text) {
 		r, size := utf8.DecodeRuneInString(st.text[next:])
-		if info := st.sc.marks[r]; info != nil && info.opens && info.family == outer.info.family {
+		if info := st.sc.marks[r]; info != nil && info.opens && info.family == outer.info.family && info.straight == outer.info.straight {
 			// The news convention: the quote goes on in this paragraph.
 			st.cur.Fragments = append(st.cur.Fragments, core.Span{Start: st.fragStart, End: end})
 			st.stack = append(st.stack[:0], openMark{r: r, pos: next, info: info})
@@ -161,6 +164,13 @@ func (st *state) paragraphEnd(end, next int) int {
 			st.paraStart = next
 			return next + size
 		}
+	}
+	if len(st.inner) > 0 {
+		st.res.Errors = append(st.res.Errors, Error{Pos: outer.pos,
+			Msg: "this quotation mark is never closed and holds quotations in other marks; it is taken for a stray mark and the quotations inside it are kept"})
+		st.res.Quotes = append(st.res.Quotes, st.inner...)
+		st.stack, st.cur, st.inner = st.stack[:0], Quote{}, st.inner[:0]
+		return next
 	}
 	st.res.Errors = append(st.res.Errors, Error{Pos: outer.pos,
 		Msg: "this quotation mark is never closed; the quote is taken to end with its paragraph"})
@@ -262,6 +272,7 @@ func (st *state) open(i int, r rune, info *markInfo) {
 	}
 	if len(st.stack) == 0 {
 		st.cur = Quote{Single: info.family == "single"}
+		st.inner = st.inner[:0]
 		st.fragStart = i
 	}
 	st.stack = append(st.stack, openMark{r: r, pos: i, info: info})
@@ -270,10 +281,24 @@ func (st *state) open(i int, r rune, info *markInfo) {
 // closeTo closes the open mark at depth k (and any left open inside it);
 // end is just past the closing mark.
 func (st *state) closeTo(k, end int) {
+	if k == 1 && st.stack[1].info.straight != st.stack[0].info.straight {
+		st.keepInner(st.stack[1], end)
+	}
 	st.stack = st.stack[:k]
 	if k == 0 {
 		st.finish(end)
 	}
+}
+
+// keepInner remembers a quotation closed right inside the outermost one
+// with marks of the other kind (curly inside straight, or straight inside
+// curly), in case the outer mark is never closed: text that mixes the two
+// kinds was put together by two hands, and a paragraph an editor opened
+// with a straight mark around a pasted passage never closes it. The pasted
+// text's own quotations are then what the article quotes.
+func (st *state) keepInner(m openMark, end int) {
+	span := core.Span{Start: m.pos, End: end}
+	st.inner = append(st.inner, Quote{Span: span, Fragments: []core.Span{span}, Single: m.info.family == "single"})
 }
 
 // finish ends the outermost quote at end.

@@ -54,6 +54,12 @@ func TestScan(t *testing.T) {
 		{"interrupted comes out as two", `“We are done,” he said, “and we are leaving.”`, []string{`“We are done,”`, `“and we are leaving.”`}},
 		{"spaced closing mark opens a paragraph", "Obama said:\n\n” … what I learned is that,” he said.", []string{"” … what I learned is that,”"}},
 		{"opening shape closes where it cannot open", "its comments were “Mostly False.“\n\nThe rate is", []string{"“Mostly False.“"}},
+		{"continuation reopens with the same kind of mark", "\"Kevin was snoring.\n\n“Here he is,” she said.", []string{`"Kevin was snoring. [unclosed]`, "“Here he is,”"}},
+		{"straight continuation", "\"We are done.\n\n\"We leave now,\" he said.", []string{"\"We are done. | \"We leave now,\""}},
+		{"stray straight mark around curly quotes", "\"Trump walked on, chanting “U-S-A!” and “Go!”\n\nThen he spoke.", []string{"“U-S-A!”", "“Go!”"}},
+		{"pasted passage over paragraphs", "McCrummen reports:\n\n\"She called it a “rant,” a doctor typed “ideation.”\n\n\"Melanie thought it outrageous.\n\n“No,” she said.", []string{"“rant,”", "“ideation.”", "“No,”"}},
+		{"unclosed quote with inner marks of its own kind stays", "“He said, “that tax cuts pay for themselves.”\n\nOn Thursday", []string{"“He said, “that tax cuts pay for themselves.” [unclosed]"}},
+		{"unclosed quote with closed inner single marks stays", "\"What is the end of the 'Dunciad'?\n\n'Nor public flame,' he went on.", []string{"\"What is the end of the 'Dunciad'? [unclosed]", "'Nor public flame,' [single]"}},
 		{"space between nested and outer closing marks", `"I've been insulted with the term 'African American outreach,' " he told the group, adding "more."`, []string{`"I've been insulted with the term 'African American outreach,' "`, `"more."`}},
 	}
 	sc := New()
