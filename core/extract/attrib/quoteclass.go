@@ -389,6 +389,9 @@ func (p *pass) classify(i int, ruleKind core.NonQuoteKind, marks markCounts) cor
 	if p.lonePronoun(i) || p.nicknameInName(i) {
 		return core.NonQuoteTerm
 	}
+	if p.titleOfWork(i) {
+		return core.NonQuoteTitle
+	}
 	if p.quoteModel == nil {
 		return ruleKind
 	}

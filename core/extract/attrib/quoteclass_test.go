@@ -53,6 +53,8 @@ func TestNewsQuoteClassifier(t *testing.T) {
 			[]core.NonQuoteKind{core.NonQuoteTerm, core.NonQuoteTerm, ""}},
 		{"en", "Libertarians pick a running mate\n\nThe party nominated podcast host Jeremy \"Spike\" Cohen. Rep. Robert C. \"Bobby\" Scott said \"We will win.\"",
 			[]core.NonQuoteKind{core.NonQuoteTerm, core.NonQuoteTerm, ""}},
+		{"en", "“We lost,” said Steven Brill, author of “America’s Bitter Pill,” a history. He is now host of “The Nightly Show with Larry Wilmore.” She was the author of “a lot of lies,” he said.",
+			[]core.NonQuoteKind{"", core.NonQuoteTitle, core.NonQuoteTitle, ""}},
 		{"de", "Das Buch trägt den Titel „Eine unbequeme Wahrheit“. „Wir kämpfen gegen ein Monster“, sagte der Gouverneur.",
 			[]core.NonQuoteKind{core.NonQuoteTitle, ""}},
 	} {

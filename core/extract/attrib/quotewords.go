@@ -126,3 +126,39 @@ func (p *pass) nicknameInName(i int) bool {
 	return next.word && next.cap && !p.lx.NotNames[next.text] && !hasLower(p.lx.StopWords, next.text) &&
 		!strings.ContainsAny(next.text, "'’")
 }
+
+// titleOfWork reports a quote in title case after a role in a work or a
+// part of one and "of": the author of “Going Viral”, the host of “The
+// Nightly Show”, an episode of “The Steve Harvey Morning Show”.
+func (p *pass) titleOfWork(i int) bool {
+	q := p.quotes[i]
+	if len(q.Fragments) > 1 || q.Unclosed {
+		return false
+	}
+	a, b := p.narrationBefore(i)
+	p.bufA = tokenize(p.bufA[:0], p.text, max(a, b-40), b, p.lx)
+	n := len(p.bufA)
+	return n >= 2 && lower(p.bufA[n-1].text) == "of" && p.lx.WorkRoles[lower(p.bufA[n-2].text)] && p.inTitleCase(q.Span)
+}
+
+// inTitleCase reports a span of at most eight words, the first and every
+// word but function words capitalised: “State of the Union”.
+func (p *pass) inTitleCase(s core.Span) bool {
+	if s.End-s.Start > 200 {
+		return false // longer than any title of eight words
+	}
+	p.bufB = tokenize(p.bufB[:0], p.text, s.Start, s.End, p.lx)
+	words := 0
+	for _, t := range p.bufB {
+		if !t.word {
+			continue
+		}
+		words++
+		low := lower(t.text)
+		function := p.lx.StopWords[low] || p.lx.Prepositions[low] || p.lx.Determiners[low]
+		if words > 2*maxTermWords || !t.cap && (words == 1 || !function) {
+			return false
+		}
+	}
+	return words > 0
+}

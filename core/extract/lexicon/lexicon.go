@@ -45,9 +45,13 @@ type Lexicon struct {
 	Abbreviations map[string]bool   // case as written: "Mr.", "U.S."
 	TitleContext  map[string]bool   // "show", "titled"
 	TermContext   map[string]bool   // "so-called", "dubbed"
-	SourceCues    map[string]bool   // cues followed by their source: "laut"
-	Stopwords     map[string]bool   // frequent words, for language detection
-	GivenNames    map[string]Gender // case as written: "John" m
+	// WorkRoles are the roles in and parts of a work that name it after
+	// "of": a title-case quote after "the author of", "host of", "an
+	// episode of" is the work's title.
+	WorkRoles  map[string]bool
+	SourceCues map[string]bool   // cues followed by their source: "laut"
+	Stopwords  map[string]bool   // frequent words, for language detection
+	GivenNames map[string]Gender // case as written: "John" m
 	// Word classes the news speaker ranker reads around a candidate:
 	// a preposition or a "that" before a mention makes it unlikely to be
 	// the speaker, as does a German determiner in the dative, genitive or
@@ -114,14 +118,14 @@ func Parse(lang, data string) (*Lexicon, error) {
 		Cues: map[string]bool{}, CueParticles: map[string]string{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
 		SpeakerNouns: map[string]bool{}, Pronouns: map[string]Gender{}, StopWords: map[string]bool{},
 		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
-		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
+		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, WorkRoles: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
 		GivenNames:   map[string]Gender{},
 		Prepositions: map[string]bool{}, AgentPrepositions: map[string]bool{}, Complementizers: map[string]bool{}, ObliqueDeterminers: map[string]bool{},
 		IndefiniteDeterminers: map[string]bool{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
-		"determiners": lx.Determiners, "title-context": lx.TitleContext, "term-context": lx.TermContext, "source-cues": lx.SourceCues,
+		"determiners": lx.Determiners, "title-context": lx.TitleContext, "term-context": lx.TermContext, "work-roles": lx.WorkRoles, "source-cues": lx.SourceCues,
 		"stopwords":    lx.Stopwords,
 		"prepositions": lx.Prepositions, "agent-prepositions": lx.AgentPrepositions, "complementizers": lx.Complementizers, "oblique-determiners": lx.ObliqueDeterminers,
 		"indefinite-determiners": lx.IndefiniteDeterminers,
