@@ -55,6 +55,8 @@ func TestNewsQuoteClassifier(t *testing.T) {
 			[]core.NonQuoteKind{core.NonQuoteTerm, core.NonQuoteTerm, ""}},
 		{"en", "“We lost,” said Steven Brill, author of “America’s Bitter Pill,” a history. He is now host of “The Nightly Show with Larry Wilmore.” She was the author of “a lot of lies,” he said.",
 			[]core.NonQuoteKind{"", core.NonQuoteTitle, core.NonQuoteTitle, ""}},
+		{"en", "“It was fine,” Pence said on CNN's “State of the Union.”\n\n“Trump is a fraud,” Perez said on NBC's “Meet the Press.” “Listening to him is absurd.”",
+			[]core.NonQuoteKind{"", core.NonQuoteTitle, "", "", ""}},
 		{"de", "Das Buch trägt den Titel „Eine unbequeme Wahrheit“. „Wir kämpfen gegen ein Monster“, sagte der Gouverneur.",
 			[]core.NonQuoteKind{core.NonQuoteTitle, ""}},
 	} {

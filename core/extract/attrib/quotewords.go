@@ -141,6 +141,26 @@ func (p *pass) titleOfWork(i int) bool {
 	return n >= 2 && lower(p.bufA[n-1].text) == "of" && p.lx.WorkRoles[lower(p.bufA[n-2].text)] && p.inTitleCase(q.Span)
 }
 
+// titleAfterOwner reports a quote in title case right after a capitalised
+// possessive, its owner's: CNN's “State of the Union”, Wednesday's “Sean
+// Hannity Show”, Rand's “Atlas Shrugged”. Not when the quotation goes on
+// right after it ("…," he said on NBC's "Meet the Press." "And …"): the
+// tag then sits inside one quotation, which news corpora annotate whole.
+func (p *pass) titleAfterOwner(i int) bool {
+	q := p.quotes[i]
+	if len(q.Fragments) > 1 || q.Unclosed {
+		return false
+	}
+	a, b := p.narrationBefore(i)
+	p.bufA = tokenize(p.bufA[:0], p.text, max(a, b-40), b, p.lx)
+	n := len(p.bufA)
+	if n == 0 || !p.bufA[n-1].cap || !isPossessive(p.bufA[n-1].text) || !p.inTitleCase(q.Span) {
+		return false
+	}
+	next := i + 1
+	return next >= len(p.quotes) || p.paraOf[next] != p.lastPara[i] || p.quotes[next].Span.Start-q.Span.End > 40
+}
+
 // inTitleCase reports a span of at most eight words, the first and every
 // word but function words capitalised: “State of the Union”.
 func (p *pass) inTitleCase(s core.Span) bool {
