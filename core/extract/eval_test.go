@@ -81,7 +81,7 @@ func TestDevEvaluation(t *testing.T) {
 // test was last tightened (a little below it, for rounding): the test
 // fails if the engine falls back below either the target or this floor.
 var ratchet = map[string]float64{
-	"polnear/dev.jsonl quote F1":                     0.96,
+	"polnear/dev.jsonl quote F1":                     0.97, // the target, met
 	"de-wikinews/dev.jsonl speaker mention accuracy": 0.75, // the target, met
 	"pdnc/dev.jsonl speaker accuracy Explicit":       0.90,
 	"pdnc/dev.jsonl speaker accuracy Anaphoric":      0.62,
