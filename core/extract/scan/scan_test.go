@@ -42,6 +42,7 @@ func TestScan(t *testing.T) {
 		{"nested straight doubles", `"He said "yes" today," she said.`, []string{`"He said "yes" today,"`}},
 		{"apostrophes", `“Don’t say O’Brien’s ’90s rock ’n’ roll,” he said.`, []string{`“Don’t say O’Brien’s ’90s rock ’n’ roll,”`}},
 		{"straight apostrophes", `'Come to the students' union, isn't it,' she said. 'Tis late.`, []string{`'Come to the students' union, isn't it,' [single]`}},
+		{"dutch 't in a name", `"It will fall," said Sophie in 't Veld, a Dutch member. "It's a risk."`, []string{`"It will fall,"`, `"It's a risk."`}},
 		{"apostrophes alone", `Don’t go to the students’ union in the ’90s.`, nil},
 		{"mixed straight and curly", `sort Clinton’s "work-related” emails and “no evidence" yet`, []string{`"work-related”`, `“no evidence"`}},
 		{"inch mark is not a quote", `Trump is 6'3" tall and "fit."`, []string{`"fit."`}},
