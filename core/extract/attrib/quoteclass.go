@@ -389,7 +389,7 @@ func (p *pass) classify(i int, ruleKind core.NonQuoteKind, marks markCounts) cor
 	if p.lonePronoun(i) || p.nicknameInName(i) {
 		return core.NonQuoteTerm
 	}
-	if p.titleOfWork(i) || p.titleAfterOwner(i) {
+	if p.titleByContext(i) {
 		return core.NonQuoteTitle
 	}
 	if p.quoteModel == nil {

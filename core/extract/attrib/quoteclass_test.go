@@ -57,6 +57,8 @@ func TestNewsQuoteClassifier(t *testing.T) {
 			[]core.NonQuoteKind{"", core.NonQuoteTitle, core.NonQuoteTitle, ""}},
 		{"en", "“It was fine,” Pence said on CNN's “State of the Union.”\n\n“Trump is a fraud,” Perez said on NBC's “Meet the Press.” “Listening to him is absurd.”",
 			[]core.NonQuoteKind{"", core.NonQuoteTitle, "", "", ""}},
+		{"en", "It was part of Newt Gingrich’s 1994 “Contract with America.” In 2016 “We will win,” he said.",
+			[]core.NonQuoteKind{core.NonQuoteTitle, ""}},
 		{"de", "Das Buch trägt den Titel „Eine unbequeme Wahrheit“. „Wir kämpfen gegen ein Monster“, sagte der Gouverneur.",
 			[]core.NonQuoteKind{core.NonQuoteTitle, ""}},
 	} {

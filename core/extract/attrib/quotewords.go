@@ -127,10 +127,18 @@ func (p *pass) nicknameInName(i int) bool {
 		!strings.ContainsAny(next.text, "'’")
 }
 
-// titleOfWork reports a quote in title case after a role in a work or a
-// part of one and "of": the author of “Going Viral”, the host of “The
-// Nightly Show”, an episode of “The Steve Harvey Morning Show”.
-func (p *pass) titleOfWork(i int) bool {
+// titleByContext reports a quote in title case whose words before it make
+// it the name of a thing, whatever the classifier says:
+//   - a role in a work or a part of one, and "of" (the lexicon's
+//     [work-roles]): the author of “Going Viral”, the host of “The Nightly
+//     Show”, an episode of “The Steve Harvey Morning Show”;
+//   - its owner's capitalised possessive: CNN's “State of the Union”,
+//     Rand's “Atlas Shrugged”; not when the quotation goes on right after
+//     it ("…," he said on NBC's "Meet the Press." "And …"), where the tag
+//     sits inside one quotation, which news corpora annotate whole;
+//   - a determiner or possessive and a year: his 1994 “Contract with
+//     America”, the 2010 “Expulsion Initiative”.
+func (p *pass) titleByContext(i int) bool {
 	q := p.quotes[i]
 	if len(q.Fragments) > 1 || q.Unclosed {
 		return false
@@ -138,27 +146,32 @@ func (p *pass) titleOfWork(i int) bool {
 	a, b := p.narrationBefore(i)
 	p.bufA = tokenize(p.bufA[:0], p.text, max(a, b-40), b, p.lx)
 	n := len(p.bufA)
-	return n >= 2 && lower(p.bufA[n-1].text) == "of" && p.lx.WorkRoles[lower(p.bufA[n-2].text)] && p.inTitleCase(q.Span)
+	if n == 0 {
+		return false
+	}
+	last, lead := p.bufA[n-1].text, ""
+	if n >= 2 {
+		lead = p.bufA[n-2].text
+	}
+	var named bool
+	switch {
+	case lower(last) == "of":
+		named = p.lx.WorkRoles[lower(lead)]
+	case p.bufA[n-1].cap && isPossessive(last):
+		next := i + 1
+		named = next >= len(p.quotes) || p.paraOf[next] != p.lastPara[i] || p.quotes[next].Span.Start-q.Span.End > 40
+	case isYear(last):
+		named = p.lx.Determiners[lower(lead)] || isPossessive(lead)
+	}
+	return named && p.inTitleCase(q.Span)
 }
 
-// titleAfterOwner reports a quote in title case right after a capitalised
-// possessive, its owner's: CNN's “State of the Union”, Wednesday's “Sean
-// Hannity Show”, Rand's “Atlas Shrugged”. Not when the quotation goes on
-// right after it ("…," he said on NBC's "Meet the Press." "And …"): the
-// tag then sits inside one quotation, which news corpora annotate whole.
-func (p *pass) titleAfterOwner(i int) bool {
-	q := p.quotes[i]
-	if len(q.Fragments) > 1 || q.Unclosed {
+// isYear reports a year of the last two centuries written in figures.
+func isYear(s string) bool {
+	if len(s) != 4 || !(strings.HasPrefix(s, "18") || strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) {
 		return false
 	}
-	a, b := p.narrationBefore(i)
-	p.bufA = tokenize(p.bufA[:0], p.text, max(a, b-40), b, p.lx)
-	n := len(p.bufA)
-	if n == 0 || !p.bufA[n-1].cap || !isPossessive(p.bufA[n-1].text) || !p.inTitleCase(q.Span) {
-		return false
-	}
-	next := i + 1
-	return next >= len(p.quotes) || p.paraOf[next] != p.lastPara[i] || p.quotes[next].Span.Start-q.Span.End > 40
+	return s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9'
 }
 
 // inTitleCase reports a span of at most eight words, the first and every
