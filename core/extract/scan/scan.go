@@ -7,8 +7,10 @@
 // 「…」 『…』), nesting, apostrophes (don’t, ’90s, rock ’n’ roll), mixed
 // straight and curly marks, and the news convention for quotes that run over
 // several paragraphs (no closing mark at a paragraph's end, an opening mark
-// at the next one's start). A quote still open at its paragraph's end, with
-// no continuation, ends there and is flagged Unclosed.
+// of the same kind at the next one's start). A quote still open at its
+// paragraph's end, with no continuation, ends there and is flagged Unclosed,
+// unless it holds quotations in marks of the other kind (a pasted passage
+// an editor opened with a straight mark): those are then the quotes.
 //
 // Interrupted quotes ("We are done," he said, "and we leave.") come out as
 // two quotes here; joining them needs to know that the narration between is
