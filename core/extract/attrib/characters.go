@@ -84,9 +84,12 @@ type cast struct {
 	// byTitle is, per title, the character most often named with it:
 	// “the Count”, “Mademoiselle” alone.
 	byTitle map[string]int
-	key     []byte   // scratch for form keys
-	parts   []string // scratch for a run's words
-	chars   []character
+	// titleAlone counts, per title, how often the book writes it alone
+	// after “the”: “the General”, “the Professor”.
+	titleAlone map[string]int
+	key        []byte   // scratch for form keys
+	parts      []string // scratch for a run's words
+	chars      []character
 	// ambiguous lists, for a single name that fits several characters'
 	// full names (“John”: John Beaver, John Andrew), those characters;
 	// seenAt holds where each of them is named unambiguously, in text
@@ -221,6 +224,7 @@ type nameRun struct {
 	cued       bool
 	placed     bool // right after “in”
 	common     bool // right after “a” or “an”
+	afterThe   bool // right after a lower-case “the”
 	gender     lexicon.Gender
 }
 
@@ -268,7 +272,8 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 			}
 			closeRun(false)
 			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lastLowerCue, placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1,
-				common: s.adjacent && (lastLower == "a" || lastLower == "an") && lastLowerEnd == s.start-1}
+				common:   s.adjacent && (lastLower == "a" || lastLower == "an") && lastLowerEnd == s.start-1,
+				afterThe: s.adjacent && lastLower == "the" && lastLowerEnd == s.start-1}
 			lastEnd = int32(s.end)
 			open = true
 			continue
@@ -292,6 +297,7 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 	formsOf := make([][]*nameForm, len(runs))
 	for i := range runs {
 		formsOf[i] = c.addRun(text, &runs[i])
+		c.countTitleAlone(text, &runs[i])
 	}
 	c.cluster()
 	c.placeAmbiguous(runs, formsOf)
@@ -757,10 +763,10 @@ func (c *cast) cluster() {
 		}
 		return a.key < b.key
 	})
-	full := map[string][]int{}  // words of a name of two words or more → characters
-	first := map[string][]int{} // first word of such a name → characters
-	last := map[string][]int{}  // last word → characters
-	titled := map[string]int{}  // “Mr Darcy” → character
+	full := map[string][]int{}         // words of a name of two words or more → characters
+	first := map[string][]int{}        // first word of such a name → characters
+	last := map[string][]int{}         // last word → characters
+	titled := map[string][]*nameForm{} // “Darcy” → “Mr Darcy”, “Colonel Darcy”
 	// how often each character's full names start or end with a word
 	fullUses := map[wordChar]int{}
 	titlesOf := map[int][]string{} // the titles written with a full name
@@ -796,7 +802,7 @@ func (c *cast) cluster() {
 			if f.char < 0 {
 				f.char = c.newChar(g)
 			}
-			titled[f.key] = f.char
+			titled[w] = append(titled[w], f)
 		default:
 			continue
 		}
@@ -823,9 +829,7 @@ func (c *cast) cluster() {
 		f.char = c.pick(cands, g)
 		c.noteAmbiguous(f, cands, g, fullUses)
 		if f.char < 0 {
-			if id, ok := titled["Mr "+w]; ok {
-				f.char = id
-			}
+			f.char = c.manTitled(titled[w])
 		}
 		if f.char < 0 {
 			f.char = c.newChar(g)
@@ -837,6 +841,36 @@ func (c *cast) cluster() {
 	c.findFamilies(forms)
 	c.chooseDisplay(forms)
 	c.indexTitles(forms)
+	c.showByTitle()
+}
+
+// manTitled is the character a bare surname means when no full name
+// has it: the one a title not a woman's is written with far more often
+// than any other (“Inspector Ratcliffe”, not the “Mr. Ratcliffe” written
+// once; “M. Riviere”), else “Mr” and that name; -1 if none.
+func (c *cast) manTitled(forms []*nameForm) int {
+	var best *nameForm
+	second, mr := 0, -1
+	for _, f := range forms {
+		if c.titleGender(f.titles) == lexicon.Female {
+			continue
+		}
+		if normTitle(f.titles[0]) == "Mr" {
+			mr = f.char
+		}
+		switch {
+		case best == nil:
+			best = f
+		case f.uses > best.uses:
+			second, best = best.uses, f
+		default:
+			second = max(second, f.uses)
+		}
+	}
+	if best != nil && best.uses >= 2*second {
+		return best.char
+	}
+	return mr
 }
 
 // sameTitles keeps the characters whose full names were written with no
@@ -882,6 +916,50 @@ func (c *cast) noteAmbiguous(f *nameForm, cands []int, g lexicon.Gender, fullUse
 		c.ambiguous = map[*nameForm][]int{}
 	}
 	c.ambiguous[f] = fit
+}
+
+// countTitleAlone counts a run that is a title alone after “the” (“the
+// General”, “The Professor”): no one's name, but how the book may name
+// the one person who bears that title.
+func (c *cast) countTitleAlone(text string, run *nameRun) {
+	w := text[run.start:run.end]
+	switch {
+	case run.words == 1 && run.afterThe:
+	case run.words == 2 && strings.HasPrefix(w, "The "):
+		w = w[len("The "):]
+	default:
+		return
+	}
+	if !c.isTitle(w) {
+		return
+	}
+	if c.titleAlone == nil {
+		c.titleAlone = map[string]int{}
+	}
+	c.titleAlone[normTitle(w)]++
+}
+
+// minTitleAloneUses is how often a title must be written alone after
+// “the” to show a character.
+const minTitleAloneUses = 3
+
+// showByTitle shows a character whom the book calls “the General”, “the
+// Professor” more often than by any name (“General Perovski”, written
+// once) by that title.
+func (c *cast) showByTitle() {
+	titles := make([]string, 0, len(c.titleAlone))
+	for t := range c.titleAlone {
+		titles = append(titles, t)
+	}
+	sort.Strings(titles)
+	for _, t := range titles {
+		n := c.titleAlone[t]
+		id, ok := c.byTitle[t]
+		if !ok || n < minTitleAloneUses || n <= c.chars[id].count {
+			continue
+		}
+		c.chars[id].display = "the " + t
+	}
 }
 
 // indexTitles fills byTitle.
@@ -1033,17 +1111,37 @@ func voteGender(male, female int) lexicon.Gender {
 // name.
 func (c *cast) chooseDisplay(forms []*nameForm) {
 	best := make([]*nameForm, len(c.chars))
+	titled := make([]*nameForm, len(c.chars)) // the most used title with one word
 	for _, f := range forms {
 		if b := best[f.char]; b == nil || c.fuller(f, b) {
 			best[f.char] = f
 		}
+		if t := titled[f.char]; len(f.titles) == 1 && len(f.words) == 1 && (t == nil || f.uses > t.uses) {
+			titled[f.char] = f
+		}
 	}
 	for id, f := range best {
+		if t := titled[id]; f != nil && t != nil && c.showsTitle(f, t) {
+			f = t
+		}
 		if f != nil {
 			c.chars[id].display = strings.Join(append(append([]string(nil), f.titles...), f.words...), " ")
 		}
 	}
 }
+
+// showsTitle reports whether a character shown by a bare surname (“Das”,
+// “Godbole”) should be shown with the title the book writes with it
+// (“Mr. Das”, “Professor Godbole”): when one use in titleShare or more of
+// that name carries the title (not “Mr. Monks” among a hundred “Monks”).
+func (c *cast) showsTitle(bare, titled *nameForm) bool {
+	return len(bare.titles) == 0 && len(bare.words) == 1 && bare.words[0] == titled.words[0] &&
+		c.lx.GivenNames[bare.words[0]] == lexicon.GenderUnknown &&
+		titleShare*titled.uses >= bare.uses+titled.uses
+}
+
+// titleShare: see showsTitle.
+const titleShare = 4
 
 // fuller reports whether form a names its character better than b.
 func (c *cast) fuller(a, b *nameForm) bool {
