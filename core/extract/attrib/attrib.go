@@ -212,6 +212,9 @@ func (p *pass) attribute(i int) {
 		// The narration between the pieces of an interrupted quote.
 		p.bufA = tokenize(p.bufA[:0], p.text, q.Fragments[0].End, q.Fragments[1].Start, p.lx)
 		r = p.matchAfter(p.bufA)
+		if !r.m.ok() && p.fiction {
+			r = p.looseTag(p.bufA)
+		}
 		if r.m.ok() {
 			r.rule = RuleInterrupted
 		}
@@ -235,6 +238,9 @@ func (p *pass) attribute(i int) {
 	}
 	if !r.m.ok() {
 		r = p.matchParagraphSubject(i)
+	}
+	if p.fiction && p.weakAfterTag(i, r) {
+		r = match{}
 	}
 	if !p.dialogue {
 		r = p.rank(i, r)

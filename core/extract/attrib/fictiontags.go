@@ -32,8 +32,34 @@ func (p *pass) fictionAfter(i int, r match) match {
 		if s := p.looseTagAfter(i); s.m.ok() {
 			return s
 		}
+		return match{}
 	}
 	return p.keep(r)
+}
+
+// weakAfterTag reports a loose match for a quote that follows, in its
+// paragraph, a quote tagged by its speaker's name or pronoun: one speaker
+// to a paragraph, so the tag holds (“…,” said Mrs. Denham. “…” Here some
+// family joke exploded).
+func (p *pass) weakAfterTag(i int, r match) bool {
+	if i == 0 || p.lastPara[i-1] != p.paraOf[i] || !r.m.ok() {
+		return false
+	}
+	switch r.rule {
+	case RuleColonParagraph, RuleParagraphSubject, RuleIntroduction:
+	case RuleBefore:
+		if r.m.kind == nameMention || r.m.kind == pronounMention {
+			return false // “…,” said Anne. Marilla answered, “…”
+		}
+	default:
+		return false
+	}
+	prev := &p.info[i-1]
+	switch prev.rule {
+	case RuleCueSpeaker, RuleSpeakerCue, RuleInterrupted, RuleSpeechNoun:
+		return prev.m.kind == nameMention || prev.m.kind == pronounMention
+	}
+	return false
 }
 
 // keep drops, in fiction, a match whose mention cannot be a speaker: a
@@ -187,6 +213,12 @@ func (p *pass) matchSpeechNoun(toks []token) match {
 		switch {
 		case t.cap && isPossessive(t.text):
 			owner = p.mentionBefore(toks, j)
+		case t.cap && j+2 < len(toks) && toks[j+1].text == "s" && toks[j+1].start == t.end+1:
+			// “was Mr. Allen s consolation”: a plain-text edition that
+			// lost the apostrophe.
+			owner = p.mentionBefore(toks, j)
+			owner.end = toks[j+1].end
+			j++
 		case !t.cap && (t.text == "his" || t.text == "her"):
 			if g, ok := p.pronounGender(t); ok {
 				owner = p.makeMention(pronounMention, toks, j, j, g)
@@ -202,7 +234,13 @@ func (p *pass) looseTagAfter(i int) match {
 	if !p.breaksOff(i) {
 		return match{}
 	}
-	toks := p.afterTokens(i)
+	return p.looseTag(p.afterTokens(i))
+}
+
+// looseTag reads a tag of any verb at the start of toks, the narration
+// after a quote that breaks off or between the pieces of an interrupted
+// one (“…,” asseverated the General, “…”).
+func (p *pass) looseTag(toks []token) match {
 	k := 0
 	for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
 		k++
@@ -221,14 +259,21 @@ func (p *pass) looseTagAfter(i int) match {
 		if j+1 < len(toks) && isNameParticle(toks[j].text) && p.isNameWord(toks[j+1]) {
 			j++ // “said de Worms”
 		}
-		if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention {
-			return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
+		if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention || p.personDescription(toks, j, m) {
+			return match{m: p.withoutAdverbs(m), cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
 		}
 	}
 	if m := p.mentionAfter(toks, k); m.kind == nameMention && p.isTagVerb(toks, m.last+1) {
 		return match{m: m, cue: core.Span{Start: toks[m.last+1].start, End: toks[m.last+1].end}, rule: RuleSpeakerCue, conf: 0.8}
 	}
 	return match{}
+}
+
+// personDescription reports a description of a person that starts with
+// a determiner at token j: “the officer”, “the General” (not “the
+// table”).
+func (p *pass) personDescription(toks []token, j int, m mention) bool {
+	return m.kind == nominalMention && j < len(toks) && p.isDeterminer(toks[j]) && p.speakerLike(p.withoutAdverbs(m))
 }
 
 // titledName reports, in a novel, a capitalised word right after a title
