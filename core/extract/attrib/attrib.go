@@ -217,6 +217,9 @@ func (p *pass) attribute(i int) {
 		}
 		if r.m.ok() {
 			r.rule = RuleInterrupted
+			if p.fiction {
+				r.m = p.withoutAdverbs(r.m) // “said the Secretary stiffly, “…””
+			}
 		}
 	}
 	if !r.m.ok() {
