@@ -780,6 +780,11 @@ func (c *cast) cluster() {
 		case len(f.words) >= 2:
 			wordsKey := strings.Join(f.words, " ")
 			f.char = c.pick(full[wordsKey], g)
+			if f.char >= 0 && c.wifeOf(f, f.char) {
+				// “Mrs Julius Beaufort” is Julius Beaufort's wife.
+				f.char = c.newChar(lexicon.Female)
+				break
+			}
 			if f.char < 0 {
 				f.char = c.newChar(g)
 				full[wordsKey] = append(full[wordsKey], f.char)
@@ -871,6 +876,17 @@ func (c *cast) manTitled(forms []*nameForm) int {
 		return best.char
 	}
 	return mr
+}
+
+// wifeOf reports a form that names, by “Mrs” and her husband's full name
+// (“Mrs Julius Beaufort”, “Mrs Charles Musgrove”), the wife of character
+// id: someone the book names untitled by that full name, not known to be
+// a woman.
+func (c *cast) wifeOf(f *nameForm, id int) bool {
+	if c.chars[id].gender == lexicon.Female || !slices.ContainsFunc(f.titles, func(t string) bool { return normTitle(t) == "Mrs" }) {
+		return false
+	}
+	return c.forms[strings.Join(f.words, " ")] != nil
 }
 
 // sameTitles keeps the characters whose full names were written with no
