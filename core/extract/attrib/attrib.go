@@ -232,6 +232,9 @@ func (p *pass) attribute(i int) {
 		a, _ := p.narrationBefore(i)
 		before := p.beforeTokens(i)
 		r = p.keep(p.matchBefore(lastSentence(before)))
+		if p.fiction && r.rule == RuleBefore && r.conf < 0.9 {
+			r = p.laterIntroducer(before, r)
+		}
 		if !r.m.ok() && a == p.para(p.paraOf[i]).Start && len(before) == 0 {
 			r = p.matchColonParagraph(i)
 		}

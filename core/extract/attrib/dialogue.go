@@ -806,8 +806,7 @@ func (p *pass) introducer(sent []token) mention {
 		t := sent[k]
 		if !t.word {
 			if t.text == "," || t.text == ";" {
-				aside = k+1 < len(sent) && hasLower(p.lx.Complementizers, sent[k+1].text) && !equalLower(sent[k+1].text, "that") ||
-					k+1 < len(sent) && isAsideWord(sent[k+1].text)
+				aside = k+1 < len(sent) && isAsideWord(sent[k+1].text)
 			}
 			continue
 		}
@@ -821,7 +820,7 @@ func (p *pass) introducer(sent []token) mention {
 		if m.kind != nameMention && m.kind != pronounMention {
 			continue
 		}
-		if !aside && opensClause(sent, k) && !isPossessive(sent[m.last].text) {
+		if !aside && opensClause(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
 			best = m
 		}
 		k = m.last
@@ -829,16 +828,27 @@ func (p *pass) introducer(sent []token) mention {
 	return best
 }
 
+// personMention reports a pronoun, or a name the cast shows to be a
+// person's (not “Constantinople”).
+func (p *pass) personMention(m mention) bool {
+	if m.kind != nameMention {
+		return true
+	}
+	c := p.cast.lookup(m)
+	return c >= 0 && (p.cast.chars[c].person || p.cast.chars[c].spoke)
+}
+
 // isSubjectPronoun reports “he” or “she”.
 func isSubjectPronoun(w string) bool {
 	return equalLower(w, "he") || equalLower(w, "she")
 }
 
-// isAsideWord reports a word that opens an aside after a comma: “, who
-// had been talking to James,”.
+// isAsideWord reports a relative pronoun, which opens an aside after a
+// comma: “, who had been talking to James,” (but “, when Mr. Rushworth
+// turned to her and said,” may hold the speaker).
 func isAsideWord(w string) bool {
 	switch strings.ToLower(w) {
-	case "who", "whom", "whose", "which", "when", "while", "as", "though", "although", "if", "because", "since", "after", "before":
+	case "who", "whom", "whose", "which":
 		return true
 	}
 	return false
@@ -846,7 +856,9 @@ func isAsideWord(w string) bool {
 
 // opensClause reports a word at token k that may be a clause's subject:
 // first in its sentence, or after a comma, a semicolon, a dash or a
-// conjunction (“and Julia”, “when John Thorpe”, “it was Julia”).
+// conjunction (“and Julia”, “when John Thorpe”, “it was Julia”); not
+// after “that”, which opens a clause inside another (“reminded her that
+// Constantinople was”).
 func opensClause(sent []token, k int) bool {
 	if k == 0 {
 		return true

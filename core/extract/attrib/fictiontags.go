@@ -70,7 +70,7 @@ func (p *pass) keep(r match) match {
 	if !p.fiction || !r.m.ok() {
 		return r
 	}
-	if !p.nextToCue(r) && !p.speakerLike(r.m) || p.afterPreposition(r.m) {
+	if !p.nextToCue(r) && !p.speakerLike(r.m) || p.afterPreposition(r.m) || p.nounCue(r) {
 		return match{}
 	}
 	r.m = p.withoutAdverbs(r.m)
@@ -144,6 +144,38 @@ func (p *pass) wordBefore(pos int) string {
 		k--
 	}
 	return p.text[k:end]
+}
+
+// laterIntroducer prefers, to a tag whose cue stands well before the
+// quote (“Mr. Yates, indeed, exclaimed against his tameness; and the day
+// came at last, when Mr. Rushworth turned to her and said,”), the subject
+// of the clause that introduces the quote, when the narration ends with a
+// comma or colon.
+func (p *pass) laterIntroducer(before []token, r match) match {
+	n := len(before)
+	if n == 0 || before[n-1].text != "," && before[n-1].text != ":" {
+		return r
+	}
+
+	if m := p.introducer(lastSentence(before[:n-1])); m.ok() && m.start > r.cue.End {
+		return match{m: m, rule: RuleIntroduction, conf: 0.7}
+	}
+	return r
+}
+
+// nounCue reports a cue that is a noun after a description: “made the
+// almost invariable reply:”, “sprang the following question”. A tag's
+// verb after a description is in the past (“the croupier said”, “the
+// Marchioness continued”).
+func (p *pass) nounCue(r match) bool {
+	if r.m.kind != nominalMention || !p.nextToCue(r) {
+		return false
+	}
+	cue := p.text[r.cue.Start:r.cue.End]
+	if sp := strings.IndexByte(cue, ' '); sp >= 0 {
+		cue = cue[:sp] // “put in”
+	}
+	return !strings.HasSuffix(cue, "ed") && !p.lx.PastCues[strings.ToLower(cue)]
 }
 
 // nextToCue reports a mention with only spaces between it and the cue
