@@ -1127,12 +1127,16 @@ func voteGender(male, female int) lexicon.Gender {
 // name.
 func (c *cast) chooseDisplay(forms []*nameForm) {
 	best := make([]*nameForm, len(c.chars))
-	titled := make([]*nameForm, len(c.chars)) // the most used title with one word
 	for _, f := range forms {
 		if b := best[f.char]; b == nil || c.fuller(f, b) {
 			best[f.char] = f
 		}
-		if t := titled[f.char]; len(f.titles) == 1 && len(f.words) == 1 && (t == nil || f.uses > t.uses) {
+	}
+	// the most used form with one title and the words of a character's
+	// best form
+	titled := make([]*nameForm, len(c.chars))
+	for _, f := range forms {
+		if b, t := best[f.char], titled[f.char]; len(f.titles) == 1 && slices.Equal(f.words, b.words) && (t == nil || f.uses > t.uses) {
 			titled[f.char] = f
 		}
 	}
@@ -1147,13 +1151,22 @@ func (c *cast) chooseDisplay(forms []*nameForm) {
 }
 
 // showsTitle reports whether a character shown by a bare surname (“Das”,
-// “Godbole”) should be shown with the title the book writes with it
-// (“Mr. Das”, “Professor Godbole”): when one use in titleShare or more of
-// that name carries the title (not “Mr. Monks” among a hundred “Monks”).
+// “Godbole”) or a full name (“Panna Lal”) should be shown with the title
+// the book writes with it (“Mr. Das”, “Professor Godbole”, “Dr. Panna
+// Lal”): when one use in titleShare or more of that name carries the title
+// (not “Mr. Monks” among a hundred “Monks”); a full name, in most of its
+// uses. A given name alone keeps no title (“Sir Walter” is a character of
+// its own).
 func (c *cast) showsTitle(bare, titled *nameForm) bool {
-	return len(bare.titles) == 0 && len(bare.words) == 1 && bare.words[0] == titled.words[0] &&
-		c.lx.GivenNames[bare.words[0]] == lexicon.GenderUnknown &&
-		titleShare*titled.uses >= bare.uses+titled.uses
+	if len(bare.titles) > 0 || !slices.Equal(bare.words, titled.words) {
+		return false
+	}
+	if len(bare.words) > 1 {
+		// A full name is rare beside the short names: the title must
+		// be written with it more often than not.
+		return titled.uses > bare.uses
+	}
+	return c.lx.GivenNames[bare.words[0]] == lexicon.GenderUnknown && titleShare*titled.uses >= bare.uses+titled.uses
 }
 
 // titleShare: see showsTitle.
