@@ -66,6 +66,7 @@ type character struct {
 	gender  lexicon.Gender
 	person  bool // a title, a given name or speech verbs show a person
 	spoke   bool // named in a speech tag of this text
+	thing   bool // a place or a family: never a speaker, “he” or “she”
 	count   int
 	entity  int // registry entity, -1 until a quote needs it
 }
@@ -1069,7 +1070,7 @@ func (c *cast) findPlaces(forms []*nameForm) {
 	}
 	for id, n := range placed {
 		if ch := &c.chars[id]; !named[id] && n >= minPlaceUses && n*placeShare >= ch.count {
-			ch.person, ch.gender = false, lexicon.GenderUnknown
+			ch.person, ch.gender, ch.thing = false, lexicon.GenderUnknown, true
 		}
 	}
 }
@@ -1093,7 +1094,7 @@ func (c *cast) findFamilies(forms []*nameForm) {
 	}
 	for id, n := range plural {
 		if ch := &c.chars[id]; 2*n > ch.count {
-			ch.person, ch.gender = false, lexicon.GenderUnknown
+			ch.person, ch.gender, ch.thing = false, lexicon.GenderUnknown, true
 		}
 	}
 }

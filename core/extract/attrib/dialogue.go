@@ -81,8 +81,8 @@ type turn struct {
 func (p *pass) dialogueSweep() {
 	for i := range p.info {
 		if m := p.info[i].m; m.kind == nameMention {
-			if c := p.cast.lookup(m); c >= 0 {
-				p.cast.chars[c].spoke = true
+			if c := p.cast.lookup(m); c >= 0 && !p.cast.chars[c].thing {
+				p.cast.chars[c].spoke = true // (“…,” New York said: no one)
 			}
 		}
 	}
