@@ -384,7 +384,19 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 	}
 	if id < 0 && g != lexicon.Self {
 		from := p.para(max(0, p.paraOf[i]-2)).Start
-		id = p.fictionSubject(max(from, m.start-antecedentWindow), p.quotes[i].Span.Start, g, tr.addressee)
+		a := max(from, m.start-antecedentWindow)
+		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, tr.addressee)
+		if id < 0 && g != lexicon.GenderUnknown {
+			// “She stopped dead… She looked… ¶ “Very well,” she agreed”:
+			// a chain of sentences led by the pronoun goes back further
+			// to the one who was named.
+			wider := max(p.para(max(0, p.paraOf[i]-4)).Start, m.start-2*antecedentWindow)
+			id = p.fictionSubject(wider, a, g, tr.addressee)
+			if id < 0 {
+				widest := max(p.para(max(0, p.paraOf[i]-8)).Start, m.start-4*antecedentWindow)
+				id = p.fictionSubject(widest, wider, g, tr.addressee)
+			}
+		}
 	}
 	if id < 0 {
 		return
