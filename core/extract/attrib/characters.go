@@ -842,6 +842,7 @@ func (c *cast) cluster() {
 		}
 		c.grow(f, g)
 	}
+	c.joinMisspellings(forms)
 	c.learnGender(forms)
 	c.findPlaces(forms)
 	c.findFamilies(forms)
@@ -888,6 +889,83 @@ func (c *cast) wifeOf(f *nameForm, id int) bool {
 		return false
 	}
 	return c.forms[strings.Join(f.words, " ")] != nil
+}
+
+// Bounds of joinMisspellings: a misprint is written at most
+// maxMisprintUses times, beside a name written minSpelledUses times or
+// more, of at least minMisprintLen letters.
+const (
+	maxMisprintUses = 2
+	minSpelledUses  = 10
+	minMisprintLen  = 5
+)
+
+// joinMisspellings gives a name the book writes once or twice, one letter
+// away from a name it writes often with the same titles and first words
+// (“Mr. Browlow” beside “Mr. Brownlow”, “Mrs. Maylies”, “Charly”), to that
+// name's character: a misprint, not someone new. Forms are grouped by
+// their titles, first words and the first letter of the last, so each is
+// compared with a handful.
+func (c *cast) joinMisspellings(forms []*nameForm) {
+	often := map[string][]*nameForm{}
+	for _, f := range forms {
+		if f.uses >= minSpelledUses {
+			k := misprintKey(f)
+			often[k] = append(often[k], f)
+		}
+	}
+	if len(often) == 0 {
+		return
+	}
+	for _, f := range forms {
+		last := f.words[len(f.words)-1]
+		if f.uses > maxMisprintUses || len(last) < minMisprintLen || c.chars[f.char].count > maxMisprintUses {
+			continue
+		}
+		for _, g := range often[misprintKey(f)] {
+			if g.char != f.char && oneEditApart(last, g.words[len(g.words)-1]) && compatible(c.chars[g.char].gender, c.formGender(f)) {
+				c.chars[f.char].count -= f.uses
+				f.char = g.char
+				c.chars[g.char].count += f.uses
+				break
+			}
+		}
+	}
+}
+
+// misprintKey groups forms by titles, first words and the first letter
+// of the last word.
+func misprintKey(f *nameForm) string {
+	var b strings.Builder
+	for _, t := range f.titles {
+		b.WriteString(normTitle(t))
+		b.WriteByte(0)
+	}
+	for _, w := range f.words[:len(f.words)-1] {
+		b.WriteString(w)
+		b.WriteByte(0)
+	}
+	b.WriteByte(f.words[len(f.words)-1][0])
+	return b.String()
+}
+
+// oneEditApart reports two different words that one inserted, deleted or
+// changed letter turns into each other.
+func oneEditApart(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if a == b || len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }
 
 // sameTitles keeps the characters whose full names were written with no
