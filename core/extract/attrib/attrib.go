@@ -212,8 +212,14 @@ func (p *pass) attribute(i int) {
 		// The narration between the pieces of an interrupted quote.
 		p.bufA = tokenize(p.bufA[:0], p.text, q.Fragments[0].End, q.Fragments[1].Start, p.lx)
 		r = p.matchAfter(p.bufA)
+		if !r.m.ok() && p.fiction {
+			r = p.looseTag(p.bufA)
+		}
 		if r.m.ok() {
 			r.rule = RuleInterrupted
+			if p.fiction {
+				r.m = p.withoutAdverbs(r.m) // “said the Secretary stiffly, “…””
+			}
 		}
 	}
 	if !r.m.ok() {
@@ -226,6 +232,9 @@ func (p *pass) attribute(i int) {
 		a, _ := p.narrationBefore(i)
 		before := p.beforeTokens(i)
 		r = p.keep(p.matchBefore(lastSentence(before)))
+		if p.fiction && r.rule == RuleBefore && r.conf < 0.9 {
+			r = p.laterIntroducer(before, r)
+		}
 		if !r.m.ok() && a == p.para(p.paraOf[i]).Start && len(before) == 0 {
 			r = p.matchColonParagraph(i)
 		}
@@ -235,6 +244,9 @@ func (p *pass) attribute(i int) {
 	}
 	if !r.m.ok() {
 		r = p.matchParagraphSubject(i)
+	}
+	if p.fiction && p.weakAfterTag(i, r) {
+		r = match{}
 	}
 	if !p.dialogue {
 		r = p.rank(i, r)

@@ -66,6 +66,7 @@ type character struct {
 	gender  lexicon.Gender
 	person  bool // a title, a given name or speech verbs show a person
 	spoke   bool // named in a speech tag of this text
+	thing   bool // a place or a family: never a speaker, “he” or “she”
 	count   int
 	entity  int // registry entity, -1 until a quote needs it
 }
@@ -84,9 +85,12 @@ type cast struct {
 	// byTitle is, per title, the character most often named with it:
 	// “the Count”, “Mademoiselle” alone.
 	byTitle map[string]int
-	key     []byte   // scratch for form keys
-	parts   []string // scratch for a run's words
-	chars   []character
+	// titleAlone counts, per title, how often the book writes it alone
+	// after “the”: “the General”, “the Professor”.
+	titleAlone map[string]int
+	key        []byte   // scratch for form keys
+	parts      []string // scratch for a run's words
+	chars      []character
 	// ambiguous lists, for a single name that fits several characters'
 	// full names (“John”: John Beaver, John Andrew), those characters;
 	// seenAt holds where each of them is named unambiguously, in text
@@ -221,6 +225,7 @@ type nameRun struct {
 	cued       bool
 	placed     bool // right after “in”
 	common     bool // right after “a” or “an”
+	afterThe   bool // right after a lower-case “the”
 	gender     lexicon.Gender
 }
 
@@ -268,7 +273,8 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 			}
 			closeRun(false)
 			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lastLowerCue, placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1,
-				common: s.adjacent && (lastLower == "a" || lastLower == "an") && lastLowerEnd == s.start-1}
+				common:   s.adjacent && (lastLower == "a" || lastLower == "an") && lastLowerEnd == s.start-1,
+				afterThe: s.adjacent && lastLower == "the" && lastLowerEnd == s.start-1}
 			lastEnd = int32(s.end)
 			open = true
 			continue
@@ -292,6 +298,7 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 	formsOf := make([][]*nameForm, len(runs))
 	for i := range runs {
 		formsOf[i] = c.addRun(text, &runs[i])
+		c.countTitleAlone(text, &runs[i])
 	}
 	c.cluster()
 	c.placeAmbiguous(runs, formsOf)
@@ -757,10 +764,10 @@ func (c *cast) cluster() {
 		}
 		return a.key < b.key
 	})
-	full := map[string][]int{}  // words of a name of two words or more → characters
-	first := map[string][]int{} // first word of such a name → characters
-	last := map[string][]int{}  // last word → characters
-	titled := map[string]int{}  // “Mr Darcy” → character
+	full := map[string][]int{}         // words of a name of two words or more → characters
+	first := map[string][]int{}        // first word of such a name → characters
+	last := map[string][]int{}         // last word → characters
+	titled := map[string][]*nameForm{} // “Darcy” → “Mr Darcy”, “Colonel Darcy”
 	// how often each character's full names start or end with a word
 	fullUses := map[wordChar]int{}
 	titlesOf := map[int][]string{} // the titles written with a full name
@@ -774,6 +781,11 @@ func (c *cast) cluster() {
 		case len(f.words) >= 2:
 			wordsKey := strings.Join(f.words, " ")
 			f.char = c.pick(full[wordsKey], g)
+			if f.char >= 0 && c.wifeOf(f, f.char) {
+				// “Mrs Julius Beaufort” is Julius Beaufort's wife.
+				f.char = c.newChar(lexicon.Female)
+				break
+			}
 			if f.char < 0 {
 				f.char = c.newChar(g)
 				full[wordsKey] = append(full[wordsKey], f.char)
@@ -796,7 +808,7 @@ func (c *cast) cluster() {
 			if f.char < 0 {
 				f.char = c.newChar(g)
 			}
-			titled[f.key] = f.char
+			titled[w] = append(titled[w], f)
 		default:
 			continue
 		}
@@ -823,20 +835,137 @@ func (c *cast) cluster() {
 		f.char = c.pick(cands, g)
 		c.noteAmbiguous(f, cands, g, fullUses)
 		if f.char < 0 {
-			if id, ok := titled["Mr "+w]; ok {
-				f.char = id
-			}
+			f.char = c.manTitled(titled[w])
 		}
 		if f.char < 0 {
 			f.char = c.newChar(g)
 		}
 		c.grow(f, g)
 	}
+	c.joinMisspellings(forms)
 	c.learnGender(forms)
 	c.findPlaces(forms)
 	c.findFamilies(forms)
 	c.chooseDisplay(forms)
 	c.indexTitles(forms)
+	c.showByTitle()
+}
+
+// manTitled is the character a bare surname means when no full name
+// has it: the one a title not a woman's is written with far more often
+// than any other (“Inspector Ratcliffe”, not the “Mr. Ratcliffe” written
+// once; “M. Riviere”), else “Mr” and that name; -1 if none.
+func (c *cast) manTitled(forms []*nameForm) int {
+	var best *nameForm
+	second, mr := 0, -1
+	for _, f := range forms {
+		if c.titleGender(f.titles) == lexicon.Female {
+			continue
+		}
+		if normTitle(f.titles[0]) == "Mr" {
+			mr = f.char
+		}
+		switch {
+		case best == nil:
+			best = f
+		case f.uses > best.uses:
+			second, best = best.uses, f
+		default:
+			second = max(second, f.uses)
+		}
+	}
+	if best != nil && best.uses >= 2*second {
+		return best.char
+	}
+	return mr
+}
+
+// wifeOf reports a form that names, by “Mrs” and her husband's full name
+// (“Mrs Julius Beaufort”, “Mrs Charles Musgrove”), the wife of character
+// id: someone the book names untitled by that full name, not known to be
+// a woman.
+func (c *cast) wifeOf(f *nameForm, id int) bool {
+	if c.chars[id].gender == lexicon.Female || !slices.ContainsFunc(f.titles, func(t string) bool { return normTitle(t) == "Mrs" }) {
+		return false
+	}
+	return c.forms[strings.Join(f.words, " ")] != nil
+}
+
+// Bounds of joinMisspellings: a misprint is written at most
+// maxMisprintUses times, beside a name written minSpelledUses times or
+// more, of at least minMisprintLen letters.
+const (
+	maxMisprintUses = 2
+	minSpelledUses  = 10
+	minMisprintLen  = 5
+)
+
+// joinMisspellings gives a name the book writes once or twice, one letter
+// away from a name it writes often with the same titles and first words
+// (“Mr. Browlow” beside “Mr. Brownlow”, “Mrs. Maylies”, “Charly”), to that
+// name's character: a misprint, not someone new. Forms are grouped by
+// their titles, first words and the first letter of the last, so each is
+// compared with a handful.
+func (c *cast) joinMisspellings(forms []*nameForm) {
+	often := map[string][]*nameForm{}
+	for _, f := range forms {
+		if f.uses >= minSpelledUses {
+			k := misprintKey(f)
+			often[k] = append(often[k], f)
+		}
+	}
+	if len(often) == 0 {
+		return
+	}
+	for _, f := range forms {
+		last := f.words[len(f.words)-1]
+		if f.uses > maxMisprintUses || len(last) < minMisprintLen || c.chars[f.char].count > maxMisprintUses {
+			continue
+		}
+		for _, g := range often[misprintKey(f)] {
+			if g.char != f.char && oneEditApart(last, g.words[len(g.words)-1]) && compatible(c.chars[g.char].gender, c.formGender(f)) {
+				c.chars[f.char].count -= f.uses
+				f.char = g.char
+				c.chars[g.char].count += f.uses
+				break
+			}
+		}
+	}
+}
+
+// misprintKey groups forms by titles, first words and the first letter
+// of the last word.
+func misprintKey(f *nameForm) string {
+	var b strings.Builder
+	for _, t := range f.titles {
+		b.WriteString(normTitle(t))
+		b.WriteByte(0)
+	}
+	for _, w := range f.words[:len(f.words)-1] {
+		b.WriteString(w)
+		b.WriteByte(0)
+	}
+	b.WriteByte(f.words[len(f.words)-1][0])
+	return b.String()
+}
+
+// oneEditApart reports two different words that one inserted, deleted or
+// changed letter turns into each other.
+func oneEditApart(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if a == b || len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }
 
 // sameTitles keeps the characters whose full names were written with no
@@ -882,6 +1011,50 @@ func (c *cast) noteAmbiguous(f *nameForm, cands []int, g lexicon.Gender, fullUse
 		c.ambiguous = map[*nameForm][]int{}
 	}
 	c.ambiguous[f] = fit
+}
+
+// countTitleAlone counts a run that is a title alone after “the” (“the
+// General”, “The Professor”): no one's name, but how the book may name
+// the one person who bears that title.
+func (c *cast) countTitleAlone(text string, run *nameRun) {
+	w := text[run.start:run.end]
+	switch {
+	case run.words == 1 && run.afterThe:
+	case run.words == 2 && strings.HasPrefix(w, "The "):
+		w = w[len("The "):]
+	default:
+		return
+	}
+	if !c.isTitle(w) {
+		return
+	}
+	if c.titleAlone == nil {
+		c.titleAlone = map[string]int{}
+	}
+	c.titleAlone[normTitle(w)]++
+}
+
+// minTitleAloneUses is how often a title must be written alone after
+// “the” to show a character.
+const minTitleAloneUses = 3
+
+// showByTitle shows a character whom the book calls “the General”, “the
+// Professor” more often than by any name (“General Perovski”, written
+// once) by that title.
+func (c *cast) showByTitle() {
+	titles := make([]string, 0, len(c.titleAlone))
+	for t := range c.titleAlone {
+		titles = append(titles, t)
+	}
+	sort.Strings(titles)
+	for _, t := range titles {
+		n := c.titleAlone[t]
+		id, ok := c.byTitle[t]
+		if !ok || n < minTitleAloneUses || n <= c.chars[id].count {
+			continue
+		}
+		c.chars[id].display = "the " + t
+	}
 }
 
 // indexTitles fills byTitle.
@@ -975,7 +1148,7 @@ func (c *cast) findPlaces(forms []*nameForm) {
 	}
 	for id, n := range placed {
 		if ch := &c.chars[id]; !named[id] && n >= minPlaceUses && n*placeShare >= ch.count {
-			ch.person, ch.gender = false, lexicon.GenderUnknown
+			ch.person, ch.gender, ch.thing = false, lexicon.GenderUnknown, true
 		}
 	}
 }
@@ -999,7 +1172,7 @@ func (c *cast) findFamilies(forms []*nameForm) {
 	}
 	for id, n := range plural {
 		if ch := &c.chars[id]; 2*n > ch.count {
-			ch.person, ch.gender = false, lexicon.GenderUnknown
+			ch.person, ch.gender, ch.thing = false, lexicon.GenderUnknown, true
 		}
 	}
 }
@@ -1038,12 +1211,45 @@ func (c *cast) chooseDisplay(forms []*nameForm) {
 			best[f.char] = f
 		}
 	}
+	// the most used form with one title and the words of a character's
+	// best form
+	titled := make([]*nameForm, len(c.chars))
+	for _, f := range forms {
+		if b, t := best[f.char], titled[f.char]; len(f.titles) == 1 && slices.Equal(f.words, b.words) && (t == nil || f.uses > t.uses) {
+			titled[f.char] = f
+		}
+	}
 	for id, f := range best {
+		if t := titled[id]; f != nil && t != nil && c.showsTitle(f, t) {
+			f = t
+		}
 		if f != nil {
 			c.chars[id].display = strings.Join(append(append([]string(nil), f.titles...), f.words...), " ")
 		}
 	}
 }
+
+// showsTitle reports whether a character shown by a bare surname (“Das”,
+// “Godbole”) or a full name (“Panna Lal”) should be shown with the title
+// the book writes with it (“Mr. Das”, “Professor Godbole”, “Dr. Panna
+// Lal”): when one use in titleShare or more of that name carries the title
+// (not “Mr. Monks” among a hundred “Monks”); a full name, in most of its
+// uses. A given name alone keeps no title (“Sir Walter” is a character of
+// its own).
+func (c *cast) showsTitle(bare, titled *nameForm) bool {
+	if len(bare.titles) > 0 || !slices.Equal(bare.words, titled.words) {
+		return false
+	}
+	if len(bare.words) > 1 {
+		// A full name is rare beside the short names: the title must
+		// be written with it more often than not.
+		return titled.uses > bare.uses
+	}
+	return c.lx.GivenNames[bare.words[0]] == lexicon.GenderUnknown && titleShare*titled.uses >= bare.uses+titled.uses
+}
+
+// titleShare: see showsTitle.
+const titleShare = 4
 
 // fuller reports whether form a names its character better than b.
 func (c *cast) fuller(a, b *nameForm) bool {

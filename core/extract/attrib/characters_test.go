@@ -176,3 +176,25 @@ func TestCastKindOfPeopleIsNoPerson(t *testing.T) {
 		t.Errorf("Aziz is no person")
 	}
 }
+
+func TestOneEditApart(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Brownlow", "Browlow", true}, // a letter lost
+		{"Maylie", "Maylies", true},   // a letter added
+		{"Charley", "Charly", true},
+		{"Bumble", "Bumbls", true}, // a letter changed
+		{"Bumble", "Bumble", false},
+		{"Maylie", "Mayliess", false},
+		{"Crawford", "Clawfurd", false},
+	} {
+		if got := oneEditApart(c.a, c.b); got != c.want {
+			t.Errorf("oneEditApart(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+		if got := oneEditApart(c.b, c.a); got != c.want {
+			t.Errorf("oneEditApart(%q, %q) = %v, want %v", c.b, c.a, got, c.want)
+		}
+	}
+}

@@ -81,8 +81,8 @@ type turn struct {
 func (p *pass) dialogueSweep() {
 	for i := range p.info {
 		if m := p.info[i].m; m.kind == nameMention {
-			if c := p.cast.lookup(m); c >= 0 {
-				p.cast.chars[c].spoke = true
+			if c := p.cast.lookup(m); c >= 0 && !p.cast.chars[c].thing {
+				p.cast.chars[c].spoke = true // (“…,” New York said: no one)
 			}
 		}
 	}
@@ -150,7 +150,7 @@ func (p *pass) findNarrator(turns []turn) int {
 	}
 	named := map[int]bool{}
 	for i := range p.info {
-		if p.info[i].m.kind == nameMention && p.info[i].entity >= 0 {
+		if p.info[i].m.kind == nameMention && p.info[i].entity >= 0 && isTagRule(p.info[i].rule) {
 			named[p.ents.find(p.info[i].entity)] = true
 		}
 	}
@@ -384,7 +384,19 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 	}
 	if id < 0 && g != lexicon.Self {
 		from := p.para(max(0, p.paraOf[i]-2)).Start
-		id = p.fictionSubject(max(from, m.start-antecedentWindow), p.quotes[i].Span.Start, g, tr.addressee)
+		a := max(from, m.start-antecedentWindow)
+		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, tr.addressee)
+		if id < 0 && g != lexicon.GenderUnknown {
+			// “She stopped dead… She looked… ¶ “Very well,” she agreed”:
+			// a chain of sentences led by the pronoun goes back further
+			// to the one who was named.
+			wider := max(p.para(max(0, p.paraOf[i]-4)).Start, m.start-2*antecedentWindow)
+			id = p.fictionSubject(wider, a, g, tr.addressee)
+			if id < 0 {
+				widest := max(p.para(max(0, p.paraOf[i]-8)).Start, m.start-4*antecedentWindow)
+				id = p.fictionSubject(widest, wider, g, tr.addressee)
+			}
+		}
 	}
 	if id < 0 {
 		return
@@ -761,6 +773,21 @@ func (p *pass) matchFiction(i int) match {
 		return match{}
 	}
 	sent := lastSentence(toks[:len(toks)-1])
+	m := p.leadingMention(sent)
+	if m.kind != pronounMention || m.gender != lexicon.Self {
+		if s := p.introducer(sent); s.ok() {
+			m = s
+		}
+	}
+	if m.ok() {
+		return match{m: m, rule: RuleIntroduction, conf: 0.7}
+	}
+	return match{}
+}
+
+// leadingMention is the first name or pronoun among a sentence's first
+// words: “I” opens a narrator's introductions (“I replied:”).
+func (p *pass) leadingMention(sent []token) mention {
 	for k := 0; k < len(sent) && k < 6; k++ {
 		var m mention
 		switch {
@@ -772,10 +799,91 @@ func (p *pass) matchFiction(i int) match {
 			}
 		}
 		if m.kind == nameMention || m.kind == pronounMention {
-			return match{m: m, rule: RuleIntroduction, conf: 0.7}
+			return m
 		}
 	}
-	return match{}
+	return mention{}
+}
+
+// introducer is the subject of the clause that introduces a quote: the
+// last name or subject pronoun of the sentence that opens a clause (after
+// its start, a comma or a conjunction: “…, and Julia, appearing at it,
+// exclaimed,”), not one governed by a verb or preposition (“turned to
+// Edmund and said,”), nor one inside an aside (“Isabella, who had been
+// talking to James, whispered,”).
+func (p *pass) introducer(sent []token) mention {
+	var best mention
+	aside := false
+	for k := 0; k < len(sent); k++ {
+		t := sent[k]
+		if !t.word {
+			if t.text == "," || t.text == ";" {
+				aside = k+1 < len(sent) && isAsideWord(sent[k+1].text)
+			}
+			continue
+		}
+		var m mention
+		switch {
+		case p.isNameWord(t):
+			m = p.mentionAfter(sent, k)
+		case isSubjectPronoun(t.text):
+			m = p.mentionAfter(sent, k)
+		}
+		if m.kind != nameMention && m.kind != pronounMention {
+			continue
+		}
+		if !aside && opensClause(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
+			best = m
+		}
+		k = m.last
+	}
+	return best
+}
+
+// personMention reports a pronoun, or a name the cast shows to be a
+// person's (not “Constantinople”).
+func (p *pass) personMention(m mention) bool {
+	if m.kind != nameMention {
+		return true
+	}
+	c := p.cast.lookup(m)
+	return c >= 0 && (p.cast.chars[c].person || p.cast.chars[c].spoke)
+}
+
+// isSubjectPronoun reports “he” or “she”.
+func isSubjectPronoun(w string) bool {
+	return equalLower(w, "he") || equalLower(w, "she")
+}
+
+// isAsideWord reports a relative pronoun, which opens an aside after a
+// comma: “, who had been talking to James,” (but “, when Mr. Rushworth
+// turned to her and said,” may hold the speaker).
+func isAsideWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "who", "whom", "whose", "which":
+		return true
+	}
+	return false
+}
+
+// opensClause reports a word at token k that may be a clause's subject:
+// first in its sentence, or after a comma, a semicolon, a dash or a
+// conjunction (“and Julia”, “when John Thorpe”, “it was Julia”); not
+// after “that”, which opens a clause inside another (“reminded her that
+// Constantinople was”).
+func opensClause(sent []token, k int) bool {
+	if k == 0 {
+		return true
+	}
+	prev := sent[k-1]
+	if !prev.word {
+		return prev.text == "," || prev.text == ";" || isDash(prev.text)
+	}
+	switch strings.ToLower(prev.text) {
+	case "and", "but", "when", "while", "then", "as", "till", "until", "that", "was", "where", "so", "yet", "or", "whereupon", "now":
+		return true
+	}
+	return false
 }
 
 // breaksOff reports whether quote i ends with a comma, dash, question or

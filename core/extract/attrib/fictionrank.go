@@ -72,7 +72,7 @@ func (p *pass) rankFiction(turns []turn, t, i int, g lexicon.Gender) (id int, co
 	if !narration && countFitting(p.conversationCandidates(turns, t, i), g) > 1 {
 		return -1, 0 // before reading any text: more people will not make fewer
 	}
-	cands := keepFitting(p.fictionCandidates(turns, t, i, g, core.Span{}), g)
+	cands := withoutAddressee(keepFitting(p.fictionCandidates(turns, t, i, g, core.Span{}), g), p.ents, turns[t].addressee)
 	if len(cands) == 0 || len(cands) > 1 && !narration {
 		return -1, 0
 	}
@@ -92,6 +92,23 @@ func (p *pass) rankFiction(turns []turn, t, i int, g lexicon.Gender) (id int, co
 		total += math.Exp(s - bestScore)
 	}
 	return cands[best].id, 1 / total
+}
+
+// withoutAddressee drops the person the turn addresses by name (“You're
+// old enough to pray for yourself, Anne,” she said): no one speaks to
+// themselves.
+func withoutAddressee(cands []fictionCand, ents *registry, addressee int) []fictionCand {
+	if addressee < 0 {
+		return cands
+	}
+	a := ents.find(addressee)
+	kept := cands[:0]
+	for _, c := range cands {
+		if ents.find(c.id) != a {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // Kinds of training examples of the fiction ranker.

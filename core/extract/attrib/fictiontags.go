@@ -32,8 +32,34 @@ func (p *pass) fictionAfter(i int, r match) match {
 		if s := p.looseTagAfter(i); s.m.ok() {
 			return s
 		}
+		return match{}
 	}
 	return p.keep(r)
+}
+
+// weakAfterTag reports a loose match for a quote that follows, in its
+// paragraph, a quote tagged by its speaker's name or pronoun: one speaker
+// to a paragraph, so the tag holds (“…,” said Mrs. Denham. “…” Here some
+// family joke exploded).
+func (p *pass) weakAfterTag(i int, r match) bool {
+	if i == 0 || p.lastPara[i-1] != p.paraOf[i] || !r.m.ok() {
+		return false
+	}
+	switch r.rule {
+	case RuleColonParagraph, RuleParagraphSubject, RuleIntroduction:
+	case RuleBefore:
+		if r.m.kind == nameMention || r.m.kind == pronounMention {
+			return false // “…,” said Anne. Marilla answered, “…”
+		}
+	default:
+		return false
+	}
+	prev := &p.info[i-1]
+	switch prev.rule {
+	case RuleCueSpeaker, RuleSpeakerCue, RuleInterrupted, RuleSpeechNoun:
+		return prev.m.kind == nameMention || prev.m.kind == pronounMention
+	}
+	return false
 }
 
 // keep drops, in fiction, a match whose mention cannot be a speaker: a
@@ -44,7 +70,7 @@ func (p *pass) keep(r match) match {
 	if !p.fiction || !r.m.ok() {
 		return r
 	}
-	if !p.nextToCue(r) && !p.speakerLike(r.m) || p.afterPreposition(r.m) {
+	if !p.nextToCue(r) && !p.speakerLike(r.m) || p.afterPreposition(r.m) || p.nounCue(r) {
 		return match{}
 	}
 	r.m = p.withoutAdverbs(r.m)
@@ -120,6 +146,38 @@ func (p *pass) wordBefore(pos int) string {
 	return p.text[k:end]
 }
 
+// laterIntroducer prefers, to a tag whose cue stands well before the
+// quote (“Mr. Yates, indeed, exclaimed against his tameness; and the day
+// came at last, when Mr. Rushworth turned to her and said,”), the subject
+// of the clause that introduces the quote, when the narration ends with a
+// comma or colon.
+func (p *pass) laterIntroducer(before []token, r match) match {
+	n := len(before)
+	if n == 0 || before[n-1].text != "," && before[n-1].text != ":" {
+		return r
+	}
+
+	if m := p.introducer(lastSentence(before[:n-1])); m.ok() && m.start > r.cue.End {
+		return match{m: m, rule: RuleIntroduction, conf: 0.7}
+	}
+	return r
+}
+
+// nounCue reports a cue that is a noun after a description: “made the
+// almost invariable reply:”, “sprang the following question”. A tag's
+// verb after a description is in the past (“the croupier said”, “the
+// Marchioness continued”).
+func (p *pass) nounCue(r match) bool {
+	if r.m.kind != nominalMention || !p.nextToCue(r) {
+		return false
+	}
+	cue := p.text[r.cue.Start:r.cue.End]
+	if sp := strings.IndexByte(cue, ' '); sp >= 0 {
+		cue = cue[:sp] // “put in”
+	}
+	return !strings.HasSuffix(cue, "ed") && !p.lx.PastCues[strings.ToLower(cue)]
+}
+
 // nextToCue reports a mention with only spaces between it and the cue
 // after it (“the Marchioness continued:”); one after its cue may be its
 // object (“repeat her aunt's words,”).
@@ -187,6 +245,12 @@ func (p *pass) matchSpeechNoun(toks []token) match {
 		switch {
 		case t.cap && isPossessive(t.text):
 			owner = p.mentionBefore(toks, j)
+		case t.cap && j+2 < len(toks) && toks[j+1].text == "s" && toks[j+1].start == t.end+1:
+			// “was Mr. Allen s consolation”: a plain-text edition that
+			// lost the apostrophe.
+			owner = p.mentionBefore(toks, j)
+			owner.end = toks[j+1].end
+			j++
 		case !t.cap && (t.text == "his" || t.text == "her"):
 			if g, ok := p.pronounGender(t); ok {
 				owner = p.makeMention(pronounMention, toks, j, j, g)
@@ -202,7 +266,13 @@ func (p *pass) looseTagAfter(i int) match {
 	if !p.breaksOff(i) {
 		return match{}
 	}
-	toks := p.afterTokens(i)
+	return p.looseTag(p.afterTokens(i))
+}
+
+// looseTag reads a tag of any verb at the start of toks, the narration
+// after a quote that breaks off or between the pieces of an interrupted
+// one (“…,” asseverated the General, “…”).
+func (p *pass) looseTag(toks []token) match {
 	k := 0
 	for k < len(toks) && !toks[k].word && (toks[k].text == "," || isDash(toks[k].text)) {
 		k++
@@ -221,14 +291,21 @@ func (p *pass) looseTagAfter(i int) match {
 		if j+1 < len(toks) && isNameParticle(toks[j].text) && p.isNameWord(toks[j+1]) {
 			j++ // “said de Worms”
 		}
-		if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention {
-			return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
+		if m := p.mentionAfter(toks, j); m.kind == nameMention || m.kind == pronounMention || p.personDescription(toks, j, m) {
+			return match{m: p.withoutAdverbs(m), cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
 		}
 	}
 	if m := p.mentionAfter(toks, k); m.kind == nameMention && p.isTagVerb(toks, m.last+1) {
 		return match{m: m, cue: core.Span{Start: toks[m.last+1].start, End: toks[m.last+1].end}, rule: RuleSpeakerCue, conf: 0.8}
 	}
 	return match{}
+}
+
+// personDescription reports a description of a person that starts with
+// a determiner at token j: “the officer”, “the General” (not “the
+// table”).
+func (p *pass) personDescription(toks []token, j int, m mention) bool {
+	return m.kind == nominalMention && j < len(toks) && p.isDeterminer(toks[j]) && p.speakerLike(p.withoutAdverbs(m))
 }
 
 // titledName reports, in a novel, a capitalised word right after a title

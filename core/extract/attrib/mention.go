@@ -221,6 +221,9 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 		if j == i+1 {
 			return mention{}
 		}
+		if m, ok := p.describedName(toks, i, j-1); ok {
+			return m
+		}
 		return p.makeMention(nominalOrName(p, toks, i, j-1), toks, i, j-1, 0)
 	}
 	if p.isNameWord(t) {
@@ -233,6 +236,30 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 		return p.makeMention(nominalMention, toks, i, i, 0)
 	}
 	return mention{}
+}
+
+// describedName reads, in a novel, a description that ends with a
+// character's name (“the gloomy Ratcliffe”, “the poet Syme”, “the
+// unsentimental Mr. Sikes”) as that name.
+func (p *pass) describedName(toks []token, first, last int) (mention, bool) {
+	if p.cast == nil || last < first+2 || !p.isNameWord(toks[last]) || p.isTitle(toks[last]) {
+		return mention{}, false
+	}
+	k := last
+	for k > first && toks[k-1].cap && p.isNameWord(toks[k-1]) {
+		k--
+	}
+	if k <= first+1 || toks[k-1].cap {
+		return mention{}, false // “the Professor”, “The New York Post”
+	}
+	m := p.makeMention(nameMention, toks, first, last, 0)
+	if m.kind != nameMention {
+		return mention{}, false
+	}
+	if p.cast.lookup(m) < 0 {
+		return mention{}, false
+	}
+	return m, true
 }
 
 // nameEnd is the last token of the name that starts at token i.
@@ -249,11 +276,11 @@ func (p *pass) nameEnd(toks []token, i int) int {
 	return j
 }
 
-// descriptionBeforeName returns, in news, where a name starts after the
-// lower-case description that begins at token i (“wrote student protester
-// Joshua Wong”), or i when no name follows it.
+// descriptionBeforeName returns, in news or a novel, where a name starts
+// after the lower-case description that begins at token i (“wrote student
+// protester Joshua Wong”, “said old Horace”), or i when no name follows it.
 func (p *pass) descriptionBeforeName(toks []token, i int) int {
-	if p.names == nil {
+	if p.names == nil && p.cast == nil {
 		return i
 	}
 	for j := i + 1; j < len(toks) && j <= i+3 && toks[j].word; j++ {

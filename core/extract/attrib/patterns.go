@@ -225,6 +225,14 @@ func (p *pass) matchParagraphSubject(i int) match {
 				return match{m: m, rule: RuleParagraphSubject, conf: 0.45}
 			}
 		}
+		if !side && p.fiction {
+			// “He seemed to waver, but Blenkinsop interposed. “…””
+			if n := len(toks); n > 0 && endsSentence(toks, n-1) {
+				if m := p.introducer(lastSentence(toks[:n-1])); m.kind == nameMention {
+					return match{m: m, rule: RuleParagraphSubject, conf: 0.45}
+				}
+			}
+		}
 	}
 	return match{}
 }

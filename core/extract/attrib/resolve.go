@@ -164,7 +164,7 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 		if id = p.titledCharacter(m); id >= 0 {
 			return id, true // “the Count”
 		}
-		if _, anaphor := p.personNoun(m); anaphor {
+		if _, anaphor := p.personNoun(m); anaphor && !p.lx.RoleNouns[lower(lastWord(m.core))] {
 			return -1, true // “the girl”: resolved in the dialogue sweep
 		}
 	}

@@ -76,6 +76,15 @@ type Lexicon struct {
 	// SpeechPronouns are the first- and second-person words that show a
 	// quoted string to be someone's own words: "I", "we", "you". Lower-cased.
 	SpeechPronouns map[string]bool
+	// RoleNouns are person nouns for a trade or service ("landlady",
+	// "maid"): someone a story names so is mostly a newcomer, not a party
+	// of the conversation. Lower-cased.
+	RoleNouns map[string]bool
+	// PastCues are the irregular past tenses of speech verbs ("said",
+	// "told"): with the regular ones in -ed, the forms a novel's tags use,
+	// where a bare form after a description is a noun ("the following
+	// question"). Lower-cased.
+	PastCues map[string]bool
 	// ClauseConjunctions join two clauses after a comma: "and", "but";
 	// a speaker named before one rarely speaks the quote after it.
 	ClauseConjunctions map[string]bool
@@ -204,9 +213,13 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 			}
 			lx.PersonNouns[strings.ToLower(fields[0])] = g
 		}
-	case "organisation-words", "speech-pronouns", "clause-conjunctions":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns":
 		set := &lx.OrganisationWords
 		switch section {
+		case "role-nouns":
+			set = &lx.RoleNouns
+		case "past-cues":
+			set = &lx.PastCues
 		case "speech-pronouns":
 			set = &lx.SpeechPronouns
 		case "clause-conjunctions":
