@@ -169,17 +169,21 @@ func (s *sidebar) build(counts storage.Counts) {
 				add(s.row(keyRejected, rowLook{icon: theme.DeleteIcon(), text: "Rejected", count: counts.Rejected}))
 			}
 		}
-		shown := 0
+		shown, grouped := 0, false
 		for _, t := range sidebarTopicOrder(s.topics) {
 			if shown >= s.topicLimit {
 				break
 			}
 			shown++
-			look := rowLook{dot: parseColour(t.Color), ring: t.Origin == storage.TopicSuggested,
-				text: t.Name, italic: t.Origin == storage.TopicSuggested, count: t.Count, indent: t.ParentID != 0}
-			if t.Origin == storage.TopicSuggested {
-				look.tag = "suggested"
+			suggested := t.Origin == storage.TopicSuggested
+			// The suggestions come last, under one heading rather than a
+			// tag on each row, which would leave their names no room.
+			if suggested && t.ParentID == 0 && !grouped {
+				grouped = true
+				add(s.subheading("Suggested · right-click to accept"))
 			}
+			look := rowLook{dot: parseColour(t.Color), ring: suggested,
+				text: t.Name, italic: suggested, count: t.Count, indent: t.ParentID != 0}
 			r := s.row(topicKey(t.ID), look)
 			t := t
 			r.onMenu = func(at fyne.Position) {
@@ -313,22 +317,52 @@ func (s *sidebar) header(title, count string) fyne.CanvasObject {
 	return obj
 }
 
-// moreLink is a section's "Show more…" button.
+// moreLink is a section's "Show more…" link, under the rows' icons.
 func (s *sidebar) moreLink(section, label string, more func()) fyne.CanvasObject {
 	key := "more:" + section
-	b, ok := s.parts[key].(*widget.Button)
+	obj, ok := s.parts[key]
 	if !ok {
-		b = widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		s.parts[key] = b
+		l := widget.NewHyperlink("", nil)
+		l.SizeName = theme.SizeNameCaptionText
+		obj = container.New(insetLayout{left: sidebarInset}, l)
+		s.parts[key] = obj
+		s.parts[key+":link"] = l
 	}
-	b.OnTapped = func() {
+	l := s.parts[key+":link"].(*widget.Hyperlink)
+	l.OnTapped = func() {
 		more()
 		s.reload(s.counts)
 	}
-	b.SetText(label)
-	return b
+	l.SetText(label)
+	return obj
+}
+
+// subheading is a grey caption over a group of rows.
+func (s *sidebar) subheading(text string) fyne.CanvasObject {
+	key := "sub:" + text
+	if obj, ok := s.parts[key]; ok {
+		return obj
+	}
+	obj := container.New(insetLayout{left: sidebarInset},
+		greyLabel(text, theme.SizeNameCaptionText, fyne.TextStyle{}, fyne.TextAlignLeading))
+	s.parts[key] = obj
+	return obj
+}
+
+// sidebarInset lines a link's or caption's text up with the rows' icons.
+const sidebarInset = 8
+
+// insetLayout indents its one object from the left.
+type insetLayout struct{ left float32 }
+
+func (l insetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := objs[0].MinSize()
+	return fyne.NewSize(m.Width+l.left, m.Height)
+}
+
+func (l insetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(l.left, 0))
+	objs[0].Resize(fyne.NewSize(size.Width-l.left, size.Height))
 }
 
 // hint is a grey italic note in an empty section.
@@ -426,7 +460,6 @@ type rowLook struct {
 	italic   bool
 	extra    string // grey, after the text: "· 3 aliases"
 	sub      string // second line: outlet and date
-	tag      string // outlined label: "suggested"
 	count    int
 	badge    bool // the count as an amber badge
 	indent   bool
@@ -484,7 +517,7 @@ func (r *sideRow) CreateRenderer() fyne.WidgetRenderer {
 	rr := &sideRowRenderer{r: r, bg: canvas.NewRectangle(color.Transparent), icon: canvas.NewImageFromResource(nil),
 		dot: canvas.NewCircle(color.Transparent), text: canvas.NewText("", color.Black),
 		extra: canvas.NewText("", color.Black), sub: canvas.NewText("", color.Black),
-		count: canvas.NewText("", color.Black), badge: canvas.NewRectangle(color.Transparent), tag: newChip()}
+		count: canvas.NewText("", color.Black), badge: canvas.NewRectangle(color.Transparent)}
 	rr.bg.CornerRadius = theme.SelectionRadiusSize()
 	rr.badge.CornerRadius = 8
 	rr.text.TextSize = 14
@@ -499,13 +532,12 @@ type sideRowRenderer struct {
 	icon                    *canvas.Image
 	dot                     *canvas.Circle
 	text, extra, sub, count *canvas.Text
-	tag                     *chip
 }
 
 func (rr *sideRowRenderer) Destroy()           {}
 func (rr *sideRowRenderer) MinSize() fyne.Size { return rr.r.MinSize() }
 func (rr *sideRowRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{rr.bg, rr.icon, rr.dot, rr.text, rr.extra, rr.sub, rr.tag, rr.badge, rr.count}
+	return []fyne.CanvasObject{rr.bg, rr.icon, rr.dot, rr.text, rr.extra, rr.sub, rr.badge, rr.count}
 }
 
 func (rr *sideRowRenderer) Refresh() {
@@ -536,11 +568,6 @@ func (rr *sideRowRenderer) Refresh() {
 		rr.count.TextStyle.Bold = true
 	} else {
 		rr.count.TextStyle.Bold = false
-	}
-	rr.tag.Hidden = l.tag == ""
-	if l.tag != "" {
-		rr.tag.chipLook = chipLook{text: l.tag, fill: color.Transparent, stroke: grey, ink: grey}
-		rr.tag.Refresh()
 	}
 	rr.Layout(rr.r.Size())
 	canvas.Refresh(rr.r)
@@ -576,14 +603,6 @@ func (rr *sideRowRenderer) Layout(size fyne.Size) {
 	rr.badge.Move(fyne.NewPos(countX-6, lineY+(lineH-18)/2))
 	end := countX - 10
 	if l.badge {
-		end -= 6
-	}
-	if l.tag != "" {
-		ts := rr.tag.MinSize()
-		ts.Height = 16
-		end -= ts.Width
-		rr.tag.Resize(ts)
-		rr.tag.Move(fyne.NewPos(end, lineY+(lineH-16)/2))
 		end -= 6
 	}
 	textW := fyne.MeasureText(l.text, 14, rr.text.TextStyle).Width
