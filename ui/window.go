@@ -58,6 +58,7 @@ type MainWindow struct {
 	status  *statusBar
 
 	listTitle  *widget.Label
+	listHeader *fyne.Container // the title, its count and the sort menu
 	listCount  *greyText
 	sortSelect *widget.Select
 	search     *widget.Entry
@@ -170,10 +171,8 @@ func (m *MainWindow) build() {
 	m.sortSelect = widget.NewSelect(sortNames(), nil)
 	m.sortSelect.SetSelectedIndex(int(storage.SortNewestFirst))
 	m.sortSelect.OnChanged = func(string) { m.sortChanged() }
-	sortBox := container.NewGridWrap(fyne.NewSize(236, m.sortSelect.MinSize().Height), m.sortSelect)
-	listHeader := container.NewBorder(nil, nil, nil, container.NewCenter(sortBox),
-		container.New(titleCountLayout{}, m.listTitle, m.listCount))
-	listPane := container.NewBorder(container.NewPadded(listHeader), nil, nil, nil, m.list.list)
+	m.listHeader = container.New(listHeaderLayout{}, m.listTitle, m.listCount, m.sortSelect)
+	listPane := container.NewBorder(container.NewPadded(m.listHeader), nil, nil, nil, m.list.list)
 
 	m.inner = container.NewHSplit(listPane, m.source.content)
 	m.inner.SetOffset(0.43)
@@ -260,7 +259,7 @@ func (m *MainWindow) refresh() {
 	if err := m.list.reload(); err != nil {
 		m.ShowError(err)
 	}
-	m.listCount.SetText(fmt.Sprint(m.list.pager.count))
+	m.showListTitle()
 	if m.list.currentAt < 0 && m.list.current != 0 {
 		m.list.current = 0 // the current quote left the list (rejected, say)
 	}
@@ -313,7 +312,7 @@ func (m *MainWindow) sidebarLoaded() {
 		m.sidebar.selectKey(keyAll) // its topic was deleted or merged
 		return
 	}
-	m.listTitle.SetText(m.queryTitle())
+	m.showListTitle()
 }
 
 // background runs fetch away from the main goroutine, then what it returns
@@ -409,8 +408,15 @@ func (m *MainWindow) applyQuery() {
 	if err != nil {
 		m.ShowError(err)
 	}
+	m.showListTitle()
+}
+
+// showListTitle names what the list shows and counts it; the header is
+// laid out again, as the title's width decides where the count goes.
+func (m *MainWindow) showListTitle() {
 	m.listTitle.SetText(m.queryTitle())
 	m.listCount.SetText(fmt.Sprint(m.list.pager.count))
+	m.listHeader.Refresh()
 }
 
 // queryTitle names what the list shows.
@@ -505,23 +511,34 @@ func (m *MainWindow) exportQuotes() {
 	m.comingSoon("Exporting quotes")
 }
 
-// titleCountLayout puts a title and its count side by side; the title gives
-// way (ellipsized) when space runs out, the count never.
-type titleCountLayout struct{}
+// listHeaderLayout puts the list's title, its count and the sort menu on
+// one line. The title and the count get the width they need; the sort menu
+// the rest, up to sortWidth, and no less than sortMinWidth: its choice is
+// ellipsized before the title is.
+type listHeaderLayout struct{}
 
-func (titleCountLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	c := objs[1].MinSize()
-	return fyne.NewSize(c.Width+40, max(objs[0].MinSize().Height, c.Height))
+const (
+	sortWidth    = 236
+	sortMinWidth = 150
+)
+
+func (listHeaderLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	c, sel := objs[1].MinSize(), objs[2].MinSize()
+	return fyne.NewSize(40+c.Width+sortMinWidth, max(objs[0].MinSize().Height, c.Height, sel.Height))
 }
 
-func (titleCountLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	title, count := objs[0].(*widget.Label), objs[1]
+func (listHeaderLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	title, count, sel := objs[0].(*widget.Label), objs[1], objs[2]
 	cw := count.MinSize().Width
 	want := fyne.MeasureText(title.Text, theme.SizeForWidget(title.SizeName, title), title.TextStyle).Width + 2*theme.InnerPadding() + 6
-	tw := min(want, size.Width-cw)
+	sw := min(float32(sortWidth), max(sortMinWidth, size.Width-want-cw))
+	tw := max(0, min(want, size.Width-sw-cw))
 	title.Resize(fyne.NewSize(tw, size.Height))
 	title.Move(fyne.NewPos(0, 0))
 	ch := count.MinSize().Height
 	count.Resize(fyne.NewSize(cw, ch))
 	count.Move(fyne.NewPos(tw-theme.InnerPadding(), (size.Height-ch)/2+2))
+	sh := sel.MinSize().Height
+	sel.Resize(fyne.NewSize(sw, sh))
+	sel.Move(fyne.NewPos(size.Width-sw, (size.Height-sh)/2))
 }
