@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // textsIn is the text o shows, one piece per canvas text, leaving out
@@ -51,5 +52,32 @@ func TestSourceStripShowsTheWholeSpeakerName(t *testing.T) {
 		if !tw.source.change.Visible() || tw.source.change.Size().Width < tw.source.change.MinSize().Width {
 			t.Errorf("%q: the Change speaker button is hidden or cut", words)
 		}
+	}
+}
+
+// The list's count follows its title when the title changes, and in a
+// narrow window the sort menu gives way before the title does.
+func TestListTitleAndCountStayTogether(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.trySample()
+	tw.wait()
+	if len(tw.sidebar.topics) == 0 {
+		t.Skip("the sample got no topics")
+	}
+	tw.sidebar.selectKey(keyReview)
+	tw.sidebar.selectKey(topicKey(tw.sidebar.topics[0].ID))
+	title := tw.listTitle
+	end := fyne.MeasureText(title.Text, theme.SizeForWidget(title.SizeName, title), title.TextStyle).Width + 2*theme.InnerPadding()
+	if x := tw.listCount.Position().X; x > end {
+		t.Errorf("the count stands at %.0f, after the end of %q (%.0f)", x, title.Text, end)
+	}
+
+	tw.sidebar.selectKey(keyReview)
+	tw.Window.Resize(fyne.NewSize(1024, 640)) // 1280×800 at a scale of 1.25
+	if got := strings.Join(textsIn(tw.listTitle), ""); got != "Needs review" {
+		t.Errorf("in a narrow window the list's title reads %q", got)
+	}
+	if w := tw.sortSelect.Size().Width; w < sortMinWidth {
+		t.Errorf("the sort menu is %.0f wide, less than %d", w, sortMinWidth)
 	}
 }

@@ -213,8 +213,10 @@ func vline() fyne.CanvasObject {
 
 // sortNames are the sort menu's entries, in storage.QuoteSort order.
 func sortNames() []string {
-	return []string{"Sort: Document order", "Sort: Newest document first", "Sort: Oldest document first",
-		"Sort: Speaker", "Sort: Lowest confidence first", "Sort: Best match"}
+	// Each says it is an order, without a "Sort:" that would take the room
+	// a narrow list needs for its title.
+	return []string{"In document order", "Newest document first", "Oldest document first",
+		"By speaker", "Lowest confidence first", "Best match first"}
 }
 
 func (m *MainWindow) currentSort() storage.QuoteSort {
@@ -519,7 +521,7 @@ type listHeaderLayout struct{}
 
 const (
 	sortWidth    = 236
-	sortMinWidth = 150
+	sortMinWidth = 130
 )
 
 func (listHeaderLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
