@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"verbatim/core/extract/attrib"
 )
 
 // textsIn is the text o shows, one piece per canvas text, leaving out
@@ -79,5 +81,36 @@ func TestListTitleAndCountStayTogether(t *testing.T) {
 	}
 	if w := tw.sortSelect.Size().Width; w < sortMinWidth {
 		t.Errorf("the sort menu is %.0f wide, less than %d", w, sortMinWidth)
+	}
+}
+
+// Every rule the quote engine reports is explained in words, naming the
+// mention it found.
+func TestRulesAreExplainedInWords(t *testing.T) {
+	rules := []string{attrib.RuleSpeakerCue, attrib.RuleCueSpeaker, attrib.RuleInterrupted, attrib.RuleBefore,
+		attrib.RuleAccordingTo, attrib.RuleSentence, attrib.RuleColonParagraph, attrib.RuleNameColon, attrib.RuleDash,
+		attrib.RuleParagraphSubject, attrib.RuleContinuation, attrib.RuleAlternation, attrib.RuleSameParagraph,
+		attrib.RulePreviousParagraph, attrib.RuleAddressee, attrib.RuleIntroduction, attrib.RuleSpeechNoun,
+		attrib.RuleRanked}
+	for _, r := range rules {
+		got := ruleExplanation(r, "He")
+		if got == r || !strings.Contains(got, "“He”") {
+			t.Errorf("rule %q is explained as %q", r, got)
+		}
+	}
+	if got := ruleExplanation("added by you", ""); got != "added by you" {
+		t.Errorf("a quote added by hand is explained as %q", got)
+	}
+}
+
+func TestChangeSpeakerDialogSaysHowTheSpeakerWasFound(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.trySample()
+	tw.wait()
+	q := tw.selectQuote("We must always have the backs")
+	tw.changeSpeakerDialog()
+	wantShown(t, tw.Window.Canvas(), "How it was found: "+ruleExplanation(q.Rule, q.MentionText))
+	if strings.Contains(shownText(tw.Window.Canvas()), "Rule: ") {
+		t.Error("the dialog names the engine's rule rather than explaining it")
 	}
 }

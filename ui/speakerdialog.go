@@ -13,11 +13,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"verbatim/core"
+	"verbatim/core/extract/attrib"
 	"verbatim/storage"
 )
 
 // contextChars is how much text the dialog shows around the quote.
-const contextChars = 140
+// (About a line either side: the dialog must fit a small screen.)
+const contextChars = 80
 
 // suggestion is one row of the speaker dialog's list: a group header, a
 // speaker, or "New speaker …".
@@ -83,7 +85,8 @@ func (m *MainWindow) changeSpeakerDialog() {
 	}
 	parts := []fyne.CanvasObject{caption, d.quoteInContext(doc.Text, frags, row.Mention), current}
 	if row.Rule != "" {
-		parts = append(parts, captionLabel(fmt.Sprintf("Rule: %s · confidence %.2f", row.Rule, row.Confidence)))
+		parts = append(parts, captionLabel(fmt.Sprintf("How it was found: %s · confidence %.2f",
+			ruleExplanation(row.Rule, row.MentionText), row.Confidence)))
 	}
 	mention := row.MentionText
 	if len(siblings) > 1 && mention != "" {
@@ -392,4 +395,46 @@ func tokenLabel(text string) fyne.CanvasObject {
 	c.chipLook = chipLook{text: text, fill: theme.Color(theme.ColorNameInputBackground),
 		stroke: theme.Color(theme.ColorNameInputBorder), ink: theme.Color(theme.ColorNameForeground)}
 	return container.NewCenter(c)
+}
+
+// ruleExplanation says in a researcher's words how the quote engine found
+// a quote's speaker, from the name of its rule.
+func ruleExplanation(rule, mention string) string {
+	who := "the speaker"
+	if mention != "" {
+		who = "“" + mention + "”"
+	}
+	switch rule {
+	case attrib.RuleSpeakerCue, attrib.RuleCueSpeaker:
+		return who + " is named right after the quote (“…,” she said)"
+	case attrib.RuleBefore, attrib.RuleIntroduction:
+		return who + " is named just before the quote (she said: “…”)"
+	case attrib.RuleInterrupted:
+		return who + " is named between the quote's parts (“…,” she said, “…”)"
+	case attrib.RuleAccordingTo:
+		return "the text says “according to” " + who
+	case attrib.RuleSentence:
+		return who + " speaks elsewhere in the quote's sentence"
+	case attrib.RuleColonParagraph:
+		return who + " introduces the quote at the end of the paragraph before"
+	case attrib.RuleNameColon:
+		return who + " stands before the quote with a colon"
+	case attrib.RuleDash:
+		return who + " follows the quote after a dash"
+	case attrib.RuleParagraphSubject, attrib.RuleSameParagraph:
+		return who + " is the person the paragraph is about"
+	case attrib.RulePreviousParagraph:
+		return who + " is the person in the paragraph before"
+	case attrib.RuleContinuation:
+		return "the paragraph goes on with the last speaker, " + who
+	case attrib.RuleAlternation, attrib.RuleAddressee:
+		return "the turns of a dialogue alternate, so it is " + who
+	case attrib.RuleNarrator:
+		return "the narrator speaks (“…,” I said)"
+	case attrib.RuleSpeechNoun:
+		return "the quote is called " + who + "’s words (“…” was her reply)"
+	case attrib.RuleRanked:
+		return "no “she said” beside the quote; " + who + " is the likeliest person nearby"
+	}
+	return rule // "added by you", or a rule this list does not know yet
 }
