@@ -114,3 +114,57 @@ func TestChangeSpeakerDialogSaysHowTheSpeakerWasFound(t *testing.T) {
 		t.Error("the dialog names the engine's rule rather than explaining it")
 	}
 }
+
+// In the change-speaker dialog the arrow keys move through the suggestions,
+// past their headings, and Escape closes it without a change.
+func TestSpeakerDialogKeys(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.trySample()
+	tw.wait()
+	q := tw.selectQuote("We must always have the backs")
+	tw.changeSpeakerDialog()
+	d := tw.speakerDlg
+	if d == nil {
+		t.Fatal("the dialog did not open")
+	}
+	down := &fyne.KeyEvent{Name: fyne.KeyDown}
+	d.entry.TypedKey(down)
+	if d.chosen != 1 || !d.items[1].pickable() {
+		t.Fatalf("Down chose row %d of %+v, want the first speaker", d.chosen, d.items)
+	}
+	for range len(d.items) + 2 {
+		d.entry.TypedKey(down)
+	}
+	if !d.items[d.chosen].pickable() || d.chosen != len(d.items)-1 {
+		t.Errorf("Down past the end chose row %d of %d", d.chosen, len(d.items))
+	}
+	d.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if !d.items[d.chosen].pickable() || d.chosen >= len(d.items)-1 {
+		t.Errorf("Up chose row %d", d.chosen)
+	}
+	d.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if tw.speakerDlg != nil {
+		t.Error("Escape did not close the dialog")
+	}
+	if got := tw.reread(q.ID); got.Speaker != q.Speaker {
+		t.Errorf("Escape changed the speaker to %q", got.Speaker)
+	}
+}
+
+// The dialog fits a 1280×800 screen at a text scale of 1.25, even for a
+// long quote: nothing runs past the window.
+func TestSpeakerDialogFitsASmallWindow(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.trySample()
+	tw.wait()
+	tw.Window.Resize(fyne.NewSize(1024, 640))
+	tw.selectQuote("ISIS is not defeated")
+	tw.changeSpeakerDialog()
+	top := tw.Window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("the dialog did not open")
+	}
+	if h, limit := top.MinSize().Height, tw.Window.Canvas().Size().Height; h > limit {
+		t.Errorf("the dialog needs %.0f units of height, the window has %.0f", h, limit)
+	}
+}

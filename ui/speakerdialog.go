@@ -37,7 +37,7 @@ func (s suggestion) pickable() bool { return s.header == "" }
 type speakerDialog struct {
 	m        *MainWindow
 	docID    int64
-	entry    *widget.Entry
+	entry    *keyEntry
 	list     *widget.List
 	items    []suggestion
 	chosen   int
@@ -127,8 +127,21 @@ func (m *MainWindow) addQuoteDialog(docID int64, span core.Span) {
 
 func (m *MainWindow) newSpeakerDialog(docID int64) *speakerDialog {
 	d := &speakerDialog{m: m, docID: docID}
-	d.entry = widget.NewEntry()
+	d.entry = newKeyEntry()
 	d.entry.SetPlaceHolder("Type a name")
+	d.entry.onKey = func(k fyne.KeyName) bool {
+		switch k {
+		case fyne.KeyEscape:
+			d.dlg.Hide()
+		case fyne.KeyDown:
+			d.step(1)
+		case fyne.KeyUp:
+			d.step(-1)
+		default:
+			return false
+		}
+		return true
+	}
 	d.entry.OnChanged = func(string) { d.suggest() }
 	d.entry.OnSubmitted = func(string) { d.submit() }
 	d.list = widget.NewList(func() int { return len(d.items) }, newSuggestionRow,
@@ -153,8 +166,10 @@ func (m *MainWindow) newSpeakerDialog(docID int64) *speakerDialog {
 func (d *speakerDialog) show(title, action string, parts []fyne.CanvasObject) {
 	d.apply.SetText(action)
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.dlg.Hide() })
-	listBox := container.NewGridWrap(fyne.NewSize(520, 200), d.list)
-	parts = append(parts, widget.NewLabel("New speaker"), d.entry, listBox, d.sameAll)
+	// Five rows, and the label beside the field rather than over it: the
+	// dialog must fit a 1280×800 screen at a text scale of 1.25.
+	listBox := container.NewGridWrap(fyne.NewSize(520, 168), d.list)
+	parts = append(parts, container.NewBorder(nil, nil, widget.NewLabel("New speaker"), nil, d.entry), listBox, d.sameAll)
 	box := container.NewVBox(parts...)
 	if d.context != nil {
 		d.context.onLayout = func(changed bool) {
@@ -225,6 +240,39 @@ func (d *speakerDialog) suggest() {
 }
 
 func (d *speakerDialog) updateApply() { setEnabled(d.apply, d.chosen >= 0) }
+
+// step moves the chosen suggestion by n pickable rows (the arrow keys).
+func (d *speakerDialog) step(n int) {
+	for i := d.chosen + n; i >= 0 && i < len(d.items); i += n {
+		if d.items[i].pickable() {
+			d.chosen = i
+			d.list.ScrollTo(i)
+			d.list.Refresh()
+			d.updateApply()
+			return
+		}
+	}
+}
+
+// keyEntry is a text field that lets its dialog have some keys first:
+// Escape closes, the arrow keys move through the suggestions.
+type keyEntry struct {
+	widget.Entry
+	onKey func(fyne.KeyName) bool // reports whether it used the key
+}
+
+func newKeyEntry() *keyEntry {
+	e := &keyEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
+	if e.onKey != nil && e.onKey(k.Name) {
+		return
+	}
+	e.Entry.TypedKey(k)
+}
 
 // submit applies the chosen suggestion.
 func (d *speakerDialog) submit() {
@@ -359,7 +407,27 @@ func (d *speakerDialog) quoteInContext(text string, frags []core.Span, mention c
 	d.context = t
 	bg := &themedRect{Rectangle: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), name: theme.ColorNameInputBackground}
 	bg.CornerRadius = theme.InputRadiusSize()
-	return container.NewStack(bg, t)
+	// A long quote scrolls within four lines, so that the dialog fits.
+	return container.NewStack(bg, container.New(capHeightLayout{max: 4*articleLine + 2*articlePadY, of: t}, container.NewVScroll(t)))
+}
+
+// capHeightLayout asks for the height of its content (of) up to max; what
+// is taller scrolls.
+type capHeightLayout struct {
+	max float32
+	of  fyne.CanvasObject
+}
+
+func (l capHeightLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	m := l.of.MinSize()
+	return fyne.NewSize(m.Width, min(m.Height, l.max))
+}
+
+func (l capHeightLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
 }
 
 // wordBefore moves at back to the start of a word (or of the text).
