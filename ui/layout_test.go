@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"verbatim/core/extract/attrib"
+	"verbatim/storage"
 )
 
 // textsIn is the text o shows, one piece per canvas text, leaving out
@@ -166,5 +167,28 @@ func TestSpeakerDialogFitsASmallWindow(t *testing.T) {
 	}
 	if h, limit := top.MinSize().Height, tw.Window.Canvas().Size().Height; h > limit {
 		t.Errorf("the dialog needs %.0f units of height, the window has %.0f", h, limit)
+	}
+}
+
+// Needs review lists the least sure attributions first; leaving it brings
+// back the order the researcher had, unless she chose another meanwhile.
+func TestLeavingReviewRestoresTheListOrder(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.trySample()
+	tw.wait()
+	tw.sortSelect.SetSelectedIndex(int(storage.SortSpeaker))
+	tw.sidebar.selectKey(keyReview)
+	if got := tw.currentSort(); got != storage.SortConfidence {
+		t.Fatalf("Needs review is sorted by %v", got)
+	}
+	tw.sidebar.selectKey(keyAll)
+	if got := tw.currentSort(); got != storage.SortSpeaker {
+		t.Errorf("back in All quotes the order is %v, want by speaker", got)
+	}
+	tw.sidebar.selectKey(keyReview)
+	tw.sortSelect.SetSelectedIndex(int(storage.SortOldestFirst))
+	tw.sidebar.selectKey(keyAll)
+	if got := tw.currentSort(); got != storage.SortOldestFirst {
+		t.Errorf("an order chosen in Needs review was replaced by %v", got)
 	}
 }

@@ -51,6 +51,9 @@ type MainWindow struct {
 	threshold float64
 	counts    storage.Counts
 	selection string // sidebar key
+	// sortBeforeReview is the list's order before Needs review put it in
+	// confidence order; -1 when there is none to go back to.
+	sortBeforeReview storage.QuoteSort
 
 	sidebar *sidebar
 	list    *quoteList
@@ -106,7 +109,7 @@ func newMainWindow(a fyne.App, lib Library, imp Importer, onMain func(func()), i
 	w := a.NewWindow(WindowTitle)
 	w.SetIcon(Icon())
 	m := &MainWindow{Window: w, app: a, lib: lib, imp: imp, threshold: storage.DefaultReviewThreshold,
-		selection: keyAll, onMain: onMain, inline: inline}
+		selection: keyAll, sortBeforeReview: -1, onMain: onMain, inline: inline}
 	m.imports = newImportQueue(m)
 	m.build()
 	w.SetMainMenu(m.mainMenu())
@@ -371,10 +374,18 @@ func (m *MainWindow) updateStatus(event string) {
 
 // selectSidebar shows the quotes of the sidebar row key.
 func (m *MainWindow) selectSidebar(key string) {
+	prev := m.selection
 	m.selection = key
-	if key == keyReview {
+	switch {
+	case key == keyReview && prev != keyReview:
+		// The queue is worked through from the least sure attribution; the
+		// order the researcher had comes back when she leaves it.
+		m.sortBeforeReview = m.currentSort()
 		m.sortSelect.SetSelectedIndex(int(storage.SortConfidence)) // calls applyQuery
-	} else {
+	case prev == keyReview && key != keyReview && m.sortBeforeReview >= 0 && m.currentSort() == storage.SortConfidence:
+		m.sortSelect.SetSelectedIndex(int(m.sortBeforeReview))
+		m.sortBeforeReview = -1
+	default:
 		m.applyQuery()
 	}
 	if m.list.currentAt < 0 && !m.list.selectIndex(0) {
