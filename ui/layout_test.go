@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -190,5 +191,30 @@ func TestLeavingReviewRestoresTheListOrder(t *testing.T) {
 	tw.sidebar.selectKey(keyAll)
 	if got := tw.currentSort(); got != storage.SortOldestFirst {
 		t.Errorf("an order chosen in Needs review was replaced by %v", got)
+	}
+}
+
+// Escape closes the naming dialogs as Cancel does.
+func TestEscapeCancelsANewTopic(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt")
+	tw.newTopicDialog()
+	e, ok := tw.Window.Canvas().Focused().(*keyEntry)
+	if !ok {
+		t.Fatalf("the name field is not focused (%T)", tw.Window.Canvas().Focused())
+	}
+	test.Type(e, "Sanctions")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if top := tw.Window.Canvas().Overlays().Top(); top != nil && top.Visible() {
+		t.Error("Escape left the New topic dialog open")
+	}
+	topics, err := tw.lib.Topics(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tp := range topics {
+		if tp.Name == "Sanctions" {
+			t.Error("Escape made the topic")
+		}
 	}
 }

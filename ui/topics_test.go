@@ -63,7 +63,7 @@ type textField interface {
 
 func anyField(f textField) bool {
 	switch f.(type) {
-	case *widget.Entry, *widget.SelectEntry:
+	case *widget.Entry, *widget.SelectEntry, *keyEntry:
 		return true
 	}
 	return false
