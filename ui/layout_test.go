@@ -218,3 +218,27 @@ func TestEscapeCancelsANewTopic(t *testing.T) {
 		}
 	}
 }
+
+// The name field of the speaker dialogs says what it asks for.
+func TestSpeakerDialogsLabelTheirField(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt")
+	q := tw.selectQuote("bring jobs")
+	tw.changeSpeakerDialog()
+	wantShown(t, tw.Window.Canvas(), "New speaker")
+	tw.speakerDlg.dlg.Hide()
+
+	tw.addQuoteDialog(q.DocumentID, q.Span)
+	wantShown(t, tw.Window.Canvas(), "Who said it?")
+	if strings.Contains(shownText(tw.Window.Canvas()), "New speaker") {
+		t.Error("adding a quote asks for a “New speaker”")
+	}
+	tw.speakerDlg.dlg.Hide()
+
+	speakers, err := tw.lib.Speakers(context.Background(), storage.SpeakerFilter{})
+	if err != nil || len(speakers) == 0 {
+		t.Fatal("no speakers", err)
+	}
+	tw.mergeSpeakerDialog(speakers[0])
+	wantShown(t, tw.Window.Canvas(), "Merge into")
+}

@@ -35,19 +35,22 @@ func (s suggestion) pickable() bool { return s.header == "" }
 // speakerDialog asks who said a quote: suggestions from the document's
 // speakers first, then the library's, then a new name.
 type speakerDialog struct {
-	m        *MainWindow
-	docID    int64
-	entry    *keyEntry
-	list     *widget.List
-	items    []suggestion
-	chosen   int
-	sameAll  *widget.Check
-	context  *articleText
-	noNew    bool  // only existing speakers (merging)
-	except   int64 // a speaker not to offer
-	apply    *widget.Button
-	dlg      *dialog.CustomDialog
-	onChoose func(s suggestion, sameMention bool)
+	m       *MainWindow
+	docID   int64
+	entry   *keyEntry
+	list    *widget.List
+	items   []suggestion
+	chosen  int
+	sameAll *widget.Check
+	context *articleText
+	// fieldLabel stands beside the name field: "New speaker", or "Who
+	// said it?" for a quote being added.
+	fieldLabel string
+	noNew      bool  // only existing speakers (merging)
+	except     int64 // a speaker not to offer
+	apply      *widget.Button
+	dlg        *dialog.CustomDialog
+	onChoose   func(s suggestion, sameMention bool)
 }
 
 // changeSpeakerDialog opens the dialog for the current quote.
@@ -121,12 +124,12 @@ func (m *MainWindow) addQuoteDialog(docID int64, span core.Span) {
 			m.quoteTappedInSource(edit.Target)
 		}
 	}
-	d.show("Add quote", "Add quote", []fyne.CanvasObject{caption, d.quoteInContext(doc.Text, []core.Span{span}, core.Span{}),
-		captionLabel("Who said it?")})
+	d.fieldLabel = "Who said it?"
+	d.show("Add quote", "Add quote", []fyne.CanvasObject{caption, d.quoteInContext(doc.Text, []core.Span{span}, core.Span{})})
 }
 
 func (m *MainWindow) newSpeakerDialog(docID int64) *speakerDialog {
-	d := &speakerDialog{m: m, docID: docID}
+	d := &speakerDialog{m: m, docID: docID, fieldLabel: "New speaker"}
 	d.entry = newKeyEntry()
 	d.entry.SetPlaceHolder("Type a name")
 	d.entry.onKey = func(k fyne.KeyName) bool {
@@ -169,7 +172,7 @@ func (d *speakerDialog) show(title, action string, parts []fyne.CanvasObject) {
 	// Five rows, and the label beside the field rather than over it: the
 	// dialog must fit a 1280×800 screen at a text scale of 1.25.
 	listBox := container.NewGridWrap(fyne.NewSize(520, 168), d.list)
-	parts = append(parts, container.NewBorder(nil, nil, widget.NewLabel("New speaker"), nil, d.entry), listBox, d.sameAll)
+	parts = append(parts, container.NewBorder(nil, nil, widget.NewLabel(d.fieldLabel), nil, d.entry), listBox, d.sameAll)
 	box := container.NewVBox(parts...)
 	if d.context != nil {
 		d.context.onLayout = func(changed bool) {

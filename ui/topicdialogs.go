@@ -230,6 +230,7 @@ func (m *MainWindow) speakerMenu(s storage.Speaker) *fyne.Menu {
 func (m *MainWindow) mergeSpeakerDialog(from storage.Speaker) {
 	d := m.newSpeakerDialog(0)
 	d.sameAll.Hide()
+	d.fieldLabel = "Merge into"
 	d.noNew, d.except = true, from.ID
 	d.onChoose = func(s suggestion, _ bool) {
 		if s.speaker.ID != 0 {
