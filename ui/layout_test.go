@@ -242,3 +242,35 @@ func TestSpeakerDialogsLabelTheirField(t *testing.T) {
 	tw.mergeSpeakerDialog(speakers[0])
 	wantShown(t, tw.Window.Canvas(), "Merge into")
 }
+
+// A speaker's other names show when the mouse is over its sidebar row.
+func TestSpeakerAliasesShowOnHover(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt", "library.txt")
+	speakers, err := tw.lib.Speakers(context.Background(), storage.SpeakerFilter{})
+	if err != nil || len(speakers) < 2 {
+		t.Fatalf("%d speakers (%v)", len(speakers), err)
+	}
+	into, from := speakers[0], speakers[1]
+	if _, ok := tw.do(storage.MergeSpeakers{Into: into.ID, From: from.ID}); !ok {
+		t.Fatal("the merge failed")
+	}
+	tw.sidebar.reload(tw.counts)
+	r := tw.sidebar.rows[speakerKey(into.ID)]
+	if r == nil {
+		t.Fatal("the speaker is not in the sidebar")
+	}
+	r.Resize(fyne.NewSize(320, 32)) // a sidebar widened to read the names
+	shown := func() string { return strings.Join(textsIn(r), " ") }
+	if strings.Contains(shown(), from.Name) {
+		t.Errorf("the alias shows before the mouse is over the row: %q", shown())
+	}
+	r.MouseIn(nil)
+	if !strings.Contains(shown(), "also "+from.Name) {
+		t.Errorf("under the mouse the row shows %q, want the alias %q", shown(), from.Name)
+	}
+	r.MouseOut()
+	if strings.Contains(shown(), from.Name) {
+		t.Errorf("the alias stays after the mouse left: %q", shown())
+	}
+}

@@ -204,11 +204,13 @@ func (s *sidebar) build(counts storage.Counts) {
 	add(s.header("Speakers", countText(counts.Speakers)))
 	if !s.collapsed["Speakers"] {
 		for _, sp := range s.speakers {
-			extra := ""
+			extra, also := "", ""
 			if n := len(sp.Aliases); n > 0 {
 				extra = "· " + plural(n, "alias", "aliases")
+				also = "· also " + strings.Join(sp.Aliases, ", ")
 			}
-			r := s.row(speakerKey(sp.ID), rowLook{icon: theme.AccountIcon(), text: sp.Name, extra: extra, count: sp.Count})
+			r := s.row(speakerKey(sp.ID), rowLook{icon: theme.AccountIcon(), text: sp.Name, extra: extra, hoverExtra: also,
+				count: sp.Count})
 			sp := sp
 			r.onMenu = func(at fyne.Position) {
 				if s.onSpeakerMenu != nil {
@@ -453,18 +455,20 @@ func greyLabel(text string, size fyne.ThemeSizeName, style fyne.TextStyle, align
 
 // rowLook is what a sidebar row shows.
 type rowLook struct {
-	icon     fyne.Resource
-	dot      color.Color
-	ring     bool // outlined dot: a suggested topic
-	text     string
-	italic   bool
-	extra    string // grey, after the text: "· 3 aliases"
-	sub      string // second line: outlet and date
-	count    int
-	badge    bool // the count as an amber badge
-	indent   bool
-	selected bool
-	dropping bool
+	icon   fyne.Resource
+	dot    color.Color
+	ring   bool // outlined dot: a suggested topic
+	text   string
+	italic bool
+	extra  string // grey, after the text: "· 3 aliases"
+	// hoverExtra replaces extra under the mouse: "· also Trump, he".
+	hoverExtra string
+	sub        string // second line: outlet and date
+	count      int
+	badge      bool // the count as an amber badge
+	indent     bool
+	selected   bool
+	dropping   bool
 }
 
 // sideRow is one sidebar entry.
@@ -606,8 +610,12 @@ func (rr *sideRowRenderer) Layout(size fyne.Size) {
 		end -= 6
 	}
 	textW := fyne.MeasureText(l.text, 14, rr.text.TextStyle).Width
-	extraW := fyne.MeasureText(l.extra, 12, fyne.TextStyle{}).Width
 	rr.extra.Text = l.extra
+	if rr.r.hovered && l.hoverExtra != "" {
+		// The aliases, as many as fit after the whole name.
+		rr.extra.Text = ellipsize(l.hoverExtra, end-x-textW-6, 12, fyne.TextStyle{})
+	}
+	extraW := fyne.MeasureText(rr.extra.Text, 12, fyne.TextStyle{}).Width
 	if x+textW+6+extraW > end {
 		rr.extra.Text = ""
 		extraW = 0
