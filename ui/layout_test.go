@@ -274,3 +274,27 @@ func TestSpeakerAliasesShowOnHover(t *testing.T) {
 		t.Errorf("the alias stays after the mouse left: %q", shown())
 	}
 }
+
+// Escape closes a dialog without a text field as its Cancel button does;
+// with no dialog open it clears the search.
+func TestEscapeCancelsTheDialogOnTop(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt")
+	tw.newTopicDialog()
+	answer(t, tw.Window, "Harbour jobs", "Create")
+	topic := topicNamed(t, tw, "Harbour jobs")
+	escape := func() { tw.Window.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }
+
+	tw.deleteTopicDialog(topic)
+	escape()
+	if top := tw.Window.Canvas().Overlays().Top(); top != nil && top.Visible() {
+		t.Fatal("Escape left the Delete topic dialog open")
+	}
+	topicNamed(t, tw, "Harbour jobs") // still there
+
+	tw.search.SetText("harbour")
+	escape()
+	if tw.search.Text != "" {
+		t.Errorf("Escape without a dialog left the search %q", tw.search.Text)
+	}
+}
