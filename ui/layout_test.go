@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -296,5 +297,25 @@ func TestEscapeCancelsTheDialogOnTop(t *testing.T) {
 	escape()
 	if tw.search.Text != "" {
 		t.Errorf("Escape without a dialog left the search %q", tw.search.Text)
+	}
+}
+
+// With several quotes selected the list says how many, since Print and
+// Export then cover only those.
+func TestListCountsTheSelectedQuotes(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt", "library.txt")
+	total := fmt.Sprint(tw.list.pager.count)
+	tw.list.click(0, 0)
+	if tw.listCount.text != total {
+		t.Errorf("one quote selected: the count reads %q, want %q", tw.listCount.text, total)
+	}
+	tw.list.click(1, fyne.KeyModifierControl)
+	if want := total + " · 2 selected"; tw.listCount.text != want {
+		t.Errorf("two quotes selected: the count reads %q, want %q", tw.listCount.text, want)
+	}
+	tw.list.click(1, fyne.KeyModifierControl) // unselect it again
+	if tw.listCount.text != total {
+		t.Errorf("back to one: the count reads %q", tw.listCount.text)
 	}
 }

@@ -148,6 +148,7 @@ func (m *MainWindow) build() {
 	m.list.pager.background = m.background
 	m.list.threshold = m.threshold
 	m.list.onCurrent = m.quoteChosen
+	m.list.onSelection = m.showListCount
 	m.list.onMenu = m.showQuoteMenu
 	m.list.onActivated = func(storage.QuoteRow) { m.changeSpeakerDialog() }
 	m.list.onDragged = func(at fyne.Position) { m.sidebar.showDropTarget(at, true) }
@@ -428,7 +429,17 @@ func (m *MainWindow) applyQuery() {
 // laid out again, as the title's width decides where the count goes.
 func (m *MainWindow) showListTitle() {
 	m.listTitle.SetText(m.queryTitle())
-	m.listCount.SetText(fmt.Sprint(m.list.pager.count))
+	m.showListCount()
+}
+
+// showListCount counts the listed quotes, and the selected ones when there
+// are several: Print and Export then cover only those.
+func (m *MainWindow) showListCount() {
+	text := fmt.Sprint(m.list.pager.count)
+	if n := len(m.list.selected); n > 1 {
+		text += fmt.Sprintf(" · %d selected", n)
+	}
+	m.listCount.SetText(text)
 	m.listHeader.Refresh()
 }
 
