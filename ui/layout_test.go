@@ -319,3 +319,24 @@ func TestListCountsTheSelectedQuotes(t *testing.T) {
 		t.Errorf("back to one: the count reads %q", tw.listCount.text)
 	}
 }
+
+// An empty list says why: a search without matches, an empty queue.
+func TestEmptyListSaysWhy(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt")
+	if tw.listEmpty.Visible() {
+		t.Errorf("the list has quotes, yet says %q", tw.listEmpty.String())
+	}
+	tw.search.SetText("zebra")
+	if !tw.listEmpty.Visible() || !strings.Contains(tw.listEmpty.String(), "“zebra”") {
+		t.Errorf("a search without matches shows %q (visible %v)", tw.listEmpty.String(), tw.listEmpty.Visible())
+	}
+	tw.search.SetText("")
+	if tw.listEmpty.Visible() {
+		t.Error("the message stays after the search is cleared")
+	}
+	tw.sidebar.selectKey(keyRejected)
+	if !tw.listEmpty.Visible() || !strings.Contains(tw.listEmpty.String(), "No rejected quotes") {
+		t.Errorf("the empty Rejected list shows %q", tw.listEmpty.String())
+	}
+}

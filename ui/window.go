@@ -61,7 +61,8 @@ type MainWindow struct {
 	status  *statusBar
 
 	listTitle  *widget.Label
-	listHeader *fyne.Container // the title, its count and the sort menu
+	listHeader *fyne.Container  // the title, its count and the sort menu
+	listEmpty  *widget.RichText // why the list is empty, over it
 	listCount  *greyText
 	sortSelect *widget.Select
 	search     *widget.Entry
@@ -176,7 +177,10 @@ func (m *MainWindow) build() {
 	m.sortSelect.SetSelectedIndex(int(storage.SortNewestFirst))
 	m.sortSelect.OnChanged = func(string) { m.sortChanged() }
 	m.listHeader = container.New(listHeaderLayout{}, m.listTitle, m.listCount, m.sortSelect)
-	listPane := container.NewBorder(container.NewPadded(m.listHeader), nil, nil, nil, m.list.list)
+	m.listEmpty = greyLabel("", theme.SizeNameText, fyne.TextStyle{}, fyne.TextAlignCenter)
+	m.listEmpty.Hide()
+	listPane := container.NewBorder(container.NewPadded(m.listHeader), nil, nil, nil,
+		container.NewStack(m.list.list, container.NewPadded(container.NewVBox(m.listEmpty))))
 
 	m.inner = container.NewHSplit(listPane, m.source.content)
 	m.inner.SetOffset(0.43)
@@ -441,6 +445,30 @@ func (m *MainWindow) showListCount() {
 	}
 	m.listCount.SetText(text)
 	m.listHeader.Refresh()
+	why := ""
+	if m.list.pager.count == 0 && m.counts.Documents > 0 {
+		why = m.emptyListReason()
+	}
+	m.listEmpty.Segments[0].(*widget.TextSegment).Text = why
+	m.listEmpty.Refresh()
+	showIf(m.listEmpty, why != "")
+}
+
+// emptyListReason says why the list shows no quotes, and what to try.
+func (m *MainWindow) emptyListReason() string {
+	if q := m.search.Text; q != "" {
+		return fmt.Sprintf("No quote here has the words “%s”. Search looks in a quote's text, its speaker "+
+			"and its article's title; try fewer words, or All quotes.", q)
+	}
+	switch kind, _ := parseKey(m.selection); kind {
+	case keyReview:
+		return "Nothing to review: every attribution is confirmed or sure enough."
+	case keyRejected:
+		return "No rejected quotes."
+	case "topic":
+		return "No quotes in this topic yet. Drag quotes onto it in the sidebar, or use Edit › Add to topic…"
+	}
+	return "No quotes here."
 }
 
 // queryTitle names what the list shows.
