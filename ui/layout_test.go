@@ -340,3 +340,17 @@ func TestEmptyListSaysWhy(t *testing.T) {
 		t.Errorf("the empty Rejected list shows %q", tw.listEmpty.String())
 	}
 }
+
+// Spaces alone in the search field are no search.
+func TestBlankSearchIsNoSearch(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt")
+	tw.search.SetText("  ")
+	if tw.listTitle.Text != "All quotes" {
+		t.Errorf("a blank search titles the list %q", tw.listTitle.Text)
+	}
+	tw.search.SetText(" harbour ")
+	if want := "“harbour” in All quotes"; tw.listTitle.Text != want {
+		t.Errorf("the list is titled %q, want %q", tw.listTitle.Text, want)
+	}
+}

@@ -13,6 +13,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -456,7 +457,7 @@ func (m *MainWindow) showListCount() {
 
 // emptyListReason says why the list shows no quotes, and what to try.
 func (m *MainWindow) emptyListReason() string {
-	if q := m.search.Text; q != "" {
+	if q := strings.TrimSpace(m.search.Text); q != "" {
 		return fmt.Sprintf("No quote here has the words “%s”. Search looks in a quote's text, its speaker "+
 			"and its article's title; try fewer words, or All quotes.", q)
 	}
@@ -493,8 +494,8 @@ func (m *MainWindow) queryTitle() string {
 			title = orFileName(d.Meta)
 		}
 	}
-	if m.search.Text != "" {
-		title = fmt.Sprintf("“%s” in %s", m.search.Text, title)
+	if q := strings.TrimSpace(m.search.Text); q != "" {
+		title = fmt.Sprintf("“%s” in %s", q, title)
 	}
 	return title
 }
