@@ -144,6 +144,9 @@ func newSourcePane(lib Library) *sourcePane {
 		container.NewPadded(container.NewVBox(s.title,
 			container.NewBorder(nil, nil, nil, container.NewHBox(s.addQuote, s.docNoteBtn, s.link), container.New(&tightVBox{}, s.meta, s.docNote)))),
 		container.NewStack(stripBg, container.NewPadded(s.strip)),
+		// A rule under the strip, so that the text scrolling under it does
+		// not look cut off.
+		widget.NewSeparator(),
 	)
 	s.content = container.NewBorder(header, nil, nil, nil, s.scroll)
 	s.showNothing()

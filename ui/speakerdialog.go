@@ -411,7 +411,7 @@ func (d *speakerDialog) quoteInContext(text string, frags []core.Span, mention c
 	bg := &themedRect{Rectangle: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), name: theme.ColorNameInputBackground}
 	bg.CornerRadius = theme.InputRadiusSize()
 	// A long quote scrolls within four lines, so that the dialog fits.
-	return container.NewStack(bg, container.New(capHeightLayout{max: 4*articleLine + 2*articlePadY, of: t}, container.NewVScroll(t)))
+	return container.NewStack(bg, container.New(capHeightLayout{max: 4*articleLine + articlePadY, of: t}, container.NewVScroll(t)))
 }
 
 // capHeightLayout asks for the height of its content (of) up to max; what
