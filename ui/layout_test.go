@@ -354,3 +354,25 @@ func TestBlankSearchIsNoSearch(t *testing.T) {
 		t.Errorf("the list is titled %q, want %q", tw.listTitle.Text, want)
 	}
 }
+
+// Enter on the "apply to every quote" box applies the dialog, as it does
+// in the name field.
+func TestEnterOnTheCheckBoxApplies(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt")
+	q := tw.selectQuote("bring jobs")
+	siblings, err := tw.lib.MentionSiblings(context.Background(), q.ID)
+	if err != nil || len(siblings) < 2 {
+		t.Skipf("the engine attributed no two quotes through one mention here (%v, %v)", siblings, err)
+	}
+	tw.changeSpeakerDialog()
+	d := tw.speakerDlg
+	test.Type(d.entry, "Anna Berg")
+	d.sameAll.SetChecked(true)
+	d.sameAll.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	for _, id := range siblings {
+		if got := tw.reread(id); got.Speaker != "Anna Berg" {
+			t.Errorf("quote %d: speaker %q after Enter, want Anna Berg", id, got.Speaker)
+		}
+	}
+}

@@ -41,7 +41,7 @@ type speakerDialog struct {
 	list    *widget.List
 	items   []suggestion
 	chosen  int
-	sameAll *widget.Check
+	sameAll *keyCheck
 	context *articleText
 	// fieldLabel stands beside the name field: "New speaker", or "Who
 	// said it?" for a quote being added.
@@ -160,7 +160,8 @@ func (m *MainWindow) newSpeakerDialog(docID int64) *speakerDialog {
 		d.list.UnselectAll()
 		d.list.Refresh()
 	}
-	d.sameAll = widget.NewCheck("", nil)
+	d.sameAll = newKeyCheck()
+	d.sameAll.onReturn = d.submit
 	d.apply = widget.NewButtonWithIcon("", theme.ConfirmIcon(), d.submit)
 	d.apply.Importance = widget.HighImportance
 	return d
@@ -255,6 +256,27 @@ func (d *speakerDialog) step(n int) {
 			return
 		}
 	}
+}
+
+// keyCheck is a check box on which Enter applies the dialog, as it does in
+// the text field: ticking the box is often the last thing done.
+type keyCheck struct {
+	widget.Check
+	onReturn func()
+}
+
+func newKeyCheck() *keyCheck {
+	c := &keyCheck{}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *keyCheck) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && c.onReturn != nil {
+		c.onReturn()
+		return
+	}
+	c.Check.TypedKey(k)
 }
 
 // keyEntry is a text field that lets its dialog have some keys first:
