@@ -376,3 +376,23 @@ func TestEnterOnTheCheckBoxApplies(t *testing.T) {
 		}
 	}
 }
+
+// The order Needs review puts itself in is not kept as the researcher's
+// choice: quit in the queue, and the next session still goes back to hers.
+func TestReviewOrderIsNotSavedAsTheChoice(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt")
+	tw.sortSelect.SetSelectedIndex(int(storage.SortSpeaker))
+	tw.sidebar.selectKey(keyReview)
+	tw.saveLayout()
+	tw.close()
+
+	again := openTestWindow(t, tw.app, tw.dir)
+	if got := again.currentSort(); got != storage.SortConfidence {
+		t.Errorf("the queue reopens sorted by %v", got)
+	}
+	again.sidebar.selectKey(keyAll)
+	if got := again.currentSort(); got != storage.SortSpeaker {
+		t.Errorf("after a restart in the queue, All quotes is sorted by %v, want by speaker", got)
+	}
+}

@@ -55,6 +55,7 @@ type MainWindow struct {
 	// sortBeforeReview is the list's order before Needs review put it in
 	// confidence order; -1 when there is none to go back to.
 	sortBeforeReview storage.QuoteSort
+	sortingForNow    bool // the sort menu changes without saving the choice
 
 	sidebar *sidebar
 	list    *quoteList
@@ -387,9 +388,9 @@ func (m *MainWindow) selectSidebar(key string) {
 		// The queue is worked through from the least sure attribution; the
 		// order the researcher had comes back when she leaves it.
 		m.sortBeforeReview = m.currentSort()
-		m.sortSelect.SetSelectedIndex(int(storage.SortConfidence)) // calls applyQuery
+		m.setSortForNow(storage.SortConfidence)
 	case prev == keyReview && key != keyReview && m.sortBeforeReview >= 0 && m.currentSort() == storage.SortConfidence:
-		m.sortSelect.SetSelectedIndex(int(m.sortBeforeReview))
+		m.setSortForNow(m.sortBeforeReview)
 		m.sortBeforeReview = -1
 	default:
 		m.applyQuery()
@@ -404,7 +405,17 @@ func (m *MainWindow) selectSidebar(key string) {
 
 func (m *MainWindow) sortChanged() {
 	m.applyQuery()
-	m.saveSetting(settingSort, fmt.Sprint(m.sortSelect.SelectedIndex()))
+	if !m.sortingForNow {
+		m.saveSetting(settingSort, fmt.Sprint(m.sortSelect.SelectedIndex()))
+	}
+}
+
+// setSortForNow shows the list in order s without keeping it as the
+// researcher's choice: the order Needs review puts itself in.
+func (m *MainWindow) setSortForNow(s storage.QuoteSort) {
+	m.sortingForNow = true
+	m.sortSelect.SetSelectedIndex(int(s)) // calls applyQuery
+	m.sortingForNow = false
 }
 
 // query is the quote filter of the sidebar selection and the search text.
