@@ -258,7 +258,8 @@ func (s *sourcePane) load(id int64) bool {
 func (s *sourcePane) showDocumentNote(note string) {
 	s.docNote.SetText("Note: " + oneLine(note))
 	showIf(s.docNote, note != "")
-	s.docNoteBtn.SetText(map[bool]string{true: "Edit note", false: "Add note"}[note != ""])
+	// "article" tells it from the quote's note button in the strip below.
+	s.docNoteBtn.SetText(map[bool]string{true: "Edit article note", false: "Add article note"}[note != ""])
 	s.docNoteBtn.Show()
 }
 
