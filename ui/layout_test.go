@@ -396,3 +396,23 @@ func TestReviewOrderIsNotSavedAsTheChoice(t *testing.T) {
 		t.Errorf("after a restart in the queue, All quotes is sorted by %v, want by speaker", got)
 	}
 }
+
+// While text is selected, "Add as quote…" takes the article note button's
+// place, so that the source header stays on one line in a narrow pane.
+func TestAddAsQuoteTakesTheNoteButtonsPlace(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt")
+	tw.list.selectIndex(0)
+	s := tw.source
+	if s.addQuote.Visible() || !s.docNoteBtn.Visible() {
+		t.Fatal("without a selection the header should offer the note, not Add as quote")
+	}
+	s.text.onSelected(10, 40)
+	if !s.addQuote.Visible() || s.docNoteBtn.Visible() {
+		t.Error("with text selected the header should offer Add as quote in the note's place")
+	}
+	s.text.onSelected(0, 0)
+	if s.addQuote.Visible() || !s.docNoteBtn.Visible() {
+		t.Error("the note button did not come back when the selection went")
+	}
+}

@@ -118,11 +118,10 @@ func newSourcePane(lib Library) *sourcePane {
 	}
 	s.text.onSelected = func(start, end int) {
 		s.selStart, s.selEnd = start, end
-		if start < end {
-			s.addQuote.Show()
-		} else {
-			s.addQuote.Hide()
-		}
+		// While text is selected its button takes the note's place: the
+		// header keeps to one line in a narrow pane.
+		showIf(s.addQuote, start < end)
+		showIf(s.docNoteBtn, start >= end && s.doc.ID != 0)
 	}
 
 	icon := widget.NewIcon(theme.AccountIcon())
