@@ -19,27 +19,11 @@ import (
 // hidden objects.
 func textsIn(o fyne.CanvasObject) []string {
 	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
+	walkVisible(o, func(o fyne.CanvasObject) {
+		if t, ok := o.(*canvas.Text); ok && t.Text != "" {
+			out = append(out, t.Text)
 		}
-		switch w := o.(type) {
-		case *canvas.Text:
-			if w.Text != "" {
-				out = append(out, w.Text)
-			}
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
-		case *fyne.Container:
-			for _, child := range w.Objects {
-				walk(child)
-			}
-		}
-	}
-	walk(o)
+	})
 	return out
 }
 
@@ -352,28 +336,6 @@ func TestBlankSearchIsNoSearch(t *testing.T) {
 	tw.search.SetText(" harbour ")
 	if want := "“harbour” in All quotes"; tw.listTitle.Text != want {
 		t.Errorf("the list is titled %q, want %q", tw.listTitle.Text, want)
-	}
-}
-
-// Enter on the "apply to every quote" box applies the dialog, as it does
-// in the name field.
-func TestEnterOnTheCheckBoxApplies(t *testing.T) {
-	tw := newTestWindow(t)
-	tw.importFiles("harbour.txt")
-	q := tw.selectQuote("bring jobs")
-	siblings, err := tw.lib.MentionSiblings(context.Background(), q.ID)
-	if err != nil || len(siblings) < 2 {
-		t.Skipf("the engine attributed no two quotes through one mention here (%v, %v)", siblings, err)
-	}
-	tw.changeSpeakerDialog()
-	d := tw.speakerDlg
-	test.Type(d.entry, "Anna Berg")
-	d.sameAll.SetChecked(true)
-	d.sameAll.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	for _, id := range siblings {
-		if got := tw.reread(id); got.Speaker != "Anna Berg" {
-			t.Errorf("quote %d: speaker %q after Enter, want Anna Berg", id, got.Speaker)
-		}
 	}
 }
 
