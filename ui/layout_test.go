@@ -378,3 +378,27 @@ func TestAddAsQuoteTakesTheNoteButtonsPlace(t *testing.T) {
 		t.Error("the note button did not come back when the selection went")
 	}
 }
+
+// Quotes selected in one view are not carried into another: Print and
+// Export there cover what it lists.
+func TestAnotherViewStartsWithOneQuoteSelected(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt", "library.txt")
+	tw.list.click(0, 0)
+	tw.list.click(1, fyne.KeyModifierControl)
+	tw.list.click(2, fyne.KeyModifierControl)
+	if n := len(tw.scope().Selected); n != 3 {
+		t.Fatalf("%d quotes selected, want 3", n)
+	}
+	tw.sidebar.selectKey(keyReview)
+	tw.sidebar.selectKey(keyAll)
+	if s := tw.scope(); len(s.Selected) != 0 || strings.Contains(tw.listCount.text, "selected") {
+		t.Errorf("after another view the scope holds %d selected quotes (count %q)", len(s.Selected), tw.listCount.text)
+	}
+	tw.list.click(0, 0)
+	tw.list.click(1, fyne.KeyModifierControl)
+	tw.search.SetText("harbour")
+	if s := tw.scope(); len(s.Selected) != 0 {
+		t.Errorf("after a search the scope holds %d selected quotes", len(s.Selected))
+	}
+}

@@ -285,6 +285,16 @@ func (q *quoteList) click(i int, mods fyne.KeyModifier) {
 	q.setCurrent(i, row)
 }
 
+// keepOnlyCurrent drops the other selected quotes: a new view (another
+// sidebar row, another search) starts with one, so that Print and Export
+// never cover quotes it does not list.
+func (q *quoteList) keepOnlyCurrent() {
+	q.selected = map[int64]bool{}
+	if q.current != 0 {
+		q.selected[q.current] = true
+	}
+}
+
 // selectIndex makes row i the only selected and current one, scrolled into
 // view.
 func (q *quoteList) selectIndex(i int) bool {

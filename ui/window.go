@@ -209,7 +209,10 @@ func (m *MainWindow) toolbar() fyne.CanvasObject {
 	m.search = widget.NewEntry()
 	m.search.SetPlaceHolder("Search quotes…")
 	m.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	m.search.OnChanged = func(string) { m.applyQuery() }
+	m.search.OnChanged = func(string) {
+		m.list.keepOnlyCurrent()
+		m.applyQuery()
+	}
 	searchBox := container.NewGridWrap(fyne.NewSize(320, m.search.MinSize().Height), m.search)
 	bar := container.NewHBox(m.open, m.importFolder, vline(), m.print, m.export, vline(), m.undo, m.redo,
 		layout.NewSpacer(), searchBox)
@@ -383,6 +386,7 @@ func (m *MainWindow) updateStatus(event string) {
 func (m *MainWindow) selectSidebar(key string) {
 	prev := m.selection
 	m.selection = key
+	m.list.keepOnlyCurrent()
 	switch {
 	case key == keyReview && prev != keyReview:
 		// The queue is worked through from the least sure attribution; the
