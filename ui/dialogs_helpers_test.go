@@ -209,27 +209,29 @@ func selectionOf(title string, set quoteset.Set) QuoteSelection {
 // dialogs), depth first, leaving out hidden objects.
 func visibleObjects(c fyne.Canvas) []fyne.CanvasObject {
 	var all []fyne.CanvasObject
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		all = append(all, o)
-		switch w := o.(type) {
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
-		case *fyne.Container:
-			for _, child := range w.Objects {
-				walk(child)
-			}
-		}
-	}
 	for _, o := range c.Overlays().List() {
-		walk(o)
+		walkVisible(o, func(o fyne.CanvasObject) { all = append(all, o) })
 	}
 	return all
+}
+
+// walkVisible visits o and what it draws, depth first, leaving out hidden
+// objects.
+func walkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	visit(o)
+	switch w := o.(type) {
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(w).Objects() {
+			walkVisible(child, visit)
+		}
+	case *fyne.Container:
+		for _, child := range w.Objects {
+			walkVisible(child, visit)
+		}
+	}
 }
 
 // shownText is all the text the dialogs on the canvas show, one piece a

@@ -82,25 +82,36 @@ func TestChangeSpeakerToANewPerson(t *testing.T) {
 }
 
 func TestChangeSpeakerForEveryQuoteOfTheSameMention(t *testing.T) {
-	tw := newTestWindow(t)
-	tw.importFiles("harbour.txt")
-	q := tw.selectQuote("bring jobs")
-	siblings, err := tw.lib.MentionSiblings(context.Background(), q.ID)
-	if err != nil || len(siblings) < 2 {
-		t.Skipf("the engine attributed no two quotes through one mention here (%v, %v)", siblings, err)
-	}
-	tw.changeSpeakerDialog()
-	d := tw.speakerDlg
-	if !d.sameAll.Visible() || !strings.Contains(d.sameAll.Text, q.MentionText) {
-		t.Fatalf("the “apply to every quote” box is %q (shown %v)", d.sameAll.Text, d.sameAll.Visible())
-	}
-	test.Type(d.entry, "Anna Berg")
-	d.sameAll.SetChecked(true)
-	test.Tap(d.apply)
-	for _, id := range siblings {
-		if got := tw.reread(id); got.Speaker != "Anna Berg" {
-			t.Errorf("quote %d: speaker %q, want Anna Berg", id, got.Speaker)
-		}
+	for _, tc := range []struct {
+		how   string
+		apply func(d *speakerDialog)
+	}{
+		{"Change", func(d *speakerDialog) { test.Tap(d.apply) }},
+		// Ticking the box is often the last thing done: Enter there applies.
+		{"Enter on the box", func(d *speakerDialog) { d.sameAll.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }},
+	} {
+		t.Run(tc.how, func(t *testing.T) {
+			tw := newTestWindow(t)
+			tw.importFiles("harbour.txt")
+			q := tw.selectQuote("bring jobs")
+			siblings, err := tw.lib.MentionSiblings(context.Background(), q.ID)
+			if err != nil || len(siblings) < 2 {
+				t.Skipf("the engine attributed no two quotes through one mention here (%v, %v)", siblings, err)
+			}
+			tw.changeSpeakerDialog()
+			d := tw.speakerDlg
+			if !d.sameAll.Visible() || !strings.Contains(d.sameAll.Text, q.MentionText) {
+				t.Fatalf("the “apply to every quote” box is %q (shown %v)", d.sameAll.Text, d.sameAll.Visible())
+			}
+			test.Type(d.entry, "Anna Berg")
+			d.sameAll.SetChecked(true)
+			tc.apply(d)
+			for _, id := range siblings {
+				if got := tw.reread(id); got.Speaker != "Anna Berg" {
+					t.Errorf("quote %d: speaker %q, want Anna Berg", id, got.Speaker)
+				}
+			}
+		})
 	}
 }
 

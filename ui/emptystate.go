@@ -128,14 +128,15 @@ func (r *dashedRenderer) Layout(size fyne.Size) {
 	}
 }
 
-// tightHBox puts objects side by side with no gap (a sentence and its link).
+// tightHBox puts objects side by side a space apart (a sentence and its
+// link), without their paddings in between.
 type tightHBox struct{}
 
 func (tightHBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objs {
 		m := o.MinSize()
-		s.Width += m.Width - theme.InnerPadding()
+		s.Width += m.Width - tightOverlap()
 		s.Height = max(s.Height, m.Height)
 	}
 	return s
@@ -147,6 +148,10 @@ func (tightHBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		m := o.MinSize()
 		o.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
 		o.Resize(m)
-		x += m.Width - theme.InnerPadding()
+		x += m.Width - tightOverlap()
 	}
 }
+
+// tightOverlap is how far neighbours overlap: their inner paddings, less
+// the width of a space between two words.
+func tightOverlap() float32 { return 2*theme.InnerPadding() - theme.Padding() }

@@ -93,9 +93,49 @@ func (m *MainWindow) addShortcuts() {
 		case fyne.KeyDelete:
 			m.rejectOrRestore()
 		case fyne.KeyEscape:
-			m.search.SetText("")
+			if !m.cancelDialog() {
+				m.search.SetText("")
+			}
 		}
 	})
+}
+
+// cancelDialog closes the dialog on top, if one is open, by its Cancel
+// (or No, or Close) button, so that it closes as that button does.
+// Dialogs whose text field has the focus get Escape there instead.
+func (m *MainWindow) cancelDialog() bool {
+	top := m.Window.Canvas().Overlays().Top()
+	if top == nil || !top.Visible() {
+		return false
+	}
+	var cancel *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if cancel != nil || o == nil || !o.Visible() {
+			return
+		}
+		switch w := o.(type) {
+		case *widget.Button:
+			switch w.Text {
+			case "Cancel", "No", "Close":
+				if !w.Disabled() && w.OnTapped != nil {
+					cancel = w
+				}
+			}
+		case *widget.PopUp: // a dialog's window
+			walk(w.Content)
+		case *fyne.Container: // its layout, content and button row
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(top)
+	if cancel == nil {
+		return false
+	}
+	cancel.OnTapped()
+	return true
 }
 
 // unlessTyping runs action, or, when a text field has the focus, gives it sc

@@ -103,7 +103,7 @@ func TestDocumentNoteFromTheSourceHeader(t *testing.T) {
 	tw := newTestWindow(t)
 	tw.importFiles("harbour.txt")
 	tw.selectQuote("bring jobs")
-	if !tw.source.docNoteBtn.Visible() || tw.source.docNote.Visible() || tw.source.docNoteBtn.Text != "Add note" {
+	if !tw.source.docNoteBtn.Visible() || tw.source.docNote.Visible() || tw.source.docNoteBtn.Text != "Add article note" {
 		t.Fatalf("header offers %q (note shown %v)", tw.source.docNoteBtn.Text, tw.source.docNote.Visible())
 	}
 	test.Tap(tw.source.docNoteBtn)
@@ -116,7 +116,7 @@ func TestDocumentNoteFromTheSourceHeader(t *testing.T) {
 		t.Errorf("article note stored as %q", doc.Note)
 	}
 	if !tw.source.docNote.Visible() || tw.source.docNote.text != "Note: Local paper; the council vote is on 12 March" ||
-		tw.source.docNoteBtn.Text != "Edit note" {
+		tw.source.docNoteBtn.Text != "Edit article note" {
 		t.Errorf("header shows %q, button %q", tw.source.docNote.text, tw.source.docNoteBtn.Text)
 	}
 	if !strings.Contains(tw.undoItem.Label, "Note") {

@@ -195,6 +195,7 @@ type quoteList struct {
 	threshold float64
 
 	onCurrent   func(row storage.QuoteRow) // the current quote changed
+	onSelection func()                     // the selected quotes changed
 	onMenu      func(row storage.QuoteRow, at fyne.Position)
 	onDragged   func(at fyne.Position)              // rows dragged over the window
 	onDropped   func(ids []int64, at fyne.Position) // and let go
@@ -273,6 +274,7 @@ func (q *quoteList) click(i int, mods fyne.KeyModifier) {
 		if q.selected[row.ID] && len(q.selected) > 1 {
 			delete(q.selected, row.ID)
 			q.list.Refresh()
+			call(q.onSelection)
 			return
 		}
 		q.selected[row.ID] = true
@@ -281,6 +283,16 @@ func (q *quoteList) click(i int, mods fyne.KeyModifier) {
 		q.selected = map[int64]bool{row.ID: true}
 	}
 	q.setCurrent(i, row)
+}
+
+// keepOnlyCurrent drops the other selected quotes: a new view (another
+// sidebar row, another search) starts with one, so that Print and Export
+// never cover quotes it does not list.
+func (q *quoteList) keepOnlyCurrent() {
+	q.selected = map[int64]bool{}
+	if q.current != 0 {
+		q.selected[q.current] = true
+	}
 }
 
 // selectIndex makes row i the only selected and current one, scrolled into
@@ -312,6 +324,7 @@ func (q *quoteList) setCurrent(i int, row storage.QuoteRow) {
 	if q.onCurrent != nil {
 		q.onCurrent(row)
 	}
+	call(q.onSelection)
 }
 
 // move goes to the next (+1) or previous (-1) quote.

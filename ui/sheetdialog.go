@@ -200,6 +200,7 @@ type printDialog struct {
 	heading     *widget.Label
 	summary     *widget.RichText
 	printerPick *widget.Select
+	form        *widget.Form // its labels grey while their field is disabled
 	noPrinter   *fyne.Container
 	noPrinterIs *widget.Label
 	settingsBox *fyne.Container
@@ -278,14 +279,14 @@ func (d *printDialog) content() fyne.CanvasObject {
 	)
 	d.copiesHint = newSubtleText("", fyne.TextAlignLeading)
 	d.copiesHint.Hide()
-	form := widget.NewForm(
+	d.form = widget.NewForm(
 		widget.NewFormItem("Printer", d.printerPick),
 		widget.NewFormItem("Copies", container.NewVBox(copiesBox, d.copiesHint)),
 		widget.NewFormItem("Paper", d.paper),
 		widget.NewFormItem("Group quotes", d.groupBy),
 		widget.NewFormItem("Articles", d.order),
 	)
-	d.settingsBox = container.NewVBox(d.heading, d.summary, widget.NewSeparator(), d.noPrinter, form, d.status)
+	d.settingsBox = container.NewVBox(d.heading, d.summary, widget.NewSeparator(), d.noPrinter, d.form, d.status)
 
 	d.pageFrame = &pageFrameLayout{aspect: pageAspect(d.settings.Paper)}
 	frame := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
@@ -353,6 +354,7 @@ func (d *printDialog) showPrinters(err error) {
 		d.printerPick.PlaceHolder = "Choose a printer"
 		d.printerPick.Enable()
 		d.printerPick.SetSelectedIndex(0) // the default printer comes first
+		d.form.Refresh()                  // the "Printer" label is no longer grey
 	}
 	d.updateButtons()
 }

@@ -169,17 +169,21 @@ func (s *sidebar) build(counts storage.Counts) {
 				add(s.row(keyRejected, rowLook{icon: theme.DeleteIcon(), text: "Rejected", count: counts.Rejected}))
 			}
 		}
-		shown := 0
+		shown, grouped := 0, false
 		for _, t := range sidebarTopicOrder(s.topics) {
 			if shown >= s.topicLimit {
 				break
 			}
 			shown++
-			look := rowLook{dot: parseColour(t.Color), ring: t.Origin == storage.TopicSuggested,
-				text: t.Name, italic: t.Origin == storage.TopicSuggested, count: t.Count, indent: t.ParentID != 0}
-			if t.Origin == storage.TopicSuggested {
-				look.tag = "suggested"
+			suggested := t.Origin == storage.TopicSuggested
+			// The suggestions come last, under one heading rather than a
+			// tag on each row, which would leave their names no room.
+			if suggested && t.ParentID == 0 && !grouped {
+				grouped = true
+				add(s.subheading("Suggested · right-click to accept"))
 			}
+			look := rowLook{dot: parseColour(t.Color), ring: suggested,
+				text: t.Name, italic: suggested, count: t.Count, indent: t.ParentID != 0}
 			r := s.row(topicKey(t.ID), look)
 			t := t
 			r.onMenu = func(at fyne.Position) {
@@ -200,11 +204,13 @@ func (s *sidebar) build(counts storage.Counts) {
 	add(s.header("Speakers", countText(counts.Speakers)))
 	if !s.collapsed["Speakers"] {
 		for _, sp := range s.speakers {
-			extra := ""
+			extra, also := "", ""
 			if n := len(sp.Aliases); n > 0 {
 				extra = "· " + plural(n, "alias", "aliases")
+				also = "· also " + strings.Join(sp.Aliases, ", ")
 			}
-			r := s.row(speakerKey(sp.ID), rowLook{icon: theme.AccountIcon(), text: sp.Name, extra: extra, count: sp.Count})
+			r := s.row(speakerKey(sp.ID), rowLook{icon: theme.AccountIcon(), text: sp.Name, extra: extra, hoverExtra: also,
+				count: sp.Count})
 			sp := sp
 			r.onMenu = func(at fyne.Position) {
 				if s.onSpeakerMenu != nil {
@@ -313,22 +319,52 @@ func (s *sidebar) header(title, count string) fyne.CanvasObject {
 	return obj
 }
 
-// moreLink is a section's "Show more…" button.
+// moreLink is a section's "Show more…" link, under the rows' icons.
 func (s *sidebar) moreLink(section, label string, more func()) fyne.CanvasObject {
 	key := "more:" + section
-	b, ok := s.parts[key].(*widget.Button)
+	obj, ok := s.parts[key]
 	if !ok {
-		b = widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		s.parts[key] = b
+		l := widget.NewHyperlink("", nil)
+		l.SizeName = theme.SizeNameCaptionText
+		obj = container.New(insetLayout{left: sidebarInset}, l)
+		s.parts[key] = obj
+		s.parts[key+":link"] = l
 	}
-	b.OnTapped = func() {
+	l := s.parts[key+":link"].(*widget.Hyperlink)
+	l.OnTapped = func() {
 		more()
 		s.reload(s.counts)
 	}
-	b.SetText(label)
-	return b
+	l.SetText(label)
+	return obj
+}
+
+// subheading is a grey caption over a group of rows.
+func (s *sidebar) subheading(text string) fyne.CanvasObject {
+	key := "sub:" + text
+	if obj, ok := s.parts[key]; ok {
+		return obj
+	}
+	obj := container.New(insetLayout{left: sidebarInset},
+		greyLabel(text, theme.SizeNameCaptionText, fyne.TextStyle{}, fyne.TextAlignLeading))
+	s.parts[key] = obj
+	return obj
+}
+
+// sidebarInset lines a link's or caption's text up with the rows' icons.
+const sidebarInset = 8
+
+// insetLayout indents its one object from the left.
+type insetLayout struct{ left float32 }
+
+func (l insetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := objs[0].MinSize()
+	return fyne.NewSize(m.Width+l.left, m.Height)
+}
+
+func (l insetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(l.left, 0))
+	objs[0].Resize(fyne.NewSize(size.Width-l.left, size.Height))
 }
 
 // hint is a grey italic note in an empty section.
@@ -419,19 +455,20 @@ func greyLabel(text string, size fyne.ThemeSizeName, style fyne.TextStyle, align
 
 // rowLook is what a sidebar row shows.
 type rowLook struct {
-	icon     fyne.Resource
-	dot      color.Color
-	ring     bool // outlined dot: a suggested topic
-	text     string
-	italic   bool
-	extra    string // grey, after the text: "· 3 aliases"
-	sub      string // second line: outlet and date
-	tag      string // outlined label: "suggested"
-	count    int
-	badge    bool // the count as an amber badge
-	indent   bool
-	selected bool
-	dropping bool
+	icon   fyne.Resource
+	dot    color.Color
+	ring   bool // outlined dot: a suggested topic
+	text   string
+	italic bool
+	extra  string // grey, after the text: "· 3 aliases"
+	// hoverExtra replaces extra under the mouse: "· also Trump, he".
+	hoverExtra string
+	sub        string // second line: outlet and date
+	count      int
+	badge      bool // the count as an amber badge
+	indent     bool
+	selected   bool
+	dropping   bool
 }
 
 // sideRow is one sidebar entry.
@@ -484,7 +521,7 @@ func (r *sideRow) CreateRenderer() fyne.WidgetRenderer {
 	rr := &sideRowRenderer{r: r, bg: canvas.NewRectangle(color.Transparent), icon: canvas.NewImageFromResource(nil),
 		dot: canvas.NewCircle(color.Transparent), text: canvas.NewText("", color.Black),
 		extra: canvas.NewText("", color.Black), sub: canvas.NewText("", color.Black),
-		count: canvas.NewText("", color.Black), badge: canvas.NewRectangle(color.Transparent), tag: newChip()}
+		count: canvas.NewText("", color.Black), badge: canvas.NewRectangle(color.Transparent)}
 	rr.bg.CornerRadius = theme.SelectionRadiusSize()
 	rr.badge.CornerRadius = 8
 	rr.text.TextSize = 14
@@ -499,13 +536,12 @@ type sideRowRenderer struct {
 	icon                    *canvas.Image
 	dot                     *canvas.Circle
 	text, extra, sub, count *canvas.Text
-	tag                     *chip
 }
 
 func (rr *sideRowRenderer) Destroy()           {}
 func (rr *sideRowRenderer) MinSize() fyne.Size { return rr.r.MinSize() }
 func (rr *sideRowRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{rr.bg, rr.icon, rr.dot, rr.text, rr.extra, rr.sub, rr.tag, rr.badge, rr.count}
+	return []fyne.CanvasObject{rr.bg, rr.icon, rr.dot, rr.text, rr.extra, rr.sub, rr.badge, rr.count}
 }
 
 func (rr *sideRowRenderer) Refresh() {
@@ -536,11 +572,6 @@ func (rr *sideRowRenderer) Refresh() {
 		rr.count.TextStyle.Bold = true
 	} else {
 		rr.count.TextStyle.Bold = false
-	}
-	rr.tag.Hidden = l.tag == ""
-	if l.tag != "" {
-		rr.tag.chipLook = chipLook{text: l.tag, fill: color.Transparent, stroke: grey, ink: grey}
-		rr.tag.Refresh()
 	}
 	rr.Layout(rr.r.Size())
 	canvas.Refresh(rr.r)
@@ -578,17 +609,13 @@ func (rr *sideRowRenderer) Layout(size fyne.Size) {
 	if l.badge {
 		end -= 6
 	}
-	if l.tag != "" {
-		ts := rr.tag.MinSize()
-		ts.Height = 16
-		end -= ts.Width
-		rr.tag.Resize(ts)
-		rr.tag.Move(fyne.NewPos(end, lineY+(lineH-16)/2))
-		end -= 6
-	}
 	textW := fyne.MeasureText(l.text, 14, rr.text.TextStyle).Width
-	extraW := fyne.MeasureText(l.extra, 12, fyne.TextStyle{}).Width
 	rr.extra.Text = l.extra
+	if rr.r.hovered && l.hoverExtra != "" {
+		// The aliases, as many as fit after the whole name.
+		rr.extra.Text = ellipsize(l.hoverExtra, end-x-textW-6, 12, fyne.TextStyle{})
+	}
+	extraW := fyne.MeasureText(rr.extra.Text, 12, fyne.TextStyle{}).Width
 	if x+textW+6+extraW > end {
 		rr.extra.Text = ""
 		extraW = 0

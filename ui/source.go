@@ -47,18 +47,20 @@ type sourcePane struct {
 	reject     *widget.Button
 	addQuote   *widget.Button
 	strip      *fyne.Container
-	extras     *fyne.Container // the topics and note lines
-	text       *articleText
-	scroll     *container.Scroll
-	content    *fyne.Container
-	selStart   int
-	selEnd     int
-	onQuote    func(id int64) // a highlighted quote was tapped
-	onChange   func()
-	onConfirm  func()
-	onReject   func()
-	onAddQuote func(docID int64, span core.Span)
-	onNote     func() // the current quote's note
+	// speakerLine holds the speaker's name and its caption.
+	speakerLine *fyne.Container
+	extras      *fyne.Container // the topics and note lines
+	text        *articleText
+	scroll      *container.Scroll
+	content     *fyne.Container
+	selStart    int
+	selEnd      int
+	onQuote     func(id int64) // a highlighted quote was tapped
+	onChange    func()
+	onConfirm   func()
+	onReject    func()
+	onAddQuote  func(docID int64, span core.Span)
+	onNote      func() // the current quote's note
 	// onDocumentNote edits the article's note.
 	onDocumentNote func()
 	onError        func(error)
@@ -77,7 +79,7 @@ func newSourcePane(lib Library) *sourcePane {
 	s.quoteMeta = newGreyText(12)
 	s.reasons = newGreyText(12)
 	s.note = newGreyText(12)
-	s.noteButton = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { call(s.onNote) })
+	s.noteButton = widget.NewButtonWithIcon("Add note", theme.DocumentCreateIcon(), func() { call(s.onNote) })
 	s.noteButton.Importance = widget.LowImportance
 	s.docNote = newGreyText(13)
 	s.docNote.Hide()
@@ -116,28 +118,34 @@ func newSourcePane(lib Library) *sourcePane {
 	}
 	s.text.onSelected = func(start, end int) {
 		s.selStart, s.selEnd = start, end
-		if start < end {
-			s.addQuote.Show()
-		} else {
-			s.addQuote.Hide()
-		}
+		// While text is selected its button takes the note's place: the
+		// header keeps to one line in a narrow pane.
+		showIf(s.addQuote, start < end)
+		showIf(s.docNoteBtn, start >= end && s.doc.ID != 0)
 	}
 
 	icon := widget.NewIcon(theme.AccountIcon())
-	// The topics and the note take the strip's whole width, under the
-	// speaker and the buttons, indented like the speaker's name.
+	// The speaker's name has the strip's whole width (its caption gives way
+	// first); the actions go on their own line under it, and the topics
+	// and the note under them, all indented like the name.
 	indent := canvas.NewRectangle(color.Transparent)
 	indent.SetMinSize(fyne.NewSize(icon.MinSize().Width, 0))
-	s.extras = container.NewBorder(nil, nil, indent, nil, container.New(&tightVBox{}, s.reasons, s.note))
+	s.speakerLine = container.New(nameFirstLayout{}, s.speaker, s.quoteMeta)
+	actions := container.NewHBox(s.change, s.confirm, s.reject, s.noteButton)
+	s.extras = container.New(&tightVBox{}, s.reasons, s.note)
 	s.strip = container.New(layout.NewCustomPaddedVBoxLayout(0),
-		container.NewBorder(nil, nil, icon, container.NewHBox(s.addQuote, s.confirm, s.reject, s.noteButton, s.change),
-			container.New(&tightVBox{}, s.speaker, s.quoteMeta)),
-		s.extras)
+		container.NewBorder(nil, nil, icon, nil, s.speakerLine),
+		container.NewBorder(nil, nil, indent, nil, container.NewVBox(actions, s.extras)))
 	stripBg := &themedRect{Rectangle: canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)), name: theme.ColorNameHeaderBackground}
+	// "Add as quote…" stands beside the article's own actions, so that it
+	// is there when no quote is current, as soon as text is selected.
 	header := container.NewVBox(
 		container.NewPadded(container.NewVBox(s.title,
-			container.NewBorder(nil, nil, nil, container.NewHBox(s.docNoteBtn, s.link), container.New(&tightVBox{}, s.meta, s.docNote)))),
+			container.NewBorder(nil, nil, nil, container.NewHBox(s.addQuote, s.docNoteBtn, s.link), container.New(&tightVBox{}, s.meta, s.docNote)))),
 		container.NewStack(stripBg, container.NewPadded(s.strip)),
+		// A rule under the strip, so that the text scrolling under it does
+		// not look cut off.
+		widget.NewSeparator(),
 	)
 	s.content = container.NewBorder(header, nil, nil, nil, s.scroll)
 	s.showNothing()
@@ -249,7 +257,8 @@ func (s *sourcePane) load(id int64) bool {
 func (s *sourcePane) showDocumentNote(note string) {
 	s.docNote.SetText("Note: " + oneLine(note))
 	showIf(s.docNote, note != "")
-	s.docNoteBtn.SetText(map[bool]string{true: "Edit note", false: "Add note"}[note != ""])
+	// "article" tells it from the quote's note button in the strip below.
+	s.docNoteBtn.SetText(map[bool]string{true: "Edit article note", false: "Add article note"}[note != ""])
 	s.docNoteBtn.Show()
 }
 
@@ -304,12 +313,13 @@ func (s *sourcePane) updateStrip() {
 		name = "Unknown speaker"
 	}
 	s.speaker.SetText(name)
+	s.noteButton.SetText(map[bool]string{true: "Edit note", false: "Add note"}[q.Note != ""])
 	var mention string
 	if q.MentionText != "" {
 		mention = fmt.Sprintf("mention “%s”", q.MentionText)
 	}
 	// The mention, the longest, goes last: it is what gives way in a narrow pane.
-	s.quoteMeta.SetText(joinNonEmpty(" · ", paragraphMark(q.Paragraph), fmt.Sprintf("confidence %.2f", q.Confidence), mention))
+	s.quoteMeta.SetText("· " + joinNonEmpty(" · ", paragraphMark(q.Paragraph), fmt.Sprintf("confidence %.2f", q.Confidence), mention))
 	s.reasons.SetText(topicReasons(q.Topics))
 	showIf(s.reasons, len(q.Topics) > 0)
 	s.note.SetText("Note: " + oneLine(q.Note))
@@ -322,11 +332,34 @@ func (s *sourcePane) updateStrip() {
 		s.reject.SetText("Reject")
 		s.reject.SetIcon(theme.CancelIcon())
 	}
-	if q.NeedsReview(s.threshold) {
-		s.confirm.Show()
-	} else {
-		s.confirm.Hide()
-	}
+	showIf(s.confirm, q.NeedsReview(s.threshold))
+	// The name's width changed: place the name and its caption again.
+	s.speakerLine.Refresh()
+}
+
+// nameFirstLayout gives its first object (a bold name) the width its text
+// needs, up to the whole row, and the second (the name's grey caption)
+// what is left, so that the caption is cut before the name is.
+type nameFirstLayout struct{}
+
+func (nameFirstLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	name, caption := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(name.Width+caption.Width, max(name.Height, caption.Height))
+}
+
+func (nameFirstLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	name, caption := objs[0].(*widget.Label), objs[1]
+	// The label measures its text a piece at a time, which comes out a
+	// little wider than the whole: a padding's slack keeps it from cutting.
+	want := fyne.MeasureText(name.Text, theme.TextSize(), name.TextStyle).Width + 2*theme.InnerPadding() + theme.Padding()
+	nw := min(want, size.Width)
+	nh := name.MinSize().Height
+	name.Move(fyne.NewPos(0, (size.Height-nh)/2))
+	name.Resize(fyne.NewSize(nw, nh))
+	// The caption's text sits on the name's baseline, give or take a unit.
+	ch := caption.MinSize().Height
+	caption.Move(fyne.NewPos(nw-theme.InnerPadding(), (size.Height-ch)/2+1))
+	caption.Resize(fyne.NewSize(max(0, size.Width-nw+theme.InnerPadding()), ch))
 }
 
 // scrollTo brings row's first line into view, a little below the top.

@@ -13,11 +13,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"verbatim/core"
+	"verbatim/core/extract/attrib"
 	"verbatim/storage"
 )
 
 // contextChars is how much text the dialog shows around the quote.
-const contextChars = 140
+// (About a line either side: the dialog must fit a small screen.)
+const contextChars = 80
 
 // suggestion is one row of the speaker dialog's list: a group header, a
 // speaker, or "New speaker …".
@@ -33,19 +35,22 @@ func (s suggestion) pickable() bool { return s.header == "" }
 // speakerDialog asks who said a quote: suggestions from the document's
 // speakers first, then the library's, then a new name.
 type speakerDialog struct {
-	m        *MainWindow
-	docID    int64
-	entry    *widget.Entry
-	list     *widget.List
-	items    []suggestion
-	chosen   int
-	sameAll  *widget.Check
-	context  *articleText
-	noNew    bool  // only existing speakers (merging)
-	except   int64 // a speaker not to offer
-	apply    *widget.Button
-	dlg      *dialog.CustomDialog
-	onChoose func(s suggestion, sameMention bool)
+	m       *MainWindow
+	docID   int64
+	entry   *keyEntry
+	list    *widget.List
+	items   []suggestion
+	chosen  int
+	sameAll *keyCheck
+	context *articleText
+	// fieldLabel stands beside the name field: "New speaker", or "Who
+	// said it?" for a quote being added.
+	fieldLabel string
+	noNew      bool  // only existing speakers (merging)
+	except     int64 // a speaker not to offer
+	apply      *widget.Button
+	dlg        *dialog.CustomDialog
+	onChoose   func(s suggestion, sameMention bool)
 }
 
 // changeSpeakerDialog opens the dialog for the current quote.
@@ -83,7 +88,8 @@ func (m *MainWindow) changeSpeakerDialog() {
 	}
 	parts := []fyne.CanvasObject{caption, d.quoteInContext(doc.Text, frags, row.Mention), current}
 	if row.Rule != "" {
-		parts = append(parts, captionLabel(fmt.Sprintf("Rule: %s · confidence %.2f", row.Rule, row.Confidence)))
+		parts = append(parts, captionLabel(fmt.Sprintf("How it was found: %s · confidence %.2f",
+			ruleExplanation(row.Rule, row.MentionText), row.Confidence)))
 	}
 	mention := row.MentionText
 	if len(siblings) > 1 && mention != "" {
@@ -118,14 +124,27 @@ func (m *MainWindow) addQuoteDialog(docID int64, span core.Span) {
 			m.quoteTappedInSource(edit.Target)
 		}
 	}
-	d.show("Add quote", "Add quote", []fyne.CanvasObject{caption, d.quoteInContext(doc.Text, []core.Span{span}, core.Span{}),
-		captionLabel("Who said it?")})
+	d.fieldLabel = "Who said it?"
+	d.show("Add quote", "Add quote", []fyne.CanvasObject{caption, d.quoteInContext(doc.Text, []core.Span{span}, core.Span{})})
 }
 
 func (m *MainWindow) newSpeakerDialog(docID int64) *speakerDialog {
-	d := &speakerDialog{m: m, docID: docID}
-	d.entry = widget.NewEntry()
+	d := &speakerDialog{m: m, docID: docID, fieldLabel: "New speaker"}
+	d.entry = newKeyEntry()
 	d.entry.SetPlaceHolder("Type a name")
+	d.entry.onKey = func(k fyne.KeyName) bool {
+		switch k {
+		case fyne.KeyEscape:
+			d.dlg.Hide()
+		case fyne.KeyDown:
+			d.step(1)
+		case fyne.KeyUp:
+			d.step(-1)
+		default:
+			return false
+		}
+		return true
+	}
 	d.entry.OnChanged = func(string) { d.suggest() }
 	d.entry.OnSubmitted = func(string) { d.submit() }
 	d.list = widget.NewList(func() int { return len(d.items) }, newSuggestionRow,
@@ -141,7 +160,8 @@ func (m *MainWindow) newSpeakerDialog(docID int64) *speakerDialog {
 		d.list.UnselectAll()
 		d.list.Refresh()
 	}
-	d.sameAll = widget.NewCheck("", nil)
+	d.sameAll = newKeyCheck()
+	d.sameAll.onReturn = d.submit
 	d.apply = widget.NewButtonWithIcon("", theme.ConfirmIcon(), d.submit)
 	d.apply.Importance = widget.HighImportance
 	return d
@@ -150,8 +170,10 @@ func (m *MainWindow) newSpeakerDialog(docID int64) *speakerDialog {
 func (d *speakerDialog) show(title, action string, parts []fyne.CanvasObject) {
 	d.apply.SetText(action)
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.dlg.Hide() })
-	listBox := container.NewGridWrap(fyne.NewSize(520, 200), d.list)
-	parts = append(parts, widget.NewLabel("New speaker"), d.entry, listBox, d.sameAll)
+	// Five rows, and the label beside the field rather than over it: the
+	// dialog must fit a 1280×800 screen at a text scale of 1.25.
+	listBox := container.NewGridWrap(fyne.NewSize(520, 168), d.list)
+	parts = append(parts, container.NewBorder(nil, nil, widget.NewLabel(d.fieldLabel), nil, d.entry), listBox, d.sameAll)
 	box := container.NewVBox(parts...)
 	if d.context != nil {
 		d.context.onLayout = func(changed bool) {
@@ -222,6 +244,60 @@ func (d *speakerDialog) suggest() {
 }
 
 func (d *speakerDialog) updateApply() { setEnabled(d.apply, d.chosen >= 0) }
+
+// step moves the chosen suggestion by n pickable rows (the arrow keys).
+func (d *speakerDialog) step(n int) {
+	for i := d.chosen + n; i >= 0 && i < len(d.items); i += n {
+		if d.items[i].pickable() {
+			d.chosen = i
+			d.list.ScrollTo(i)
+			d.list.Refresh()
+			d.updateApply()
+			return
+		}
+	}
+}
+
+// keyCheck is a check box on which Enter applies the dialog, as it does in
+// the text field: ticking the box is often the last thing done.
+type keyCheck struct {
+	widget.Check
+	onReturn func()
+}
+
+func newKeyCheck() *keyCheck {
+	c := &keyCheck{}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *keyCheck) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && c.onReturn != nil {
+		c.onReturn()
+		return
+	}
+	c.Check.TypedKey(k)
+}
+
+// keyEntry is a text field that lets its dialog have some keys first:
+// Escape closes, the arrow keys move through the suggestions.
+type keyEntry struct {
+	widget.Entry
+	onKey func(fyne.KeyName) bool // reports whether it used the key
+}
+
+func newKeyEntry() *keyEntry {
+	e := &keyEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
+	if e.onKey != nil && e.onKey(k.Name) {
+		return
+	}
+	e.Entry.TypedKey(k)
+}
 
 // submit applies the chosen suggestion.
 func (d *speakerDialog) submit() {
@@ -356,7 +432,27 @@ func (d *speakerDialog) quoteInContext(text string, frags []core.Span, mention c
 	d.context = t
 	bg := &themedRect{Rectangle: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), name: theme.ColorNameInputBackground}
 	bg.CornerRadius = theme.InputRadiusSize()
-	return container.NewStack(bg, t)
+	// A long quote scrolls within four lines, so that the dialog fits.
+	return container.NewStack(bg, container.New(capHeightLayout{max: 4*articleLine + articlePadY, of: t}, container.NewVScroll(t)))
+}
+
+// capHeightLayout asks for the height of its content (of) up to max; what
+// is taller scrolls.
+type capHeightLayout struct {
+	max float32
+	of  fyne.CanvasObject
+}
+
+func (l capHeightLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	m := l.of.MinSize()
+	return fyne.NewSize(m.Width, min(m.Height, l.max))
+}
+
+func (l capHeightLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
 }
 
 // wordBefore moves at back to the start of a word (or of the text).
@@ -392,4 +488,46 @@ func tokenLabel(text string) fyne.CanvasObject {
 	c.chipLook = chipLook{text: text, fill: theme.Color(theme.ColorNameInputBackground),
 		stroke: theme.Color(theme.ColorNameInputBorder), ink: theme.Color(theme.ColorNameForeground)}
 	return container.NewCenter(c)
+}
+
+// ruleExplanation says in a researcher's words how the quote engine found
+// a quote's speaker, from the name of its rule.
+func ruleExplanation(rule, mention string) string {
+	who := "the speaker"
+	if mention != "" {
+		who = "“" + mention + "”"
+	}
+	switch rule {
+	case attrib.RuleSpeakerCue, attrib.RuleCueSpeaker:
+		return who + " is named right after the quote (“…,” she said)"
+	case attrib.RuleBefore, attrib.RuleIntroduction:
+		return who + " is named just before the quote (she said: “…”)"
+	case attrib.RuleInterrupted:
+		return who + " is named between the quote's parts (“…,” she said, “…”)"
+	case attrib.RuleAccordingTo:
+		return "the text says “according to” " + who
+	case attrib.RuleSentence:
+		return who + " speaks elsewhere in the quote's sentence"
+	case attrib.RuleColonParagraph:
+		return who + " introduces the quote at the end of the paragraph before"
+	case attrib.RuleNameColon:
+		return who + " stands before the quote with a colon"
+	case attrib.RuleDash:
+		return who + " follows the quote after a dash"
+	case attrib.RuleParagraphSubject, attrib.RuleSameParagraph:
+		return who + " is the person the paragraph is about"
+	case attrib.RulePreviousParagraph:
+		return who + " is the person in the paragraph before"
+	case attrib.RuleContinuation:
+		return "the paragraph goes on with the last speaker, " + who
+	case attrib.RuleAlternation, attrib.RuleAddressee:
+		return "the turns of a dialogue alternate, so it is " + who
+	case attrib.RuleNarrator:
+		return "the narrator speaks (“…,” I said)"
+	case attrib.RuleSpeechNoun:
+		return "the quote is called " + who + "’s words (“…” was her reply)"
+	case attrib.RuleRanked:
+		return "no “she said” beside the quote; " + who + " is the likeliest person nearby"
+	}
+	return rule // "added by you", or a rule this list does not know yet
 }

@@ -54,6 +54,13 @@ func (m *MainWindow) restore() {
 	if key := get(settingSelection); key != "" && m.hasSidebarKey(key) {
 		m.selection = key
 		m.sidebar.setSelected(key)
+		if key == keyReview { // in its own order, as when chosen
+			m.sortBeforeReview = m.currentSort()
+			changed := m.sortSelect.OnChanged
+			m.sortSelect.OnChanged = nil
+			m.sortSelect.SetSelectedIndex(int(storage.SortConfidence))
+			m.sortSelect.OnChanged = changed
+		}
 	}
 	m.applyQuery()
 	m.updateUndo()

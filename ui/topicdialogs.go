@@ -24,7 +24,7 @@ func (m *MainWindow) newTopicDialog() {
 	if m.lib == nil {
 		return
 	}
-	name := widget.NewEntry()
+	name := newKeyEntry()
 	name.SetPlaceHolder("For example: Sanctions")
 	ids := m.list.selectedIDs()
 	items := []*widget.FormItem{widget.NewFormItem("Name", name)}
@@ -37,6 +37,7 @@ func (m *MainWindow) newTopicDialog() {
 		}
 	}, m.Window)
 	name.Validator = nonEmpty("Give the topic a name.")
+	name.onKey = escapeCloses(d)
 	d.Resize(fyne.NewSize(420, 10))
 	d.Show()
 	m.Window.Canvas().Focus(name)
@@ -229,6 +230,7 @@ func (m *MainWindow) speakerMenu(s storage.Speaker) *fyne.Menu {
 func (m *MainWindow) mergeSpeakerDialog(from storage.Speaker) {
 	d := m.newSpeakerDialog(0)
 	d.sameAll.Hide()
+	d.fieldLabel = "Merge into"
 	d.noNew, d.except = true, from.ID
 	d.onChoose = func(s suggestion, _ bool) {
 		if s.speaker.ID != 0 {
@@ -242,7 +244,7 @@ func (m *MainWindow) mergeSpeakerDialog(from storage.Speaker) {
 
 // askName asks for a name, starting from old.
 func (m *MainWindow) askName(title, old, empty string, done func(string)) {
-	name := widget.NewEntry()
+	name := newKeyEntry()
 	name.SetText(old)
 	name.Validator = nonEmpty(empty)
 	d := dialog.NewForm(title, "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
@@ -250,9 +252,22 @@ func (m *MainWindow) askName(title, old, empty string, done func(string)) {
 			done(strings.TrimSpace(name.Text))
 		}
 	}, m.Window)
+	name.onKey = escapeCloses(d)
 	d.Resize(fyne.NewSize(420, 10))
 	d.Show()
 	m.Window.Canvas().Focus(name)
+}
+
+// escapeCloses is a text field's key handler that closes d on Escape, as
+// Cancel would.
+func escapeCloses(d dialog.Dialog) func(fyne.KeyName) bool {
+	return func(k fyne.KeyName) bool {
+		if k == fyne.KeyEscape {
+			d.Hide()
+			return true
+		}
+		return false
+	}
 }
 
 func nonEmpty(message string) fyne.StringValidator {

@@ -139,10 +139,19 @@ func chipReason(c storage.TopicChip) string {
 	case storage.LinkUser:
 		return "assigned by you"
 	case storage.LinkSuggested:
-		if c.Reason != "" {
-			return "suggested: " + c.Reason
+		// Once the researcher accepted the topic it is no longer a
+		// suggestion; Verbatim still found this quote for it.
+		how := "suggested"
+		if c.TopicOrigin == storage.TopicUser {
+			how = "found by Verbatim"
 		}
-		return "suggested by Verbatim"
+		if c.Reason != "" {
+			return how + ": " + c.Reason
+		}
+		if how == "suggested" {
+			return "suggested by Verbatim"
+		}
+		return how
 	}
 	if c.Reason != "" {
 		return c.Reason

@@ -137,6 +137,10 @@ func TestChipReasons(t *testing.T) {
 		{storage.TopicChip{LinkOrigin: storage.LinkRule, Reason: "keyword rule: sanctions"}, "keyword rule: sanctions"},
 		{storage.TopicChip{LinkOrigin: storage.LinkSuggested, Reason: "the quote mentions “Syria”"}, "suggested: the quote mentions “Syria”"},
 		{storage.TopicChip{LinkOrigin: storage.LinkSuggested}, "suggested by Verbatim"},
+		// An accepted topic is no suggestion any more.
+		{storage.TopicChip{LinkOrigin: storage.LinkSuggested, TopicOrigin: storage.TopicUser, Reason: "the quote mentions “Syria”"},
+			"found by Verbatim: the quote mentions “Syria”"},
+		{storage.TopicChip{LinkOrigin: storage.LinkSuggested, TopicOrigin: storage.TopicUser}, "found by Verbatim"},
 	} {
 		if got := chipReason(tc.chip); got != tc.want {
 			t.Errorf("chipReason(%+v) = %q, want %q", tc.chip, got, tc.want)

@@ -63,7 +63,7 @@ type textField interface {
 
 func anyField(f textField) bool {
 	switch f.(type) {
-	case *widget.Entry, *widget.SelectEntry:
+	case *widget.Entry, *widget.SelectEntry, *keyEntry:
 		return true
 	}
 	return false
@@ -207,8 +207,17 @@ func TestSuggestedTopicsCanBeAcceptedOrDismissed(t *testing.T) {
 	if len(suggested) < 2 {
 		t.Skipf("the sample got %d suggested topics", len(suggested))
 	}
-	if r := tw.sidebar.rows[topicKey(suggested[0].ID)]; !r.look.italic || r.look.tag != "suggested" {
-		t.Error("a suggested topic should look different (italic, marked) in the sidebar")
+	if r := tw.sidebar.rows[topicKey(suggested[0].ID)]; !r.look.italic || !r.look.ring {
+		t.Error("a suggested topic should look different (italic, outlined dot) in the sidebar")
+	}
+	heading, first := sidebarIndex(tw, "Suggested"), -1
+	for i, o := range tw.sidebar.box.Objects {
+		if o == fyne.CanvasObject(tw.sidebar.rows[topicKey(suggested[0].ID)]) {
+			first = i
+		}
+	}
+	if heading < 0 || first < heading {
+		t.Errorf("the suggestions should be listed under a heading (heading at %d, first suggestion at %d)", heading, first)
 	}
 	menuItem(t, tw.topicMenu(suggested[0]), "Accept").Action()
 	if got := topicNamed(t, tw, suggested[0].Name); got.Origin != storage.TopicUser {
@@ -265,4 +274,19 @@ func TestSpeakersCanBeRenamedAndMerged(t *testing.T) {
 	if r := tw.sidebar.rows[speakerKey(into.ID)]; r == nil || !strings.Contains(r.look.extra, "alias") {
 		t.Error("the merged speaker should show its aliases in the sidebar")
 	}
+}
+
+// sidebarIndex is the place in the sidebar of the caption starting with
+// text (a group's heading), or -1.
+func sidebarIndex(tw *testWindow, text string) int {
+	for i, o := range tw.sidebar.box.Objects {
+		c, ok := o.(*fyne.Container)
+		if !ok || len(c.Objects) != 1 {
+			continue
+		}
+		if r, ok := c.Objects[0].(*widget.RichText); ok && strings.HasPrefix(r.String(), text) {
+			return i
+		}
+	}
+	return -1
 }

@@ -13,6 +13,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -51,6 +52,10 @@ type MainWindow struct {
 	threshold float64
 	counts    storage.Counts
 	selection string // sidebar key
+	// sortBeforeReview is the list's order before Needs review put it in
+	// confidence order; -1 when there is none to go back to.
+	sortBeforeReview storage.QuoteSort
+	sortingForNow    bool // the sort menu changes without saving the choice
 
 	sidebar *sidebar
 	list    *quoteList
@@ -58,6 +63,8 @@ type MainWindow struct {
 	status  *statusBar
 
 	listTitle  *widget.Label
+	listHeader *fyne.Container  // the title, its count and the sort menu
+	listEmpty  *widget.RichText // why the list is empty, over it
 	listCount  *greyText
 	sortSelect *widget.Select
 	search     *widget.Entry
@@ -105,7 +112,7 @@ func newMainWindow(a fyne.App, lib Library, imp Importer, onMain func(func()), i
 	w := a.NewWindow(WindowTitle)
 	w.SetIcon(Icon())
 	m := &MainWindow{Window: w, app: a, lib: lib, imp: imp, threshold: storage.DefaultReviewThreshold,
-		selection: keyAll, onMain: onMain, inline: inline}
+		selection: keyAll, sortBeforeReview: -1, onMain: onMain, inline: inline}
 	m.imports = newImportQueue(m)
 	m.build()
 	w.SetMainMenu(m.mainMenu())
@@ -144,6 +151,7 @@ func (m *MainWindow) build() {
 	m.list.pager.background = m.background
 	m.list.threshold = m.threshold
 	m.list.onCurrent = m.quoteChosen
+	m.list.onSelection = m.showListCount
 	m.list.onMenu = m.showQuoteMenu
 	m.list.onActivated = func(storage.QuoteRow) { m.changeSpeakerDialog() }
 	m.list.onDragged = func(at fyne.Position) { m.sidebar.showDropTarget(at, true) }
@@ -170,10 +178,11 @@ func (m *MainWindow) build() {
 	m.sortSelect = widget.NewSelect(sortNames(), nil)
 	m.sortSelect.SetSelectedIndex(int(storage.SortNewestFirst))
 	m.sortSelect.OnChanged = func(string) { m.sortChanged() }
-	sortBox := container.NewGridWrap(fyne.NewSize(236, m.sortSelect.MinSize().Height), m.sortSelect)
-	listHeader := container.NewBorder(nil, nil, nil, container.NewCenter(sortBox),
-		container.New(titleCountLayout{}, m.listTitle, m.listCount))
-	listPane := container.NewBorder(container.NewPadded(listHeader), nil, nil, nil, m.list.list)
+	m.listHeader = container.New(listHeaderLayout{}, m.listTitle, m.listCount, m.sortSelect)
+	m.listEmpty = greyLabel("", theme.SizeNameText, fyne.TextStyle{}, fyne.TextAlignCenter)
+	m.listEmpty.Hide()
+	listPane := container.NewBorder(container.NewPadded(m.listHeader), nil, nil, nil,
+		container.NewStack(m.list.list, container.NewPadded(container.NewVBox(m.listEmpty))))
 
 	m.inner = container.NewHSplit(listPane, m.source.content)
 	m.inner.SetOffset(0.43)
@@ -200,7 +209,10 @@ func (m *MainWindow) toolbar() fyne.CanvasObject {
 	m.search = widget.NewEntry()
 	m.search.SetPlaceHolder("Search quotes…")
 	m.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	m.search.OnChanged = func(string) { m.applyQuery() }
+	m.search.OnChanged = func(string) {
+		m.list.keepOnlyCurrent()
+		m.applyQuery()
+	}
 	searchBox := container.NewGridWrap(fyne.NewSize(320, m.search.MinSize().Height), m.search)
 	bar := container.NewHBox(m.open, m.importFolder, vline(), m.print, m.export, vline(), m.undo, m.redo,
 		layout.NewSpacer(), searchBox)
@@ -214,8 +226,10 @@ func vline() fyne.CanvasObject {
 
 // sortNames are the sort menu's entries, in storage.QuoteSort order.
 func sortNames() []string {
-	return []string{"Sort: Document order", "Sort: Newest document first", "Sort: Oldest document first",
-		"Sort: Speaker", "Sort: Lowest confidence first", "Sort: Best match"}
+	// Each says it is an order, without a "Sort:" that would take the room
+	// a narrow list needs for its title.
+	return []string{"In document order", "Newest document first", "Oldest document first",
+		"By speaker", "Lowest confidence first", "Best match first"}
 }
 
 func (m *MainWindow) currentSort() storage.QuoteSort {
@@ -260,7 +274,7 @@ func (m *MainWindow) refresh() {
 	if err := m.list.reload(); err != nil {
 		m.ShowError(err)
 	}
-	m.listCount.SetText(fmt.Sprint(m.list.pager.count))
+	m.showListTitle()
 	if m.list.currentAt < 0 && m.list.current != 0 {
 		m.list.current = 0 // the current quote left the list (rejected, say)
 	}
@@ -313,7 +327,7 @@ func (m *MainWindow) sidebarLoaded() {
 		m.sidebar.selectKey(keyAll) // its topic was deleted or merged
 		return
 	}
-	m.listTitle.SetText(m.queryTitle())
+	m.showListTitle()
 }
 
 // background runs fetch away from the main goroutine, then what it returns
@@ -370,10 +384,19 @@ func (m *MainWindow) updateStatus(event string) {
 
 // selectSidebar shows the quotes of the sidebar row key.
 func (m *MainWindow) selectSidebar(key string) {
+	prev := m.selection
 	m.selection = key
-	if key == keyReview {
-		m.sortSelect.SetSelectedIndex(int(storage.SortConfidence)) // calls applyQuery
-	} else {
+	m.list.keepOnlyCurrent()
+	switch {
+	case key == keyReview && prev != keyReview:
+		// The queue is worked through from the least sure attribution; the
+		// order the researcher had comes back when she leaves it.
+		m.sortBeforeReview = m.currentSort()
+		m.setSortForNow(storage.SortConfidence)
+	case prev == keyReview && key != keyReview && m.sortBeforeReview >= 0 && m.currentSort() == storage.SortConfidence:
+		m.setSortForNow(m.sortBeforeReview)
+		m.sortBeforeReview = -1
+	default:
 		m.applyQuery()
 	}
 	if m.list.currentAt < 0 && !m.list.selectIndex(0) {
@@ -386,7 +409,17 @@ func (m *MainWindow) selectSidebar(key string) {
 
 func (m *MainWindow) sortChanged() {
 	m.applyQuery()
-	m.saveSetting(settingSort, fmt.Sprint(m.sortSelect.SelectedIndex()))
+	if !m.sortingForNow {
+		m.saveSetting(settingSort, fmt.Sprint(m.sortSelect.SelectedIndex()))
+	}
+}
+
+// setSortForNow shows the list in order s without keeping it as the
+// researcher's choice: the order Needs review puts itself in.
+func (m *MainWindow) setSortForNow(s storage.QuoteSort) {
+	m.sortingForNow = true
+	m.sortSelect.SetSelectedIndex(int(s)) // calls applyQuery
+	m.sortingForNow = false
 }
 
 // query is the quote filter of the sidebar selection and the search text.
@@ -409,8 +442,49 @@ func (m *MainWindow) applyQuery() {
 	if err != nil {
 		m.ShowError(err)
 	}
+	m.showListTitle()
+}
+
+// showListTitle names what the list shows and counts it; the header is
+// laid out again, as the title's width decides where the count goes.
+func (m *MainWindow) showListTitle() {
 	m.listTitle.SetText(m.queryTitle())
-	m.listCount.SetText(fmt.Sprint(m.list.pager.count))
+	m.showListCount()
+}
+
+// showListCount counts the listed quotes, and the selected ones when there
+// are several: Print and Export then cover only those.
+func (m *MainWindow) showListCount() {
+	text := fmt.Sprint(m.list.pager.count)
+	if n := len(m.list.selected); n > 1 {
+		text += fmt.Sprintf(" · %d selected", n)
+	}
+	m.listCount.SetText(text)
+	m.listHeader.Refresh()
+	why := ""
+	if m.list.pager.count == 0 && m.counts.Documents > 0 {
+		why = m.emptyListReason()
+	}
+	m.listEmpty.Segments[0].(*widget.TextSegment).Text = why
+	m.listEmpty.Refresh()
+	showIf(m.listEmpty, why != "")
+}
+
+// emptyListReason says why the list shows no quotes, and what to try.
+func (m *MainWindow) emptyListReason() string {
+	if q := strings.TrimSpace(m.search.Text); q != "" {
+		return fmt.Sprintf("No quote here has the words “%s”. Search looks in a quote's text, its speaker "+
+			"and its article's title; try fewer words, or All quotes.", q)
+	}
+	switch kind, _ := parseKey(m.selection); kind {
+	case keyReview:
+		return "Nothing to review: every attribution is confirmed or sure enough."
+	case keyRejected:
+		return "No rejected quotes."
+	case "topic":
+		return "No quotes in this topic yet. Drag quotes onto it in the sidebar, or use Edit › Add to topic…"
+	}
+	return "No quotes here."
 }
 
 // queryTitle names what the list shows.
@@ -435,8 +509,8 @@ func (m *MainWindow) queryTitle() string {
 			title = orFileName(d.Meta)
 		}
 	}
-	if m.search.Text != "" {
-		title = fmt.Sprintf("“%s” in %s", m.search.Text, title)
+	if q := strings.TrimSpace(m.search.Text); q != "" {
+		title = fmt.Sprintf("“%s” in %s", q, title)
 	}
 	return title
 }
@@ -505,23 +579,34 @@ func (m *MainWindow) exportQuotes() {
 	m.comingSoon("Exporting quotes")
 }
 
-// titleCountLayout puts a title and its count side by side; the title gives
-// way (ellipsized) when space runs out, the count never.
-type titleCountLayout struct{}
+// listHeaderLayout puts the list's title, its count and the sort menu on
+// one line. The title and the count get the width they need; the sort menu
+// the rest, up to sortWidth, and no less than sortMinWidth: its choice is
+// ellipsized before the title is.
+type listHeaderLayout struct{}
 
-func (titleCountLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	c := objs[1].MinSize()
-	return fyne.NewSize(c.Width+40, max(objs[0].MinSize().Height, c.Height))
+const (
+	sortWidth    = 236
+	sortMinWidth = 130
+)
+
+func (listHeaderLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	c, sel := objs[1].MinSize(), objs[2].MinSize()
+	return fyne.NewSize(40+c.Width+sortMinWidth, max(objs[0].MinSize().Height, c.Height, sel.Height))
 }
 
-func (titleCountLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	title, count := objs[0].(*widget.Label), objs[1]
+func (listHeaderLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	title, count, sel := objs[0].(*widget.Label), objs[1], objs[2]
 	cw := count.MinSize().Width
 	want := fyne.MeasureText(title.Text, theme.SizeForWidget(title.SizeName, title), title.TextStyle).Width + 2*theme.InnerPadding() + 6
-	tw := min(want, size.Width-cw)
+	sw := min(float32(sortWidth), max(sortMinWidth, size.Width-want-cw))
+	tw := max(0, min(want, size.Width-sw-cw))
 	title.Resize(fyne.NewSize(tw, size.Height))
 	title.Move(fyne.NewPos(0, 0))
 	ch := count.MinSize().Height
 	count.Resize(fyne.NewSize(cw, ch))
 	count.Move(fyne.NewPos(tw-theme.InnerPadding(), (size.Height-ch)/2+2))
+	sh := sel.MinSize().Height
+	sel.Resize(fyne.NewSize(sw, sh))
+	sel.Move(fyne.NewPos(size.Width-sw, (size.Height-sh)/2))
 }
