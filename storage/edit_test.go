@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"verbatim/core"
 	"verbatim/core/topics"
@@ -269,4 +270,70 @@ func diffLines(a, b string) string {
 func shiftStart(s core.Span, d int) core.Span {
 	s.Start += d
 	return s
+}
+
+// TestSetSpeakerLeavesTheReviewQueue: a speaker the researcher chose is a
+// decision, so the quote leaves "Needs review"; undo puts it back.
+func TestSetSpeakerLeavesTheReviewQueue(t *testing.T) {
+	ctx := context.Background()
+	l, docID, ids := fixture(t)
+	id := ids["peace"]
+	queue := QuoteFilter{DocumentID: docID, NeedsReview: true, ReviewBelow: 1.01} // every active quote
+	inQueue := func() bool {
+		for _, q := range allQuotes(t, l, queue) {
+			if q.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	if !inQueue() {
+		t.Fatal("the quote is not in the review queue to begin with")
+	}
+	mustDo(t, l, SetSpeaker{QuoteID: id, NewName: "Dmitry Peskov"})
+	if inQueue() {
+		t.Error("after its speaker was set, the quote is still in Needs review")
+	}
+	if q, err := l.Quote(ctx, id); err != nil || q.Status != StatusReviewed || q.Speaker != "Dmitry Peskov" {
+		t.Errorf("quote = %+v, %v; want reviewed, Dmitry Peskov", q, err)
+	}
+	if _, err := l.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !inQueue() {
+		t.Error("undo did not put the quote back in Needs review")
+	}
+	// A rejected quote stays rejected when its speaker changes.
+	mustDo(t, l, RejectQuote{QuoteID: id})
+	mustDo(t, l, SetSpeaker{QuoteID: id, NewName: "Dmitry Peskov"})
+	if q, _ := l.Quote(ctx, id); q.Status != StatusRejected {
+		t.Errorf("status = %s, want rejected", q.Status)
+	}
+}
+
+// TestSummariesNameWhatTheResearcherSees: edits are named by a quote's
+// words or an article's title, never by an internal number.
+func TestSummariesNameWhatTheResearcherSees(t *testing.T) {
+	l, docID, ids := fixture(t)
+	q, err := l.Quote(context.Background(), ids["peace"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.TrimRight(strings.Trim(q.Text, "“”\""), ",")
+	if utf8.RuneCountInString(words) > labelLength {
+		words = string([]rune(words)[:labelLength]) + "…"
+	}
+	for _, tc := range []struct {
+		cmd  Command
+		want string
+	}{
+		{RejectQuote{QuoteID: q.ID}, "Rejected “" + words + "”."},
+		{RestoreQuote{QuoteID: q.ID}, "Restored “" + words + "”."},
+		{SetQuoteNote{QuoteID: q.ID, Note: "check"}, "Note on “" + words + "” changed."},
+		{SetDocumentNote{DocumentID: docID, Note: "check"}, "Note on “Kremlin” changed."},
+	} {
+		if e := mustDo(t, l, tc.cmd); e.Summary != tc.want {
+			t.Errorf("%T: summary %q, want %q", tc.cmd, e.Summary, tc.want)
+		}
+	}
 }

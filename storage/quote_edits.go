@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"verbatim/core"
@@ -62,7 +63,7 @@ type RejectQuote struct{ QuoteID int64 }
 
 func (c RejectQuote) apply(w *writeTx) (description, error) {
 	_, err := setStatus(w, []int64{c.QuoteID}, StatusRejected, StatusActive, StatusReviewed)
-	return description{kind: "reject-quote", summary: fmt.Sprintf("Quote %d rejected.", c.QuoteID),
+	return description{kind: "reject-quote", summary: "Rejected " + quoteLabel(w, c.QuoteID) + ".",
 		old: "", new: string(StatusRejected), target: c.QuoteID}, err
 }
 
@@ -71,7 +72,7 @@ type RestoreQuote struct{ QuoteID int64 }
 
 func (c RestoreQuote) apply(w *writeTx) (description, error) {
 	_, err := setStatus(w, []int64{c.QuoteID}, StatusActive, StatusRejected)
-	return description{kind: "restore-quote", summary: fmt.Sprintf("Quote %d restored.", c.QuoteID),
+	return description{kind: "restore-quote", summary: "Restored " + quoteLabel(w, c.QuoteID) + ".",
 		old: string(StatusRejected), new: string(StatusActive), target: c.QuoteID}, err
 }
 
@@ -110,7 +111,7 @@ type SetQuoteNote struct {
 }
 
 func (c SetQuoteNote) apply(w *writeTx) (description, error) {
-	return setNote(w, "quotes", "quote", c.QuoteID, c.Note)
+	return setNote(w, "quotes", "quote", c.QuoteID, c.Note, func() string { return quoteLabel(w, c.QuoteID) })
 }
 
 // SetDocumentNote sets (or clears) the researcher's note on a document.
@@ -120,10 +121,12 @@ type SetDocumentNote struct {
 }
 
 func (c SetDocumentNote) apply(w *writeTx) (description, error) {
-	return setNote(w, "documents", "document", c.DocumentID, c.Note)
+	return setNote(w, "documents", "document", c.DocumentID, c.Note, func() string { return documentLabel(w, c.DocumentID) })
 }
 
-func setNote(w *writeTx, table, what string, id int64, note string) (description, error) {
+// setNote sets the note of row id of table; label names the row in the
+// edit's summary.
+func setNote(w *writeTx, table, what string, id int64, note string, label func() string) (description, error) {
 	old, err := readRow(w.ctx, w.tx, table, id, []string{"note"})
 	if errors.As(err, new(errMissingRow)) {
 		return description{}, notFound(what, id)
@@ -133,7 +136,7 @@ func setNote(w *writeTx, table, what string, id int64, note string) (description
 	if err := w.update(table, id, map[string]any{"note": note}); err != nil {
 		return description{}, err
 	}
-	return description{kind: "set-" + what + "-note", summary: fmt.Sprintf("Note on %s %d changed.", what, id),
+	return description{kind: "set-" + what + "-note", summary: "Note on " + label() + " changed.",
 		old: fmt.Sprint(old["note"]), new: note, target: id}, nil
 }
 
@@ -186,6 +189,34 @@ func (c AddQuote) apply(w *writeTx) (description, error) {
 	return description{kind: "add-quote", summary: fmt.Sprintf("Quote added: %s", shorten(q.Span.In(text), 60)),
 		new: q.Span.In(text), target: id}, nil
 }
+
+// quoteLabel names a quote in an edit's summary by its first words, as the
+// researcher knows it (“The statement was a surprise…”), not by its number.
+func quoteLabel(w *writeTx, id int64) string {
+	var text string
+	if err := w.queryRow("SELECT text FROM quotes WHERE id = ?", id).Scan(&text); err != nil {
+		return fmt.Sprintf("quote %d", id)
+	}
+	words := strings.TrimRight(strings.Trim(strings.TrimSpace(text), quoteMarks), ",;: ")
+	return "“" + shorten(words, labelLength) + "”"
+}
+
+// documentLabel names a document in an edit's summary by its title.
+func documentLabel(w *writeTx, id int64) string {
+	var title string
+	if err := w.queryRow("SELECT title FROM documents WHERE id = ?", id).Scan(&title); err != nil || strings.TrimSpace(title) == "" {
+		return fmt.Sprintf("article %d", id)
+	}
+	return "“" + shorten(strings.TrimSpace(title), labelLength) + "”"
+}
+
+// labelLength is how many characters of a quote or title name it in a
+// summary: enough to recognise it in the Edit menu and the status bar.
+const labelLength = 40
+
+// quoteMarks are the marks trimmed from a quote's ends before it is named
+// between curly quotes.
+const quoteMarks = "\"'“”‘’„‚«»‹›「」『』 "
 
 func shorten(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {

@@ -111,7 +111,15 @@ func (c SetSpeaker) apply(w *writeTx) (description, error) {
 		targets = withFirst(targets, c.QuoteID)
 	}
 	for _, id := range targets {
-		if err := w.update("quotes", id, map[string]any{"speaker_id": nullID(newID), "speaker_by_user": 1}); err != nil {
+		set := map[string]any{"speaker_id": nullID(newID), "speaker_by_user": 1}
+		// The researcher has looked at this attribution and decided: it
+		// leaves "Needs review" (undo puts it back).
+		if s, err := quoteStatus(w, id); err != nil {
+			return description{}, err
+		} else if s == StatusActive {
+			set["status"] = string(StatusReviewed)
+		}
+		if err := w.update("quotes", id, set); err != nil {
 			return description{}, err
 		}
 	}

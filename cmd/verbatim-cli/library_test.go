@@ -107,8 +107,8 @@ func TestLibraryCommands(t *testing.T) {
 		t.Errorf("rejected: %+v", got)
 	}
 	out, _, code = runCLI(t, "undo")
-	if code != exitOK || !strings.HasPrefix(out, "Undone: Quote") {
-		t.Errorf("undo: %d %q", code, out)
+	if want := "Undone: Rejected “" + strings.TrimRight(strings.Trim(first.Text, "“”\""), ",") + "”.\n"; code != exitOK || out != want {
+		t.Errorf("undo: %d %q, want %q", code, out, want)
 	}
 	if got := quoteLines(t); len(got) != len(all) {
 		t.Errorf("after undo: %d quotes, want %d", len(got), len(all))
