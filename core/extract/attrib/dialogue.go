@@ -370,10 +370,12 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, tr.addressee)
 	}
 	if id < 0 && g != lexicon.Self && t > 0 && turns[t-1].conv == tr.conv && turns[t-1].lastPara+1 == tr.para {
-		// A turn right after another: the other party, or whoever was
-		// just addressed.
+		// A turn right after another: someone the narration after it
+		// brings in, the other party, or whoever was just addressed.
 		prev := &turns[t-1]
-		if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
+		if n := p.trailingSubject(prev, m, g, tr.addressee); n >= 0 {
+			id = n
+		} else if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
 			id = p.ents.find(a)
 		} else {
 			id = p.otherSpeaker(turns, t-1, -1, tr.addressee, g)
@@ -505,6 +507,21 @@ func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 	}
 	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
 	p.bufB = toks
+	if g == lexicon.GenderUnknown {
+		// An untagged turn, with no pronoun's gender to go by: the
+		// narration's subject speaks, seldom the one it acts on (“Mrs.
+		// Allen put down her work. It was a letter from Henry Tilney.”).
+		if id := p.namedIn(toks, g, skip, true); id >= 0 {
+			return id
+		}
+	}
+	return p.namedIn(toks, g, skip, false)
+}
+
+// namedIn scans toks sentence by sentence from the end for the first
+// character who fits g and is not skip; with subjects, only a name that
+// opens a clause counts (“Jock stopped to talk to Beaver.”: Jock).
+func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) int {
 	sentEnd := len(toks)
 	for k := len(toks) - 1; k >= -1; k-- {
 		if k >= 0 && !endsSentence(toks, k) {
@@ -516,15 +533,20 @@ func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 			sentEnd = k
 			continue
 		}
-		for s := k + 1; s < sentEnd; s++ {
-			if !p.isNameWord(toks[s]) {
+		sent := toks[k+1 : sentEnd]
+		for s := 0; s < len(sent); s++ {
+			if !p.isNameWord(sent[s]) {
 				continue
 			}
-			m := p.mentionAfter(toks, s)
+			m := p.mentionAfter(sent, s)
 			if m.kind != nameMention {
 				continue
 			}
+			first := s
 			s = m.last
+			if subjects && (!opensClause(sent, first) || isPossessive(sent[m.last].text)) {
+				continue
+			}
 			c := p.cast.lookup(m)
 			if c < 0 || !p.cast.chars[c].person && !p.cast.chars[c].spoke {
 				continue
@@ -966,4 +988,27 @@ func (p *pass) surnameOf(e *entity) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// trailingSubject is, for a pronoun m of gender g, the character the
+// narration after the last quote of turn prev names as a clause's
+// subject, when they fit g and are neither its speaker nor skip: “…,”
+// said Lady Otway, … the door opened, and Mrs. Hilbery came in. ¶ “…,”
+// she exclaimed. A name the narration acts on (“the bell rang for Mr.
+// Pecksniff”) brings no one in.
+func (p *pass) trailingSubject(prev *turn, m mention, g lexicon.Gender, skip int) int {
+	if m.kind != pronounMention {
+		return -1
+	}
+	a, b := p.narrationAfter(prev.last)
+	if b-a < 2 {
+		return -1
+	}
+	toks := tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx)
+	p.bufB = toks
+	id := p.namedIn(toks, g, skip, true)
+	if id < 0 || (prev.speaker >= 0 && p.ents.find(id) == p.ents.find(prev.speaker)) {
+		return -1
+	}
+	return id
 }
