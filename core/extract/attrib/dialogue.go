@@ -209,6 +209,13 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 		return
 	}
 	prev := &turns[t-1]
+	// Someone the narration after the last turn brings in speaks next
+	// (“…,” said Foker. Just then Mr. Pecksniff came in. ¶ “…”).
+	if id := p.trailingSubject(prev, mention{kind: pronounMention}, lexicon.GenderUnknown, tr.addressee); id >= 0 && (prev.speaker < 0 || p.ents.find(id) != p.ents.find(prev.speaker)) && prev.lastPara+1 == tr.para {
+		tr.speaker = id
+		p.setTurnRule(tr, RulePreviousParagraph, 0.5)
+		return
+	}
 	if prev.addressee >= 0 && prev.answers && prev.addressee != prev.speaker && prev.addressee != tr.addressee {
 		tr.speaker = p.ents.find(prev.addressee)
 		p.setTurnRule(tr, RuleAddressee, 0.5)
@@ -377,6 +384,8 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 			id = n
 		} else if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
 			id = p.ents.find(a)
+		} else if m.kind == pronounMention {
+			id = p.recentOther(turns, t, g, tr.addressee)
 		} else {
 			id = p.otherSpeaker(turns, t-1, -1, tr.addressee, g)
 		}
@@ -992,10 +1001,12 @@ func (p *pass) surnameOf(e *entity) string {
 
 // trailingSubject is, for a pronoun m of gender g, the character the
 // narration after the last quote of turn prev names as a clause's
-// subject, when they fit g and are neither its speaker nor skip: “…,”
+// subject, when they fit g and are not skip: someone it brings in (“…,”
 // said Lady Otway, … the door opened, and Mrs. Hilbery came in. ¶ “…,”
-// she exclaimed. A name the narration acts on (“the bell rang for Mr.
-// Pecksniff”) brings no one in.
+// she exclaimed), or the speaker it goes on about, who speaks again
+// (“…,” said Edna. Edna had meant to be cold to him… ¶ “…,” she asked).
+// A name the narration acts on (“the bell rang for Mr. Pecksniff”) brings
+// no one in.
 func (p *pass) trailingSubject(prev *turn, m mention, g lexicon.Gender, skip int) int {
 	if m.kind != pronounMention {
 		return -1
@@ -1007,8 +1018,45 @@ func (p *pass) trailingSubject(prev *turn, m mention, g lexicon.Gender, skip int
 	toks := tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx)
 	p.bufB = toks
 	id := p.namedIn(toks, g, skip, true)
-	if id < 0 || (prev.speaker >= 0 && p.ents.find(id) == p.ents.find(prev.speaker)) {
-		return -1
-	}
 	return id
+}
+
+// recentOther is, for a pronoun of gender g opening turn t, the person of
+// that gender seen last before it who is not the previous turn's speaker
+// nor skip: walking back through the conversation, the people the
+// narration brings in as subjects and the speakers of the turns, latest
+// first (“…,” he whispered. ¶ May gave him a glance… Archer, while he
+// helped her on with her cloak, noticed… ¶ “I'm so sorry…” ¶ “No,” he
+// returned: Archer).
+func (p *pass) recentOther(turns []turn, t int, g lexicon.Gender, skip int) int {
+	last := turns[t-1].speaker
+	ok := func(id int) bool {
+		return id >= 0 && id != skip && (last < 0 || p.ents.find(id) != p.ents.find(last)) && p.fits(id, g)
+	}
+	subject := func(a, b int) int {
+		if b-a < 2 {
+			return -1
+		}
+		toks := tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx)
+		p.bufB = toks
+		return p.namedIn(toks, g, skip, true)
+	}
+	for u, steps := t-1, 0; u >= 0 && steps < 8 && turns[u].conv == turns[t].conv; u, steps = u-1, steps+1 {
+		tu := &turns[u]
+		if id := subject(p.narrationAfter(tu.last)); ok(id) {
+			return p.ents.find(id)
+		}
+		if ok(tu.speaker) {
+			return p.ents.find(tu.speaker)
+		}
+		if id := subject(p.narrationBefore(tu.first)); ok(id) {
+			return p.ents.find(id)
+		}
+		if u > 0 && turns[u-1].lastPara+1 < tu.para {
+			if id := subject(p.para(turns[u-1].lastPara+1).Start, p.para(tu.para-1).End); ok(id) {
+				return p.ents.find(id)
+			}
+		}
+	}
+	return p.otherSpeaker(turns, t-1, -1, skip, g)
 }
