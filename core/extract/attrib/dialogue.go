@@ -88,6 +88,7 @@ func (p *pass) dialogueSweep() {
 	}
 	turns := p.turns()
 	narrator := p.findNarrator(turns)
+	p.narrator = narrator
 	for t := range turns {
 		p.forwardTurn(turns, t, narrator)
 	}
@@ -488,7 +489,8 @@ func (p *pass) fits(id int, g lexicon.Gender) bool {
 		return false
 	}
 	if g == lexicon.Male || g == lexicon.Female {
-		return e.gender == g
+		// “I” tells the story; “he” and “she” are the others.
+		return e.gender == g && (p.narrator < 0 || p.ents.find(id) != p.ents.find(p.narrator))
 	}
 	return true
 }
@@ -544,6 +546,14 @@ func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) 
 		}
 		sent := toks[k+1 : sentEnd]
 		for s := 0; s < len(sent); s++ {
+			if id := p.titleAlone(sent, s); id >= 0 {
+				// “The General hastened to lend her his support.”
+				if (!subjects || opensClause(sent, s)) && id != skip && p.fits(id, g) {
+					return id
+				}
+				s++
+				continue
+			}
 			if !p.isNameWord(sent[s]) {
 				continue
 			}
@@ -759,6 +769,15 @@ func (p *pass) vocativeEntity(m mention) (id int, answers bool) {
 		return -1, false
 	}
 	return p.castEntity(c), p.cast.chars[c].person || p.cast.chars[c].spoke
+}
+
+// titleAlone is the character a title said alone names at token s
+// (“the General”, not “the General Perovski”), -1 if none.
+func (p *pass) titleAlone(sent []token, s int) int {
+	if s+1 >= len(sent) || !equalLower(sent[s].text, "the") || !p.isTitle(sent[s+1]) || s+2 < len(sent) && p.isNameWord(sent[s+2]) {
+		return -1
+	}
+	return p.titledCharacter(mention{kind: nominalMention, core: sent[s].text + " " + sent[s+1].text})
 }
 
 // titledCharacter resolves a title said alone (“the Count”,
