@@ -819,10 +819,16 @@ func (p *pass) matchFiction(i int) match {
 		p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
 		toks = p.bufB
 	}
-	if n := len(toks); n == 0 || (toks[n-1].text != ":" && toks[n-1].text != ",") {
+	n := len(toks)
+	switch {
+	case n == 0:
+		return match{}
+	case toks[n-1].text == ":" || toks[n-1].text == ",":
+		n--
+	case !p.endsWithCue(toks):
 		return match{}
 	}
-	sent := lastSentence(toks[:len(toks)-1])
+	sent := lastSentence(toks[:n])
 	m := p.leadingMention(sent)
 	if m.kind != pronounMention || m.gender != lexicon.Self {
 		if s := p.introducer(sent); s.ok() {
@@ -833,6 +839,17 @@ func (p *pass) matchFiction(i int) match {
 		return match{m: m, rule: RuleIntroduction, conf: 0.7}
 	}
 	return match{}
+}
+
+// endsWithCue reports narration that runs into a quote with no mark
+// between, ending with a speech verb and its adverbs (“He stopped
+// singing, and cried “…””; “and said solemnly ¶ “…””).
+func (p *pass) endsWithCue(toks []token) bool {
+	k := len(toks) - 1
+	for k >= 0 && toks[k].word && isAdverb(toks[k].text) {
+		k--
+	}
+	return k >= 0 && toks[k].word && !toks[k].cap && p.lx.IsCue(toks[k].text)
 }
 
 // leadingMention is the first name or pronoun among a sentence's first
