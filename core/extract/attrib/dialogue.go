@@ -405,6 +405,11 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 			wider := max(p.para(max(0, p.paraOf[i]-4)).Start, m.start-2*antecedentWindow)
 			id = p.fictionSubject(wider, a, g, tr.addressee)
 			if id < 0 {
+				// Else the last speaker of the gender, before names
+				// further back in the narration.
+				id = p.lastSpeakerOf(turns, t, g, tr.addressee)
+			}
+			if id < 0 {
 				widest := max(p.para(max(0, p.paraOf[i]-8)).Start, m.start-4*antecedentWindow)
 				id = p.fictionSubject(widest, wider, g, tr.addressee)
 			}
@@ -1095,4 +1100,17 @@ func (p *pass) recentOther(turns []turn, t int, g lexicon.Gender, skip int) int 
 		}
 	}
 	return p.otherSpeaker(turns, t-1, -1, skip, g)
+}
+
+// lastSpeakerOf is the speaker of gender g, not skip, of the nearest of
+// the eight turns before turn t in its conversation or the one before,
+// -1 if none: after a break of narration that names no one of the
+// gender, “she said” goes on with the woman who spoke last.
+func (p *pass) lastSpeakerOf(turns []turn, t int, g lexicon.Gender, skip int) int {
+	for u := t - 1; u >= 0 && u >= t-8 && turns[u].conv >= turns[t].conv-1; u-- {
+		if s := turns[u].speaker; s >= 0 && s != skip && p.fits(s, g) {
+			return p.ents.find(s)
+		}
+	}
+	return -1
 }
