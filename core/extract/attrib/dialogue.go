@@ -562,13 +562,16 @@ func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) 
 			if !p.isNameWord(sent[s]) {
 				continue
 			}
+			opens := opensClause(sent, s)
+			if subjects && !opens && s > 0 && !p.isNameWord(sent[s-1]) {
+				continue // read no further a name the clause does not open
+			}
 			m := p.mentionAfter(sent, s)
 			if m.kind != nameMention {
 				continue
 			}
-			first := s
 			s = m.last
-			if subjects && (!opensClause(sent, first) || isPossessive(sent[m.last].text)) {
+			if subjects && (!opens || isPossessive(sent[m.last].text)) {
 				continue
 			}
 			c := p.cast.lookup(m)
@@ -779,16 +782,22 @@ func (p *pass) vocativeEntity(m mention) (id int, answers bool) {
 // titleAlone is the character a title said alone names at token s
 // (“the General”, not “the General Perovski”), -1 if none.
 func (p *pass) titleAlone(sent []token, s int) int {
-	if s+1 >= len(sent) || !equalLower(sent[s].text, "the") || !p.isTitle(sent[s+1]) || s+2 < len(sent) && p.isNameWord(sent[s+2]) {
+	if s+1 >= len(sent) || len(sent[s].text) != len("the") || !equalLower(sent[s].text, "the") || !p.isTitle(sent[s+1]) || s+2 < len(sent) && p.isNameWord(sent[s+2]) {
 		return -1
 	}
-	return p.titledCharacter(mention{kind: nominalMention, core: sent[s].text + " " + sent[s+1].text})
+	return p.characterTitled(sent[s+1].text)
 }
 
 // titledCharacter resolves a title said alone (“the Count”,
 // “Mademoiselle”) to the character most often named with it, -1 if none.
 func (p *pass) titledCharacter(m mention) int {
 	w, _ := nominalHead(m.core)
+	return p.characterTitled(w)
+}
+
+// characterTitled is the character most often named with title w, -1 if
+// none.
+func (p *pass) characterTitled(w string) int {
 	if w == "" {
 		return -1
 	}
@@ -951,7 +960,17 @@ func opensClause(sent []token, k int) bool {
 	if !prev.word {
 		return prev.text == "," || prev.text == ";" || isDash(prev.text)
 	}
-	switch strings.ToLower(prev.text) {
+	var buf [len("whereupon")]byte
+	if len(prev.text) > len(buf) {
+		return false
+	}
+	w := buf[:copy(buf[:], prev.text)]
+	for i, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			w[i] = c + 'a' - 'A'
+		}
+	}
+	switch string(w) { // lower-cased without allocating
 	case "and", "but", "when", "while", "then", "as", "till", "until", "that", "was", "where", "so", "yet", "or", "whereupon", "now":
 		return true
 	}
