@@ -1084,8 +1084,8 @@ func (p *pass) trailingSubject(prev *turn, m mention, g lexicon.Gender, skip int
 // recentOther is, for a pronoun of gender g opening turn t, the person of
 // that gender seen last before it who is not the previous turn's speaker
 // nor skip: walking back through the conversation, the people the
-// narration brings in as subjects and the speakers of the turns, latest
-// first (“…,” he whispered. ¶ May gave him a glance… Archer, while he
+// narration brings in as subjects, the speakers of the turns and those
+// they address by name, latest first (“…,” he whispered. ¶ May gave him a glance… Archer, while he
 // helped her on with her cloak, noticed… ¶ “I'm so sorry…” ¶ “No,” he
 // returned: Archer).
 func (p *pass) recentOther(turns []turn, t int, g lexicon.Gender, skip int) int {
@@ -1108,6 +1108,9 @@ func (p *pass) recentOther(turns []turn, t int, g lexicon.Gender, skip int) int 
 		}
 		if ok(tu.speaker) {
 			return p.ents.find(tu.speaker)
+		}
+		if tu.answers && ok(tu.addressee) {
+			return p.ents.find(tu.addressee)
 		}
 		if id := subject(p.narrationBefore(tu.first)); ok(id) {
 			return p.ents.find(id)
