@@ -550,40 +550,54 @@ func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) 
 			continue
 		}
 		sent := toks[k+1 : sentEnd]
-		for s := 0; s < len(sent); s++ {
-			if id := p.titleAlone(sent, s); id >= 0 {
-				// “The General hastened to lend her his support.”
-				if (!subjects || opensClause(sent, s)) && id != skip && p.fits(id, g) {
-					return id
-				}
-				s++
-				continue
-			}
-			if !p.isNameWord(sent[s]) {
-				continue
-			}
-			opens := opensClause(sent, s)
-			if subjects && !opens && s > 0 && !p.isNameWord(sent[s-1]) {
-				continue // read no further a name the clause does not open
-			}
-			m := p.mentionAfter(sent, s)
-			if m.kind != nameMention {
-				continue
-			}
-			s = m.last
-			if subjects && (!opens || isPossessive(sent[m.last].text)) {
-				continue
-			}
-			c := p.cast.lookup(m)
-			if c < 0 || !p.cast.chars[c].person && !p.cast.chars[c].spoke {
-				continue
-			}
-			id := p.castEntity(c)
-			if id != skip && p.fits(id, g) {
-				return id
-			}
+		// In a sentence, the subject of a clause before a name it governs
+		// (“Turning to Edmund, Julia said”).
+		id := p.sentenceName(sent, g, skip, true)
+		if id < 0 && !subjects {
+			id = p.sentenceName(sent, g, skip, false)
+		}
+		if id >= 0 {
+			return id
 		}
 		sentEnd = k
+	}
+	return -1
+}
+
+// sentenceName is the first character sent names who fits g and is not
+// skip; with subjects, only one whose name opens a clause.
+func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects bool) int {
+	for s := 0; s < len(sent); s++ {
+		if id := p.titleAlone(sent, s); id >= 0 {
+			// “The General hastened to lend her his support.”
+			if (!subjects || opensClause(sent, s)) && id != skip && p.fits(id, g) {
+				return id
+			}
+			s++
+			continue
+		}
+		if !p.isNameWord(sent[s]) {
+			continue
+		}
+		opens := opensClause(sent, s)
+		if subjects && !opens && s > 0 && !p.isNameWord(sent[s-1]) {
+			continue // read no further a name the clause does not open
+		}
+		m := p.mentionAfter(sent, s)
+		if m.kind != nameMention {
+			continue
+		}
+		s = m.last
+		if subjects && (!opens || isPossessive(sent[m.last].text)) {
+			continue
+		}
+		c := p.cast.lookup(m)
+		if c < 0 || !p.cast.chars[c].person && !p.cast.chars[c].spoke {
+			continue
+		}
+		if id := p.castEntity(c); id != skip && p.fits(id, g) {
+			return id
+		}
 	}
 	return -1
 }
