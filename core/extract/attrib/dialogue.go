@@ -212,7 +212,7 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 	prev := &turns[t-1]
 	// Someone the narration after the last turn brings in speaks next
 	// (“…,” said Foker. Just then Mr. Pecksniff came in. ¶ “…”).
-	if id := p.trailingSubject(prev, mention{kind: pronounMention}, lexicon.GenderUnknown, tr.addressee); id >= 0 && (prev.speaker < 0 || p.ents.find(id) != p.ents.find(prev.speaker)) && prev.lastPara+1 == tr.para {
+	if id := p.trailingSubject(prev, lexicon.GenderUnknown, tr.addressee); id >= 0 && (prev.speaker < 0 || p.ents.find(id) != p.ents.find(prev.speaker)) && prev.lastPara+1 == tr.para {
 		tr.speaker = id
 		p.setTurnRule(tr, RulePreviousParagraph, 0.5)
 		return
@@ -381,7 +381,11 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		// A turn right after another: someone the narration after it
 		// brings in, the other party, or whoever was just addressed.
 		prev := &turns[t-1]
-		if n := p.trailingSubject(prev, m, g, tr.addressee); n >= 0 {
+		n := -1
+		if m.kind == pronounMention {
+			n = p.trailingSubject(prev, g, tr.addressee)
+		}
+		if n >= 0 {
 			id = n
 		} else if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
 			id = p.ents.find(a)
@@ -1073,48 +1077,43 @@ func (p *pass) surnameOf(e *entity) string {
 	return f[len(f)-1]
 }
 
-// trailingSubject is, for a pronoun m of gender g, the character the
-// narration after the last quote of turn prev names as a clause's
-// subject, when they fit g and are not skip: someone it brings in (“…,”
-// said Lady Otway, … the door opened, and Mrs. Hilbery came in. ¶ “…,”
-// she exclaimed), or the speaker it goes on about, who speaks again
-// (“…,” said Edna. Edna had meant to be cold to him… ¶ “…,” she asked).
-// A name the narration acts on (“the bell rang for Mr. Pecksniff”) brings
-// no one in.
-func (p *pass) trailingSubject(prev *turn, m mention, g lexicon.Gender, skip int) int {
-	if m.kind != pronounMention {
-		return -1
-	}
+// trailingSubject is the character the narration after the last quote
+// of turn prev names as a clause's subject, when they fit g and are not
+// skip: someone it brings in (“…,” said Lady Otway, … the door opened,
+// and Mrs. Hilbery came in. ¶ “…,” she exclaimed), or the speaker it goes
+// on about, who speaks again (“…,” said Edna. Edna had meant to be cold
+// to him… ¶ “…,” she asked). A name the narration acts on (“the bell
+// rang for Mr. Pecksniff”) brings no one in.
+func (p *pass) trailingSubject(prev *turn, g lexicon.Gender, skip int) int {
 	a, b := p.narrationAfter(prev.last)
+	return p.clauseSubjectIn(a, b, g, skip)
+}
+
+// clauseSubjectIn is the character the narration text[a:b] (its last
+// narrationWindow bytes) names last as a clause's subject, when they fit
+// g and are not skip; -1 if none.
+func (p *pass) clauseSubjectIn(a, b int, g lexicon.Gender, skip int) int {
 	if b-a < 2 {
 		return -1
 	}
 	toks := tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx)
 	p.bufB = toks
-	id := p.namedIn(toks, g, skip, true)
-	return id
+	return p.namedIn(toks, g, skip, true)
 }
 
 // recentOther is, for a pronoun of gender g opening turn t, the person of
 // that gender seen last before it who is not the previous turn's speaker
 // nor skip: walking back through the conversation, the people the
 // narration brings in as subjects, the speakers of the turns and those
-// they address by name, latest first (“…,” he whispered. ¶ May gave him a glance… Archer, while he
-// helped her on with her cloak, noticed… ¶ “I'm so sorry…” ¶ “No,” he
-// returned: Archer).
+// they address by name, latest first (“…,” he whispered. ¶ May gave him
+// a glance… Archer, while he helped her on with her cloak, noticed… ¶
+// “I'm so sorry…” ¶ “No,” he returned: Archer).
 func (p *pass) recentOther(turns []turn, t int, g lexicon.Gender, skip int) int {
 	last := turns[t-1].speaker
 	ok := func(id int) bool {
 		return id >= 0 && id != skip && (last < 0 || p.ents.find(id) != p.ents.find(last)) && p.fits(id, g)
 	}
-	subject := func(a, b int) int {
-		if b-a < 2 {
-			return -1
-		}
-		toks := tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx)
-		p.bufB = toks
-		return p.namedIn(toks, g, skip, true)
-	}
+	subject := func(a, b int) int { return p.clauseSubjectIn(a, b, g, skip) }
 	for u, steps := t-1, 0; u >= 0 && steps < 8 && turns[u].conv == turns[t].conv; u, steps = u-1, steps+1 {
 		tu := &turns[u]
 		if id := subject(p.narrationAfter(tu.last)); ok(id) {
