@@ -74,7 +74,7 @@ func (a *Attributor) newPass(in Input) *pass {
 	if lx == nil {
 		lx = a.lexicons["en"]
 	}
-	p := &pass{text: in.Text, lx: lx, paras: in.Paragraphs, dialogue: in.Dialogue, ents: newRegistry()}
+	p := &pass{text: in.Text, lx: lx, paras: in.Paragraphs, dialogue: in.Dialogue, ents: newRegistry(), narrator: -1}
 	if lx.Lang == "en" {
 		p.fictionModel = a.fictionModel
 	}
@@ -156,6 +156,9 @@ type pass struct {
 	ffeats         []feature // the candidates' features, one after another
 	topChars       []int
 	collectFiction func(kind string, cands []fictionCand, answer int)
+	// narrator is a novel's first-person narrator (dialogue.go), -1 when
+	// there is none: never “he” or “she”.
+	narrator int
 }
 
 // locate finds each quote's first and last paragraph, in one sweep.

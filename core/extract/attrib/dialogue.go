@@ -88,6 +88,7 @@ func (p *pass) dialogueSweep() {
 	}
 	turns := p.turns()
 	narrator := p.findNarrator(turns)
+	p.narrator = narrator
 	for t := range turns {
 		p.forwardTurn(turns, t, narrator)
 	}
@@ -209,6 +210,13 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 		return
 	}
 	prev := &turns[t-1]
+	// Someone the narration after the last turn brings in speaks next
+	// (“…,” said Foker. Just then Mr. Pecksniff came in. ¶ “…”).
+	if id := p.trailingSubject(prev, lexicon.GenderUnknown, tr.addressee); id >= 0 && (prev.speaker < 0 || p.ents.find(id) != p.ents.find(prev.speaker)) && prev.lastPara+1 == tr.para {
+		tr.speaker = id
+		p.setTurnRule(tr, RulePreviousParagraph, 0.5)
+		return
+	}
 	if prev.addressee >= 0 && prev.answers && prev.addressee != prev.speaker && prev.addressee != tr.addressee {
 		tr.speaker = p.ents.find(prev.addressee)
 		p.setTurnRule(tr, RuleAddressee, 0.5)
@@ -370,11 +378,19 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, tr.addressee)
 	}
 	if id < 0 && g != lexicon.Self && t > 0 && turns[t-1].conv == tr.conv && turns[t-1].lastPara+1 == tr.para {
-		// A turn right after another: the other party, or whoever was
-		// just addressed.
+		// A turn right after another: someone the narration after it
+		// brings in, the other party, or whoever was just addressed.
 		prev := &turns[t-1]
-		if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
+		n := -1
+		if m.kind == pronounMention {
+			n = p.trailingSubject(prev, g, tr.addressee)
+		}
+		if n >= 0 {
+			id = n
+		} else if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
 			id = p.ents.find(a)
+		} else if m.kind == pronounMention {
+			id = p.recentOther(turns, t, g, tr.addressee)
 		} else {
 			id = p.otherSpeaker(turns, t-1, -1, tr.addressee, g)
 		}
@@ -392,6 +408,11 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 			// to the one who was named.
 			wider := max(p.para(max(0, p.paraOf[i]-4)).Start, m.start-2*antecedentWindow)
 			id = p.fictionSubject(wider, a, g, tr.addressee)
+			if id < 0 {
+				// Else the last speaker of the gender, before names
+				// further back in the narration.
+				id = p.lastSpeakerOf(turns, t, g, tr.addressee)
+			}
 			if id < 0 {
 				widest := max(p.para(max(0, p.paraOf[i]-8)).Start, m.start-4*antecedentWindow)
 				id = p.fictionSubject(widest, wider, g, tr.addressee)
@@ -477,7 +498,8 @@ func (p *pass) fits(id int, g lexicon.Gender) bool {
 		return false
 	}
 	if g == lexicon.Male || g == lexicon.Female {
-		return e.gender == g
+		// “I” tells the story; “he” and “she” are the others.
+		return e.gender == g && (p.narrator < 0 || p.ents.find(id) != p.ents.find(p.narrator))
 	}
 	return true
 }
@@ -505,6 +527,21 @@ func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 	}
 	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
 	p.bufB = toks
+	if g == lexicon.GenderUnknown {
+		// An untagged turn, with no pronoun's gender to go by: the
+		// narration's subject speaks, seldom the one it acts on (“Mrs.
+		// Allen put down her work. It was a letter from Henry Tilney.”).
+		if id := p.namedIn(toks, g, skip, true); id >= 0 {
+			return id
+		}
+	}
+	return p.namedIn(toks, g, skip, false)
+}
+
+// namedIn scans toks sentence by sentence from the end for the first
+// character who fits g and is not skip; with subjects, only a name that
+// opens a clause counts (“Jock stopped to talk to Beaver.”: Jock).
+func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) int {
 	sentEnd := len(toks)
 	for k := len(toks) - 1; k >= -1; k-- {
 		if k >= 0 && !endsSentence(toks, k) {
@@ -516,25 +553,55 @@ func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 			sentEnd = k
 			continue
 		}
-		for s := k + 1; s < sentEnd; s++ {
-			if !p.isNameWord(toks[s]) {
-				continue
-			}
-			m := p.mentionAfter(toks, s)
-			if m.kind != nameMention {
-				continue
-			}
-			s = m.last
-			c := p.cast.lookup(m)
-			if c < 0 || !p.cast.chars[c].person && !p.cast.chars[c].spoke {
-				continue
-			}
-			id := p.castEntity(c)
-			if id != skip && p.fits(id, g) {
-				return id
-			}
+		sent := toks[k+1 : sentEnd]
+		// In a sentence, the subject of a clause before a name it governs
+		// (“Turning to Edmund, Julia said”).
+		id := p.sentenceName(sent, g, skip, true)
+		if id < 0 && !subjects {
+			id = p.sentenceName(sent, g, skip, false)
+		}
+		if id >= 0 {
+			return id
 		}
 		sentEnd = k
+	}
+	return -1
+}
+
+// sentenceName is the first character sent names who fits g and is not
+// skip; with subjects, only one whose name opens a clause.
+func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects bool) int {
+	for s := 0; s < len(sent); s++ {
+		if id := p.titleAlone(sent, s); id >= 0 {
+			// “The General hastened to lend her his support.”
+			if (!subjects || opensClause(sent, s)) && id != skip && p.fits(id, g) {
+				return id
+			}
+			s++
+			continue
+		}
+		if !p.isNameWord(sent[s]) {
+			continue
+		}
+		opens := opensClause(sent, s)
+		if subjects && !opens && s > 0 && !p.isNameWord(sent[s-1]) {
+			continue // read no further a name the clause does not open
+		}
+		m := p.mentionAfter(sent, s)
+		if m.kind != nameMention {
+			continue
+		}
+		s = m.last
+		if subjects && (!opens || isPossessive(sent[m.last].text)) {
+			continue
+		}
+		c := p.cast.lookup(m)
+		if c < 0 || !p.cast.chars[c].person && !p.cast.chars[c].spoke {
+			continue
+		}
+		if id := p.castEntity(c); id != skip && p.fits(id, g) {
+			return id
+		}
 	}
 	return -1
 }
@@ -730,10 +797,25 @@ func (p *pass) vocativeEntity(m mention) (id int, answers bool) {
 	return p.castEntity(c), p.cast.chars[c].person || p.cast.chars[c].spoke
 }
 
+// titleAlone is the character a title said alone names at token s
+// (“the General”, not “the General Perovski”), -1 if none.
+func (p *pass) titleAlone(sent []token, s int) int {
+	if s+1 >= len(sent) || len(sent[s].text) != len("the") || !equalLower(sent[s].text, "the") || !p.isTitle(sent[s+1]) || s+2 < len(sent) && p.isNameWord(sent[s+2]) {
+		return -1
+	}
+	return p.characterTitled(sent[s+1].text)
+}
+
 // titledCharacter resolves a title said alone (“the Count”,
 // “Mademoiselle”) to the character most often named with it, -1 if none.
 func (p *pass) titledCharacter(m mention) int {
 	w, _ := nominalHead(m.core)
+	return p.characterTitled(w)
+}
+
+// characterTitled is the character most often named with title w, -1 if
+// none.
+func (p *pass) characterTitled(w string) int {
 	if w == "" {
 		return -1
 	}
@@ -769,10 +851,16 @@ func (p *pass) matchFiction(i int) match {
 		p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
 		toks = p.bufB
 	}
-	if n := len(toks); n == 0 || (toks[n-1].text != ":" && toks[n-1].text != ",") {
+	n := len(toks)
+	switch {
+	case n == 0:
+		return match{}
+	case toks[n-1].text == ":" || toks[n-1].text == ",":
+		n--
+	case !p.endsWithCue(toks):
 		return match{}
 	}
-	sent := lastSentence(toks[:len(toks)-1])
+	sent := lastSentence(toks[:n])
 	m := p.leadingMention(sent)
 	if m.kind != pronounMention || m.gender != lexicon.Self {
 		if s := p.introducer(sent); s.ok() {
@@ -783,6 +871,17 @@ func (p *pass) matchFiction(i int) match {
 		return match{m: m, rule: RuleIntroduction, conf: 0.7}
 	}
 	return match{}
+}
+
+// endsWithCue reports narration that runs into a quote with no mark
+// between, ending with a speech verb and its adverbs (“He stopped
+// singing, and cried “…””; “and said solemnly ¶ “…””).
+func (p *pass) endsWithCue(toks []token) bool {
+	k := len(toks) - 1
+	for k >= 0 && toks[k].word && isAdverb(toks[k].text) {
+		k--
+	}
+	return k >= 0 && toks[k].word && !toks[k].cap && p.lx.IsCue(toks[k].text)
 }
 
 // leadingMention is the first name or pronoun among a sentence's first
@@ -879,7 +978,17 @@ func opensClause(sent []token, k int) bool {
 	if !prev.word {
 		return prev.text == "," || prev.text == ";" || isDash(prev.text)
 	}
-	switch strings.ToLower(prev.text) {
+	var buf [len("whereupon")]byte
+	if len(prev.text) > len(buf) {
+		return false
+	}
+	w := buf[:copy(buf[:], prev.text)]
+	for i, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			w[i] = c + 'a' - 'A'
+		}
+	}
+	switch string(w) { // lower-cased without allocating
 	case "and", "but", "when", "while", "then", "as", "till", "until", "that", "was", "where", "so", "yet", "or", "whereupon", "now":
 		return true
 	}
@@ -966,4 +1075,77 @@ func (p *pass) surnameOf(e *entity) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// trailingSubject is the character the narration after the last quote
+// of turn prev names as a clause's subject, when they fit g and are not
+// skip: someone it brings in (“…,” said Lady Otway, … the door opened,
+// and Mrs. Hilbery came in. ¶ “…,” she exclaimed), or the speaker it goes
+// on about, who speaks again (“…,” said Edna. Edna had meant to be cold
+// to him… ¶ “…,” she asked). A name the narration acts on (“the bell
+// rang for Mr. Pecksniff”) brings no one in.
+func (p *pass) trailingSubject(prev *turn, g lexicon.Gender, skip int) int {
+	a, b := p.narrationAfter(prev.last)
+	return p.clauseSubjectIn(a, b, g, skip)
+}
+
+// clauseSubjectIn is the character the narration text[a:b] (its last
+// narrationWindow bytes) names last as a clause's subject, when they fit
+// g and are not skip; -1 if none.
+func (p *pass) clauseSubjectIn(a, b int, g lexicon.Gender, skip int) int {
+	if b-a < 2 {
+		return -1
+	}
+	toks := tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx)
+	p.bufB = toks
+	return p.namedIn(toks, g, skip, true)
+}
+
+// recentOther is, for a pronoun of gender g opening turn t, the person of
+// that gender seen last before it who is not the previous turn's speaker
+// nor skip: walking back through the conversation, the people the
+// narration brings in as subjects, the speakers of the turns and those
+// they address by name, latest first (“…,” he whispered. ¶ May gave him
+// a glance… Archer, while he helped her on with her cloak, noticed… ¶
+// “I'm so sorry…” ¶ “No,” he returned: Archer).
+func (p *pass) recentOther(turns []turn, t int, g lexicon.Gender, skip int) int {
+	last := turns[t-1].speaker
+	ok := func(id int) bool {
+		return id >= 0 && id != skip && (last < 0 || p.ents.find(id) != p.ents.find(last)) && p.fits(id, g)
+	}
+	subject := func(a, b int) int { return p.clauseSubjectIn(a, b, g, skip) }
+	for u, steps := t-1, 0; u >= 0 && steps < 8 && turns[u].conv == turns[t].conv; u, steps = u-1, steps+1 {
+		tu := &turns[u]
+		if id := subject(p.narrationAfter(tu.last)); ok(id) {
+			return p.ents.find(id)
+		}
+		if ok(tu.speaker) {
+			return p.ents.find(tu.speaker)
+		}
+		if tu.answers && ok(tu.addressee) {
+			return p.ents.find(tu.addressee)
+		}
+		if id := subject(p.narrationBefore(tu.first)); ok(id) {
+			return p.ents.find(id)
+		}
+		if u > 0 && turns[u-1].lastPara+1 < tu.para {
+			if id := subject(p.para(turns[u-1].lastPara+1).Start, p.para(tu.para-1).End); ok(id) {
+				return p.ents.find(id)
+			}
+		}
+	}
+	return p.otherSpeaker(turns, t-1, -1, skip, g)
+}
+
+// lastSpeakerOf is the speaker of gender g, not skip, of the nearest of
+// the eight turns before turn t in its conversation or the one before,
+// -1 if none: after a break of narration that names no one of the
+// gender, “she said” goes on with the woman who spoke last.
+func (p *pass) lastSpeakerOf(turns []turn, t int, g lexicon.Gender, skip int) int {
+	for u := t - 1; u >= 0 && u >= t-8 && turns[u].conv >= turns[t].conv-1; u-- {
+		if s := turns[u].speaker; s >= 0 && s != skip && p.fits(s, g) {
+			return p.ents.find(s)
+		}
+	}
+	return -1
 }

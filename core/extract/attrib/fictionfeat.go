@@ -323,12 +323,16 @@ func (p *pass) namesIn(a, b, here, qa int, g lexicon.Gender, mask core.Span) {
 		sent := toks[k+1 : sentEnd]
 		pronounLed := pronounLeads(sent, g)
 		for s := range sent {
-			if !p.isNameWord(sent[s]) || s > 0 && (p.isNameWord(sent[s-1]) || p.isTitle(sent[s-1])) {
+			m, id := mention{}, p.titleAlone(sent, s) // “The General hastened…”
+			switch {
+			case id >= 0:
+				m = mention{start: sent[s].start, end: sent[s+1].end, last: s + 1}
+			case !p.isNameWord(sent[s]) || s > 0 && (p.isNameWord(sent[s-1]) || p.isTitle(sent[s-1])):
 				continue
-			}
-			m, id := p.castMention(sent, s, mask)
-			if id < 0 {
-				continue
+			default:
+				if m, id = p.castMention(sent, s, mask); id < 0 {
+					continue
+				}
 			}
 			c := p.fictionCand(id)
 			subject := s < leadWords && !pronounLed

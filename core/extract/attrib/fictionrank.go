@@ -73,6 +73,7 @@ func (p *pass) rankFiction(turns []turn, t, i int, g lexicon.Gender) (id int, co
 		return -1, 0 // before reading any text: more people will not make fewer
 	}
 	cands := withoutAddressee(keepFitting(p.fictionCandidates(turns, t, i, g, core.Span{}), g), p.ents, turns[t].addressee)
+	cands = withoutAddressee(cands, p.ents, p.narrator) // “I” tells the story: never “he”
 	if len(cands) == 0 || len(cands) > 1 && !narration {
 		return -1, 0
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"verbatim/core"
+	"verbatim/core/extract/lexicon"
 )
 
 // Fiction tags its dialogue more loosely than news, and its narration
@@ -251,10 +252,8 @@ func (p *pass) matchSpeechNoun(toks []token) match {
 			owner = p.mentionBefore(toks, j)
 			owner.end = toks[j+1].end
 			j++
-		case !t.cap && (t.text == "his" || t.text == "her"):
-			if g, ok := p.pronounGender(t); ok {
-				owner = p.makeMention(pronounMention, toks, j, j, g)
-			}
+		case possessiveGender(t.text) != lexicon.GenderUnknown:
+			owner = p.makeMention(pronounMention, toks, j, j, possessiveGender(t.text))
 		}
 	}
 	return match{}
@@ -353,4 +352,18 @@ func (p *pass) introducesQuote(para core.Span) bool {
 	}
 	c := p.text[para.End-1]
 	return c == ',' || 'a' <= c && c <= 'z'
+}
+
+// possessiveGender is the gender of a possessive pronoun that owns a
+// reply (“was her reply”, “was my first remark”), else GenderUnknown.
+func possessiveGender(w string) lexicon.Gender {
+	switch w {
+	case "his":
+		return lexicon.Male
+	case "her":
+		return lexicon.Female
+	case "my":
+		return lexicon.Self
+	}
+	return lexicon.GenderUnknown
 }
