@@ -142,16 +142,8 @@ func BenchmarkOpenLargeLibrary(b *testing.B) {
 // it reports the time per screenful. (Memory is measured on the real app by
 // scripts/measure-app.sh: Fyne's test driver never empties its caches.)
 func BenchmarkScrollList(b *testing.B) {
-	dir := benchLibrary(b)
-	a := test.NewTempApp(b)
-	lib, err := storage.Open(context.Background(), dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	m, lib := shownWindow(b, test.NewTempApp(b), benchLibrary(b))
 	defer lib.Close()
-	m := newMainWindow(a, lib, nil, func(f func()) { f() }, true)
-	m.Window.Resize(fyne.NewSize(1280, 800))
-	m.Window.Show()
 	n := m.list.pager.count
 	screens := 0
 	for b.Loop() {
@@ -174,16 +166,23 @@ func BenchmarkScrollList(b *testing.B) {
 // first frames do before anything is imported: the fonts are read and the
 // first text measured (a real window paints them; the test driver does not).
 func warmUp(b *testing.B, a fyne.App) {
-	lib, err := storage.Open(context.Background(), b.TempDir())
+	m, lib := shownWindow(b, a, b.TempDir())
+	defer lib.Close()
+	m.Window.Close()
+	m.saver.flush()
+}
+
+// shownWindow opens the library in dir and shows a window over it that
+// reads in the benchmark's goroutine.
+func shownWindow(b *testing.B, a fyne.App, dir string) (*MainWindow, *storage.Library) {
+	lib, err := storage.Open(context.Background(), dir)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer lib.Close()
 	m := newMainWindow(a, lib, nil, func(f func()) { f() }, true)
 	m.Window.Resize(fyne.NewSize(1280, 800))
 	m.Window.Show()
-	m.Window.Close()
-	m.saver.flush()
+	return m, lib
 }
 
 // BenchmarkImportStaysResponsive imports 1,000 article files through the

@@ -364,6 +364,10 @@ func (m *MainWindow) UpdateOutdated() {
 	m.imports.add(importJob{update: true})
 }
 
+// OnImportsFinished calls f on the main goroutine each time the imports
+// asked for have all ended and their summary is shown.
+func (m *MainWindow) OnImportsFinished(f func(ImportSummary)) { m.imports.onIdle = f }
+
 // Dropped imports what was dropped on the window.
 func (m *MainWindow) Dropped(uris []fyne.URI) {
 	var paths []string

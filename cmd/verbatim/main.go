@@ -79,6 +79,9 @@ func main() {
 		// filled in.
 		time.AfterFunc(updateDelay, func() { fyne.Do(m.UpdateOutdated) })
 	})
+	m.OnImportsFinished(func(s ui.ImportSummary) {
+		timing.mark(fmt.Sprintf("imports finished (%d documents imported)", s.Imported))
+	})
 	m.ImportPaths(files)
 	m.Window.SetMaster()
 	// The window's thread (Fyne locks main to it) wins the processors

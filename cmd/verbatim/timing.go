@@ -91,8 +91,12 @@ func (t *timeline) heartbeat(tick time.Duration) (stop func()) {
 			asked := time.Now()
 			answered := make(chan struct{})
 			fyne.Do(func() {
+				late := time.Since(asked)
+				if late > 100*time.Millisecond {
+					t.mark(fmt.Sprintf("window thread late by %d ms", late.Milliseconds()))
+				}
 				mu.Lock()
-				delays = append(delays, time.Since(asked))
+				delays = append(delays, late)
 				mu.Unlock()
 				close(answered)
 			})
