@@ -166,6 +166,7 @@ func TestSidebarRowLooksCompare(t *testing.T) {
 		{"no dot", func(l *rowLook) { l.dot = nil }, false},
 		{"icon", func(l *rowLook) { l.icon = theme.DeleteIcon() }, false},
 		{"selected", func(l *rowLook) { l.selected = true }, false},
+		{"hover text", func(l *rowLook) { l.hoverExtra = "· also Tehran" }, false},
 	} {
 		other := base
 		tc.change(&other)

@@ -515,9 +515,12 @@ func (l rowLook) same(o rowLook) bool {
 		r, g, b, a := c.RGBA()
 		return [4]uint32{r, g, b, a}
 	}
-	return icon(l.icon) == icon(o.icon) && rgba(l.dot) == rgba(o.dot) && l.ring == o.ring && l.text == o.text &&
-		l.italic == o.italic && l.extra == o.extra && l.sub == o.sub && l.tag == o.tag && l.count == o.count &&
-		l.badge == o.badge && l.indent == o.indent && l.selected == o.selected && l.dropping == o.dropping
+	// The rest compares as it is: its fields hold plain values.
+	rest := func(r rowLook) rowLook {
+		r.icon, r.dot = nil, nil
+		return r
+	}
+	return icon(l.icon) == icon(o.icon) && rgba(l.dot) == rgba(o.dot) && rest(l) == rest(o)
 }
 
 func (r *sideRow) Tapped(*fyne.PointEvent) {
