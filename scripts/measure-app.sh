@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures the real app on a large library under Xvfb: the time from launch
-# until its window is on screen, and its memory after scrolling through the
-# quote list. Not part of `make test` (timings depend on the machine).
+# until its window is on screen, each step of its start (VERBATIM_TIMING:
+# library opened, window built, first frame drawn, interactive), and its
+# memory after scrolling through the quote list. Not part of `make test`
+# (timings depend on the machine). See docs/PERFORMANCE.md.
 #
 # Usage: scripts/measure-app.sh LIBRARY_DIR [BINARY]
 # (the benchmark library: go test -tags sqlite_fts5 -run '^$' -bench Open -benchtime 1x ./ui/
@@ -30,7 +32,7 @@ done
 shown=$(date +%s%N)
 echo "window on screen after $(( (shown - start) / 1000000 )) ms (seen by xdotool)"
 sleep 3
-grep -h "interactive after" "$work/log" || true
+grep -h "timing:" "$work/log" || true
 rss() { awk -v k="$1" '$1 == k":" {printf "%d MB\n", $2 / 1024}' "/proc/$pid/status"; }
 echo "memory after start: $(rss VmRSS)"
 # Scroll the quote list (the pointer over it) a long way down, in bursts.

@@ -57,6 +57,11 @@ func (m *MainWindow) updateUndo() {
 	if m.lib != nil {
 		undo, redo, _ = m.lib.UndoRedo(context.Background())
 	}
+	m.showUndo(undo, redo)
+}
+
+// showUndo shows undo and redo (nil: nothing) as updateUndo does.
+func (m *MainWindow) showUndo(undo, redo *storage.Edit) {
 	setEnabled(m.undo, undo != nil)
 	setEnabled(m.redo, redo != nil)
 	m.undoItem.Label, m.undoItem.Disabled = "Undo", undo == nil

@@ -49,6 +49,8 @@ type articleText struct {
 	paras  []paragraph.Paragraph
 	marks  []quoteMark
 	styles []styleRun // text positions where the style changes
+	// measure measures words as fyne.MeasureText, faster (see measure.go).
+	measure *textMeasurer
 
 	width   float32
 	height  float32
@@ -97,17 +99,23 @@ type textLine struct {
 }
 
 func newArticleText() *articleText {
-	t := &articleText{gutter: articleGutter, dragFrom: -1}
+	t := &articleText{gutter: articleGutter, dragFrom: -1, measure: newTextMeasurer()}
 	t.ExtendBaseWidget(t)
 	return t
 }
 
 // setDocument shows text with marks; it keeps no selection.
 func (t *articleText) setDocument(text string, marks []quoteMark) {
+	t.setText(text)
+	t.setMarks(marks)
+}
+
+// setText changes the text without laying it out: setMarks, which must
+// follow, does.
+func (t *articleText) setText(text string) {
 	t.text = text
 	t.paras = paragraph.New(text).Paragraphs()
 	t.selStart, t.selEnd = 0, 0
-	t.setMarks(marks)
 }
 
 // setMarks changes which quotes are drawn how, for the same text.
@@ -262,7 +270,7 @@ func (t *articleText) spaceWidth(word core.Span) float32 {
 	if n == 0 {
 		return 0
 	}
-	return fyne.MeasureText(s[len(s)-n:], articleTextSize, fyne.TextStyle{}).Width
+	return t.measure.width(s[len(s)-n:], articleTextSize, fyne.TextStyle{})
 }
 
 // measureWord splits word at style changes into pieces placed from x on.
@@ -274,7 +282,7 @@ func (t *articleText) measureWord(word core.Span, x float32) []piece {
 		if style.lead && at == t.leadAt(at) {
 			x += reviewIconSize + 3
 		}
-		w := fyne.MeasureText(t.text[at:end], articleTextSize, style.textStyle()).Width
+		w := t.measure.width(t.text[at:end], articleTextSize, style.textStyle())
 		out = append(out, piece{start: at, end: end, x: x, w: w, style: style})
 		x += w
 		at = end

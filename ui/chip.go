@@ -171,21 +171,26 @@ func styleDot(dot *canvas.Circle, c color.Color, ring bool, ringWidth float32) {
 // ellipsize shortens s with "…" until it fits width at the given size,
 // cutting after a whole word when it can.
 func ellipsize(s string, width, size float32, style fyne.TextStyle) string {
+	return (*textMeasurer)(nil).ellipsize(s, width, size, style)
+}
+
+// ellipsize is ellipsize measuring with m.
+func (m *textMeasurer) ellipsize(s string, width, size float32, style fyne.TextStyle) string {
 	if width <= 0 {
 		return ""
 	}
-	if textWidth(s, size, style) <= width {
+	if m.textWidth(s, size, style) <= width {
 		return s
 	}
-	room := width - fyne.MeasureText("…", size, style).Width
+	room := width - m.width("…", size, style)
 	var out strings.Builder
 	used := float32(0)
 	for _, word := range strings.SplitAfter(s, " ") {
-		w := fyne.MeasureText(word, size, style).Width
+		w := m.width(word, size, style)
 		if used+w > room {
 			if out.Len() == 0 { // one long word: cut it by letters
 				for _, r := range word {
-					rw := fyne.MeasureText(string(r), size, style).Width
+					rw := m.width(string(r), size, style)
 					if used+rw > room {
 						break
 					}
@@ -205,9 +210,14 @@ func ellipsize(s string, width, size float32, style fyne.TextStyle) string {
 // for a while; measuring words keeps that cache to the texts' vocabulary
 // instead of every line and prefix tried while wrapping.
 func textWidth(s string, size float32, style fyne.TextStyle) float32 {
+	return (*textMeasurer)(nil).textWidth(s, size, style)
+}
+
+// textWidth is textWidth measuring with m.
+func (m *textMeasurer) textWidth(s string, size float32, style fyne.TextStyle) float32 {
 	var w float32
 	for _, word := range strings.SplitAfter(s, " ") {
-		w += fyne.MeasureText(word, size, style).Width
+		w += m.width(word, size, style)
 	}
 	return w
 }

@@ -19,8 +19,12 @@ import (
 	"verbatim/assets"
 )
 
-// refreshEvery is how often the lists catch up with a running import.
-const refreshEvery = 1500 * time.Millisecond
+// How often a running import shows its progress, and how often the lists
+// catch up with it: the main goroutine stays free to answer the researcher.
+const (
+	progressEvery = 100 * time.Millisecond
+	refreshEvery  = 1500 * time.Millisecond
+)
 
 // importJob is one request to import: paths, or one file's bytes; or, with
 // update, to bring documents read by an older quote engine up to date.
@@ -102,9 +106,11 @@ func (q *importQueue) start(job importJob) {
 	imp, onMain := q.m.imp, q.m.onMain
 	q.working.Add(1)
 	go func() {
+		// Thousands of files make a few updates a second.
+		shown := newThrottle(progressEvery, onMain, q.progress)
 		progress := func(p ImportProgress) {
 			if !q.closed.Load() {
-				onMain(func() { q.progress(p) })
+				shown.send(p)
 			}
 		}
 		var sum ImportSummary
@@ -117,6 +123,7 @@ func (q *importQueue) start(job importJob) {
 			sum = imp.ImportPaths(ctx, job.paths, progress)
 		}
 		stop()
+		shown.stop()
 		q.working.Done()
 		if !q.closed.Load() {
 			onMain(func() { q.finished(sum) })
@@ -159,33 +166,42 @@ func (q *importQueue) finished(sum ImportSummary) {
 	}
 	q.running, q.pending = false, nil
 	q.m.status.idle()
+	total, onIdle := q.total, q.onIdle
+	idle := func() {
+		if onIdle != nil {
+			onIdle(total)
+		}
+	}
 	if q.imported || q.total.Update.happened() {
-		q.showSummary()
+		q.showSummary(idle)
+		return
 	}
-	if q.onIdle != nil {
-		q.onIdle(q.total)
-	}
+	idle()
 }
 
 // showSummary shows the library as the imports left it and says in one
-// line (and, when something went wrong, one dialog) what they did.
-func (q *importQueue) showSummary() {
+// line (and, when something went wrong, one dialog) what they did; then
+// the queue is idle. The library is read in the background.
+func (q *importQueue) showSummary(done func()) {
 	hadQuote := q.m.list.current != 0
-	q.m.refresh()
-	if !hadQuote {
-		q.m.showFirstImported(q.total.FirstDocument)
-	}
-	var said []string
-	if q.imported {
-		said = append(said, summarySentence(q.total))
-	}
-	if q.total.Update.happened() {
-		said = append(said, updateSentence(q.total.Update))
-	}
-	q.m.updateStatus(strings.Join(said, " · "))
-	if q.imported {
-		q.m.showImportSummary(q.total)
-	}
+	total, imported := q.total, q.imported
+	q.m.refreshView(viewOptions{report: true, source: total.Update.happened()}, func() {
+		if !hadQuote && q.m.list.current == 0 {
+			q.m.showFirstImported(total.FirstDocument)
+		}
+		var said []string
+		if imported {
+			said = append(said, summarySentence(total))
+		}
+		if total.Update.happened() {
+			said = append(said, updateSentence(total.Update))
+		}
+		q.m.updateStatus(strings.Join(said, " · "))
+		if imported {
+			q.m.showImportSummary(total)
+		}
+		done()
+	})
 }
 
 // cancel stops the running import and drops the waiting ones; documents
@@ -323,41 +339,11 @@ func (m *MainWindow) showFirstImported(docID int64) {
 	}
 }
 
-// refreshLists shows what a running import has added so far. The counts
-// are read in the background, so that the window does not wait for a
-// library that the import keeps busy.
+// refreshLists shows what a running import has added so far. The library
+// is read in the background, so that the window does not wait for a
+// library that the import keeps busy; an update changes the article shown.
 func (m *MainWindow) refreshLists() {
-	if m.lib == nil {
-		return
-	}
-	lib, threshold, f, order, gen := m.lib, m.threshold, m.list.pager.filter, m.list.pager.sort, m.list.pager.gen
-	m.background(func() func() {
-		ctx := context.Background()
-		counts, err := lib.Counts(ctx, threshold)
-		n, nerr := lib.CountQuotes(ctx, f)
-		first, ferr := lib.Quotes(ctx, f, order, 0, quotePageSize)
-		return func() {
-			if err != nil || nerr != nil || !m.imports.running {
-				return // the end of the import reads everything again
-			}
-			m.counts = counts
-			m.showEmpty(counts.Documents == 0)
-			m.updateStatus("")
-			m.loadSidebar()
-			if gen == m.list.pager.gen {
-				m.list.pager.recount(n)
-				if ferr == nil {
-					m.list.pager.keep(0, first)
-				}
-				m.list.relocate()
-				m.list.list.Refresh()
-				m.listCount.SetText(fmt.Sprint(n))
-			}
-			if m.list.current == 0 {
-				m.list.selectIndex(0)
-			}
-		}
-	})
+	m.refreshView(viewOptions{source: m.imports.job.update}, nil)
 }
 
 // ImportPaths imports files and folders in the background: dropped on the
@@ -377,6 +363,10 @@ func (m *MainWindow) ImportPaths(paths []string) {
 func (m *MainWindow) UpdateOutdated() {
 	m.imports.add(importJob{update: true})
 }
+
+// OnImportsFinished calls f on the main goroutine each time the imports
+// asked for have all ended and their summary is shown.
+func (m *MainWindow) OnImportsFinished(f func(ImportSummary)) { m.imports.onIdle = f }
 
 // Dropped imports what was dropped on the window.
 func (m *MainWindow) Dropped(uris []fyne.URI) {

@@ -30,6 +30,39 @@ type Pipeline struct {
 	Store   DocumentStore
 	Engine  storage.Engine
 	Options ingest.Options
+	lazy    *lazyEngine // see LazyPipeline
+}
+
+// LazyPipeline is a Pipeline with NewEngine's engine, made when the first
+// import or update needs it, in that import's goroutine: the topic word
+// lists take a good part of a second to load, which the window's start
+// need not wait for.
+func LazyPipeline(store DocumentStore) Pipeline {
+	return Pipeline{Store: store, lazy: &lazyEngine{version: extract.Version}}
+}
+
+// lazyEngine makes NewEngine's engine once.
+type lazyEngine struct {
+	version string // NewEngine's, known before it is made
+	once    sync.Once
+	engine  storage.Engine
+}
+
+// engine is the engine to run, made now when it is lazy.
+func (p Pipeline) engine() storage.Engine {
+	if p.lazy == nil {
+		return p.Engine
+	}
+	p.lazy.once.Do(func() { p.lazy.engine = NewEngine() })
+	return p.lazy.engine
+}
+
+// engineVersion is the engine's version, without making a lazy one.
+func (p Pipeline) engineVersion() string {
+	if p.lazy == nil {
+		return p.Engine.Version
+	}
+	return p.lazy.version
 }
 
 // NewEngine is the engine the app runs on imported documents: the quote
@@ -153,7 +186,7 @@ func (p Pipeline) ImportPaths(ctx context.Context, paths []string, progress func
 			}
 		})
 	}()
-	_, err := p.Store.Import(ctx, channelSeq(docs), p.Engine, storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
+	_, err := p.Store.Import(ctx, channelSeq(docs), p.engine(), storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
 	stopReading()
 	reading.Wait()
 	return run.finish(ctx, err)
@@ -167,7 +200,7 @@ func (p Pipeline) ImportBytes(ctx context.Context, name string, data []byte, pro
 	for _, d := range found {
 		run.documentRead(documentName(name, d))
 	}
-	_, err = p.Store.Import(ctx, slices.Values(found), p.Engine, storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
+	_, err = p.Store.Import(ctx, slices.Values(found), p.engine(), storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
 	return run.finish(ctx, err)
 }
 
@@ -200,7 +233,7 @@ func channelSeq(docs <-chan core.Document) iter.Seq[core.Document] {
 // document is up to date. A stop leaves the rest for the next time.
 func (p Pipeline) UpdateOutdated(ctx context.Context, progress func(ImportProgress)) ImportSummary {
 	var sum ImportSummary
-	total, err := p.Store.OutdatedDocuments(ctx, p.Engine.Version)
+	total, err := p.Store.OutdatedDocuments(ctx, p.engineVersion())
 	if err != nil {
 		sum.Update.Failed = append(sum.Update.Failed, ImportProblem{Name: "Library", Reason: reasonOf(err)})
 		return sum
@@ -210,7 +243,7 @@ func (p Pipeline) UpdateOutdated(ctx context.Context, progress func(ImportProgre
 	}
 	prog := ImportProgress{FilesTotal: total}
 	progress(prog)
-	_, err = p.Store.ReextractOutdated(ctx, p.Engine, func(r storage.ReextractResult) {
+	_, err = p.Store.ReextractOutdated(ctx, p.engine(), func(r storage.ReextractResult) {
 		prog.FilesDone++
 		switch {
 		case r.Err != nil && ctx.Err() != nil: // stopped half-way: left as it was

@@ -193,6 +193,7 @@ type quoteList struct {
 	currentAt int // index of current, -1 when not in the list
 	anchor    int // where a Shift-click range starts
 	threshold float64
+	measure   *textMeasurer // for the rows' text
 
 	onCurrent   func(row storage.QuoteRow) // the current quote changed
 	onSelection func()                     // the selected quotes changed
@@ -204,7 +205,7 @@ type quoteList struct {
 
 func newQuoteList(src QuoteSource) *quoteList {
 	q := &quoteList{pager: quotePager{src: src, pages: map[int][]storage.QuoteRow{}, fetching: map[int]bool{}},
-		selected: map[int64]bool{}, currentAt: -1}
+		selected: map[int64]bool{}, currentAt: -1, measure: newTextMeasurer()}
 	q.list = widget.NewList(
 		func() int { return q.pager.count },
 		func() fyne.CanvasObject { return newQuoteRow(q) },
@@ -255,6 +256,15 @@ func (q *quoteList) relocate() {
 	// Where it was is all that is read again; it may still be on a page
 	// that is loaded (an edit moved it a little).
 	q.currentAt = q.pager.indexOf(q.current)
+}
+
+// relocateLoaded is relocate without reading from the library: the current
+// quote is looked for in the pages loaded only.
+func (q *quoteList) relocateLoaded() {
+	q.currentAt = -1
+	if q.current != 0 {
+		q.currentAt = q.pager.indexOf(q.current)
+	}
 }
 
 // click selects row i as a mouse click with modifiers would.
@@ -538,7 +548,7 @@ func (rr *quoteRowRenderer) Layout(size fyne.Size) {
 	if w.ok {
 		text = displayQuote(row.Text)
 	}
-	lines := wrapLines(text, inner, rowTextSize, fyne.TextStyle{}, 2)
+	lines := w.list.measure.wrapLines(text, inner, rowTextSize, fyne.TextStyle{}, 2)
 	for i, t := range rr.lines {
 		t.Text = ""
 		if i < len(lines) {
@@ -563,16 +573,17 @@ func (rr *quoteRowRenderer) layoutMeta(inner float32) {
 	if !rr.w.ok {
 		speaker = ""
 	}
-	rr.speaker.Text = ellipsize(speaker, inner/2, rowMetaSize, rr.speaker.TextStyle)
-	sw := textWidth(rr.speaker.Text, rowMetaSize, rr.speaker.TextStyle)
+	m := rr.w.list.measure
+	rr.speaker.Text = m.ellipsize(speaker, inner/2, rowMetaSize, rr.speaker.TextStyle)
+	sw := m.textWidth(rr.speaker.Text, rowMetaSize, rr.speaker.TextStyle)
 	rr.date.Text = ""
 	if rr.w.ok {
 		rr.date.Text = joinNonEmpty(" · ", shortDate(row.DocDate), paragraphMark(row.Paragraph))
 	}
-	dw := textWidth(rr.date.Text, rowMetaSize, fyne.TextStyle{})
+	dw := m.textWidth(rr.date.Text, rowMetaSize, fyne.TextStyle{})
 	rr.title.Text = ""
 	if rr.w.ok && row.DocTitle != "" {
-		rr.title.Text = ellipsize(" · "+row.DocTitle, inner-sw-dw-8, rowMetaSize, fyne.TextStyle{})
+		rr.title.Text = m.ellipsize(" · "+row.DocTitle, inner-sw-dw-8, rowMetaSize, fyne.TextStyle{})
 	}
 	h := float32(18)
 	rr.speaker.Move(fyne.NewPos(rowPadX, rowMetaY))
@@ -669,12 +680,17 @@ func joinNonEmpty(sep string, parts ...string) string {
 // wrapLines breaks text into at most maxLines lines of width, the last one
 // ellipsized when text goes on.
 func wrapLines(text string, width, size float32, style fyne.TextStyle, maxLines int) []string {
+	return (*textMeasurer)(nil).wrapLines(text, width, size, style, maxLines)
+}
+
+// wrapLines is wrapLines measuring with m.
+func (m *textMeasurer) wrapLines(text string, width, size float32, style fyne.TextStyle, maxLines int) []string {
 	words := strings.Fields(text)
-	space := fyne.MeasureText(" ", size, style).Width
+	space := m.width(" ", size, style)
 	var lines []string
 	line, used := "", float32(0)
 	for k, word := range words {
-		w := fyne.MeasureText(word, size, style).Width
+		w := m.width(word, size, style)
 		if line == "" {
 			line, used = word, w
 			continue
@@ -685,13 +701,13 @@ func wrapLines(text string, width, size float32, style fyne.TextStyle, maxLines 
 		}
 		if len(lines) == maxLines-1 {
 			rest := line + " " + strings.Join(words[k:], " ")
-			return append(lines, ellipsize(rest, width, size, style))
+			return append(lines, m.ellipsize(rest, width, size, style))
 		}
 		lines = append(lines, line)
 		line, used = word, w
 	}
 	if line != "" {
-		lines = append(lines, ellipsize(line, width, size, style))
+		lines = append(lines, m.ellipsize(line, width, size, style))
 	}
 	return lines
 }

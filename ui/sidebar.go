@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -85,7 +86,8 @@ type sidebar struct {
 	dropTarget  string
 	counts      storage.Counts // as last shown
 	// The sidebar's fixed parts, made once and updated on each reload.
-	parts map[string]fyne.CanvasObject
+	parts   map[string]fyne.CanvasObject
+	measure *textMeasurer // for its rows' text
 
 	onSelect      func(key string)
 	onNewTopic    func()
@@ -96,7 +98,7 @@ type sidebar struct {
 
 func newSidebar(cat Catalog) *sidebar {
 	s := &sidebar{cat: cat, rows: map[string]*sideRow{}, selected: keyAll, collapsed: map[string]bool{},
-		parts:      map[string]fyne.CanvasObject{},
+		parts: map[string]fyne.CanvasObject{}, measure: newTextMeasurer(),
 		topicLimit: sidebarTopics, speakerMax: sidebarSpeakers, documentMax: sidebarDocuments}
 	s.box = container.NewVBox()
 	s.scroll = container.NewVScroll(s.box)
@@ -248,8 +250,10 @@ func (s *sidebar) build(counts storage.Counts) {
 			add(s.hint("No documents yet."))
 		}
 	}
-	s.box.Objects = objs
-	s.box.Refresh()
+	if !slices.Equal(s.box.Objects, objs) { // else each part refreshed itself
+		s.box.Objects = objs
+		s.box.Refresh()
+	}
 }
 
 // row returns the sidebar row for key (reused between reloads) showing look.
@@ -257,6 +261,7 @@ func (s *sidebar) row(key string, look rowLook) *sideRow {
 	r, ok := s.rows[key]
 	if !ok {
 		r = newSideRow()
+		r.measure = s.measure
 		r.onTap = func() { s.selectKey(key) }
 		s.rows[key] = r
 	}
@@ -478,6 +483,7 @@ type sideRow struct {
 	hovered bool
 	onTap   func()
 	onMenu  func(at fyne.Position)
+	measure *textMeasurer // the sidebar's
 }
 
 func newSideRow() *sideRow {
@@ -487,8 +493,34 @@ func newSideRow() *sideRow {
 }
 
 func (r *sideRow) set(look rowLook) {
+	if r.look.same(look) {
+		return // a refresh during an import leaves most rows as they were
+	}
 	r.look = look
 	r.Refresh()
+}
+
+// same reports whether l and o look the same.
+func (l rowLook) same(o rowLook) bool {
+	icon := func(r fyne.Resource) string {
+		if r == nil {
+			return ""
+		}
+		return r.Name()
+	}
+	rgba := func(c color.Color) [4]uint32 {
+		if c == nil {
+			return [4]uint32{1, 1, 1, 1} // no dot: unlike any colour
+		}
+		r, g, b, a := c.RGBA()
+		return [4]uint32{r, g, b, a}
+	}
+	// The rest compares as it is: its fields hold plain values.
+	rest := func(r rowLook) rowLook {
+		r.icon, r.dot = nil, nil
+		return r
+	}
+	return icon(l.icon) == icon(o.icon) && rgba(l.dot) == rgba(o.dot) && rest(l) == rest(o)
 }
 
 func (r *sideRow) Tapped(*fyne.PointEvent) {
@@ -620,13 +652,13 @@ func (rr *sideRowRenderer) Layout(size fyne.Size) {
 		rr.extra.Text = ""
 		extraW = 0
 	}
-	rr.text.Text = ellipsize(l.text, end-x, 14, rr.text.TextStyle)
+	rr.text.Text = rr.r.measure.ellipsize(l.text, end-x, 14, rr.text.TextStyle)
 	textW = fyne.MeasureText(rr.text.Text, 14, rr.text.TextStyle).Width
 	rr.text.Move(fyne.NewPos(x, lineY+(lineH-20)/2))
 	rr.text.Resize(fyne.NewSize(textW, 20))
 	rr.extra.Move(fyne.NewPos(x+textW+6, lineY+(lineH-16)/2+1))
 	rr.extra.Resize(fyne.NewSize(extraW, 16))
-	rr.sub.Text = ellipsize(l.sub, end-x, 12, fyne.TextStyle{})
+	rr.sub.Text = rr.r.measure.ellipsize(l.sub, end-x, 12, fyne.TextStyle{})
 	rr.sub.Move(fyne.NewPos(x, lineY+lineH-6))
 	rr.sub.Resize(fyne.NewSize(end-x, 16))
 }

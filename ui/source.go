@@ -225,19 +225,36 @@ func (s *sourcePane) reload() {
 	s.updateStrip()
 }
 
+// load reads article id and shows its text; the caller marks its quotes.
 func (s *sourcePane) load(id int64) bool {
-	ctx := context.Background()
-	doc, err := s.lib.Document(ctx, id)
-	if err == nil {
-		s.quotes, err = s.lib.Quotes(ctx, storage.QuoteFilter{DocumentID: id}, storage.SortDocumentOrder, 0, maxDocumentQuotes)
-	}
-	if err != nil {
+	d := fetchSource(s.lib, id, 0)
+	if d.err != nil {
 		if s.onError != nil {
-			s.onError(err)
+			s.onError(d.err)
 		}
 		return false
 	}
-	s.doc = doc
+	s.setArticle(d.doc, d.quotes)
+	return true
+}
+
+// showLoaded shows an article read in the background, with current (zero:
+// none) as its current quote.
+func (s *sourcePane) showLoaded(doc storage.DocumentInfo, quotes []storage.QuoteRow, current storage.QuoteRow) {
+	keepView := doc.ID == s.doc.ID
+	s.setArticle(doc, quotes)
+	s.current = current
+	s.mark()
+	s.updateStrip()
+	if current.ID != 0 && !keepView {
+		s.scrollTo(current)
+	}
+}
+
+// setArticle puts an article's header and text in the pane; its quotes are
+// laid out by mark, which every caller calls next (laying the text out once).
+func (s *sourcePane) setArticle(doc storage.DocumentInfo, quotes []storage.QuoteRow) {
+	s.doc, s.quotes = doc, quotes
 	s.title.SetText(orFileName(doc.Meta))
 	s.meta.SetText(joinNonEmpty(" · ", doc.Meta.Outlet, longDate(doc.Meta.Date), plural(len(s.quotes), "quote", "quotes")))
 	s.showDocumentNote(doc.Note)
@@ -246,10 +263,9 @@ func (s *sourcePane) load(id int64) bool {
 		s.link.SetURL(u)
 		s.link.Show()
 	}
-	s.text.setDocument(doc.Text, nil)
+	s.text.setText(doc.Text)
 	s.selStart, s.selEnd = 0, 0
 	s.addQuote.Hide()
-	return true
 }
 
 // showDocumentNote shows the article's note under its title, and the

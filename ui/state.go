@@ -65,11 +65,39 @@ func (m *MainWindow) restore() {
 	m.applyQuery()
 	m.updateUndo()
 	// The quote shown last comes back in the source pane even when it is
-	// deep in the list; the list itself opens at the top.
+	// deep in the list; the list itself opens at the top. Its article is
+	// read in the background and laid out once the window is up.
+	m.restoring = true
 	id, _ := strconv.ParseInt(get(settingQuote), 10, 64)
 	if id == 0 || !m.showQuoteByID(id) {
 		m.list.selectIndex(0)
 	}
+	m.restoring = false
+	m.showRestoredQuote()
+}
+
+// showRestoredQuote shows in the source pane the quote restore chose, once
+// the event loop runs, unless the researcher chose another one first.
+func (m *MainWindow) showRestoredQuote() {
+	row := m.restoredQuote
+	m.restoredQuote = storage.QuoteRow{}
+	if row.ID == 0 {
+		return
+	}
+	lib, wait := m.lib, m.waitForEventLoop()
+	m.background(func() func() {
+		wait()
+		d := fetchSource(lib, row.DocumentID, row.ID)
+		return func() {
+			switch {
+			case m.source.doc.ID != 0: // shown meanwhile
+			case d.err != nil:
+				m.source.showQuote(row) // reads again, and says what went wrong
+			default:
+				m.source.showLoaded(d.doc, d.quotes, row)
+			}
+		}
+	})
 }
 
 // hasSidebarKey reports whether key still names something in the library.

@@ -29,8 +29,9 @@ import (
 // WindowTitle is the main window's title; the CI smoke test looks for it.
 const WindowTitle = "Verbatim"
 
-// Icon is the application icon as a Fyne resource.
-func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.IconPNG) }
+// Icon is the application icon as a Fyne resource, at the size a window
+// shows (256×256).
+func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.WindowIconPNG) }
 
 // Scope is what a quote sheet or an export covers: the quotes the list
 // shows (Filter, in Sort order) or, when set, only the Selected ones.
@@ -82,9 +83,14 @@ type MainWindow struct {
 	// except in tests, which run the queue themselves.
 	onMain func(f func())
 	// inline runs background reads at once, on the caller's goroutine (tests).
-	inline     bool
-	sidebarGen int
-	saver      *settingsSaver
+	inline      bool
+	sidebarGen  int
+	viewRefresh viewRefresh
+	// restoring is set while restore chooses the quote shown last, whose
+	// article it leaves (restoredQuote) for after the first frames.
+	restoring     bool
+	restoredQuote storage.QuoteRow
+	saver         *settingsSaver
 
 	speakerDlg *speakerDialog // the open speaker dialog, for tests
 	rulesDlg   *rulesDialog   // the last keyword rules dialog, for tests
@@ -169,6 +175,10 @@ func (m *MainWindow) build() {
 	m.source.onError = m.ShowError
 
 	m.status = newStatusBar(m.imports.cancel)
+
+	// One measurer for the window's text: its fonts are read once.
+	measure := newTextMeasurer()
+	m.sidebar.measure, m.list.measure, m.source.text.measure = measure, measure, measure
 
 	m.listTitle = widget.NewLabelWithStyle("All quotes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	m.listTitle.SizeName = theme.SizeNameSubHeadingText
@@ -300,16 +310,16 @@ func (m *MainWindow) refreshCounts() {
 // asked for later wins over one still running.
 func (m *MainWindow) loadSidebar() {
 	m.sidebarGen++
-	gen, q, counts, cat, onMain := m.sidebarGen, m.sidebar.query(), m.counts, m.catalog(), m.onMain
+	gen, q, counts, cat := m.sidebarGen, m.sidebar.query(), m.counts, m.catalog()
 	first := gen == 1 && !m.inline
+	wait := func() {}
+	if first {
+		// The first read waits for the event loop to run, so that it does
+		// not hold up the window's first frames on a small machine.
+		wait = m.waitForEventLoop()
+	}
 	m.background(func() func() {
-		if first {
-			// The first read waits for the event loop to run, so that it
-			// does not hold up the window's first frames on a small machine.
-			running := make(chan struct{})
-			onMain(func() { close(running) })
-			<-running
-		}
+		wait()
 		d := fetchSidebar(cat, q, counts)
 		return func() {
 			if gen != m.sidebarGen {
@@ -328,6 +338,22 @@ func (m *MainWindow) sidebarLoaded() {
 		return
 	}
 	m.showListTitle()
+}
+
+// waitForEventLoop returns a function that, called in a background
+// goroutine, waits until the main goroutine runs what it is handed: before
+// the window is shown, until the event loop has started. Tests (inline)
+// do not wait.
+func (m *MainWindow) waitForEventLoop() func() {
+	if m.inline {
+		return func() {}
+	}
+	onMain := m.onMain
+	return func() {
+		running := make(chan struct{})
+		onMain(func() { close(running) })
+		<-running
+	}
 }
 
 // background runs fetch away from the main goroutine, then what it returns
@@ -529,6 +555,10 @@ func (m *MainWindow) speakerName(id int64) string {
 
 // quoteChosen shows the quote the list made current.
 func (m *MainWindow) quoteChosen(row storage.QuoteRow) {
+	if m.restoring {
+		m.restoredQuote = row
+		return
+	}
 	m.source.showQuote(row)
 	m.saveSelection()
 }
@@ -550,7 +580,11 @@ func (m *MainWindow) showQuoteByID(id int64) bool {
 	m.list.selected = map[int64]bool{}
 	m.list.current, m.list.currentAt = id, -1
 	m.list.list.Refresh()
-	m.source.showQuote(row)
+	if m.restoring {
+		m.restoredQuote = row
+	} else {
+		m.source.showQuote(row)
+	}
 	return true
 }
 

@@ -21,22 +21,30 @@ import (
 	"verbatim/ui/handover"
 )
 
+// updateDelay is how long after the start the app looks for documents an
+// older quote engine read.
+const updateDelay = 3 * time.Second
+
 // appID matches FyneApp.toml.
 const appID = "org.verbatim.Verbatim"
 
-// timingEnv, when set, makes the app say on stderr how long it took to
-// become interactive (scripts/measure-app.sh reads it).
+// timingEnv, when set, makes the app say on stderr how long each step of
+// its start took (scripts/measure-app.sh reads it); "trace" also measures
+// how long the window's thread is ever busy (see timing.go).
 const timingEnv = "VERBATIM_TIMING"
 
 func main() {
-	start := time.Now()
+	timing := newTimeline(time.Now())
+	timing.mark("main")
 	files := os.Args[1:]
 	dir, lib, err := openLibrary()
+	timing.mark("library opened")
 	if storage.HasCode(err, storage.CodeLocked) && handover.Send(dir, files, 3*time.Second) == nil {
 		return // the running window takes the files
 	}
 	a := app.NewWithID(appID)
 	a.SetIcon(ui.Icon())
+	timing.mark("app made")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "verbatim:", err)
 		m := ui.NewMainWindow(a, nil, nil)
@@ -46,8 +54,9 @@ func main() {
 		return
 	}
 	defer lib.Close()
-	m := ui.NewMainWindow(a, lib, ui.Pipeline{Store: lib, Engine: ui.NewEngine()})
+	m := ui.NewMainWindow(a, lib, ui.LazyPipeline(lib))
 	m.UseSheetDialogs(lib, printing.System{})
+	timing.mark("window built")
 	if srv, err := handover.Listen(dir, func(paths []string) {
 		fyne.Do(func() {
 			m.Window.RequestFocus()
@@ -58,21 +67,31 @@ func main() {
 	} else {
 		fmt.Fprintln(os.Stderr, "verbatim: later launches will not find this window:", err)
 	}
-	timing := os.Getenv(timingEnv) != ""
+	var stopHeartbeat func()
 	a.Lifecycle().SetOnStarted(func() {
+		timing.mark("event loop started")
+		stopHeartbeat = timing.heartbeat(20 * time.Millisecond)
 		// Queued behind the first frames: the window answers from here on.
-		fyne.Do(func() {
-			if timing {
-				fmt.Fprintf(os.Stderr, "verbatim: interactive after %d ms\n", time.Since(start).Milliseconds())
-			}
-			// Documents read by an older quote engine are read again, in
-			// the background, after the files given to open.
-			m.UpdateOutdated()
-		})
+		fyne.Do(func() { timing.mark("interactive") })
+		// Documents read by an older quote engine are read again, in the
+		// background, after the files given to open; looking for them
+		// reads the whole library, which waits until the window has
+		// filled in.
+		time.AfterFunc(updateDelay, func() { fyne.Do(m.UpdateOutdated) })
+	})
+	m.OnImportsFinished(func(s ui.ImportSummary) {
+		timing.mark(fmt.Sprintf("imports finished (%d documents imported)", s.Imported))
 	})
 	m.ImportPaths(files)
 	m.Window.SetMaster()
+	// The window's thread (Fyne locks main to it) wins the processors
+	// over an import's workers and other background work.
+	defer ui.LowerOtherThreads(time.Second)()
+	timing.watchFirstFrame(m.Window)
 	m.Window.ShowAndRun()
+	if stopHeartbeat != nil {
+		stopHeartbeat()
+	}
 	m.Close() // before the library closes (deferred above)
 }
 

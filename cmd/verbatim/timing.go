@@ -1,0 +1,121 @@
+package main
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"os"
+	"sort"
+	"sync"
+	"syscall"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+)
+
+// timeline writes, when VERBATIM_TIMING is set, how long the app took to
+// reach each step of its start, on stderr ("verbatim: timing: window built
+// at 412 ms"), counted from the start of main; scripts/measure-app.sh reads
+// it. With VERBATIM_TIMING=trace it also measures how long the window's
+// thread keeps the event loop waiting (see heartbeat). A nil timeline does
+// nothing.
+type timeline struct {
+	start time.Time
+	trace bool
+}
+
+func newTimeline(start time.Time) *timeline {
+	switch os.Getenv(timingEnv) {
+	case "":
+		return nil
+	case "trace":
+		return &timeline{start: start, trace: true}
+	}
+	return &timeline{start: start}
+}
+
+func (t *timeline) mark(step string) {
+	if t != nil {
+		fmt.Fprintf(os.Stderr, "verbatim: timing: %s at %d ms (processor time %d ms; unix %d ms)\n", step,
+			time.Since(t.start).Milliseconds(), processorTime().Milliseconds(), time.Now().UnixMilli())
+	}
+}
+
+// processorTime is the processor time the process used so far, on all
+// threads: on a busy machine it says how much of the wait was the app's.
+func processorTime() time.Duration {
+	var u syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &u) != nil {
+		return 0
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
+}
+
+// watchFirstFrame tells when the window is first drawn: the content gets a
+// one-pixel transparent raster, whose image the driver asks for only when
+// it paints.
+func (t *timeline) watchFirstFrame(w fyne.Window) {
+	if t == nil {
+		return
+	}
+	var once sync.Once
+	probe := canvas.NewRaster(func(int, int) image.Image {
+		once.Do(func() { t.mark("first frame drawn") })
+		img := image.NewNRGBA(image.Rect(0, 0, 1, 1))
+		img.Set(0, 0, color.Transparent)
+		return img
+	})
+	w.SetContent(container.NewStack(w.Content(), probe))
+}
+
+// heartbeat asks the window's thread, every tick, to note the time; how
+// late it does so is how long the window could not answer (drawing,
+// handling input and the app's own work all run there). The longest delays
+// are written when the app ends.
+func (t *timeline) heartbeat(tick time.Duration) (stop func()) {
+	if t == nil || !t.trace {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var mu sync.Mutex
+	var delays []time.Duration
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(tick):
+			}
+			asked := time.Now()
+			answered := make(chan struct{})
+			fyne.Do(func() {
+				late := time.Since(asked)
+				if late > 100*time.Millisecond {
+					t.mark(fmt.Sprintf("window thread late by %d ms", late.Milliseconds()))
+				}
+				mu.Lock()
+				delays = append(delays, late)
+				mu.Unlock()
+				close(answered)
+			})
+			select {
+			case <-answered:
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		mu.Lock()
+		defer mu.Unlock()
+		sort.Slice(delays, func(i, j int) bool { return delays[i] > delays[j] })
+		n := len(delays)
+		over := sort.Search(n, func(i int) bool { return delays[i] <= 100*time.Millisecond })
+		top := delays[:min(5, n)]
+		fmt.Fprintf(os.Stderr, "verbatim: timing: heartbeat %d ticks, %d late by over 100 ms, longest %v\n",
+			n, over, top)
+	}
+}

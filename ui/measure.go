@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+)
+
+// textMeasurer measures text as fyne.MeasureText does, to the same width,
+// but keeps its shaper and fonts: Fyne makes both anew for every text it
+// has not measured yet, which made laying out a newly imported article
+// (thousands of new words) take a tenth of a second. Text the theme's font
+// cannot draw alone (other scripts, emoji) or with tabs goes to
+// fyne.MeasureText. A measurer belongs to one widget and its goroutine.
+type textMeasurer struct {
+	shaper    shaping.HarfbuzzShaper
+	segmenter shaping.Segmenter
+	faces     map[fyne.TextStyle]*font.Face // nil: the theme's font could not be read
+	widths    map[measureKey]float32
+}
+
+// maxMeasured bounds the widths a measurer remembers.
+const maxMeasured = 100000
+
+type measureKey struct {
+	text  string
+	size  float32
+	style fyne.TextStyle
+}
+
+// oneFace is a shaping.Fontmap of one font.
+type oneFace struct{ face *font.Face }
+
+func (f oneFace) ResolveFace(rune) *font.Face { return f.face }
+
+func newTextMeasurer() *textMeasurer {
+	m := &textMeasurer{faces: map[fyne.TextStyle]*font.Face{}, widths: map[measureKey]float32{}}
+	m.shaper.SetFontCacheSize(8) // its fonts are kept only when told how many
+	return m
+}
+
+// width is fyne.MeasureText(text, size, style).Width; a nil measurer
+// asks Fyne.
+func (m *textMeasurer) width(text string, size float32, style fyne.TextStyle) float32 {
+	if m == nil {
+		return fyne.MeasureText(text, size, style).Width
+	}
+	key := measureKey{text, size, style}
+	if w, ok := m.widths[key]; ok {
+		return w
+	}
+	w, ok := m.shape(text, size, style)
+	if !ok {
+		w = fyne.MeasureText(text, size, style).Width
+	}
+	if len(m.widths) >= maxMeasured {
+		clear(m.widths) // words of articles read long ago
+	}
+	m.widths[key] = w
+	return w
+}
+
+// shape measures text with the theme's font for style, when it has every
+// glyph of it.
+func (m *textMeasurer) shape(text string, size float32, style fyne.TextStyle) (float32, bool) {
+	face := m.face(style)
+	if face == nil || style.Monospace || style.Symbol || strings.ContainsAny(text, "\t\r") {
+		return 0, false
+	}
+	runes := []rune(text)
+	for _, r := range runes {
+		if _, ok := face.NominalGlyph(r); !ok {
+			return 0, false
+		}
+	}
+	in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR, Face: face,
+		Size: fixed.Int26_6(float64(size) * 64)}
+	var advance fixed.Int26_6
+	for _, run := range m.segmenter.Split(in, oneFace{face}) {
+		for _, g := range m.shaper.Shape(run).Glyphs {
+			if g.GlyphID == 0 {
+				return 0, false
+			}
+			advance += g.XAdvance
+		}
+	}
+	return float32(float64(advance) / 64), true
+}
+
+// face is the theme's font for style, read once.
+func (m *textMeasurer) face(style fyne.TextStyle) *font.Face {
+	if f, ok := m.faces[style]; ok {
+		return f
+	}
+	f, err := font.ParseTTF(bytes.NewReader(theme.Font(style).Content()))
+	if err != nil {
+		f = nil
+	}
+	m.faces[style] = f
+	return f
+}

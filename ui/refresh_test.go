@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"context"
+	"image/color"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"verbatim/storage"
+)
+
+func TestThrottleShowsTheNewestValueOnce(t *testing.T) {
+	main := make(chan func(), 16)
+	var shown []int
+	thr := newThrottle(time.Hour, func(f func()) { main <- f }, func(v int) { shown = append(shown, v) })
+	for i := 1; i <= 1000; i++ {
+		thr.send(i)
+	}
+	if len(main) != 1 {
+		t.Fatalf("1000 values sent before the main goroutine ran asked it %d times, want once", len(main))
+	}
+	(<-main)()
+	if len(shown) != 1 || shown[0] != 1000 {
+		t.Fatalf("shown %v, want only the newest value, 1000", shown)
+	}
+	thr.send(1001) // within the hour: waits
+	if len(main) != 0 {
+		t.Error("a value sent within the interval was handed over at once")
+	}
+}
+
+func TestThrottleShowsTheLastValueAfterTheInterval(t *testing.T) {
+	main := make(chan func(), 16)
+	var shown []int
+	thr := newThrottle(10*time.Millisecond, func(f func()) { main <- f }, func(v int) { shown = append(shown, v) })
+	thr.send(1)
+	(<-main)()
+	thr.send(2)
+	thr.send(3)
+	select {
+	case f := <-main:
+		f()
+	case <-time.After(10 * time.Second):
+		t.Fatal("the last value was never handed over")
+	}
+	if len(shown) != 2 || shown[1] != 3 {
+		t.Errorf("shown %v, want [1 3]", shown)
+	}
+}
+
+func TestStoppedThrottleShowsNothingMore(t *testing.T) {
+	main := make(chan func(), 16)
+	shown := 0
+	thr := newThrottle(0, func(f func()) { main <- f }, func(int) { shown++ })
+	thr.send(1)
+	thr.stop() // the import ended: its summary, not this progress, is shown
+	(<-main)()
+	thr.send(2)
+	if shown != 0 || len(main) != 0 {
+		t.Errorf("after stop: %d shown, %d waiting", shown, len(main))
+	}
+}
+
+// countingLibrary counts the reads of the library's totals.
+type countingLibrary struct {
+	*storage.Library
+	counts atomic.Int32
+}
+
+func (c *countingLibrary) Counts(ctx context.Context, threshold float64) (storage.Counts, error) {
+	c.counts.Add(1)
+	return c.Library.Counts(ctx, threshold)
+}
+
+func TestRefreshesAskedForMeanwhileBecomeOneThatShowsTheEnd(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, err := storage.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	counting := &countingLibrary{Library: lib}
+	main := make(chan func(), 64)
+	m := newMainWindow(a, counting, nil, func(f func()) { main <- f }, false)
+	defer m.Window.Close()
+	for len(main) > 0 { // the start's own reads
+		(<-main)()
+	}
+	pipe := Pipeline{Store: lib, Engine: NewEngine()}
+	add := func(name string) {
+		t.Helper()
+		path, _ := filepath.Abs(filepath.Join("testdata", "articles", name))
+		if s := pipe.ImportPaths(context.Background(), []string{path}, func(ImportProgress) {}); s.Imported != 1 {
+			t.Fatalf("importing %s: %+v", name, s)
+		}
+	}
+
+	before := counting.counts.Load()
+	done := 0
+	add("harbour.txt")
+	m.refreshView(viewOptions{}, func() { done++ })
+	add("library.txt") // while the first read may still run
+	m.refreshView(viewOptions{}, func() { done++ })
+	m.refreshView(viewOptions{}, func() { done++ })
+	for done < 2 {
+		select {
+		case f := <-main:
+			f()
+		case <-time.After(30 * time.Second):
+			t.Fatal("the refreshes never ended")
+		}
+	}
+	if reads := counting.counts.Load() - before; reads != 2 {
+		t.Errorf("three refreshes read the library %d times, want 2 (the running one and one after it)", reads)
+	}
+	final, _ := lib.Counts(context.Background(), m.threshold)
+	if m.counts != final || m.list.pager.count != final.Quotes || len(m.sidebar.documents) != 2 {
+		t.Errorf("the window shows %+v, %d listed, %d documents in the sidebar; the library holds %+v",
+			m.counts, m.list.pager.count, len(m.sidebar.documents), final)
+	}
+	if m.showingEmpty || m.list.current == 0 || m.source.doc.ID == 0 {
+		t.Error("after the refresh the first quote and its article should show")
+	}
+}
+
+func TestLazyPipelineMakesItsEngineForTheFirstImport(t *testing.T) {
+	lib, err := storage.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	p := LazyPipeline(lib)
+	if v := NewEngine().Version; p.engineVersion() != v {
+		t.Errorf("lazy version %q, the engine's %q", p.engineVersion(), v)
+	}
+	if p.lazy.engine.Quotes != nil {
+		t.Fatal("the engine was made before any import")
+	}
+	path, _ := filepath.Abs(filepath.Join("testdata", "articles", "harbour.txt"))
+	if s := p.ImportPaths(context.Background(), []string{path}, func(ImportProgress) {}); s.Imported != 1 || s.Quotes == 0 {
+		t.Fatalf("import through the lazy pipeline: %+v", s)
+	}
+	if p.lazy.engine.Suggester == nil {
+		t.Error("the lazy engine has no topic suggestion")
+	}
+}
+
+func TestSidebarRowLooksCompare(t *testing.T) {
+	base := rowLook{icon: theme.ListIcon(), dot: color.NRGBA{1, 2, 3, 255}, text: "Iran", count: 4}
+	for _, tc := range []struct {
+		name   string
+		change func(*rowLook)
+		same   bool
+	}{
+		{"unchanged", func(*rowLook) {}, true},
+		{"icon made again", func(l *rowLook) { l.icon = theme.ListIcon() }, true},
+		{"count", func(l *rowLook) { l.count = 5 }, false},
+		{"text", func(l *rowLook) { l.text = "Iraq" }, false},
+		{"colour", func(l *rowLook) { l.dot = color.NRGBA{1, 2, 4, 255} }, false},
+		{"no dot", func(l *rowLook) { l.dot = nil }, false},
+		{"icon", func(l *rowLook) { l.icon = theme.DeleteIcon() }, false},
+		{"selected", func(l *rowLook) { l.selected = true }, false},
+		{"hover text", func(l *rowLook) { l.hoverExtra = "· also Tehran" }, false},
+	} {
+		other := base
+		tc.change(&other)
+		if got := base.same(other); got != tc.same {
+			t.Errorf("%s: same = %v, want %v", tc.name, got, tc.same)
+		}
+	}
+}
+
+func TestMeasurerMeasuresAsFyneDoes(t *testing.T) {
+	test.NewTempApp(t)
+	m := newTextMeasurer()
+	texts := []string{"the ", "harbour", "“Quote,” ", "AV Wa To ", "Déjà-vu ", "naïve, ", "Ελλάδα ", "Москва ",
+		"fi ffl ", "1,000 ", "", "tab\tbed", "emoji 🙂 ", "中文 ", "12.5% "}
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}, {Bold: true, Italic: true}} {
+		for _, size := range []float32{12, 14, 15.5} {
+			for _, s := range texts {
+				want := fyne.MeasureText(s, size, style).Width
+				if got := m.width(s, size, style); got != want {
+					t.Errorf("%q at %v %+v: width %v, fyne.MeasureText %v", s, size, style, got, want)
+				}
+			}
+		}
+	}
+}
