@@ -76,11 +76,15 @@ func (l *Library) ReextractOutdated(ctx context.Context, eng Engine, progress fu
 	return out, l.tidySuggestions(ctx)
 }
 
+// outdatedCountSQL counts the documents of engines other than its
+// parameter from the index on documents(engine), without their text.
+const outdatedCountSQL = "SELECT count(*) FROM documents WHERE engine <> ?"
+
 // OutdatedDocuments counts the documents whose quotes came from an engine
 // version other than version: those ReextractOutdated would extract again.
 func (l *Library) OutdatedDocuments(ctx context.Context, version string) (int, error) {
 	var n int
-	err := l.r.QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE engine <> ?", version).Scan(&n)
+	err := l.r.QueryRowContext(ctx, outdatedCountSQL, version).Scan(&n)
 	return n, l.readFailed(err)
 }
 

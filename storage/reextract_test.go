@@ -244,3 +244,18 @@ func TestOutdatedDocumentsCountsWhatReextractOutdatedDoes(t *testing.T) {
 		t.Errorf("after ReextractOutdated, %d documents are outdated (%v)", n, err)
 	}
 }
+
+// TestOutdatedDocumentsReadsAnIndex: the app counts outdated documents at
+// every start, so the count must not read the documents' text.
+func TestOutdatedDocumentsReadsAnIndex(t *testing.T) {
+	l := openLib(t)
+	var id, parent, unused int
+	var detail string
+	err := l.r.QueryRow("EXPLAIN QUERY PLAN "+outdatedCountSQL, "v1").Scan(&id, &parent, &unused, &detail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(detail, "COVERING INDEX documents_engine") {
+		t.Errorf("plan %q reads the documents table", detail)
+	}
+}

@@ -8,7 +8,7 @@ const applicationID = 0x56524254
 // migration; append a new one. Each runs in one transaction together with the
 // version bump, after a backup copy of the library has been made.
 func migrations() []string {
-	return []string{schemaV1, schemaV2, schemaV3}
+	return []string{schemaV1, schemaV2, schemaV3, schemaV4}
 }
 
 // schemaV1 is the first schema. Positions are byte offsets into
@@ -208,4 +208,11 @@ CREATE TABLE topic_names (
 );
 CREATE INDEX topic_names_name ON topic_names(name);
 CREATE INDEX topic_names_topic ON topic_names(topic_id);
+`
+
+// schemaV4 indexes the engine version each document was read with: the app
+// counts the documents an older engine read at every start, which otherwise
+// reads the whole documents table, text included.
+const schemaV4 = `
+CREATE INDEX documents_engine ON documents(engine);
 `
