@@ -27,6 +27,7 @@ type viewRequest struct {
 	sourceDoc  int64 // the article shown, read again (0: none)
 	sourceQuot int64 // and its current quote
 	firstQuote bool  // no quote is current: read the first one's article too
+	reads      int   // the window's reads at once (refresh) when asked: a newer one drops what this read
 }
 
 // libraryView is what readView read.
@@ -119,6 +120,9 @@ type viewRefresh struct {
 	again   bool        // asked for while running
 	next    viewOptions // what the read after it does
 	then    []func()    // run once the next view is shown
+	// reads counts the window's reads at once (MainWindow.refresh, after
+	// an edit): one after a background read began shows newer data than it.
+	reads int
 }
 
 // refreshView reads what the window shows in the background and shows it;
@@ -141,7 +145,7 @@ func (m *MainWindow) refreshView(o viewOptions, then func()) {
 	m.sidebarGen++ // this read's sidebar wins over older ones
 	req := viewRequest{lib: m.lib, threshold: m.threshold, filter: m.list.pager.filter, sort: m.list.pager.sort,
 		listGen: m.list.pager.gen, sidebarGen: m.sidebarGen, sidebar: m.sidebar.query(),
-		firstQuote: m.list.current == 0}
+		firstQuote: m.list.current == 0, reads: r.reads}
 	if o.source {
 		req.sourceDoc, req.sourceQuot = m.source.doc.ID, m.source.current.ID
 	}
@@ -156,10 +160,16 @@ func (m *MainWindow) refreshView(o viewOptions, then func()) {
 // answers between them.
 func (m *MainWindow) showView(v libraryView, report bool) {
 	shownGen := -1 // the list's query once it shows the rows read
+	// An edit meanwhile was shown from a newer read: what this one read of
+	// the counts, the Edit menu and the article would take it back.
+	current := func() bool { return v.req.reads == m.viewRefresh.reads }
 	m.inTurns(
 		func() {
 			if v.err != nil && report {
 				m.ShowError(v.err)
+			}
+			if !current() {
+				return
 			}
 			m.counts = v.counts
 			m.showEmpty(m.counts.Documents == 0)
@@ -182,7 +192,11 @@ func (m *MainWindow) showView(v libraryView, report bool) {
 				shownGen = m.list.pager.gen
 			}
 		},
-		func() { m.showSource(v, shownGen == m.list.pager.gen) },
+		func() {
+			if current() {
+				m.showSource(v, shownGen == m.list.pager.gen)
+			}
+		},
 		m.viewShown,
 	)
 }

@@ -192,3 +192,64 @@ func TestMeasurerMeasuresAsFyneDoes(t *testing.T) {
 		}
 	}
 }
+
+// TestEditDuringARefreshIsNotUndoneOnScreen: a refresh that read the
+// library before an edit must not put the window back as it was before it
+// (the counts, the Edit menu's Undo, the article's quotes).
+func TestEditDuringARefreshIsNotUndoneOnScreen(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, err := storage.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	path, _ := filepath.Abs(filepath.Join("testdata", "articles", "harbour.txt"))
+	if s := (Pipeline{Store: lib, Engine: NewEngine()}).ImportPaths(context.Background(), []string{path},
+		func(ImportProgress) {}); s.Imported != 1 || s.Quotes == 0 {
+		t.Fatalf("import: %+v", s)
+	}
+	main := make(chan func(), 64)
+	m := newMainWindow(a, lib, nil, func(f func()) { main <- f }, false)
+	defer m.Window.Close()
+	run := func(until func() bool) {
+		t.Helper()
+		for !until() {
+			select {
+			case f := <-main:
+				f()
+			case <-time.After(30 * time.Second):
+				t.Fatal("the window's reads never ended")
+			}
+		}
+	}
+	done := false
+	m.refreshView(viewOptions{}, func() { done = true })
+	run(func() bool { return done }) // the first quote and its article show
+	if m.source.doc.ID == 0 || m.list.current == 0 {
+		t.Fatal("no article shown to begin with")
+	}
+
+	done = false
+	m.refreshView(viewOptions{source: true}, func() { done = true })
+	deadline := time.Now().Add(30 * time.Second)
+	for len(main) == 0 && time.Now().Before(deadline) { // the read has ended, not yet shown
+		time.Sleep(time.Millisecond)
+	}
+	edit, ok := m.do(storage.RejectQuote{QuoteID: m.list.current})
+	if !ok {
+		t.Fatal("the edit failed")
+	}
+	run(func() bool { return done && len(main) == 0 })
+
+	if want := "Undo: " + edit.Summary; m.undoItem.Label != want {
+		t.Errorf("Edit menu offers %q, want %q", m.undoItem.Label, want)
+	}
+	if final, _ := lib.Counts(context.Background(), m.threshold); m.counts != final {
+		t.Errorf("the window counts %+v, the library %+v", m.counts, final)
+	}
+	for _, q := range m.source.quotes {
+		if q.ID == edit.Target && q.Status != storage.StatusRejected {
+			t.Errorf("the article still shows the rejected quote as %s", q.Status)
+		}
+	}
+}

@@ -280,6 +280,7 @@ func (emptySource) Quote(context.Context, int64) (storage.QuoteRow, error) {
 // once; the sidebar, whose counts take longest in a large library, follows
 // from the background.
 func (m *MainWindow) refresh() {
+	m.viewRefresh.reads++ // newer than what a background read may bring
 	m.refreshCounts()
 	if err := m.list.reload(); err != nil {
 		m.ShowError(err)
