@@ -55,6 +55,9 @@ func (m *textMeasurer) width(text string, size float32, style fyne.TextStyle) fl
 	if w, ok := m.widths[key]; ok {
 		return w
 	}
+	// A word is often cut from a whole article: kept as it is, it would
+	// keep the article's text in memory.
+	key.text = strings.Clone(text)
 	w, ok := m.shape(text, size, style)
 	if !ok {
 		w = fyne.MeasureText(text, size, style).Width

@@ -4,9 +4,11 @@ import (
 	"context"
 	"image/color"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+	"unsafe"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -251,5 +253,24 @@ func TestEditDuringARefreshIsNotUndoneOnScreen(t *testing.T) {
 		if q.ID == edit.Target && q.Status != storage.StatusRejected {
 			t.Errorf("the article still shows the rejected quote as %s", q.Status)
 		}
+	}
+}
+
+// TestMeasurerKeepsNoArticle: the measurer remembers the widths of words
+// cut from an article's text; what it keeps must not hold the whole text
+// (every article read since the cache was last cleared would stay in memory).
+func TestMeasurerKeepsNoArticle(t *testing.T) {
+	test.NewTempApp(t)
+	m := newTextMeasurer()
+	article := strings.Repeat("harbour ", 10000)
+	m.width(article[8:15], 14, fyne.TextStyle{})
+	from, to := uintptr(unsafe.Pointer(unsafe.StringData(article))), uintptr(len(article))
+	for k := range m.widths {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(k.text))); p >= from && p < from+to {
+			t.Errorf("the measurer keeps %q as a piece of the article's %d bytes", k.text, len(article))
+		}
+	}
+	if len(m.widths) != 1 {
+		t.Errorf("%d widths remembered, want 1", len(m.widths))
 	}
 }
