@@ -7,7 +7,6 @@ import (
 	"os"
 	"sort"
 	"sync"
-	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -41,16 +40,6 @@ func (t *timeline) mark(step string) {
 		fmt.Fprintf(os.Stderr, "verbatim: timing: %s at %d ms (processor time %d ms; unix %d ms)\n", step,
 			time.Since(t.start).Milliseconds(), processorTime().Milliseconds(), time.Now().UnixMilli())
 	}
-}
-
-// processorTime is the processor time the process used so far, on all
-// threads: on a busy machine it says how much of the wait was the app's.
-func processorTime() time.Duration {
-	var u syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &u) != nil {
-		return 0
-	}
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
 
 // watchFirstFrame tells when the window is first drawn: the content gets a
