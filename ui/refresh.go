@@ -27,6 +27,7 @@ type viewRequest struct {
 	sourceDoc  int64 // the article shown, read again (0: none)
 	sourceQuot int64 // and its current quote
 	firstQuote bool  // no quote is current: read the first one's article too
+	currentAt  int   // where the current quote was listed (-1: not listed)
 	reads      int   // the window's reads at once (refresh) when asked: a newer one drops what this read
 }
 
@@ -37,10 +38,13 @@ type libraryView struct {
 	counts    storage.Counts
 	listCount int
 	firstPage []storage.QuoteRow
-	sidebar   sidebarData
-	source    sourceData
-	undo      *storage.Edit
-	redo      *storage.Edit
+	// currentPage is the page where the current quote was, past the first:
+	// the list finds it there again without reading on the main goroutine.
+	currentPage []storage.QuoteRow
+	sidebar     sidebarData
+	source      sourceData
+	undo        *storage.Edit
+	redo        *storage.Edit
 }
 
 // sourceData is an article with its quotes, read for the source pane.
@@ -90,6 +94,10 @@ func readView(req viewRequest) libraryView {
 	}
 	v.firstPage, err = req.lib.Quotes(ctx, req.filter, req.sort, 0, quotePageSize)
 	keep(err)
+	if page := req.currentAt / quotePageSize; page > 0 {
+		v.currentPage, err = req.lib.Quotes(ctx, req.filter, req.sort, page*quotePageSize, quotePageSize)
+		keep(err)
+	}
 	switch {
 	case req.sourceDoc != 0:
 		v.source = fetchSource(req.lib, req.sourceDoc, req.sourceQuot)
@@ -145,7 +153,7 @@ func (m *MainWindow) refreshView(o viewOptions, then func()) {
 	m.sidebarGen++ // this read's sidebar wins over older ones
 	req := viewRequest{lib: m.lib, threshold: m.threshold, filter: m.list.pager.filter, sort: m.list.pager.sort,
 		listGen: m.list.pager.gen, sidebarGen: m.sidebarGen, sidebar: m.sidebar.query(),
-		firstQuote: m.list.current == 0, reads: r.reads}
+		firstQuote: m.list.current == 0, currentAt: m.list.currentAt, reads: r.reads}
 	if o.source {
 		req.sourceDoc, req.sourceQuot = m.source.doc.ID, m.source.current.ID
 	}
@@ -186,6 +194,9 @@ func (m *MainWindow) showView(v libraryView, report bool) {
 			if v.req.listGen == m.list.pager.gen {
 				m.list.pager.recount(v.listCount)
 				m.list.pager.keep(0, v.firstPage)
+				if page := v.req.currentAt / quotePageSize; page > 0 && len(v.currentPage) > 0 {
+					m.list.pager.keep(page, v.currentPage)
+				}
 				m.list.relocateLoaded()
 				m.list.list.Refresh()
 				m.listCount.SetText(fmt.Sprint(v.listCount))

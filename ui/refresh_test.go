@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"image/color"
 	"path/filepath"
 	"strings"
@@ -272,5 +273,41 @@ func TestMeasurerKeepsNoArticle(t *testing.T) {
 	}
 	if len(m.widths) != 1 {
 		t.Errorf("%d widths remembered, want 1", len(m.widths))
+	}
+}
+
+// TestRefreshKeepsTheCurrentQuoteDeepInTheList: the refreshes of a running
+// import must not lose where the current quote is when it is past the
+// first page; the next quote (Down) is the one after it, not the first.
+func TestRefreshKeepsTheCurrentQuoteDeepInTheList(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, err := storage.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	var text strings.Builder
+	for i := range 3 * quotePageSize / 2 {
+		fmt.Fprintf(&text, "“The harbour will open in week %d,” said Anna Berg.\n\n", i+1)
+	}
+	pipe := Pipeline{Store: lib, Engine: NewEngine()}
+	if s := pipe.ImportBytes(context.Background(), "many.txt", []byte(text.String()), func(ImportProgress) {}); s.Quotes <= quotePageSize+20 {
+		t.Fatalf("import: %+v, want more than %d quotes", s, quotePageSize+20)
+	}
+	m := newMainWindow(a, lib, nil, func(f func()) { f() }, true)
+	defer m.Window.Close()
+	at := quotePageSize + 10
+	if !m.list.selectIndex(at) {
+		t.Fatalf("no quote at %d", at)
+	}
+	want, _ := m.list.pager.row(at + 1)
+
+	m.refreshView(viewOptions{}, nil)
+	if m.list.currentAt != at {
+		t.Errorf("after a refresh the current quote is at %d, want %d", m.list.currentAt, at)
+	}
+	m.list.move(1)
+	if m.list.current != want.ID {
+		t.Errorf("the next quote is %d (at %d), want %d (at %d)", m.list.current, m.list.currentAt, want.ID, at+1)
 	}
 }
