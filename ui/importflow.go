@@ -59,6 +59,9 @@ func newImportQueue(m *MainWindow) *importQueue { return &importQueue{m: m} }
 
 // add starts job, or queues it behind the running import.
 func (q *importQueue) add(job importJob) {
+	if q.closed.Load() {
+		return // the window closed: the library is closing too
+	}
 	if q.m.imp == nil {
 		if !job.update {
 			q.m.ShowError(fmt.Errorf("Verbatim cannot import now because no library is open."))

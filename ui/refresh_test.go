@@ -311,3 +311,17 @@ func TestRefreshKeepsTheCurrentQuoteDeepInTheList(t *testing.T) {
 		t.Errorf("the next quote is %d (at %d), want %d (at %d)", m.list.current, m.list.currentAt, want.ID, at+1)
 	}
 }
+
+// TestNoImportStartsAfterTheWindowClosed: the app asks for the update of
+// outdated documents a few seconds after its start; when the researcher
+// quit before, nothing must start on the library being closed.
+func TestNoImportStartsAfterTheWindowClosed(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.Close()
+	tw.UpdateOutdated()
+	path, _ := filepath.Abs(filepath.Join("testdata", "articles", "harbour.txt"))
+	tw.ImportPaths([]string{path})
+	if tw.imports.running {
+		t.Error("an import started after the window was closed")
+	}
+}
