@@ -337,3 +337,16 @@ func TestSummariesNameWhatTheResearcherSees(t *testing.T) {
 		}
 	}
 }
+
+// TestSummariesKeepToOneLine: a summary names its quote or article in the
+// Edit menu and the status bar, one line each, whatever line breaks the
+// title or the quote's text hold.
+func TestSummariesKeepToOneLine(t *testing.T) {
+	l := openLib(t)
+	docID := mustImport(t, l, engineV1().engine(t),
+		core.Document{Text: kremlinText, Meta: core.Meta{Title: "Kremlin\n\t responds"}})[0].DocumentID
+	e := mustDo(t, l, SetDocumentNote{DocumentID: docID, Note: "check"})
+	if want := "Note on “Kremlin responds” changed."; e.Summary != want {
+		t.Errorf("summary %q, want %q", e.Summary, want)
+	}
+}

@@ -197,7 +197,7 @@ func quoteLabel(w *writeTx, id int64) string {
 	if err := w.queryRow("SELECT text FROM quotes WHERE id = ?", id).Scan(&text); err != nil {
 		return fmt.Sprintf("quote %d", id)
 	}
-	words := strings.TrimRight(strings.Trim(strings.TrimSpace(text), quoteMarks), ",;: ")
+	words := strings.TrimRight(strings.Trim(oneLine(text), quoteMarks), ",;: ")
 	return "“" + shorten(words, labelLength) + "”"
 }
 
@@ -207,8 +207,12 @@ func documentLabel(w *writeTx, id int64) string {
 	if err := w.queryRow("SELECT title FROM documents WHERE id = ?", id).Scan(&title); err != nil || strings.TrimSpace(title) == "" {
 		return fmt.Sprintf("article %d", id)
 	}
-	return "“" + shorten(strings.TrimSpace(title), labelLength) + "”"
+	return "“" + shorten(oneLine(title), labelLength) + "”"
 }
+
+// oneLine is s with each run of spaces and line breaks made one space: a
+// label stands on one line of a menu or the status bar.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // labelLength is how many characters of a quote or title name it in a
 // summary: enough to recognise it in the Edit menu and the status bar.
