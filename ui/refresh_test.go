@@ -325,3 +325,28 @@ func TestNoImportStartsAfterTheWindowClosed(t *testing.T) {
 		t.Error("an import started after the window was closed")
 	}
 }
+
+// TestRefreshKeepsTheSelectedText: while an update runs, the article shown
+// is read again every second or so; text the researcher selected to add as
+// a quote must stay selected.
+func TestRefreshKeepsTheSelectedText(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt")
+	tw.selectQuote("bring jobs")
+	s := tw.source
+	start := strings.Index(s.doc.Text, "harbour")
+	if start < 0 {
+		t.Fatal("no “harbour” in the article")
+	}
+	s.text.setSelection(start, start+len("harbour"))
+	s.text.DragEnd() // as the end of a drag over it
+	if !s.addQuote.Visible() {
+		t.Fatal("Add as quote is not offered for the selection")
+	}
+	d := fetchSource(tw.lib, s.doc.ID, s.current.ID)
+	s.showLoaded(d.doc, d.quotes, d.current) // as a refresh during an update
+	if s.selStart != start || s.selEnd != start+len("harbour") || s.text.selStart != start || !s.addQuote.Visible() {
+		t.Errorf("after the refresh the selection is %d–%d (text %d–%d), Add as quote shown %v; want %d–%d",
+			s.selStart, s.selEnd, s.text.selStart, s.text.selEnd, s.addQuote.Visible(), start, start+len("harbour"))
+	}
+}

@@ -242,10 +242,18 @@ func (s *sourcePane) load(id int64) bool {
 // none) as its current quote.
 func (s *sourcePane) showLoaded(doc storage.DocumentInfo, quotes []storage.QuoteRow, current storage.QuoteRow) {
 	keepView := doc.ID == s.doc.ID
+	// An update reads the article shown again every second or so: text
+	// the researcher selected stays selected while the text is the same.
+	start, end := s.text.selStart, s.text.selEnd
+	keepSelection := keepView && start < end && doc.Text == s.doc.Text
 	s.setArticle(doc, quotes)
 	s.current = current
 	s.mark()
 	s.updateStrip()
+	if keepSelection {
+		s.text.setSelection(start, end)
+		s.text.onSelected(start, end)
+	}
 	if current.ID != 0 && !keepView {
 		s.scrollTo(current)
 	}
