@@ -212,7 +212,8 @@ func TestEditDuringARefreshIsNotUndoneOnScreen(t *testing.T) {
 		t.Fatalf("import: %+v", s)
 	}
 	main := make(chan func(), 64)
-	m := newMainWindow(a, lib, nil, func(f func()) { main <- f }, false)
+	read := &readEndLibrary{Library: lib}
+	m := newMainWindow(a, read, nil, func(f func()) { main <- f }, false)
 	defer m.Window.Close()
 	run := func(until func() bool) {
 		t.Helper()
@@ -233,10 +234,13 @@ func TestEditDuringARefreshIsNotUndoneOnScreen(t *testing.T) {
 	}
 
 	done = false
+	ended := make(chan struct{})
+	read.ended.Store(&ended)
 	m.refreshView(viewOptions{source: true}, func() { done = true })
-	deadline := time.Now().Add(30 * time.Second)
-	for len(main) == 0 && time.Now().Before(deadline) { // the read has ended, not yet shown
-		time.Sleep(time.Millisecond)
+	select { // the read has ended, not yet shown
+	case <-ended:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the refresh's read never ended")
 	}
 	edit, ok := m.do(storage.RejectQuote{QuoteID: m.list.current})
 	if !ok {
@@ -349,4 +353,19 @@ func TestRefreshKeepsTheSelectedText(t *testing.T) {
 		t.Errorf("after the refresh the selection is %d–%d (text %d–%d), Add as quote shown %v; want %d–%d",
 			s.selStart, s.selEnd, s.text.selStart, s.text.selEnd, s.addQuote.Visible(), start, start+len("harbour"))
 	}
+}
+
+// readEndLibrary closes the channel ended points to once a refresh's read
+// (readView, whose last read is UndoRedo) has ended.
+type readEndLibrary struct {
+	*storage.Library
+	ended atomic.Pointer[chan struct{}]
+}
+
+func (l *readEndLibrary) UndoRedo(ctx context.Context) (*storage.Edit, *storage.Edit, error) {
+	u, r, err := l.Library.UndoRedo(ctx)
+	if ch := l.ended.Swap(nil); ch != nil {
+		defer close(*ch)
+	}
+	return u, r, err
 }
