@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"time"
 
@@ -199,7 +198,7 @@ func (m *MainWindow) showView(v libraryView, report bool) {
 				}
 				m.list.relocateLoaded()
 				m.list.list.Refresh()
-				m.listCount.SetText(fmt.Sprint(v.listCount))
+				m.showListCount() // and the selection, or why the list is empty
 				shownGen = m.list.pager.gen
 			}
 		},

@@ -369,3 +369,37 @@ func (l *readEndLibrary) UndoRedo(ctx context.Context) (*storage.Edit, *storage.
 	}
 	return u, r, err
 }
+
+// TestRefreshTakesAwayTheEmptyListNote: when a refresh (an import's) fills
+// a list that was empty, the note saying why it was empty goes.
+func TestRefreshTakesAwayTheEmptyListNote(t *testing.T) {
+	a := test.NewTempApp(t)
+	lib, err := storage.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	pipe := Pipeline{Store: lib, Engine: NewEngine()}
+	add := func(name string) {
+		t.Helper()
+		path, _ := filepath.Abs(filepath.Join("testdata", "articles", name))
+		if s := pipe.ImportPaths(context.Background(), []string{path}, func(ImportProgress) {}); s.Imported != 1 {
+			t.Fatalf("importing %s: %+v", name, s)
+		}
+	}
+	add("library.txt")
+	m := newMainWindow(a, lib, nil, func(f func()) { f() }, true)
+	defer m.Window.Close()
+	m.search.SetText("harbour")
+	if m.list.pager.count != 0 || !m.listEmpty.Visible() {
+		t.Fatalf("searching for words no quote has: %d listed, the note shown %v", m.list.pager.count, m.listEmpty.Visible())
+	}
+	add("harbour.txt")
+	m.refreshView(viewOptions{}, nil)
+	if m.list.pager.count == 0 {
+		t.Fatal("the refresh lists no quote of the new article")
+	}
+	if m.listEmpty.Visible() {
+		t.Errorf("%d quotes listed under the note %q", m.list.pager.count, m.listEmpty.String())
+	}
+}
