@@ -1,6 +1,9 @@
+//go:build unix
+
 // Command fyne-hello is the smallest Fyne window, timed as cmd/verbatim
 // times its start (VERBATIM_TIMING=1): the part of Verbatim's start that is
-// Fyne's and the graphics driver's own. See docs/PERFORMANCE.md.
+// Fyne's and the graphics driver's own. See docs/PERFORMANCE.md. It reads
+// the processor time as Unix gives it, so it is built there only.
 package main
 
 import (
