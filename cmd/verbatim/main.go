@@ -78,6 +78,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "verbatim: later launches will not find this window:", err)
 	}
 	var stopHeartbeat func()
+	var updateLater *time.Timer
 	a.Lifecycle().SetOnStarted(func() {
 		timing.mark("event loop started")
 		stopHeartbeat = timing.heartbeat(20 * time.Millisecond)
@@ -87,7 +88,7 @@ func main() {
 		// background, after the files given to open; looking for them
 		// reads the whole library, which waits until the window has
 		// filled in.
-		time.AfterFunc(updateDelay, func() { fyne.Do(m.UpdateOutdated) })
+		updateLater = time.AfterFunc(updateDelay, func() { fyne.Do(m.UpdateOutdated) })
 	})
 	m.OnImportsFinished(func(s ui.ImportSummary) {
 		timing.mark(fmt.Sprintf("imports finished (%d documents imported)", s.Imported))
@@ -99,6 +100,11 @@ func main() {
 	defer ui.LowerOtherThreads(time.Second)()
 	timing.watchFirstFrame(m.Window)
 	m.Window.ShowAndRun()
+	if updateLater != nil {
+		// Once the event loop has ended, fyne.Do runs its function at once,
+		// in the timer's goroutine, beside what follows here.
+		updateLater.Stop()
+	}
 	if stopHeartbeat != nil {
 		stopHeartbeat()
 	}
