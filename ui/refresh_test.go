@@ -201,16 +201,8 @@ func TestMeasurerMeasuresAsFyneDoes(t *testing.T) {
 // (the counts, the Edit menu's Undo, the article's quotes).
 func TestEditDuringARefreshIsNotUndoneOnScreen(t *testing.T) {
 	a := test.NewTempApp(t)
-	lib, err := storage.Open(context.Background(), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib.Close()
-	path, _ := filepath.Abs(filepath.Join("testdata", "articles", "harbour.txt"))
-	if s := (Pipeline{Store: lib, Engine: NewEngine()}).ImportPaths(context.Background(), []string{path},
-		func(ImportProgress) {}); s.Imported != 1 || s.Quotes == 0 {
-		t.Fatalf("import: %+v", s)
-	}
+	lib := tempLibrary(t)
+	importArticle(t, lib, "harbour.txt")
 	main := make(chan func(), 64)
 	read := &readEndLibrary{Library: lib}
 	m := newMainWindow(a, read, nil, func(f func()) { main <- f }, false)
@@ -285,11 +277,7 @@ func TestMeasurerKeepsNoArticle(t *testing.T) {
 // first page; the next quote (Down) is the one after it, not the first.
 func TestRefreshKeepsTheCurrentQuoteDeepInTheList(t *testing.T) {
 	a := test.NewTempApp(t)
-	lib, err := storage.Open(context.Background(), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib.Close()
+	lib := tempLibrary(t)
 	var text strings.Builder
 	for i := range 3 * quotePageSize / 2 {
 		fmt.Fprintf(&text, "“The harbour will open in week %d,” said Anna Berg.\n\n", i+1)
@@ -374,32 +362,41 @@ func (l *readEndLibrary) UndoRedo(ctx context.Context) (*storage.Edit, *storage.
 // a list that was empty, the note saying why it was empty goes.
 func TestRefreshTakesAwayTheEmptyListNote(t *testing.T) {
 	a := test.NewTempApp(t)
-	lib, err := storage.Open(context.Background(), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib.Close()
-	pipe := Pipeline{Store: lib, Engine: NewEngine()}
-	add := func(name string) {
-		t.Helper()
-		path, _ := filepath.Abs(filepath.Join("testdata", "articles", name))
-		if s := pipe.ImportPaths(context.Background(), []string{path}, func(ImportProgress) {}); s.Imported != 1 {
-			t.Fatalf("importing %s: %+v", name, s)
-		}
-	}
-	add("library.txt")
+	lib := tempLibrary(t)
+	importArticle(t, lib, "library.txt")
 	m := newMainWindow(a, lib, nil, func(f func()) { f() }, true)
 	defer m.Window.Close()
 	m.search.SetText("harbour")
 	if m.list.pager.count != 0 || !m.listEmpty.Visible() {
 		t.Fatalf("searching for words no quote has: %d listed, the note shown %v", m.list.pager.count, m.listEmpty.Visible())
 	}
-	add("harbour.txt")
+	importArticle(t, lib, "harbour.txt")
 	m.refreshView(viewOptions{}, nil)
 	if m.list.pager.count == 0 {
 		t.Fatal("the refresh lists no quote of the new article")
 	}
 	if m.listEmpty.Visible() {
 		t.Errorf("%d quotes listed under the note %q", m.list.pager.count, m.listEmpty.String())
+	}
+}
+
+// tempLibrary is a new library, closed when the test ends.
+func tempLibrary(t *testing.T) *storage.Library {
+	t.Helper()
+	lib, err := storage.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	return lib
+}
+
+// importArticle imports testdata/articles/name into lib.
+func importArticle(t *testing.T, lib *storage.Library, name string) {
+	t.Helper()
+	path, _ := filepath.Abs(filepath.Join("testdata", "articles", name))
+	if s := (Pipeline{Store: lib, Engine: NewEngine()}).ImportPaths(context.Background(), []string{path},
+		func(ImportProgress) {}); s.Imported != 1 || s.Quotes == 0 {
+		t.Fatalf("importing %s: %+v", name, s)
 	}
 }
