@@ -588,6 +588,10 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 			continue // read no further a name the clause does not open
 		}
 		m := p.mentionAfter(sent, s)
+		if m.kind == nominalMention && isPossessive(sent[s].text) {
+			// “Anne's lips quivered.”: the owner is who the sentence is about.
+			m = p.makeMention(nameMention, sent, s, s, 0)
+		}
 		if m.kind != nameMention {
 			continue
 		}
