@@ -595,8 +595,9 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 		if m.kind != nameMention {
 			continue
 		}
+		start := s
 		s = m.last
-		if subjects && (!opens || isPossessive(sent[m.last].text)) {
+		if subjects && (!opens || isPossessive(sent[m.last].text) && start > 0) {
 			continue
 		}
 		c := p.cast.lookup(m)
