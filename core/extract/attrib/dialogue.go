@@ -597,6 +597,8 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 		}
 		start := s
 		s = m.last
+		// A possessive is no subject, except one opening the sentence
+		// (“Hester's lips quivered.”).
 		if subjects && (!opens || isPossessive(sent[m.last].text) && start > 0) {
 			continue
 		}
