@@ -1,20 +1,18 @@
 package storage
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"iter"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"verbatim/core"
 	"verbatim/core/extract"
+	"verbatim/core/shareddata"
 	"verbatim/core/topics"
 )
 
@@ -23,44 +21,6 @@ import (
 // with variations. Run them alone on a quiet machine:
 //
 //	go test -tags sqlite_fts5 -run '^$' -bench . -benchtime 1x ./storage/
-
-// polnearTexts reads the PolNeAR training articles, or skips.
-func polnearTexts(b *testing.B) []core.Document {
-	b.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			b.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	f, err := os.Open(filepath.Join(dir, "..", "shared", "eval", "polnear", "train.jsonl"))
-	if err != nil {
-		b.Skipf("PolNeAR training data not available: %v", err)
-	}
-	defer f.Close()
-	var docs []core.Document
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var rec struct {
-			Title, Text, Publisher string
-			Date                   string `json:"publication_date"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, core.Document{Text: rec.Text, Meta: core.Meta{Title: rec.Title, Outlet: rec.Publisher, Date: rec.Date, Format: "txt"}})
-	}
-	return docs
-}
 
 // variations yields n documents: the base articles over and over, each copy
 // with its paragraphs rotated, an edition line and another date, so that
@@ -131,7 +91,7 @@ func BenchmarkImport10000Articles(b *testing.B) {
 }
 
 func benchmarkImport(b *testing.B, eng Engine) {
-	base := polnearTexts(b)
+	base := shareddata.Articles(b, "polnear", "train.jsonl")
 	var size int
 	for d := range variations(base, 10000) {
 		size += len(d.Text)
@@ -186,7 +146,7 @@ func BenchmarkLargeLibrary(b *testing.B) {
 		b.Fatal(err)
 	}
 	if c, _ := l.Counts(ctx, 0); c.Quotes < 100000 {
-		buildLargeLibrary(b, l, polnearTexts(b))
+		buildLargeLibrary(b, l, shareddata.Articles(b, "polnear", "train.jsonl"))
 	}
 	l.Close()
 

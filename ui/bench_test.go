@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"verbatim/core"
+	"verbatim/core/shareddata"
 	"verbatim/storage"
 )
 
@@ -40,7 +38,7 @@ func benchLibrary(b *testing.B) string {
 	if _, err := os.Stat(done); err == nil {
 		return dir
 	}
-	texts := polnearDocuments(b)
+	texts := shareddata.Articles(b, "polnear", "train.jsonl")
 	os.RemoveAll(dir)
 	lib, err := storage.Open(context.Background(), dir)
 	if err != nil {
@@ -68,31 +66,6 @@ func benchLibrary(b *testing.B) string {
 		b.Fatal(err)
 	}
 	return dir
-}
-
-// polnearDocuments reads the PolNeAR training articles, or skips.
-func polnearDocuments(b *testing.B) []core.Document {
-	b.Helper()
-	f, err := os.Open(sharedEvalPath(b, "eval", "polnear", "train.jsonl"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	var docs []core.Document
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var rec struct {
-			Title, Text, Publisher string
-			Date                   string `json:"publication_date"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, core.Document{Text: rec.Text,
-			Meta: core.Meta{Title: rec.Title, Outlet: rec.Publisher, Date: strings.TrimSpace(rec.Date), Format: "txt"}})
-	}
-	return docs
 }
 
 // BenchmarkOpenLargeLibrary measures the start of the window over the
@@ -192,7 +165,7 @@ func shownWindow(b *testing.B, a fyne.App, dir string) (*MainWindow, *storage.Li
 // machine includes waiting for a processor) and in processor time of the
 // main thread (longest-cpu-ms).
 func BenchmarkImportStaysResponsive(b *testing.B) {
-	texts := polnearDocuments(b)
+	texts := shareddata.Articles(b, "polnear", "train.jsonl")
 	files := b.TempDir()
 	var paths []string
 	for i := range 1000 {
