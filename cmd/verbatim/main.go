@@ -54,6 +54,7 @@ func main() {
 	}
 	a := app.NewWithID(appID)
 	a.SetIcon(ui.Icon())
+	go ui.LoadFonts()
 	timing.mark("app made")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "verbatim:", err)

@@ -70,6 +70,7 @@ func (t *timeline) heartbeat(tick time.Duration) (stop func()) {
 	done := make(chan struct{})
 	var mu sync.Mutex
 	var delays []time.Duration
+	var last threadTimes // of the window's thread, at the last answer
 	go func() {
 		for {
 			select {
@@ -81,9 +82,12 @@ func (t *timeline) heartbeat(tick time.Duration) (stop func()) {
 			answered := make(chan struct{})
 			fyne.Do(func() {
 				late := time.Since(asked)
+				now := windowThreadTimes()
 				if late > 100*time.Millisecond {
-					t.mark(fmt.Sprintf("window thread late by %d ms", late.Milliseconds()))
+					t.mark(fmt.Sprintf("window thread late by %d ms (since its last answer it ran %d ms and waited for a processor %d ms)",
+						late.Milliseconds(), (now.ran - last.ran).Milliseconds(), (now.waited - last.waited).Milliseconds()))
 				}
+				last = now
 				mu.Lock()
 				delays = append(delays, late)
 				mu.Unlock()
@@ -107,4 +111,21 @@ func (t *timeline) heartbeat(tick time.Duration) (stop func()) {
 		fmt.Fprintf(os.Stderr, "verbatim: timing: heartbeat %d ticks, %d late by over 100 ms, longest %v\n",
 			n, over, top)
 	}
+}
+
+// threadTimes is how long the calling thread has run and waited, runnable,
+// for a processor (Linux's schedstat; zero elsewhere): a late answer with a
+// long wait is a busy machine, with a long run the app's own work.
+type threadTimes struct{ ran, waited time.Duration }
+
+func windowThreadTimes() threadTimes {
+	b, err := os.ReadFile("/proc/thread-self/schedstat")
+	if err != nil {
+		return threadTimes{}
+	}
+	var ran, waited int64
+	if _, err := fmt.Sscan(string(b), &ran, &waited); err != nil {
+		return threadTimes{}
+	}
+	return threadTimes{time.Duration(ran), time.Duration(waited)}
 }
