@@ -163,9 +163,6 @@ func reasonOf(err error) string {
 // ImportPaths reads the files (folders recursively) and stores their
 // documents while later files are still being read.
 func (p Pipeline) ImportPaths(ctx context.Context, paths []string, progress func(ImportProgress)) ImportSummary {
-	// The PDF reader takes a while and much memory to start: it starts with
-	// the first import (once), not with the app, while folders are walked.
-	go func() { _ = ingest.StartPDF() }()
 	run := &importRun{report: progress}
 	readCtx, stopReading := context.WithCancel(ctx)
 	docs := make(chan core.Document)

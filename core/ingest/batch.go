@@ -3,7 +3,9 @@ package ingest
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"verbatim/core"
@@ -63,7 +65,21 @@ func Import(ctx context.Context, paths []string, opts BatchOptions, each func(Re
 			return err
 		}
 	}
+	startPDFIfNamed(files)
 	return importFiles(ctx, files, opts, each)
+}
+
+// startPDFIfNamed starts the PDF reader in the background, while the first
+// files are read, when one of files is named as a PDF: starting it takes a
+// quarter of a second of processor time and 15 MB, which an import without
+// PDFs does not need. A PDF named otherwise starts it when it is read.
+func startPDFIfNamed(files []Result) {
+	for _, f := range files {
+		if f.Err == nil && strings.EqualFold(filepath.Ext(f.Path), ".pdf") {
+			go func() { _ = StartPDF() }()
+			return
+		}
+	}
 }
 
 // importFiles reads files with a few workers and hands the results to each
