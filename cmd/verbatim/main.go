@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -34,6 +35,11 @@ const appID = "org.verbatim.Verbatim"
 // keeps the window's memory near what it uses (measured in
 // docs/PERFORMANCE.md). A GOGC in the environment still wins.
 const gcPercent = 50
+
+// closeLimit is how long closing may take once the window is gone: a
+// process stuck there would keep the library locked, and the next launch
+// would hand its files to a window that is not there.
+const closeLimit = 15 * time.Second
 
 // timingEnv, when set, makes the app say on stderr how long each step of
 // its start took (scripts/measure-app.sh reads it); "trace" also measures
@@ -101,6 +107,7 @@ func main() {
 	defer ui.LowerOtherThreads(time.Second)()
 	timing.watchFirstFrame(m.Window)
 	m.Window.ShowAndRun()
+	time.AfterFunc(closeLimit, closeTookTooLong)
 	if updateLater != nil {
 		// Once the event loop has ended, fyne.Do runs its function at once,
 		// in the timer's goroutine, beside what follows here.
@@ -110,6 +117,16 @@ func main() {
 		stopHeartbeat()
 	}
 	m.Close() // before the library closes (deferred above)
+}
+
+// closeTookTooLong ends the process when closing is stuck, saying where on
+// stderr. Every edit is already stored: each is its own transaction, and
+// the library's journal is read back by the next launch.
+func closeTookTooLong() {
+	stacks := make([]byte, 1<<20)
+	stacks = stacks[:runtime.Stack(stacks, true)]
+	fmt.Fprintf(os.Stderr, "verbatim: closing took over %v; stopping now (the library is safe). Where it waited:\n%s\n", closeLimit, stacks)
+	os.Exit(1)
 }
 
 // openLibrary opens the library in its folder (made when missing).
