@@ -206,16 +206,11 @@ func showProblem(err error, win fyne.Window) {
 
 // selectionTitle is the title the selection's files are named after.
 func selectionTitle(sel QuoteSelection) string {
-	sc := sel.Scope
 	switch {
 	case sel.Title != "":
 		return sel.Title
-	case sc.Topic != "":
-		return "Quotes on: " + sc.Topic
-	case sc.Speaker != "":
-		return "Quotes by: " + sc.Speaker
-	case sc.Search != "":
-		return "Quotes matching “" + sc.Search + "”"
+	case sel.Scope.Title() != "":
+		return sel.Scope.Title()
 	}
 	return "Quotes"
 }

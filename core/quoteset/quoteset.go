@@ -135,6 +135,23 @@ type Scope struct {
 	QuoteIDs   []string // the user's current selection
 }
 
+// Title names the quotes the scope keeps, as sheets, dialogs and saved
+// files call them ("Quotes on: Syria withdrawal"); "" when it keeps every
+// quote, or one document (whose title the caller knows).
+func (sc Scope) Title() string {
+	switch {
+	case sc.Topic != "":
+		return "Quotes on: " + sc.Topic
+	case sc.Speaker != "":
+		return "Quotes by: " + sc.Speaker
+	case sc.Search != "":
+		return "Quotes matching: “" + sc.Search + "”"
+	case len(sc.QuoteIDs) > 0:
+		return "Selected quotes"
+	}
+	return ""
+}
+
 // Select keeps the quotes in scope and the documents they come from, in the
 // set's order. Topics and speakers are kept whole.
 func (s Set) Select(sc Scope) Set {

@@ -101,3 +101,21 @@ func TestCheckedLeavesOutBadQuotesAndGoesOn(t *testing.T) {
 		t.Errorf("fragments out of order and overlapping: got %v, want %v", f, want)
 	}
 }
+
+func TestScopeTitleNamesWhatTheScopeKeeps(t *testing.T) {
+	for _, c := range []struct {
+		scope Scope
+		want  string
+	}{
+		{Scope{}, ""},
+		{Scope{Topic: "Syria withdrawal"}, "Quotes on: Syria withdrawal"},
+		{Scope{Speaker: "Angela Merkel", Search: "tax"}, "Quotes by: Angela Merkel"},
+		{Scope{Search: "tax cuts"}, "Quotes matching: “tax cuts”"},
+		{Scope{QuoteIDs: []string{"4", "9"}}, "Selected quotes"},
+		{Scope{DocumentID: "12"}, ""},
+	} {
+		if got := c.scope.Title(); got != c.want {
+			t.Errorf("%+v: title %q, want %q", c.scope, got, c.want)
+		}
+	}
+}

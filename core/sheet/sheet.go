@@ -286,16 +286,10 @@ func sheetTitle(opts Options, set quoteset.Set, ty *Typographer) string {
 	switch {
 	case opts.Title != "":
 		return opts.Title
-	case sc.Topic != "":
-		return "Quotes on: " + sc.Topic
-	case sc.Speaker != "":
-		return "Quotes by: " + sc.Speaker
-	case sc.DocumentID != "" && len(set.Documents) == 1:
+	case sc.Topic == "" && sc.Speaker == "" && sc.DocumentID != "" && len(set.Documents) == 1:
 		return "Quotes from: " + ty.Typeset("“"+set.Documents[0].Meta.Title+"”", "en")
-	case sc.Search != "":
-		return "Quotes matching: " + ty.Typeset("“"+sc.Search+"”", "en")
-	case len(sc.QuoteIDs) > 0:
-		return "Selected quotes"
+	case sc.Title() != "":
+		return ty.Typeset(sc.Title(), "en")
 	}
 	return "Quote sheet"
 }
