@@ -22,10 +22,8 @@ done
 shared=../shared/eval/articles
 [ -d "$shared" ] || { echo "docs screenshots: $shared is absent" >&2; exit 1; }
 
-if [ -z "${SHOTS_INSIDE_XVFB:-}" ]; then
-	export SHOTS_INSIDE_XVFB=1
-	exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
-fi
+. "$(dirname "$0")/xvfb.sh"
+run_inside_xvfb "$0" "$@"
 
 library=$(mktemp -d)
 log=$(mktemp)

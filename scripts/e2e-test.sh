@@ -24,10 +24,8 @@ for b in "$app" "$cli"; do
 	[ -x "$b" ] || { echo "e2e test: $b is not built" >&2; exit 1; }
 done
 
-if [ -z "${E2E_INSIDE_XVFB:-}" ]; then
-	export E2E_INSIDE_XVFB=1
-	exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
-fi
+. "$(dirname "$0")/xvfb.sh"
+run_inside_xvfb "$0" "$@"
 
 library=$(mktemp -d)
 log=$(mktemp)

@@ -11,10 +11,8 @@ set -euo pipefail
 files=${1:?folder of article files}
 bin=${2:-bin/verbatim}
 
-if [ -z "${MEASURE_INSIDE_XVFB:-}" ]; then
-	export MEASURE_INSIDE_XVFB=1
-	exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
-fi
+. "$(dirname "$0")/xvfb.sh"
+run_inside_xvfb "$0" "$@"
 
 work=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT

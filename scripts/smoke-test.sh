@@ -11,10 +11,8 @@ bin=${1:-bin/verbatim}
 shot=${2:-${TMPDIR:-/tmp}/verbatim-smoke.png}
 [ -x "$bin" ] || { echo "smoke test: $bin is not built" >&2; exit 1; }
 
-if [ -z "${SMOKE_INSIDE_XVFB:-}" ]; then
-	export SMOKE_INSIDE_XVFB=1
-	exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$bin" "$shot"
-fi
+. "$(dirname "$0")/xvfb.sh"
+run_inside_xvfb "$0" "$bin" "$shot"
 
 library=$(mktemp -d)
 log=$(mktemp)
