@@ -77,6 +77,9 @@ func (p *pass) rankFiction(turns []turn, t, i int, g lexicon.Gender) (id int, co
 	if len(cands) == 0 || len(cands) > 1 && !narration {
 		return -1, 0
 	}
+	if len(cands) == 1 && chainObject(&cands[0]) {
+		return -1, 0
+	}
 	p.describeFiction(i, cands)
 	best, bestScore := -1, math.Inf(-1)
 	scores := p.scores[:0]
@@ -220,4 +223,12 @@ func (a *Attributor) WithFictionModel(m *Model) *Attributor {
 	b := *a
 	b.fictionModel = m
 	return &b
+}
+
+// chainObject reports a candidate the narration names only inside
+// sentences led by the tag's pronoun, never as a subject (“He had last
+// seen Rodney… He looked along the road… ¶ “…,” he remarked”): the
+// pronoun there is someone else, named before the chain.
+func chainObject(c *fictionCand) bool {
+	return c.pronounSent && !c.hereSubject && !c.prevSubject && !c.spokeHere
 }
