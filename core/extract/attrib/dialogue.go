@@ -88,6 +88,7 @@ func (p *pass) dialogueSweep() {
 	}
 	turns := p.turns()
 	narrator := p.findNarrator(turns)
+	p.joinAnsweredDescriptions(turns, narrator)
 	p.narrator = narrator
 	for t := range turns {
 		p.forwardTurn(turns, t, narrator)
@@ -1153,6 +1154,85 @@ func (p *pass) lastSpeakerOf(turns []turn, t int, g lexicon.Gender, skip int) in
 		if s := turns[u].speaker; s >= 0 && s != skip && p.fits(s, g) {
 			return p.ents.find(s)
 		}
+	}
+	return -1
+}
+
+// Joining a description to the name it answers to: a book may tag one
+// character by a description (“said the Jew”, “said the beadle”) as often
+// as by name; the others address that character by name in the turns
+// around those tags (“…, Fagin?” ¶ “…,” said the Jew).
+const (
+	minAnswerVotes = 3 // turns next to the description's tags that address one name
+	answerMajority = 2 // that name has at least this many times the votes of all others together
+)
+
+// joinAnsweredDescriptions merges each description that tags quotes
+// into the character the neighbouring turns address most by name, when
+// they address that one far more than any other, the description's own
+// turns never address them, and they are not the narrator.
+func (p *pass) joinAnsweredDescriptions(turns []turn, narrator int) {
+	var votes map[int]map[int]int
+	var described []int            // in text order, for a deterministic result
+	addresses := map[[2]int]bool{} // the description's own turns address this name: not them
+	for u := range turns {
+		d := p.describedTagSpeaker(&turns[u])
+		if d < 0 {
+			continue
+		}
+		if a := turns[u].addressee; a >= 0 {
+			addresses[[2]int{d, p.ents.find(a)}] = true
+		}
+		for _, v := range [2]int{u - 1, u + 1} {
+			if v < 0 || v >= len(turns) || turns[v].conv != turns[u].conv || !turns[v].answers || turns[v].addressee < 0 {
+				continue
+			}
+			if v < u && turns[v].lastPara+1 != turns[u].para || v > u && turns[u].lastPara+1 != turns[v].para {
+				continue
+			}
+			a := p.ents.find(turns[v].addressee)
+			if a == d {
+				continue
+			}
+			if votes == nil {
+				votes = map[int]map[int]int{}
+			}
+			if votes[d] == nil {
+				votes[d] = map[int]int{}
+				described = append(described, d)
+			}
+			votes[d][a]++
+		}
+	}
+	for _, d := range described {
+		byName := votes[d]
+		best, bestVotes, total := -1, 0, 0
+		for a, n := range byName {
+			total += n
+			if n > bestVotes || n == bestVotes && a < best {
+				best, bestVotes = a, n
+			}
+		}
+		if bestVotes < minAnswerVotes || bestVotes < answerMajority*(total-bestVotes) || addresses[[2]int{d, best}] || narrator >= 0 && best == p.ents.find(narrator) {
+			continue
+		}
+		if !compatible(p.ents.get(d).gender, p.ents.get(best).gender) {
+			continue
+		}
+		p.ents.parent[p.ents.find(d)] = p.ents.find(best)
+	}
+}
+
+// describedTagSpeaker is the entity of a definite description that
+// tags a quote of turn tr (“said the Jew”, “said the old gentleman”), -1
+// if none.
+func (p *pass) describedTagSpeaker(tr *turn) int {
+	for j := tr.first; j <= tr.last; j++ {
+		inf := &p.info[j]
+		if inf.m.kind != nominalMention || inf.entity < 0 || !isTagRule(inf.rule) || len(inf.m.core) < 5 || !equalLower(inf.m.core[:4], "the ") {
+			continue
+		}
+		return p.ents.find(inf.entity)
 	}
 	return -1
 }

@@ -3,6 +3,7 @@ package attrib
 import (
 	_ "embed"
 	"math"
+	"strings"
 
 	"verbatim/core"
 	"verbatim/core/extract/lexicon"
@@ -69,12 +70,19 @@ func (p *pass) rankFiction(turns []turn, t, i int, g lexicon.Gender) (id int, co
 		return -1, 0
 	}
 	narration := p.hasNarrationBefore(i)
-	if !narration && countFitting(p.conversationCandidates(turns, t, i), g) > 1 {
+	owner := p.kinOwner(turns, t, i)
+	if owner < 0 && !narration && countFitting(p.conversationCandidates(turns, t, i), g) > 1 {
 		return -1, 0 // before reading any text: more people will not make fewer
 	}
 	cands := withoutAddressee(keepFitting(p.fictionCandidates(turns, t, i, g, core.Span{}), g), p.ents, turns[t].addressee)
 	cands = withoutAddressee(cands, p.ents, p.narrator) // “I” tells the story: never “he”
+	if id := p.kinOf(owner, cands); id >= 0 {
+		return id, 0.6
+	}
 	if len(cands) == 0 || len(cands) > 1 && !narration {
+		return -1, 0
+	}
+	if len(cands) == 1 && chainObject(&cands[0]) {
 		return -1, 0
 	}
 	p.describeFiction(i, cands)
@@ -220,4 +228,60 @@ func (a *Attributor) WithFictionModel(m *Model) *Attributor {
 	b := *a
 	b.fictionModel = m
 	return &b
+}
+
+// chainObject reports a candidate the narration names only inside
+// sentences led by the tag's pronoun, never as a subject (“He had last
+// seen Rodney… He looked along the road… ¶ “…,” he remarked”): the
+// pronoun there is someone else, named before the chain.
+func chainObject(c *fictionCand) bool {
+	return c.pronounSent && !c.hereSubject && !c.prevSubject && !c.spokeHere
+}
+
+// kinOwner is, for a tag that describes the speaker by kinship to
+// someone (“said her mother”, “cried his father”), the one the
+// possessive points to: the speaker of the turn before, when of its
+// gender; -1 otherwise.
+func (p *pass) kinOwner(turns []turn, t, i int) int {
+	m := p.info[i].m
+	if m.kind != nominalMention || t == 0 || turns[t-1].conv != turns[t].conv || turns[t-1].speaker < 0 {
+		return -1
+	}
+	sp := strings.IndexByte(m.core, ' ')
+	if sp < 0 {
+		return -1
+	}
+	pg := possessiveGender(lower(m.core[:sp]))
+	if _, person := p.personNoun(m); !person || pg != lexicon.Male && pg != lexicon.Female {
+		return -1
+	}
+	if owner := p.ents.find(turns[t-1].speaker); p.fits(owner, pg) {
+		return owner
+	}
+	return -1
+}
+
+// kinOf is the one candidate who shares the surname of owner, the person
+// a kinship tag's possessive points to; -1 if not exactly one: a family
+// in a novel shares a name (Mrs. Honeychurch is Lucy Honeychurch's
+// mother).
+func (p *pass) kinOf(owner int, cands []fictionCand) int {
+	if owner < 0 {
+		return -1
+	}
+	surname := p.surnameOf(p.ents.get(owner))
+	if surname == "" {
+		return -1
+	}
+	kin := -1
+	for _, c := range cands {
+		if c.id == owner || p.surnameOf(p.ents.get(c.id)) != surname {
+			continue
+		}
+		if kin >= 0 {
+			return -1
+		}
+		kin = c.id
+	}
+	return kin
 }
