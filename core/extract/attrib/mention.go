@@ -151,13 +151,31 @@ func (p *pass) mentionBefore(toks []token, k int) mention {
 			}
 			break
 		}
-		j = p.officeBefore(toks, j)
+		if office := p.officeBefore(toks, j); office != j {
+			j = office
+		} else if g, ok := p.nameAfterBody(toks, j, k); ok {
+			return p.makeMention(nameMention, toks, g, k, 0)
+		}
 		if j > 0 && p.isDeterminer(toks[j-1]) {
 			return p.makeMention(nominalOrName(p, toks, j-1, k), toks, j-1, k, 0)
 		}
 		return p.makeMention(nameMention, toks, j, k, 0)
 	}
 	return p.nominalBefore(toks, k)
+}
+
+// nameAfterBody finds where a person's name starts in the run of
+// capitalised words first..last that opens with a body's name: “the
+// United Nations Nikki Haley”, “Amnesty International Man-kei Tam”. The
+// name starts after the run's last organisation word (as the article's
+// name model reads such runs); runs that end with one are a body's name.
+func (p *pass) nameAfterBody(toks []token, first, last int) (int, bool) {
+	for o := last - 1; o >= first; o-- {
+		if folded(p.lx.OrganisationWords, trimPossessive(toks[o].text)) {
+			return o + 1, true
+		}
+	}
+	return 0, false
 }
 
 // nominalOrName tells "the Kremlin", "the president" (nominals) from "The
