@@ -18,7 +18,6 @@ work=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 export VERBATIM_LIBRARY=$work/library VERBATIM_TIMING=trace
 
-start=$(date +%s%N)
 "$bin" "$files"/* >"$work/log" 2>&1 &
 pid=$!
 until grep -q "imports finished" "$work/log"; do
@@ -28,5 +27,7 @@ done
 wid=$(xdotool search --onlyvisible --name '^Verbatim$' | head -n 1)
 xdotool windowactivate --sync "$wid" 2>/dev/null || true
 xdotool key --clearmodifiers ctrl+q
-wait "$pid"
+# The app ends itself when closing takes over 15 s, with its goroutines on
+# stderr; show them if it ever does.
+wait "$pid" || { grep -v "timing:" "$work/log" | tail -200; exit 1; }
 grep -h "timing:" "$work/log"
