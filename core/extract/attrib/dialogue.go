@@ -90,6 +90,7 @@ func (p *pass) dialogueSweep() {
 	narrator := p.findNarrator(turns)
 	p.joinAnsweredDescriptions(turns, narrator)
 	p.narrator = narrator
+	p.scene = newSceneTracker()
 	for t := range turns {
 		p.forwardTurn(turns, t, narrator)
 	}
@@ -187,6 +188,7 @@ func (p *pass) findNarrator(turns []turn) int {
 // speaker from what came before.
 func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 	tr := &turns[t]
+	p.advanceScene(tr.para)
 	for i := tr.first; i <= tr.last; i++ {
 		inf := &p.info[i]
 		if p.collectFiction != nil {
@@ -410,8 +412,12 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 			wider := max(p.para(max(0, p.paraOf[i]-4)).Start, m.start-2*antecedentWindow)
 			id = p.fictionSubject(wider, a, g, tr.addressee)
 			if id < 0 {
-				// Else the last speaker of the gender, before names
-				// further back in the narration.
+				// Else whom the scene follows (“He looked at his
+				// watch…”, pages after he was named), else the last
+				// speaker of the gender, before names further back.
+				id = p.sceneLead(g, tr.addressee)
+			}
+			if id < 0 {
 				id = p.lastSpeakerOf(turns, t, g, tr.addressee)
 			}
 			if id < 0 {
