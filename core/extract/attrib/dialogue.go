@@ -745,6 +745,9 @@ func mayAddress(piece string) (head, tail bool) {
 			break
 		}
 	}
+	// “…, Dr. Aziz,” ends with the comma before the tag, not the one
+	// that sets the name apart.
+	piece = strings.TrimRight(piece, ",;:!?.\"'”’ \n")
 	tailFrom := max(0, len(piece)-vocativeWindow)
 	if c := strings.LastIndexByte(piece[tailFrom:], ','); c >= 0 {
 		c += tailFrom
