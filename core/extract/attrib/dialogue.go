@@ -188,7 +188,6 @@ func (p *pass) findNarrator(turns []turn) int {
 // speaker from what came before.
 func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 	tr := &turns[t]
-	p.advanceScene(tr.para)
 	for i := tr.first; i <= tr.last; i++ {
 		inf := &p.info[i]
 		if p.collectFiction != nil {
@@ -415,7 +414,7 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 				// Else whom the scene follows (“He looked at his
 				// watch…”, pages after he was named), else the last
 				// speaker of the gender, before names further back.
-				id = p.sceneLead(g, tr.addressee)
+				id = p.sceneLead(tr.para, g, tr.addressee)
 			}
 			if id < 0 {
 				id = p.lastSpeakerOf(turns, t, g, tr.addressee)

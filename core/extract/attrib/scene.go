@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"verbatim/core/extract/lexicon"
@@ -12,17 +13,18 @@ import (
 // (“Archer walked…”, “He looked at his watch…”) while the people around
 // them are named now and then, mostly as objects. A pronoun whose
 // narration names no one of its gender for pages is most often that
-// person, not whoever of the gender spoke last. The tracker walks the
-// novel's narration once, in text order, as the dialogue sweep goes
-// forward, and weighs per scene who leads its sentences: a sentence led
-// by a name counts for that person, one led by “he” or “she” for the
-// person of that gender the sentence before was about; recent sentences
-// weigh more. A chapter heading or a row of asterisks starts a new scene.
+// person, not whoever of the gender spoke last. When a pronoun needs it,
+// the tracker reads the narration of the last pages before the quote
+// (back to the chapter heading or a row of asterisks that starts the
+// scene, at most sceneWindow bytes) and weighs who leads its sentences: a
+// sentence led by a name counts for that person, one led by “he” or
+// “she” for the person of that gender the sentence before was about;
+// recent sentences weigh more.
 
-// sceneTracker is the state of that walk.
+// sceneTracker is the state of that reading.
 type sceneTracker struct {
-	para  int // the next paragraph to read
-	quote int // the first quote that may lie in it or after it
+	para  int // the paragraph the weights were read for, -1 if none
+	quote int // the first quote that may lie in the paragraph being read or after it
 	sents int // sentences read so far
 	lead  map[int]sceneWeight
 	about [2]int // per gender slot, whom the last sentences were about; -1
@@ -40,12 +42,16 @@ type sceneWeight struct {
 // fourteen sentences).
 const sceneDecay = 0.95
 
+// sceneWindow bounds the narration read for a scene: a sentence read
+// that far back (about a hundred sentences) weighs next to nothing.
+const sceneWindow = 8000
+
 // minSceneLead is the least weight of a scene's lead: about three
 // recent sentences.
 const minSceneLead = 3
 
 func newSceneTracker() *sceneTracker {
-	return &sceneTracker{lead: map[int]sceneWeight{}, about: [2]int{-1, -1}}
+	return &sceneTracker{para: -1, lead: map[int]sceneWeight{}, about: [2]int{-1, -1}}
 }
 
 // genderSlot maps male and female to the tracker's slots; -1 otherwise.
@@ -69,17 +75,30 @@ func (s *sceneTracker) credit(id int) {
 	s.lead[id] = sceneWeight{weight: s.weightNow(s.lead[id]) + 1, at: s.sents}
 }
 
-// advanceScene reads the paragraphs before paragraph upTo not read yet.
-func (p *pass) advanceScene(upTo int) {
+// readScene weighs the narration of the scene before paragraph para:
+// back from it to the paragraph that opens the scene, at most
+// sceneWindow bytes.
+func (p *pass) readScene(para int) {
 	s := p.scene
-	for ; s.para < upTo && s.para < len(p.paras); s.para++ {
-		para := p.paras[s.para]
-		if isSceneBreak(p.text[para.Start:para.End]) {
-			clear(s.lead)
-			s.about = [2]int{-1, -1}
-			continue
+	if s.para == para {
+		return
+	}
+	s.para, s.sents, s.about = para, 0, [2]int{-1, -1}
+	clear(s.lead)
+	from := para
+	for from > 0 && p.paras[para-1].End-p.paras[from-1].Start <= sceneWindow {
+		prev := p.paras[from-1]
+		if isSceneBreak(p.text[prev.Start:prev.End]) {
+			break
 		}
-		p.readSceneNarration(para.Start, para.End)
+		from--
+	}
+	if from == para {
+		return
+	}
+	s.quote = sort.Search(len(p.quotes), func(q int) bool { return p.quotes[q].Span.End > p.paras[from].Start })
+	for k := from; k < para; k++ {
+		p.readSceneNarration(p.paras[k].Start, p.paras[k].End)
 	}
 }
 
@@ -159,10 +178,14 @@ func (p *pass) weighSentence(sent []token, tag bool) {
 	}
 }
 
-// sceneLead is the person of gender g, not skip, who leads the scene:
-// of the greatest weight, at least minSceneLead and twice anyone else's
-// of g; -1 if none.
-func (p *pass) sceneLead(g lexicon.Gender, skip int) int {
+// sceneLead is the person of gender g, not skip, who leads the scene
+// before paragraph para: of the greatest weight, at least minSceneLead
+// and twice anyone else's of g; -1 if none.
+func (p *pass) sceneLead(para int, g lexicon.Gender, skip int) int {
+	if len(p.paras) == 0 {
+		return -1
+	}
+	p.readScene(para)
 	best, bestWeight, second := -1, 0.0, 0.0
 	for id, w := range p.scene.lead {
 		if id == skip || !p.fits(id, g) {
@@ -193,17 +216,41 @@ func isSceneBreak(para string) bool {
 	if para == "" || len(para) > maxHeading {
 		return false
 	}
+	switch para[0] {
+	case '*', 'I', 'V', 'X', 'L', 'C', 'c', 'B', 'b', 'P', 'p':
+	default:
+		return false
+	}
 	if strings.Trim(para, "* .") == "" || strings.Trim(para, "IVXLC. ") == "" {
 		return true
 	}
-	words := strings.Fields(para)
-	if len(words) < 2 || len(words) > maxHeading/8 {
+	sp := strings.IndexAny(para, " \n\t")
+	if sp < 0 {
 		return false
 	}
-	switch strings.ToLower(words[0]) {
-	case "chapter", "book", "part":
-		w := words[1]
-		return w[0] >= '0' && w[0] <= '9' || strings.Trim(w, "IVXLCivxlc.") == "" || w[0] >= 'A' && w[0] <= 'Z'
+	first := para[:sp]
+	if !strings.EqualFold(first, "chapter") && !strings.EqualFold(first, "book") && !strings.EqualFold(first, "part") {
+		return false
 	}
-	return false
+	if countWords(para) > maxHeading/8 {
+		return false
+	}
+	w := strings.TrimLeft(para[sp:], " \n\t")
+	if end := strings.IndexAny(w, " \n\t"); end >= 0 {
+		w = w[:end]
+	}
+	return w[0] >= '0' && w[0] <= '9' || strings.Trim(w, "IVXLCivxlc.") == "" || w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// countWords counts the runs of non-space bytes of s.
+func countWords(s string) int {
+	n, in := 0, false
+	for k := 0; k < len(s); k++ {
+		space := s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
