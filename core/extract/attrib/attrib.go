@@ -156,6 +156,8 @@ type pass struct {
 	ffeats         []feature // the candidates' features, one after another
 	topChars       []int
 	collectFiction func(kind string, cands []fictionCand, answer int)
+	// scene follows whom a novel's narration is about (scene.go).
+	scene *sceneTracker
 	// narrator is a novel's first-person narrator (dialogue.go), -1 when
 	// there is none: never “he” or “she”.
 	narrator int

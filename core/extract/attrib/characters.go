@@ -846,6 +846,7 @@ func (c *cast) cluster() {
 	c.learnGender(forms)
 	c.findPlaces(forms)
 	c.findFamilies(forms)
+	c.findKinds(forms)
 	c.chooseDisplay(forms)
 	c.indexTitles(forms)
 	c.showByTitle()
@@ -1173,6 +1174,30 @@ func (c *cast) findFamilies(forms []*nameForm) {
 	for id, n := range plural {
 		if ch := &c.chars[id]; 2*n > ch.count {
 			ch.person, ch.gender, ch.thing = false, lexicon.GenderUnknown, true
+		}
+	}
+}
+
+// findKinds unmarks as persons the plural of a word for a kind of people
+// (“Hindus”, “Moslems”): a bare capitalised word in -s whose singular the
+// book writes as a kind (after “a”/“an”: “a Hindu”). A group neither
+// speaks nor is “he” or “she”.
+func (c *cast) findKinds(forms []*nameForm) {
+	kinds := map[string]bool{}
+	for _, f := range forms {
+		if len(f.words) == 1 && len(f.titles) == 0 && f.char >= 0 && c.chars[f.char].thing {
+			kinds[f.words[0]] = true
+		}
+	}
+	for _, f := range forms {
+		if len(f.words) != 1 || len(f.titles) > 0 || f.char < 0 {
+			continue
+		}
+		w := f.words[0]
+		if len(w) > 3 && w[len(w)-1] == 's' && kinds[w[:len(w)-1]] {
+			if ch := &c.chars[f.char]; ch.count <= f.uses {
+				ch.person, ch.gender, ch.thing = false, lexicon.GenderUnknown, true
+			}
 		}
 	}
 }

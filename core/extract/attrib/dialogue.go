@@ -90,6 +90,7 @@ func (p *pass) dialogueSweep() {
 	narrator := p.findNarrator(turns)
 	p.joinAnsweredDescriptions(turns, narrator)
 	p.narrator = narrator
+	p.scene = newSceneTracker()
 	for t := range turns {
 		p.forwardTurn(turns, t, narrator)
 	}
@@ -410,8 +411,12 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 			wider := max(p.para(max(0, p.paraOf[i]-4)).Start, m.start-2*antecedentWindow)
 			id = p.fictionSubject(wider, a, g, tr.addressee)
 			if id < 0 {
-				// Else the last speaker of the gender, before names
-				// further back in the narration.
+				// Else whom the scene follows (“He looked at his
+				// watch…”, pages after he was named), else the last
+				// speaker of the gender, before names further back.
+				id = p.sceneLead(tr.para, g, tr.addressee)
+			}
+			if id < 0 {
 				id = p.lastSpeakerOf(turns, t, g, tr.addressee)
 			}
 			if id < 0 {
@@ -559,7 +564,9 @@ func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) 
 		// (“Turning to Edmund, Julia said”).
 		id := p.sentenceName(sent, g, skip, true)
 		if id < 0 && !subjects {
-			id = p.sentenceName(sent, g, skip, false)
+			// “…, and he recognised Lawrence Lefferts.”: a name after
+			// the pronoun is its object, not who it is.
+			id = p.sentenceName(sent[:pronounAt(sent, g)], g, skip, false)
 		}
 		if id >= 0 {
 			return id
@@ -617,13 +624,8 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 // pronounLeads reports a sentence whose subject is “he” or “she” of
 // gender g, among its first words (“She turned…”, “Then he said…”).
 func pronounLeads(sent []token, g lexicon.Gender) bool {
-	subject := ""
-	switch g {
-	case lexicon.Male:
-		subject = "he"
-	case lexicon.Female:
-		subject = "she"
-	default:
+	subject := subjectPronoun(g)
+	if subject == "" {
 		return false
 	}
 	for k := 0; k < len(sent) && k < leadWords; k++ {
@@ -639,6 +641,32 @@ func pronounLeads(sent []token, g lexicon.Gender) bool {
 		}
 	}
 	return false
+}
+
+// pronounAt is where sent first says “he” or “she” of gender g, len(sent)
+// if nowhere: a name after it is that pronoun's object, not its
+// antecedent (“They passed under a lamp, and he recognised Lawrence
+// Lefferts.”).
+func pronounAt(sent []token, g lexicon.Gender) int {
+	if subject := subjectPronoun(g); subject != "" {
+		for k, t := range sent {
+			if t.word && equalLower(t.text, subject) {
+				return k
+			}
+		}
+	}
+	return len(sent)
+}
+
+// subjectPronoun is “he” or “she” for gender g, "" for others.
+func subjectPronoun(g lexicon.Gender) string {
+	switch g {
+	case lexicon.Male:
+		return "he"
+	case lexicon.Female:
+		return "she"
+	}
+	return ""
 }
 
 // leadWords is how far into a sentence its subject is looked for.
@@ -739,6 +767,9 @@ func mayAddress(piece string) (head, tail bool) {
 			break
 		}
 	}
+	// “…, Dr. Aziz,” ends with the comma before the tag, not the one
+	// that sets the name apart.
+	piece = strings.TrimRight(piece, ",;:!?.\"'”’ \n")
 	tailFrom := max(0, len(piece)-vocativeWindow)
 	if c := strings.LastIndexByte(piece[tailFrom:], ','); c >= 0 {
 		c += tailFrom
