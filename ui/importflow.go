@@ -21,8 +21,11 @@ import (
 
 // How often a running import shows its progress, and how often the lists
 // catch up with it: the main goroutine stays free to answer the researcher.
+// Each change of the progress redraws the whole window, which with
+// software OpenGL costs tens of milliseconds of processor time: four a
+// second made importing 1,000 files 7 % faster than ten.
 const (
-	progressEvery = 100 * time.Millisecond
+	progressEvery = 250 * time.Millisecond
 	refreshEvery  = 1500 * time.Millisecond
 )
 
