@@ -22,7 +22,7 @@ done
 shared=../shared/eval/articles
 [ -d "$shared" ] || { echo "docs screenshots: $shared is absent" >&2; exit 1; }
 
-. "$(dirname "$0")/xvfb.sh"
+. "$(dirname "$0")/gui.sh"
 run_inside_xvfb "$0" "$@"
 
 library=$(mktemp -d)
@@ -35,12 +35,7 @@ export VERBATIM_LIBRARY=$library
 start() { # THEME [FILE...]
 	FYNE_THEME=$1 "$app" "${@:2}" >>"$log" 2>&1 &
 	pid=$!
-	for _ in $(seq 1 120); do
-		wid=$(xdotool search --onlyvisible --name '^Verbatim$' 2>/dev/null | head -n 1 || true)
-		[ -n "$wid" ] && break
-		sleep 0.5
-	done
-	[ -n "$wid" ] || { cat "$log" >&2; echo "docs screenshots: no window" >&2; exit 1; }
+	wid=$(window_of "$pid") || { cat "$log" >&2; echo "docs screenshots: $wid" >&2; exit 1; }
 	xdotool windowsize "$wid" 1280 800
 	sleep 3
 }

@@ -24,7 +24,7 @@ for b in "$app" "$cli"; do
 	[ -x "$b" ] || { echo "e2e test: $b is not built" >&2; exit 1; }
 done
 
-. "$(dirname "$0")/xvfb.sh"
+. "$(dirname "$0")/gui.sh"
 run_inside_xvfb "$0" "$@"
 
 library=$(mktemp -d)
@@ -58,24 +58,12 @@ fi
 start_app() {
 	"$app" "$@" >>"$log" 2>&1 &
 	pid=$!
-	wid=""
-	for _ in $(seq 1 120); do
-		kill -0 "$pid" 2>/dev/null || fail "the app exited before showing a window"
-		wid=$(xdotool search --onlyvisible --name '^Verbatim$' 2>/dev/null | head -n 1 || true)
-		[ -n "$wid" ] && break
-		sleep 0.5
-	done
-	[ -n "$wid" ] || fail "no window titled 'Verbatim' appeared within 60 s"
+	wid=$(window_of "$pid") || fail "$wid"
 	xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid" || true
 }
 
 quit_app() {
-	xdotool key --clearmodifiers ctrl+q
-	for _ in $(seq 1 40); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.25
-	done
-	kill -0 "$pid" 2>/dev/null && fail "the app did not quit on Ctrl+Q"
+	press_quit "$pid" || fail "the app did not quit on Ctrl+Q"
 	wait "$pid" || fail "the app exited with status $? on quit"
 	pid=""
 }

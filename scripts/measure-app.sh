@@ -12,7 +12,7 @@ set -euo pipefail
 src=${1:?library folder}
 bin=${2:-bin/verbatim}
 
-. "$(dirname "$0")/xvfb.sh"
+. "$(dirname "$0")/gui.sh"
 run_inside_xvfb "$0" "$@"
 
 work=$(mktemp -d)

@@ -11,7 +11,7 @@ set -euo pipefail
 files=${1:?folder of article files}
 bin=${2:-bin/verbatim}
 
-. "$(dirname "$0")/xvfb.sh"
+. "$(dirname "$0")/gui.sh"
 run_inside_xvfb "$0" "$@"
 
 work=$(mktemp -d)

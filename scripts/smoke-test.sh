@@ -11,7 +11,7 @@ bin=${1:-bin/verbatim}
 shot=${2:-${TMPDIR:-/tmp}/verbatim-smoke.png}
 [ -x "$bin" ] || { echo "smoke test: $bin is not built" >&2; exit 1; }
 
-. "$(dirname "$0")/xvfb.sh"
+. "$(dirname "$0")/gui.sh"
 run_inside_xvfb "$0" "$bin" "$shot"
 
 library=$(mktemp -d)
@@ -29,14 +29,7 @@ fail() {
 	exit 1
 }
 
-wid=""
-for _ in $(seq 1 120); do
-	kill -0 "$pid" 2>/dev/null || fail "the app exited before showing a window"
-	wid=$(xdotool search --onlyvisible --name '^Verbatim$' 2>/dev/null | head -n 1 || true)
-	[ -n "$wid" ] && break
-	sleep 0.5
-done
-[ -n "$wid" ] || fail "no window titled 'Verbatim' appeared within 60 s"
+wid=$(window_of "$pid") || fail "$wid"
 
 title=$(xdotool getwindowname "$wid")
 [ "$title" = "Verbatim" ] || fail "window title is '$title', want 'Verbatim'"
@@ -49,13 +42,6 @@ echo "smoke test: window $wid '$title', screenshot $shot: $colours colours, grey
 [ "$colours" -ge 16 ] && [ "$spread" -ge 20 ] || fail "the screenshot looks blank ($colours colours)"
 
 xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid" || true
-xdotool key --clearmodifiers ctrl+q
-for _ in $(seq 1 40); do
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.25
-done
-if kill -0 "$pid" 2>/dev/null; then
-	fail "the app did not quit on Ctrl+Q within 10 s"
-fi
+press_quit "$pid" || fail "the app did not quit on Ctrl+Q within 10 s"
 wait "$pid" || fail "the app exited with status $? on quit"
 echo "smoke test: passed"
