@@ -25,6 +25,16 @@ func newFlags(e *env, name, usage string) (*flag.FlagSet, *string) {
 	return fs, dir
 }
 
+// parseNoArgs parses the flags of a command that takes no other
+// arguments; on anything else it shows the usage and reports false.
+func parseNoArgs(fs *flag.FlagSet, args []string) bool {
+	rest, err := parseArgs(fs, args)
+	if err == nil && len(rest) > 0 {
+		fs.Usage()
+	}
+	return err == nil && len(rest) == 0
+}
+
 // parseArgs parses flags placed anywhere among the arguments and returns the
 // others, so that "speaker set 12 'Mike Pence' --library x" works.
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {

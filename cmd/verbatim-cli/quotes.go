@@ -46,10 +46,7 @@ func runQuotes(e *env, args []string) int {
 	rejected := flags.Bool("rejected", false, "only rejected quotes")
 	sortBy := flags.String("sort", "document", "order: document, newest, oldest, speaker, confidence or relevance")
 	format := flags.String("format", "jsonl", "output `format`: jsonl or csv")
-	if rest, err := parseArgs(flags, args); err != nil || len(rest) > 0 {
-		if err == nil {
-			flags.Usage()
-		}
+	if !parseNoArgs(flags, args) {
 		return exitBadUsage
 	}
 	order, ok := map[string]storage.QuoteSort{"document": storage.SortDocumentOrder, "newest": storage.SortNewestFirst,

@@ -18,12 +18,7 @@ import (
 func runReextract(e *env, args []string) int {
 	flags, dir := newFlags(e, "reextract", "reextract [--library DIR] [--all]")
 	all := flags.Bool("all", false, "extract every document again, not only those an older quote engine read")
-	rest, err := parseArgs(flags, args)
-	if err != nil {
-		return exitBadUsage
-	}
-	if len(rest) > 0 {
-		flags.Usage()
+	if !parseNoArgs(flags, args) {
 		return exitBadUsage
 	}
 	eng, ok := engine(e)

@@ -16,12 +16,7 @@ func runUndo(e *env, args []string) int {
 func stepHistory(e *env, args []string, name, verb string,
 	step func(*storage.Library, context.Context) (storage.Edit, error)) int {
 	flags, dir := newFlags(e, name, name+" [--library DIR]")
-	rest, err := parseArgs(flags, args)
-	if err != nil {
-		return exitBadUsage
-	}
-	if len(rest) > 0 {
-		flags.Usage()
+	if !parseNoArgs(flags, args) {
 		return exitBadUsage
 	}
 	l, ok := openLibrary(e, *dir)
