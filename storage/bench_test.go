@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"verbatim/core"
+	"verbatim/core/cputime"
 	"verbatim/core/extract"
 	"verbatim/core/shareddata"
 	"verbatim/core/topics"
@@ -103,12 +104,12 @@ func benchmarkImport(b *testing.B, eng Engine) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		start, cpuStart := time.Now(), cpuTime()
+		start, cpuStart := time.Now(), cputime.Process()
 		res, err := l.Import(context.Background(), variations(base, 10000), eng, ImportOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		elapsed, cpu := time.Since(start), cpuTime()-cpuStart
+		elapsed, cpu := time.Since(start), cputime.Process()-cpuStart
 		b.StopTimer()
 		quotes, dups := 0, 0
 		for _, r := range res {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"verbatim/core"
+	"verbatim/core/cputime"
 	"verbatim/core/shareddata"
 	"verbatim/storage"
 )
@@ -197,10 +198,10 @@ func BenchmarkImportStaysResponsive(b *testing.B) {
 		for {
 			select {
 			case f := <-main:
-				start, cpu := time.Now(), threadCPU()
+				start, cpu := time.Now(), cputime.Thread()
 				f()
 				longest = max(longest, time.Since(start))
-				longestCPU = max(longestCPU, threadCPU()-cpu)
+				longestCPU = max(longestCPU, cputime.Thread()-cpu)
 			case s := <-done:
 				if s.Imported != len(paths) {
 					b.Errorf("imported %d of %d", s.Imported, len(paths))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"verbatim/core/cputime"
 )
 
 // timeline writes, when VERBATIM_TIMING is set, how long the app took to
@@ -38,7 +39,7 @@ func newTimeline(start time.Time) *timeline {
 func (t *timeline) mark(step string) {
 	if t != nil {
 		fmt.Fprintf(os.Stderr, "verbatim: timing: %s at %d ms (processor time %d ms; unix %d ms)\n", step,
-			time.Since(t.start).Milliseconds(), processorTime().Milliseconds(), time.Now().UnixMilli())
+			time.Since(t.start).Milliseconds(), cputime.Process().Milliseconds(), time.Now().UnixMilli())
 	}
 }
 

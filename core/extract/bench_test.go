@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"verbatim/core"
+	"verbatim/core/cputime"
 	"verbatim/core/eval"
 )
 
@@ -40,19 +41,19 @@ func BenchmarkQuotesNovels(b *testing.B) {
 	b.ReportAllocs()
 	runtime.GC() // the corpus file's garbage is not the engine's
 	b.ResetTimer()
-	cpu0, measured := processCPU()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		for _, d := range docs {
 			engine.Quotes(d)
 		}
 	}
-	reportCPU(b, total, cpu0, measured)
+	reportCPU(b, total, cpu0)
 }
 
 // reportCPU adds the cpu-MB/s metric: bytes per loop over the process CPU
 // time since cpu0.
-func reportCPU(b *testing.B, bytes int, cpu0 time.Duration, measured bool) {
-	if cpu1, _ := processCPU(); measured && cpu1 > cpu0 {
+func reportCPU(b *testing.B, bytes int, cpu0 time.Duration) {
+	if cpu1 := cputime.Process(); cpu1 > cpu0 {
 		b.ReportMetric(float64(bytes)*float64(b.N)/1e6/(cpu1-cpu0).Seconds(), "cpu-MB/s")
 	}
 }
@@ -67,11 +68,11 @@ func BenchmarkQuotesScaling(b *testing.B) {
 		b.Run(map[int]string{1: "x1", 10: "x10"}[times], func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
-			cpu0, measured := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				engine.Quotes(core.Document{Text: text})
 			}
-			reportCPU(b, len(text), cpu0, measured)
+			reportCPU(b, len(text), cpu0)
 		})
 	}
 }

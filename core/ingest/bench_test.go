@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"verbatim/core/cputime"
 )
 
 // BenchmarkImportMixed imports 1,000 files of every format (a tenth of them
@@ -44,7 +45,7 @@ func BenchmarkImportMixed(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		peak := watchPeakHeap()
-		start, cpuStart := time.Now(), cpuTime()
+		start, cpuStart := time.Now(), cputime.Process()
 		docs, failed := 0, 0
 		err := Import(context.Background(), []string{root}, BatchOptions{}, func(r Result) {
 			docs += len(r.Documents)
@@ -57,7 +58,7 @@ func BenchmarkImportMixed(b *testing.B) {
 		}
 		b.ReportMetric(files/time.Since(start).Seconds(), "files/s")
 		// CPU time per file does not depend on how busy the machine is.
-		b.ReportMetric(float64((cpuTime()-cpuStart).Microseconds())/1000/files, "cpu-ms/file")
+		b.ReportMetric(float64((cputime.Process()-cpuStart).Microseconds())/1000/files, "cpu-ms/file")
 		b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
 		b.ReportMetric(float64(docs), "docs")
 	}
