@@ -13,8 +13,9 @@ import (
 
 // TestBuildsOnEveryDesktop: the app is built for Windows and macOS too,
 // where package syscall lacks much of what Linux has. Every syscall name
-// the files built for a platform use must exist there, in the app and in
-// the measuring program beside it (go build ./... builds both).
+// the files built for a platform use must exist there, in the app, the
+// measuring program beside it (go build ./... builds both) and the
+// packages of theirs that call the system: ui and core/cputime.
 func TestBuildsOnEveryDesktop(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads package syscall's source for each platform")
@@ -24,7 +25,8 @@ func TestBuildsOnEveryDesktop(t *testing.T) {
 			ctx := build.Default
 			ctx.GOOS, ctx.GOARCH, ctx.CgoEnabled = goos, "amd64", true
 			var files []string
-			for _, dir := range []string{".", filepath.Join("..", "..", "scripts", "fyne-hello")} {
+			for _, dir := range []string{".", filepath.Join("..", "..", "scripts", "fyne-hello"),
+				filepath.Join("..", "..", "core", "cputime"), filepath.Join("..", "..", "ui")} {
 				pkg, err := ctx.ImportDir(dir, 0)
 				var none *build.NoGoError
 				if errors.As(err, &none) {
