@@ -362,14 +362,6 @@ func (q *quoteList) selectedIDs() []int64 {
 	return out
 }
 
-// currentRow is the current quote as listed, when it is in the list.
-func (q *quoteList) currentRow() (storage.QuoteRow, bool) {
-	if r, ok := q.pager.row(q.currentAt); ok && r.ID == q.current {
-		return r, true
-	}
-	return storage.QuoteRow{}, false
-}
-
 // Row geometry (see the mockups' README): 10 above and below, 12 at the
 // sides, two lines of quote, the meta line and the chips.
 const (

@@ -81,12 +81,6 @@ func OnSheetSettingsChanged(f func(SheetSettings)) DialogOption {
 	return func(c *dialogConfig) { c.onSettings = f }
 }
 
-// WithRenderer shares a sheet renderer (its fonts load once) between
-// dialogs; without it each dialog loads its own.
-func WithRenderer(r *sheet.Renderer) DialogOption {
-	return func(c *dialogConfig) { c.renderer = r }
-}
-
 // saveChooser asks where to save a file called name and hands over the
 // file to write, or nil when the researcher cancelled.
 type saveChooser func(win fyne.Window, name, ext string, chosen func(fyne.URIWriteCloser, error))
@@ -94,34 +88,23 @@ type saveChooser func(win fyne.Window, name, ext string, chosen func(fyne.URIWri
 type dialogConfig struct {
 	settings   SheetSettings
 	onSettings func(SheetSettings)
-	renderer   *sheet.Renderer
+	// sheetRenderer returns the sheet renderer, loading its fonts the
+	// first time; safe to call from any goroutine.
+	sheetRenderer func() (*sheet.Renderer, error)
 	// onMain runs f on Fyne's UI goroutine: fyne.Do, except in tests,
 	// which run the queue themselves.
 	onMain     func(f func())
 	chooseSave saveChooser
 	now        func() time.Time
-
-	rendererOnce sync.Once
-	rendererErr  error
 }
 
 func newDialogConfig(opts []DialogOption) *dialogConfig {
-	c := &dialogConfig{settings: DefaultSheetSettings(), onMain: fyne.Do, chooseSave: showSaveDialog, now: time.Now}
+	c := &dialogConfig{settings: DefaultSheetSettings(), sheetRenderer: sync.OnceValues(sheet.NewRenderer),
+		onMain: fyne.Do, chooseSave: showSaveDialog, now: time.Now}
 	for _, o := range opts {
 		o(c)
 	}
 	return c
-}
-
-// sheetRenderer returns the renderer, loading the fonts the first time;
-// safe to call from any goroutine.
-func (c *dialogConfig) sheetRenderer() (*sheet.Renderer, error) {
-	c.rendererOnce.Do(func() {
-		if c.renderer == nil {
-			c.renderer, c.rendererErr = sheet.NewRenderer()
-		}
-	})
-	return c.renderer, c.rendererErr
 }
 
 // background runs work off the UI goroutine, then done on it with work's

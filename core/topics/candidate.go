@@ -339,19 +339,6 @@ func (a *analysis) inTitle(c *candidate) bool {
 	return true
 }
 
-// onlyNames reports whether every word of c is capitalised or a title: a
-// person's name, perhaps with a title.
-func (a *analysis) onlyNames(c *candidate) bool {
-	first := int(c.occurrences[0])
-	for i := range c.words {
-		t := &a.tokens[first+i]
-		if !t.capitalised && !t.flags.has(isTitle) && a.roles[first+i] != roleConnector {
-			return false
-		}
-	}
-	return true
-}
-
 // goodSingleWord rejects one-word labels that read badly: single letters,
 // short lower-case words.
 func (a *analysis) goodSingleWord(t *token) bool {

@@ -294,11 +294,3 @@ func isClosingMark(r rune) bool {
 func isOpeningMark(r rune) bool {
 	return strings.ContainsRune("\"“„«»‹›‘‚([{—–:", r)
 }
-
-// foldApostrophes writes curly apostrophes straight, as the word lists do.
-func foldApostrophes(w string) string {
-	if strings.ContainsRune(w, '’') {
-		return strings.ReplaceAll(w, "’", "'")
-	}
-	return w
-}
