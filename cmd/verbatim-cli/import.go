@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
-	"path/filepath"
-	"strings"
+	"os/signal"
+	"sync"
 
 	"verbatim/core"
 	"verbatim/core/ingest"
@@ -14,7 +14,9 @@ import (
 )
 
 // runImport adds article files (and every file inside folders) to the
-// library, with progress on stderr.
+// library, with progress on stderr. Files are read while earlier ones are
+// analysed and stored, as in the app, so a batch of thousands never sits
+// in memory at once; Ctrl-C stops it with what was stored kept.
 func runImport(e *env, args []string) int {
 	flags, dir := newFlags(e, "import", "import [--library DIR] FILE|DIR...")
 	paths, err := parseArgs(flags, args)
@@ -25,7 +27,6 @@ func runImport(e *env, args []string) int {
 		flags.Usage()
 		return exitBadUsage
 	}
-	files, failed := articleFiles(e, paths)
 	eng, ok := engine(e)
 	if !ok {
 		return exitFailed
@@ -35,89 +36,120 @@ func runImport(e *env, args []string) int {
 		return exitFailed
 	}
 	defer l.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 
-	var docs []core.Document
-	for _, f := range files {
-		got, err := ingest.File(f, ingest.Options{})
-		if err != nil {
-			fmt.Fprintf(e.stderr, "%v\n", err)
-			failed++
-		}
-		docs = append(docs, got...)
-	}
-	var imported, duplicates, quotes int
-	results, err := l.Import(context.Background(), func(yield func(core.Document) bool) {
-		for _, d := range docs {
+	log := &importLog{out: e.stderr}
+	readCtx, stopReading := context.WithCancel(ctx)
+	docs := make(chan core.Document)
+	read := make(chan error, 1)
+	go func() {
+		defer close(docs)
+		read <- ingest.Import(readCtx, paths, ingest.BatchOptions{}, func(r ingest.Result) {
+			log.fileRead(r)
+			for _, d := range r.Documents {
+				log.documentRead(r, d)
+				select {
+				case docs <- d:
+				case <-readCtx.Done():
+					return
+				}
+			}
+		})
+	}()
+	_, err = l.Import(ctx, func(yield func(core.Document) bool) {
+		for d := range docs {
 			if !yield(d) {
 				return
 			}
 		}
-	}, eng, storage.ImportOptions{Progress: func(r storage.ImportResult) {
-		name := docs[r.Index].Meta.FilePath
-		if name == "" {
-			name = r.Title
-		}
-		switch r.Status {
-		case storage.Imported:
-			imported++
-			quotes += r.Quotes
-			fmt.Fprintf(e.stderr, "[%d/%d] %s: %s\n", r.Index+1, len(docs), name, plural(r.Quotes, "quote"))
-		case storage.Duplicate:
-			duplicates++
-			fmt.Fprintf(e.stderr, "[%d/%d] %s: duplicate, already in the library\n", r.Index+1, len(docs), name)
-		default:
-			failed++
-			fmt.Fprintf(e.stderr, "[%d/%d] %s: %v\n", r.Index+1, len(docs), name, r.Err)
-		}
-	}})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "verbatim-cli: %v\n", err)
-		failed += len(docs) - len(results)
+	}, eng, storage.ImportOptions{Progress: log.stored})
+	stopReading()
+	for range docs { // let the reader see the stop and end
 	}
-	fmt.Fprintf(e.stderr, "Imported %s with %s; %s already in the library; %s failed.\n",
-		plural(imported, "document"), plural(quotes, "quote"), plural(duplicates, "document"), plural(failed, "file"))
-	if failed > 0 {
+	if readErr := <-read; err == nil && readErr != nil && ctx.Err() == nil {
+		err = readErr
+	}
+	return log.finish(ctx, err)
+}
+
+// importLog prints an import's progress. Files are read on one goroutine
+// and stored on another; both write here.
+type importLog struct {
+	mu  sync.Mutex
+	out io.Writer
+	// docs labels each document by its position in the library's input.
+	docs                                 []docLabel
+	imported, duplicates, quotes, failed int
+}
+
+type docLabel struct {
+	name        string
+	done, total int // the file's position in the batch
+}
+
+// fileRead reports a file that could not be read.
+func (g *importLog) fileRead(r ingest.Result) {
+	if r.Err == nil {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.failed++
+	fmt.Fprintf(g.out, "[%d/%d] %v\n", r.Done, r.Total, r.Err)
+}
+
+// documentRead labels the next document handed to the library.
+func (g *importLog) documentRead(r ingest.Result, d core.Document) {
+	name := d.Meta.FilePath
+	if name == "" {
+		name = r.Path
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.docs = append(g.docs, docLabel{name: name, done: r.Done, total: r.Total})
+}
+
+func (g *importLog) stored(r storage.ImportResult) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	d := docLabel{name: r.Title}
+	if r.Index < len(g.docs) {
+		d = g.docs[r.Index]
+	}
+	prefix := fmt.Sprintf("[%d/%d] %s", d.done, d.total, d.name)
+	switch r.Status {
+	case storage.Imported:
+		g.imported++
+		g.quotes += r.Quotes
+		fmt.Fprintf(g.out, "%s: %s\n", prefix, plural(r.Quotes, "quote"))
+	case storage.Duplicate:
+		g.duplicates++
+		fmt.Fprintf(g.out, "%s: duplicate, already in the library\n", prefix)
+	default:
+		g.failed++
+		fmt.Fprintf(g.out, "%s: %v\n", prefix, r.Err)
+	}
+}
+
+// finish prints the summary and gives the exit status.
+func (g *importLog) finish(ctx context.Context, err error) int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	stopped := ctx.Err() != nil
+	if err != nil && !stopped {
+		fmt.Fprintf(g.out, "verbatim-cli: %v\n", err)
+		g.failed++
+	}
+	fmt.Fprintf(g.out, "Imported %s with %s; %s already in the library; %s failed.\n",
+		plural(g.imported, "document"), plural(g.quotes, "quote"), plural(g.duplicates, "document"), plural(g.failed, "file"))
+	if stopped {
+		fmt.Fprintln(g.out, "Stopped: the documents imported so far are in the library.")
+	}
+	if g.failed > 0 || stopped {
 		return exitFailed
 	}
 	return exitOK
-}
-
-// articleFiles expands folders into the files inside them (hidden files and
-// folders skipped) and reports paths that cannot be read.
-func articleFiles(e *env, paths []string) (files []string, failed int) {
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: this file or folder could not be found.\n", p)
-			failed++
-			continue
-		}
-		if !info.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				fmt.Fprintf(e.stderr, "%s: this folder could not be read.\n", path)
-				failed++
-				return nil
-			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
-		if err != nil {
-			failed++
-		}
-	}
-	return files, failed
 }
 
 func plural(n int, word string) string {

@@ -42,7 +42,7 @@ func TestLibraryCommands(t *testing.T) {
 		t.Errorf("import progress:\n%s", errOut)
 	}
 	_, errOut, code = runCLI(t, "import", "testdata/library/harbour.txt", "testdata/missing.txt")
-	if code != exitFailed || !strings.Contains(errOut, "duplicate") || !strings.Contains(errOut, "missing.txt: this file or folder could not be found") {
+	if code != exitFailed || !strings.Contains(errOut, "duplicate") || !strings.Contains(errOut, "missing.txt: The file does not exist") {
 		t.Errorf("second import: code %d\n%s", code, errOut)
 	}
 
