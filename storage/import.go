@@ -27,6 +27,11 @@ type Engine struct {
 	// Quotes finds a document's quotes, in document order. It must be safe
 	// for concurrent use.
 	Quotes func(core.Document) []core.Quote
+	// Language, when set, names the language Quotes reads a document in
+	// when the document does not say; topic suggestion then reads it in
+	// the same one. Two guesses could differ on a text that mixes
+	// languages, and German words would become English topics.
+	Language func(core.Document) string
 	// Topics, when set, suggests topics for the quotes: each suggestion
 	// names a quote by its index in the slice Quotes returned, and its label
 	// is the library topic's name (a topic of that name is made when there

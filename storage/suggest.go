@@ -17,13 +17,17 @@ func StandardEngine() (Engine, error) {
 	if err != nil {
 		return Engine{}, err
 	}
-	return Engine{Version: extract.Version, Quotes: extract.New().Quotes, Suggester: s}, nil
+	x := extract.New()
+	return Engine{Version: extract.Version, Quotes: x.Quotes, Language: x.Language, Suggester: s}, nil
 }
 
 // suggest runs the engine's topic suggestion on one document's quotes. It
 // runs in parallel with other documents; filing the result under the
 // library's topics waits for the writer (see filerCache).
 func (e Engine) suggest(doc core.Document, quotes []core.Quote) (topics.DocumentTopics, []SuggestedTopic) {
+	if doc.Meta.Language == "" && e.Language != nil {
+		doc.Meta.Language = e.Language(doc)
+	}
 	switch {
 	case e.Suggester != nil:
 		// Document serves every quote it can place; a quote outside the

@@ -518,3 +518,31 @@ func TestLinkBatchWritesEveryLink(t *testing.T) {
 		t.Error("the batch keeps links or topics after writing")
 	}
 }
+
+// TestSuggestionsReadTheEngineLanguage: a text that mixes languages, which
+// the quote engine reads as German, gets German topics, not its German
+// function words as English topics ("das", "und", "sagte").
+func TestSuggestionsReadTheEngineLanguage(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("..", "core", "ingest", "testdata", "unicode.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := mustStandardEngine(t)
+	doc := core.Document{Text: string(text)} // the file does not say its language
+	if got := eng.Language(doc); got != "de" {
+		t.Fatalf("the quote engine reads the text as %q; the test needs a text it reads as German", got)
+	}
+	suggested, _ := eng.suggest(doc, eng.Quotes(doc))
+	var labels []string
+	for _, tp := range suggested.Topics {
+		labels = append(labels, tp.Label)
+	}
+	if len(labels) == 0 {
+		t.Fatal("no topics suggested")
+	}
+	for _, l := range labels {
+		if slices.Contains([]string{"das", "und", "sagte", "Journalistin fügte"}, l) {
+			t.Errorf("topics %q: %q is German grammar, not a topic", labels, l)
+		}
+	}
+}

@@ -127,6 +127,7 @@ func extractRecord(engine *extract.Engine, suggester *topics.Suggester, path str
 	}
 	out := extractDoc{File: path, Title: doc.Meta.Title, Lang: engine.Language(doc), Topics: []string{}, Quotes: []extractQuote{}}
 	quotes := engine.Quotes(doc)
+	doc.Meta.Language = out.Lang // topics read the text as the engine did
 	// The engine's spans fit the text, so Document serves every quote.
 	suggested, _ := suggester.Document(doc, quotes)
 	for _, t := range suggested.Topics {
