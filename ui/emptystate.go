@@ -35,7 +35,7 @@ func newEmptyState(openFiles, trySample, importFolder func()) fyne.CanvasObject 
 	icon.SetMinSize(fyne.NewSize(120, 128))
 	title := widget.NewLabelWithStyle("Drop news articles here", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	formats := greyLabel("HTML, PDF, Word, RTF, text, and LexisNexis/Factiva exports",
+	formats := greyLabel("HTML, PDF, Word, RTF, text, CSV, and LexisNexis/Factiva exports",
 		theme.SizeNameText, fyne.TextStyle{}, fyne.TextAlignCenter)
 	formats.Wrapping = fyne.TextWrapOff
 	open := widget.NewButtonWithIcon("Open files…", theme.FolderOpenIcon(), openFiles)

@@ -25,6 +25,9 @@ const (
 	FormatODT  Format = "odt"
 	FormatRTF  Format = "rtf"
 	FormatEPUB Format = "epub"
+	// FormatTable is a spreadsheet of articles saved as CSV or TSV: one
+	// article per row.
+	FormatTable Format = "csv"
 )
 
 // pdfHeader finds a PDF's version line, which may follow up to a kilobyte
@@ -53,8 +56,11 @@ func Detect(name string, data []byte) (format Format, problem string) {
 		return FormatHTML, ""
 	}
 	if looksLikeText(data) {
-		if ext := strings.ToLower(filepath.Ext(name)); (ext == ".html" || ext == ".htm" || ext == ".xhtml") && bytes.Contains(head, []byte("<")) {
+		switch ext := strings.ToLower(filepath.Ext(name)); {
+		case (ext == ".html" || ext == ".htm" || ext == ".xhtml") && bytes.Contains(head, []byte("<")):
 			return FormatHTML, ""
+		case ext == ".csv" || ext == ".tsv":
+			return FormatTable, ""
 		}
 		return FormatText, ""
 	}

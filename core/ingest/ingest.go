@@ -165,11 +165,16 @@ func BytesContext(ctx context.Context, name string, data []byte, opts Options) (
 	if problem != "" {
 		return nil, &Error{File: name, Message: problem}
 	}
-	src, err := readFormat(ctx, format, data, opts)
+	if format == FormatTable {
+		docs, err = readTable(name, data)
+	} else {
+		var src extracted
+		src, err = readFormat(ctx, format, data, opts)
+		docs = split(src, format)
+	}
 	if err != nil {
 		return nil, asError(name, err)
 	}
-	docs = split(src, format)
 	if len(docs) == 0 {
 		return nil, &Error{File: name, Message: "This file contains no text."}
 	}

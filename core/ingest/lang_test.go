@@ -46,6 +46,10 @@ func TestDetect(t *testing.T) {
 		{"a.md", "# Heading\n\nText with <b>bold</b>.", FormatText},
 		{"a", "\x93Windows text\x94 with curly quotes", FormatText},
 		{"a", "\xff\xfeH\x00i\x00", FormatText},
+		{"articles.csv", "title,text\nA,B\n", FormatTable},
+		{"Articles.TSV", "title\ttext\nA\tB\n", FormatTable},
+		{"a.csv", "%PDF-1.4 rest", FormatPDF},
+		{"notes.txt", "title,text\nA,B\n", FormatText},
 	}
 	for _, tt := range tests {
 		if got, problem := Detect(tt.name, []byte(tt.data)); got != tt.want {
