@@ -41,6 +41,7 @@ const (
 	roleOutlet   role = "outlet"
 	roleAuthor   role = "author"
 	roleLanguage role = "language"
+	roleSpeaker  role = "speaker" // a sheet of quotes, not of articles
 )
 
 // A column of long paragraphs holds the text in a sheet whose headers do
@@ -106,6 +107,9 @@ func Read(text string, comma rune) ([]Article, error) {
 	if isHeader(rows[0]) {
 		columns = headerColumns(rows[0])
 		data, dataLines = rows[1:], lines[1:]
+	}
+	if _, ok := columns[roleSpeaker]; ok {
+		return nil, &Error{Message: "This spreadsheet lists quotes and their speakers, not articles (such as a list exported from Verbatim); please import the articles themselves."}
 	}
 	if _, ok := columns[roleText]; !ok {
 		col, ok := longTextColumn(data)

@@ -75,6 +75,8 @@ func TestReadSaysWhyASheetHasNoArticles(t *testing.T) {
 		{"no header, short cells", "a,b,c\nd,e,f\n", "has no column of article text"},
 		{"empty text column", "title,text\nA,\nB, \n", "empty in every row"},
 		{"empty", "", "is empty"},
+		{"Verbatim's quote export", "\uFEFFQuote,Speaker,Mention,Topics,Document title\n\"“Hi”\",Anna,she,,A\n", "lists quotes"},
+		{"the command line's quote list", "id,document,title,text,speaker\n1,2,A,“Hi”,Anna\n", "lists quotes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
