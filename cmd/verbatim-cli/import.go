@@ -105,6 +105,9 @@ func (g *importLog) documentRead(r ingest.Result, d core.Document) {
 	if name == "" {
 		name = r.Path
 	}
+	if len(r.Documents) > 1 { // an export or a spreadsheet: which article
+		name += " — " + d.Meta.Title
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.docs = append(g.docs, docLabel{name: name, done: r.Done, total: r.Total})

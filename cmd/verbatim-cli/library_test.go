@@ -160,3 +160,25 @@ func itoa(n int64) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// TestImportSpreadsheet: each row of a spreadsheet of articles is a
+// document, named by its title in the progress.
+func TestImportSpreadsheet(t *testing.T) {
+	dir := t.TempDir()
+	sheet := filepath.Join(dir, "export.csv")
+	rows := "title,date,text\n" +
+		"Council approves cycle lanes,2020-03-02,\"“It is a good day,” said Mayor Anna Berg.\"\n" +
+		"Harbour to close,2020-03-03,\"“We have no choice,” said Tom Bright, the harbour master.\"\n"
+	if err := os.WriteFile(sheet, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := runCLI(t, "import", "--library", filepath.Join(dir, "lib"), sheet)
+	if code != exitOK {
+		t.Fatalf("import: code %d\n%s", code, errOut)
+	}
+	for _, want := range []string{"export.csv — Council approves cycle lanes: 1 quote", "export.csv — Harbour to close: 1 quote", "Imported 2 documents"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("progress lacks %q:\n%s", want, errOut)
+		}
+	}
+}
