@@ -144,9 +144,10 @@ func (p *pass) newsCoreStart(toks []token, first, coreFirst, last int) int {
 }
 
 // notAPerson reports, in news, a name that cannot be the antecedent of a
-// pronoun: one in a headline, or, for "he" or "she", one of which the
-// article shows no sign of a person (a title, a given name, a pronoun after
-// it, a fuller name) and to which no quote has been attributed.
+// pronoun: one in a headline, or, for "he" or "she", a place, a name whose
+// fullest form in the article is of the other gender, or a name of which
+// the article shows no sign of a person (a title, a given name, a pronoun
+// after it, a fuller name) and to which no quote has been attributed.
 func (p *pass) notAPerson(m mention, g lexicon.Gender) bool {
 	if p.names == nil {
 		return false
@@ -156,6 +157,12 @@ func (p *pass) notAPerson(m mention, g lexicon.Gender) bool {
 	}
 	if g != lexicon.Male && g != lexicon.Female {
 		return false
+	}
+	if p.isPlace(m.core) {
+		return true // “between Greece and Turkey, he added”
+	}
+	if full := p.names.forms[p.names.fullest(p.names.knownPart(m.core), lexicon.GenderUnknown)]; full != nil && !compatible(full.genderOf(), g) {
+		return true // “Clinton” where the article names Hillary Clinton, for “he”
 	}
 	if ids := p.ents.byCore[lower(m.core)]; len(ids) > 0 {
 		return false
@@ -245,4 +252,16 @@ func (p *pass) appositiveName(toks []token, a, b int) (mention, bool) {
 		return mention{}, false
 	}
 	return m, true
+}
+
+// isPlace reports a name the lexicon knows as a place's: a country, a
+// state, a region, a city (“the U.S.”, “New York”).
+func (p *pass) isPlace(name string) bool {
+	return len(p.lx.Places) > 0 && folded(p.lx.Places, name)
+}
+
+// notAPlacePronoun reports, in news, a place that “he” or “she” cannot
+// stand for, even when it spoke before (“Turkey said …; he added”).
+func (p *pass) notAPlacePronoun(e *entity, g lexicon.Gender) bool {
+	return p.names != nil && (g == lexicon.Male || g == lexicon.Female) && p.isPlace(e.core)
 }

@@ -252,7 +252,7 @@ func (p *pass) antecedent(m mention, i int) int {
 	for j := i - 1; j >= 0 && j >= i-12; j-- {
 		if e := p.info[j].entity; e >= 0 {
 			ent := p.ents.get(e)
-			if !ent.nominal && compatible(ent.gender, g) && (g != lexicon.Neuter || ent.kind == core.SpeakerOrganisation) {
+			if !ent.nominal && compatible(ent.gender, g) && (g != lexicon.Neuter || ent.kind == core.SpeakerOrganisation) && !p.notAPlacePronoun(ent, g) {
 				return p.ents.find(e)
 			}
 		}
