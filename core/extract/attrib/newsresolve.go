@@ -231,9 +231,15 @@ func (p *pass) endsDescription(toks []token, first, j int) bool {
 	if _, pron := p.pronounGender(t); pron && p.names != nil {
 		return true
 	}
+	if p.names == nil || j < first+2 || t.cap || len(t.text) <= 4 {
+		return false
+	}
 	// A participle after the head noun starts a clause: “a protester using
-	// the pseudonym Katya”, “a spokesman speaking on condition …”.
-	return p.names != nil && j >= first+2 && !t.cap && len(t.text) > 4 && strings.HasSuffix(t.text, "ing")
+	// the pseudonym Katya”, “a spokesman speaking on condition …”; a verb
+	// in the past after a body's name is its predicate: “the New York Post
+	// published an article”.
+	return strings.HasSuffix(t.text, "ing") ||
+		strings.HasSuffix(t.text, "ed") && toks[j-1].cap && folded(p.lx.OrganisationWords, toks[j-1].text)
 }
 
 // appositiveName reports, in news, a name that fills an apposition: the

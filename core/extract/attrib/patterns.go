@@ -33,13 +33,21 @@ func (p *pass) cueAt(toks []token, i int, phrasesOnly bool) (span core.Span, nex
 			return core.Span{Start: toks[i].start, End: toks[i+len(ph)-1].end}, i + len(ph), true, true
 		}
 	}
-	if phrasesOnly || !p.lx.IsCue(toks[i].text) || p.fiction && hasLower(p.lx.Prepositions, toks[i].text) {
+	if phrasesOnly || !p.lx.IsCue(toks[i].text) || p.fiction && hasLower(p.lx.Prepositions, toks[i].text) || p.cueEndsName(toks, i) {
 		return core.Span{}, i, false, false // fiction: the “in” of “put in” is no cue (“said in a low voice”)
 	}
 	if i+1 < len(toks) && toks[i+1].word && p.lx.IsCueParticle(toks[i].text, toks[i+1].text) {
 		return core.Span{Start: toks[i].start, End: toks[i+1].end}, i + 2, false, true // “put in”
 	}
 	return core.Span{Start: toks[i].start, End: toks[i].end}, i + 1, false, true
+}
+
+// cueEndsName reports, in news, a capitalised cue word that is an
+// organisation word right after a name: the end of a body's name (“the
+// New York Post published”, “The Daily Telegraph”), not a speech verb.
+func (p *pass) cueEndsName(toks []token, i int) bool {
+	return p.names != nil && i > 0 && toks[i].cap && p.isNameWord(toks[i-1]) &&
+		toks[i-1].end < toks[i].start && folded(p.lx.OrganisationWords, toks[i].text)
 }
 
 func isDash(s string) bool {
