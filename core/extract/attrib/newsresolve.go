@@ -122,13 +122,13 @@ func (p *pass) nominalEntity(m mention) int {
 
 // newsCoreStart corrects where the core of a name mention starts, in
 // news: a body's name keeps all its words ("the Syrian Democratic Forces":
-// not just "Forces"), and a person's name written after a body's name
+// not just "Forces"; body: "the Turkish Ministry of Foreign Affairs"), and a person's name written after a body's name
 // starts after it ("the United Nations Nikki Haley").
-func (p *pass) newsCoreStart(toks []token, first, coreFirst, last int) int {
+func (p *pass) newsCoreStart(toks []token, first, coreFirst, last int, body bool) int {
 	if p.names == nil {
 		return coreFirst
 	}
-	if folded(p.lx.OrganisationWords, trimPossessive(toks[last].text)) {
+	if body || folded(p.lx.OrganisationWords, trimPossessive(toks[last].text)) {
 		k := first
 		for k < last && (p.isDeterminer(toks[k]) || p.isTitle(toks[k]) || !toks[k].cap) {
 			k++
@@ -144,10 +144,11 @@ func (p *pass) newsCoreStart(toks []token, first, coreFirst, last int) int {
 }
 
 // notAPerson reports, in news, a name that cannot be the antecedent of a
-// pronoun: one in a headline, or, for "he" or "she", a place, a name whose
-// fullest form in the article is of the other gender, or a name of which
-// the article shows no sign of a person (a title, a given name, a pronoun
-// after it, a fuller name) and to which no quote has been attributed.
+// pronoun: one in a headline, or, for "he" or "she", a body or a place, a
+// name whose fullest form in the article is of the other gender, or a name
+// of which the article shows no sign of a person (a title, a given name, a
+// pronoun after it, a fuller name) and to which no quote has been
+// attributed.
 func (p *pass) notAPerson(m mention, g lexicon.Gender) bool {
 	if p.names == nil {
 		return false
@@ -158,8 +159,8 @@ func (p *pass) notAPerson(m mention, g lexicon.Gender) bool {
 	if g != lexicon.Male && g != lexicon.Female {
 		return false
 	}
-	if p.isPlace(m.core) {
-		return true // “between Greece and Turkey, he added”
+	if m.body || p.isPlace(m.core) {
+		return true // “the Commission on Presidential Debates”; “between Greece and Turkey, he added”
 	}
 	if full := p.names.forms[p.names.fullest(p.names.knownPart(m.core), lexicon.GenderUnknown)]; full != nil && !compatible(full.genderOf(), g) {
 		return true // “Clinton” where the article names Hillary Clinton, for “he”
@@ -270,4 +271,15 @@ func (p *pass) isPlace(name string) bool {
 // stand for, even when it spoke before (“Turkey said …; he added”).
 func (p *pass) notAPlacePronoun(e *entity, g lexicon.Gender) bool {
 	return p.names != nil && (g == lexicon.Male || g == lexicon.Female) && p.isPlace(e.core)
+}
+
+// orgLinkAt reports, in news, a link word at token j that joins a body's
+// name to what it is of or for: an organisation word before it, a name
+// after it (“Ministry of Foreign Affairs”, “Commission on Presidential
+// Debates”).
+func (p *pass) orgLinkAt(toks []token, j int) bool {
+	if p.names == nil || j < 1 || j+1 >= len(toks) || !toks[j].word || toks[j].cap || !p.lx.OrganisationLinks[toks[j].text] {
+		return false
+	}
+	return toks[j-1].cap && folded(p.lx.OrganisationWords, toks[j-1].text) && p.isNameWord(toks[j+1])
 }

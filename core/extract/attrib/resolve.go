@@ -205,7 +205,7 @@ func (p *pass) titleGender(m mention) lexicon.Gender {
 // isOrganisation guesses from a name's words whether it names a body, not a
 // person: The New York Post, the Kremlin, Breitbart News.
 func isOrganisation(p *pass, m mention) bool {
-	if strings.HasPrefix(p.text[m.start:m.end], "The ") || strings.HasPrefix(p.text[m.start:m.end], "the ") {
+	if m.body || strings.HasPrefix(p.text[m.start:m.end], "The ") || strings.HasPrefix(p.text[m.start:m.end], "the ") {
 		return true
 	}
 	return p.lx.SpeakerNouns[lower(lastWord(m.core))]

@@ -73,6 +73,10 @@ type Lexicon struct {
 	// Forces", "United Nations"); a name written after one belongs to a
 	// person ("the United Nations Nikki Haley"). Lower-cased.
 	OrganisationWords map[string]bool
+	// OrganisationLinks join a body's name to what it is of or for: an
+	// organisation word, a link, a name (“Ministry of Foreign Affairs”,
+	// “Commission on Presidential Debates”) are one name. Lower-cased.
+	OrganisationLinks map[string]bool
 	// SpeechPronouns are the first- and second-person words that show a
 	// quoted string to be someone's own words: "I", "we", "you". Lower-cased.
 	SpeechPronouns map[string]bool
@@ -135,7 +139,7 @@ func Parse(lang, data string) (*Lexicon, error) {
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, WorkRoles: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
 		GivenNames:   map[string]Gender{},
 		Prepositions: map[string]bool{}, AgentPrepositions: map[string]bool{}, Complementizers: map[string]bool{}, ObliqueDeterminers: map[string]bool{},
-		IndefiniteDeterminers: map[string]bool{}, Places: map[string]bool{},
+		IndefiniteDeterminers: map[string]bool{}, Places: map[string]bool{}, OrganisationLinks: map[string]bool{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
@@ -143,6 +147,7 @@ func Parse(lang, data string) (*Lexicon, error) {
 		"stopwords":    lx.Stopwords,
 		"prepositions": lx.Prepositions, "agent-prepositions": lx.AgentPrepositions, "complementizers": lx.Complementizers, "oblique-determiners": lx.ObliqueDeterminers,
 		"indefinite-determiners": lx.IndefiniteDeterminers, "places": lx.Places,
+		"organisation-links": lx.OrganisationLinks,
 	}
 	caseSets := map[string]map[string]bool{"not-names": lx.NotNames, "abbreviations": lx.Abbreviations}
 	section := ""

@@ -87,3 +87,12 @@ func TestPlaces(t *testing.T) {
 		}
 	}
 }
+
+func TestOrganisationLinks(t *testing.T) {
+	en := MustLoadAll()["en"]
+	for _, w := range []string{"of", "for", "on"} {
+		if !en.OrganisationLinks[w] {
+			t.Errorf("%q does not link a body's name", w)
+		}
+	}
+}
