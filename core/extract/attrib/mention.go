@@ -59,8 +59,8 @@ func isRomanNumeral(w string) bool {
 
 // isNameWord reports a capitalised word that can be part of a name.
 func (p *pass) isNameWord(t token) bool {
-	if !t.word || !t.cap || isRomanNumeral(t.text) {
-		return false
+	if !t.word || !t.cap || isRomanNumeral(t.text) || strings.IndexByte(t.text, '_') >= 0 {
+		return false // “On_the_campaign_trail”: part of a file name or a link
 	}
 	if p.cast != nil && !p.cast.proper(t.text) && !p.isTitle(t) {
 		return false // “Stupid Harriet”: a common word opening a sentence
