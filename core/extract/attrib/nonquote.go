@@ -136,10 +136,10 @@ func (p *pass) sentenceHasCue(i int, before []token) bool {
 }
 
 // hasCue reports a speech cue among toks; a body's name (“the New York
-// Post”) holds none.
+// Post”) and a counted noun (“50 U.S. states”) hold none.
 func (p *pass) hasCue(toks []token) bool {
 	for k, t := range toks {
-		if t.word && p.lx.IsCue(t.text) && !(t.cap && p.cueEndsName(toks, k)) {
+		if t.word && p.lx.IsCue(t.text) && !(t.cap && p.cueEndsName(toks, k)) && !p.countedNoun(toks, k) {
 			return true
 		}
 	}
