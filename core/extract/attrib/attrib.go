@@ -334,6 +334,7 @@ func (p *pass) finish() {
 	if !p.dialogue {
 		marks = p.markCounts()
 	}
+	tied := false
 	for i := range p.quotes {
 		p.useParagraphLexicon(p.paraOf[i])
 		q := &p.quotes[i]
@@ -351,6 +352,9 @@ func (p *pass) finish() {
 		q.NonQuote = p.nonQuote(i)
 		if !p.dialogue {
 			q.NonQuote = p.classify(i, q.NonQuote, marks)
+		}
+		if tied = p.speakerTied(i, tied); !tied && !p.speakerStands(i, q.NonQuote) {
+			unattribute(q)
 		}
 		if q.NonQuote != "" {
 			q.Confidence = min(q.Confidence, 0.2)

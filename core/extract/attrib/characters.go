@@ -1374,7 +1374,11 @@ func (p *pass) nameEntity(m mention) int {
 			return p.castEntity(c)
 		}
 	}
-	return p.ents.name(m, p.titleGender(m))
+	id := p.ents.name(m, p.titleGender(m))
+	if m.body {
+		p.ents.get(id).kind = core.SpeakerOrganisation // shown whole, as written
+	}
+	return id
 }
 
 // castEntity is the registry entity of character c, made on first use.

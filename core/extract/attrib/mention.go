@@ -26,6 +26,7 @@ type mention struct {
 	core   string
 	titles []string // titles and offices written before the name
 	gender lexicon.Gender
+	body   bool // a body's name joined by a link: “Ministry of Foreign Affairs”
 }
 
 func (m mention) ok() bool { return m.kind != noMention }
@@ -58,8 +59,8 @@ func isRomanNumeral(w string) bool {
 
 // isNameWord reports a capitalised word that can be part of a name.
 func (p *pass) isNameWord(t token) bool {
-	if !t.word || !t.cap || isRomanNumeral(t.text) {
-		return false
+	if !t.word || !t.cap || isRomanNumeral(t.text) || strings.IndexByte(t.text, '_') >= 0 {
+		return false // “On_the_campaign_trail”: part of a file name or a link
 	}
 	if p.cast != nil && !p.cast.proper(t.text) && !p.isTitle(t) {
 		return false // “Stupid Harriet”: a common word opening a sentence
@@ -149,6 +150,10 @@ func (p *pass) mentionBefore(toks []token, k int) mention {
 				j--
 				continue
 			}
+			if p.orgLinkAt(toks, j-1) {
+				j -= 2 // “Ministry of Foreign Affairs”
+				continue
+			}
 			break
 		}
 		if office := p.officeBefore(toks, j); office != j {
@@ -171,8 +176,8 @@ func (p *pass) mentionBefore(toks []token, k int) mention {
 // name model reads such runs); runs that end with one are a body's name.
 func (p *pass) nameAfterBody(toks []token, first, last int) (int, bool) {
 	for o := last - 1; o >= first; o-- {
-		if folded(p.lx.OrganisationWords, trimPossessive(toks[o].text)) {
-			return o + 1, true
+		if folded(p.lx.OrganisationWords, trimPossessive(toks[o].text)) && !p.orgLinkAt(toks, o+1) {
+			return o + 1, true // not “the Center | for Nonproliferation Studies”
 		}
 	}
 	return 0, false
@@ -233,7 +238,7 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 	}
 	if p.isDeterminer(t) || (isPossessive(t.text) && t.cap) {
 		j := i + 1
-		for j < len(toks) && j <= i+7 && toks[j].word && !hasLower(p.lx.StopWords, toks[j].text) && !p.endsDescription(toks, i, j) {
+		for j < len(toks) && j <= i+7 && toks[j].word && (!hasLower(p.lx.StopWords, toks[j].text) || p.orgLinkAt(toks, j)) && !p.endsDescription(toks, i, j) {
 			j++
 		}
 		if j == i+1 {
@@ -289,6 +294,10 @@ func (p *pass) nameEnd(toks []token, i int) int {
 			j++
 			continue
 		}
+		if p.orgLinkAt(toks, j+1) {
+			j += 2 // “Ministry of Foreign Affairs”
+			continue
+		}
 		break
 	}
 	return j
@@ -322,9 +331,13 @@ func (p *pass) makeMention(kind mentionKind, toks []token, first, last int, g le
 	}
 	// The core name is what follows the last title, office word or
 	// sentence adverb ("Presently Tony"), in capitalised words only.
-	coreFirst := first
+	coreFirst, link := first, -1
 	for i := first; i <= last; i++ {
 		t := toks[i]
+		if p.orgLinkAt(toks, i) {
+			link = i
+			continue
+		}
 		if !t.cap || p.isTitle(t) || hasLower(p.lx.SpeakerNouns, t.text) || p.isDeterminer(t) || (i < last && (p.lx.NotNames[t.text] || p.isSentenceAdverb(t))) {
 			if tg := p.lx.Titles[t.text]; tg != lexicon.GenderUnknown && m.gender == lexicon.GenderUnknown {
 				m.gender = tg
@@ -333,7 +346,11 @@ func (p *pass) makeMention(kind mentionKind, toks []token, first, last int, g le
 			coreFirst = i + 1
 		}
 	}
-	coreFirst = p.newsCoreStart(toks, first, coreFirst, last)
+	// A body joined by a link (“Ministry of Foreign Affairs”), unless a
+	// title after the link names a person (“Council on American-Islamic
+	// Relations National Executive Director Nihad Awad”).
+	m.body = link >= 0 && coreFirst <= link
+	coreFirst = p.newsCoreStart(toks, first, coreFirst, last, m.body)
 	if coreFirst > last {
 		// Only titles ("the President"): a nominal after all.
 		m.kind = nominalMention

@@ -17,10 +17,11 @@ type speakerCase struct {
 }
 
 // wantQuote is one expected quote: how its words start, its canonical
-// speaker and, when given, its mention and number of fragments.
+// speaker and, when given, its mention, number of fragments and non-quote
+// verdict ("-" for speech).
 type wantQuote struct {
-	start, speaker, mention string
-	fragments               int
+	start, speaker, mention, nonQuote string
+	fragments                         int
 }
 
 // readSpeakerCases parses the golden file (format in its header).
@@ -49,10 +50,11 @@ func readSpeakerCases(t *testing.T, path string) []speakerCase {
 				c.text = strings.TrimSpace(strings.Join(text, "\n"))
 			}
 			f := strings.Split(line[3:], "|")
-			for len(f) < 4 {
+			for len(f) < 5 {
 				f = append(f, "")
 			}
-			w := wantQuote{start: strings.TrimSpace(f[0]), speaker: strings.TrimSpace(f[1]), mention: strings.TrimSpace(f[2])}
+			w := wantQuote{start: strings.TrimSpace(f[0]), speaker: strings.TrimSpace(f[1]), mention: strings.TrimSpace(f[2]),
+				nonQuote: strings.TrimSpace(f[4])}
 			if s := strings.TrimSpace(f[3]); s != "" {
 				if w.fragments, err = strconv.Atoi(s); err != nil {
 					t.Fatalf("%s:%d: fragments: %v", path, n+1, err)
@@ -85,6 +87,17 @@ func TestNewsSpeakersGolden(t *testing.T) {
 	}
 }
 
+// TestNewsNonQuoteSpeakersGolden checks the speakers of every quoted
+// string, non-quotes included: a title or a term has none unless a speech
+// cue ties it to someone.
+func TestNewsNonQuoteSpeakersGolden(t *testing.T) {
+	for _, c := range readSpeakerCases(t, "testdata/news_nonquotes.txt") {
+		t.Run(c.name, func(t *testing.T) {
+			checkSpeakers(t, c.text, attributeNews(t, c.text, c.lang), c.want)
+		})
+	}
+}
+
 // checkSpeakers compares a text's quotes, in order, with the golden ones.
 func checkSpeakers(t *testing.T, text string, quotes []core.Quote, want []wantQuote) {
 	t.Helper()
@@ -95,7 +108,7 @@ func checkSpeakers(t *testing.T, text string, quotes []core.Quote, want []wantQu
 		if !q.Mention.IsZero() {
 			mention = text[q.Mention.Start:q.Mention.End]
 		}
-		got = append(got, words[:min(len(words), 30)]+" | "+q.Speaker+" | "+mention+" | "+q.Rule)
+		got = append(got, words[:min(len(words), 30)]+" | "+q.Speaker+" | "+mention+" | "+q.Rule+" | "+string(q.NonQuote))
 		if k >= len(want) {
 			continue
 		}
@@ -109,6 +122,8 @@ func checkSpeakers(t *testing.T, text string, quotes []core.Quote, want []wantQu
 			t.Errorf("quote %q: mention %q, want %q", w.start, mention, w.mention)
 		case w.fragments > 0 && max(1, len(q.Fragments)) != w.fragments:
 			t.Errorf("quote %q: %d fragments, want %d", w.start, len(q.Fragments), w.fragments)
+		case w.nonQuote != "" && string(q.NonQuote) != strings.TrimPrefix(w.nonQuote, "-"):
+			t.Errorf("quote %q: non-quote %q, want %q", w.start, q.NonQuote, w.nonQuote)
 		}
 	}
 	if len(quotes) != len(want) {

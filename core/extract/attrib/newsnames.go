@@ -69,6 +69,10 @@ type newsRun struct {
 	before     string
 	gender     lexicon.Gender
 	firstHash  uint64 // foldHash of the first word
+	// participle: the first word opens a sentence and reads as a
+	// participle (“Injecting Clinton’s marital troubles …”), so the run
+	// does not show it to be a name.
+	participle bool
 	// afterTitle: the run is the object of a title, a preposition and
 	// at most one more word between (“Mayor of London Sadiq Khan”).
 	afterTitle bool
@@ -122,7 +126,7 @@ func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
 				st.capMid++
 			}
 			if open && s.adjacent && cur.words < maxNewsRunWords {
-				if cur.words == 1 {
+				if cur.words == 1 && !cur.participle {
 					n.named[cur.firstHash] = true
 				}
 				n.named[s.hash] = true
@@ -139,7 +143,8 @@ func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
 				before = ""
 			}
 			afterTitle := titleEnd && gap <= 2 && (lx.Prepositions[before] || lx.Determiners[before])
-			cur, open = newsRun{start: s.start, end: s.end, lastStart: s.start, words: 1, before: before, afterTitle: afterTitle, firstHash: s.hash}, true
+			cur, open = newsRun{start: s.start, end: s.end, lastStart: s.start, words: 1, before: before, afterTitle: afterTitle, firstHash: s.hash,
+				participle: s.initial && isParticiple(text[s.start:s.end])}, true
 			continue
 		}
 		st.lower++
@@ -178,6 +183,12 @@ func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
 		n.addRun(text, r)
 	}
 	return n
+}
+
+// isParticiple reports a word that reads as a present participle:
+// “Citing”, “Injecting”; not a short name such as “Ming”.
+func isParticiple(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing")
 }
 
 // runPart is one name a run of capitalised words holds, with the title

@@ -122,13 +122,13 @@ func (p *pass) nominalEntity(m mention) int {
 
 // newsCoreStart corrects where the core of a name mention starts, in
 // news: a body's name keeps all its words ("the Syrian Democratic Forces":
-// not just "Forces"), and a person's name written after a body's name
+// not just "Forces"; body: "the Turkish Ministry of Foreign Affairs"), and a person's name written after a body's name
 // starts after it ("the United Nations Nikki Haley").
-func (p *pass) newsCoreStart(toks []token, first, coreFirst, last int) int {
+func (p *pass) newsCoreStart(toks []token, first, coreFirst, last int, body bool) int {
 	if p.names == nil {
 		return coreFirst
 	}
-	if folded(p.lx.OrganisationWords, trimPossessive(toks[last].text)) {
+	if body || folded(p.lx.OrganisationWords, trimPossessive(toks[last].text)) {
 		k := first
 		for k < last && (p.isDeterminer(toks[k]) || p.isTitle(toks[k]) || !toks[k].cap) {
 			k++
@@ -144,9 +144,11 @@ func (p *pass) newsCoreStart(toks []token, first, coreFirst, last int) int {
 }
 
 // notAPerson reports, in news, a name that cannot be the antecedent of a
-// pronoun: one in a headline, or, for "he" or "she", one of which the
-// article shows no sign of a person (a title, a given name, a pronoun after
-// it, a fuller name) and to which no quote has been attributed.
+// pronoun: one in a headline, or, for "he" or "she", a body or a place, a
+// name whose fullest form in the article is of the other gender, or a name
+// of which the article shows no sign of a person (a title, a given name, a
+// pronoun after it, a fuller name) and to which no quote has been
+// attributed.
 func (p *pass) notAPerson(m mention, g lexicon.Gender) bool {
 	if p.names == nil {
 		return false
@@ -156,6 +158,12 @@ func (p *pass) notAPerson(m mention, g lexicon.Gender) bool {
 	}
 	if g != lexicon.Male && g != lexicon.Female {
 		return false
+	}
+	if m.body || p.isPlace(m.core) {
+		return true // “the Commission on Presidential Debates”; “between Greece and Turkey, he added”
+	}
+	if full := p.names.forms[p.names.fullest(p.names.knownPart(m.core), lexicon.GenderUnknown)]; full != nil && !compatible(full.genderOf(), g) {
+		return true // “Clinton” where the article names Hillary Clinton, for “he”
 	}
 	if ids := p.ents.byCore[lower(m.core)]; len(ids) > 0 {
 		return false
@@ -224,9 +232,15 @@ func (p *pass) endsDescription(toks []token, first, j int) bool {
 	if _, pron := p.pronounGender(t); pron && p.names != nil {
 		return true
 	}
+	if p.names == nil || j < first+2 || t.cap || len(t.text) <= 4 {
+		return false
+	}
 	// A participle after the head noun starts a clause: “a protester using
-	// the pseudonym Katya”, “a spokesman speaking on condition …”.
-	return p.names != nil && j >= first+2 && !t.cap && len(t.text) > 4 && strings.HasSuffix(t.text, "ing")
+	// the pseudonym Katya”, “a spokesman speaking on condition …”; a verb
+	// in the past after a body's name is its predicate: “the New York Post
+	// published an article”.
+	return strings.HasSuffix(t.text, "ing") ||
+		strings.HasSuffix(t.text, "ed") && toks[j-1].cap && folded(p.lx.OrganisationWords, toks[j-1].text)
 }
 
 // appositiveName reports, in news, a name that fills an apposition: the
@@ -245,4 +259,27 @@ func (p *pass) appositiveName(toks []token, a, b int) (mention, bool) {
 		return mention{}, false
 	}
 	return m, true
+}
+
+// isPlace reports a name the lexicon knows as a place's: a country, a
+// state, a region, a city (“the U.S.”, “New York”).
+func (p *pass) isPlace(name string) bool {
+	return len(p.lx.Places) > 0 && folded(p.lx.Places, name)
+}
+
+// notAPlacePronoun reports, in news, a place that “he” or “she” cannot
+// stand for, even when it spoke before (“Turkey said …; he added”).
+func (p *pass) notAPlacePronoun(e *entity, g lexicon.Gender) bool {
+	return p.names != nil && (g == lexicon.Male || g == lexicon.Female) && p.isPlace(e.core)
+}
+
+// orgLinkAt reports, in news, a link word at token j that joins a body's
+// name to what it is of or for: an organisation word before it, a name
+// after it (“Ministry of Foreign Affairs”, “Commission on Presidential
+// Debates”).
+func (p *pass) orgLinkAt(toks []token, j int) bool {
+	if p.names == nil || j < 1 || j+1 >= len(toks) || !toks[j].word || toks[j].cap || !p.lx.OrganisationLinks[toks[j].text] {
+		return false
+	}
+	return toks[j-1].cap && folded(p.lx.OrganisationWords, toks[j-1].text) && p.isNameWord(toks[j+1])
 }

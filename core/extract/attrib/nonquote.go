@@ -127,15 +127,19 @@ func (p *pass) quoteShapeUpTo(q core.Quote, limit int) (words, capWords int, end
 // sentenceHasCue reports a speech cue anywhere in the sentence around quote
 // i: “Trump tweeted that Machado was “disgusting” and “a con”.”
 func (p *pass) sentenceHasCue(i int, before []token) bool {
-	for _, t := range lastSentence(before) {
-		if t.word && p.lx.IsCue(t.text) {
-			return true
-		}
+	if p.hasCue(lastSentence(before)) {
+		return true
 	}
 	a, b := p.narrationAfter(i)
 	p.bufB, _ = tokenizeSentence(p.bufB[:0], p.text, a, min(b, a+200), p.lx)
-	for _, t := range firstSentence(p.bufB) {
-		if t.word && p.lx.IsCue(t.text) {
+	return p.hasCue(firstSentence(p.bufB))
+}
+
+// hasCue reports a speech cue among toks; a body's name (“the New York
+// Post”) and a counted noun (“50 U.S. states”) hold none.
+func (p *pass) hasCue(toks []token) bool {
+	for k, t := range toks {
+		if t.word && p.lx.IsCue(t.text) && !(t.cap && p.cueEndsName(toks, k)) && !p.countedNoun(toks, k) {
 			return true
 		}
 	}

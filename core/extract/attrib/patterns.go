@@ -1,6 +1,8 @@
 package attrib
 
 import (
+	"strings"
+
 	"verbatim/core"
 )
 
@@ -33,13 +35,46 @@ func (p *pass) cueAt(toks []token, i int, phrasesOnly bool) (span core.Span, nex
 			return core.Span{Start: toks[i].start, End: toks[i+len(ph)-1].end}, i + len(ph), true, true
 		}
 	}
-	if phrasesOnly || !p.lx.IsCue(toks[i].text) || p.fiction && hasLower(p.lx.Prepositions, toks[i].text) {
+	if phrasesOnly || !p.lx.IsCue(toks[i].text) || p.fiction && hasLower(p.lx.Prepositions, toks[i].text) || p.cueEndsName(toks, i) || p.countedNoun(toks, i) {
 		return core.Span{}, i, false, false // fiction: the “in” of “put in” is no cue (“said in a low voice”)
 	}
 	if i+1 < len(toks) && toks[i+1].word && p.lx.IsCueParticle(toks[i].text, toks[i+1].text) {
 		return core.Span{Start: toks[i].start, End: toks[i+1].end}, i + 2, false, true // “put in”
 	}
 	return core.Span{Start: toks[i].start, End: toks[i].end}, i + 1, false, true
+}
+
+// cueEndsName reports, in news, a capitalised cue word that is an
+// organisation word right after a name: the end of a body's name (“the
+// New York Post published”, “The Daily Telegraph”), not a speech verb.
+func (p *pass) cueEndsName(toks []token, i int) bool {
+	return p.names != nil && i > 0 && toks[i].cap && p.isNameWord(toks[i-1]) &&
+		toks[i-1].end < toks[i].start && folded(p.lx.OrganisationWords, toks[i].text)
+}
+
+// countedNoun reports, in English news, a cue word in -s after a count
+// and a name: a plural noun the name modifies (“all 50 U.S. states”, “1,000
+// Clinton emails”), not a speech verb. (German puts the verb after a time:
+// “Um 11:09 Uhr MEZ berichtet …”.)
+func (p *pass) countedNoun(toks []token, i int) bool {
+	if p.names == nil || p.lx.SubjectAfterCue || toks[i].cap || !strings.HasSuffix(toks[i].text, "s") {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && p.isNameWord(toks[j]) {
+		j--
+	}
+	return j >= 0 && j < i-1 && isCount(toks[j].text)
+}
+
+// isCount reports a number written in figures that is not a year: “50”.
+func isCount(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return s != "" && !isYear(s)
 }
 
 func isDash(s string) bool {

@@ -383,8 +383,11 @@ func (p *pass) classify(i int, ruleKind core.NonQuoteKind, marks markCounts) cor
 	if p.collectQuote != nil {
 		p.collectQuote(i, p.qfeats)
 	}
-	if p.transcriptLines(i) >= 2 {
+	if p.transcriptLines(i) >= 2 || p.dataField(i) {
 		return core.NonQuotePassage
+	}
+	if p.webAddress(i) {
+		return core.NonQuoteTitle
 	}
 	if p.lonePronoun(i) || p.nicknameInName(i) {
 		return core.NonQuoteTerm

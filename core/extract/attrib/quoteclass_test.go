@@ -61,6 +61,12 @@ func TestNewsQuoteClassifier(t *testing.T) {
 			[]core.NonQuoteKind{core.NonQuoteTitle, ""}},
 		{"de", "Das Buch trägt den Titel „Eine unbequeme Wahrheit“. „Wir kämpfen gegen ein Monster“, sagte der Gouverneur.",
 			[]core.NonQuoteKind{core.NonQuoteTitle, ""}},
+		// Fields of comma-separated data and web addresses are no one's
+		// words; a quotation glued to a comma in prose still is.
+		{"en", "file,date,title,url\nfan-expo.txt,2019-09-02,\"Fan Expo Canada 2019 offers celebrities, cosplay, panels\",\"https://en.wikinews.org//wiki/Fan_Expo_Canada_2019\",13",
+			[]core.NonQuoteKind{core.NonQuotePassage, core.NonQuotePassage}},
+		{"en", "Ryan said,“Look, anti-Semitic images, they’ve got no place in a presidential campaign.”\n\nThe page \"https://en.wikinews.org/wiki/Main_Page\" was down.",
+			[]core.NonQuoteKind{"", core.NonQuoteTitle}},
 	} {
 		quotes := attributeNews(t, tc.text, tc.lang)
 		if len(quotes) != len(tc.want) {

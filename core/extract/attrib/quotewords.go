@@ -195,3 +195,44 @@ func (p *pass) inTitleCase(s core.Span) bool {
 	}
 	return words > 0
 }
+
+// dataField reports a quote that is a field of comma-separated data, as a
+// spreadsheet writes one: a comma right before its opening mark, a comma
+// or the line's end right after its closing mark, and two more commas
+// glued to the next field in its line (`2019-09-02,"Fan Expo Canada 2019
+// offers celebrities, cosplay, panels","https://…",13`). Such marks quote
+// a value, not anyone's words.
+func (p *pass) dataField(i int) bool {
+	q := p.quotes[i]
+	if len(q.Fragments) > 1 || q.Unclosed || q.Span.Start == 0 || p.text[q.Span.Start-1] != ',' {
+		return false
+	}
+	if q.Span.End < len(p.text) && p.text[q.Span.End] != ',' && p.text[q.Span.End] != '\n' && p.text[q.Span.End] != '\r' {
+		return false
+	}
+	para := p.para(p.paraOf[i])
+	return gluedCommas(p.text[para.Start:q.Span.Start])+gluedCommas(p.text[q.Span.End:para.End]) >= 3
+}
+
+// gluedCommas counts the commas in s with no space after them.
+func gluedCommas(s string) int {
+	n := 0
+	for k := 0; k+1 < len(s); k++ {
+		if s[k] == ',' && s[k+1] != ' ' && s[k+1] != '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// webAddress reports a quote that is a web address: “https://…”,
+// “www.…”. A link is no one's words.
+func (p *pass) webAddress(i int) bool {
+	q := p.quotes[i]
+	if len(q.Fragments) > 1 || q.Span.End-q.Span.Start > 2000 {
+		return false
+	}
+	inner := strings.TrimFunc(p.text[q.Span.Start:q.Span.End], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return !strings.ContainsAny(inner, " \n\t") &&
+		(strings.HasPrefix(inner, "http://") || strings.HasPrefix(inner, "https://") || strings.HasPrefix(inner, "www."))
+}

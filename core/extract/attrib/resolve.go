@@ -205,7 +205,7 @@ func (p *pass) titleGender(m mention) lexicon.Gender {
 // isOrganisation guesses from a name's words whether it names a body, not a
 // person: The New York Post, the Kremlin, Breitbart News.
 func isOrganisation(p *pass, m mention) bool {
-	if strings.HasPrefix(p.text[m.start:m.end], "The ") || strings.HasPrefix(p.text[m.start:m.end], "the ") {
+	if m.body || strings.HasPrefix(p.text[m.start:m.end], "The ") || strings.HasPrefix(p.text[m.start:m.end], "the ") {
 		return true
 	}
 	return p.lx.SpeakerNouns[lower(lastWord(m.core))]
@@ -252,7 +252,7 @@ func (p *pass) antecedent(m mention, i int) int {
 	for j := i - 1; j >= 0 && j >= i-12; j-- {
 		if e := p.info[j].entity; e >= 0 {
 			ent := p.ents.get(e)
-			if !ent.nominal && compatible(ent.gender, g) && (g != lexicon.Neuter || ent.kind == core.SpeakerOrganisation) {
+			if !ent.nominal && compatible(ent.gender, g) && (g != lexicon.Neuter || ent.kind == core.SpeakerOrganisation) && !p.notAPlacePronoun(ent, g) {
 				return p.ents.find(e)
 			}
 		}

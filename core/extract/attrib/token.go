@@ -120,10 +120,12 @@ func isASCIIWordByte(c byte) bool {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // isJoiner reports runes that may sit inside a word: don’t, Florida-based,
-// U.S, 1,000.
+// U.S, 1,000, and the underscore of a file name or an identifier
+// (wikinews_en_Fan_Expo_Canada.txt is one word, not the name “Fan Expo
+// Canada”).
 func isJoiner(r rune) bool {
 	switch r {
-	case '\'', '’', '-', '.', '‐':
+	case '\'', '’', '-', '.', '‐', '_':
 		return true
 	}
 	return false

@@ -73,6 +73,10 @@ type Lexicon struct {
 	// Forces", "United Nations"); a name written after one belongs to a
 	// person ("the United Nations Nikki Haley"). Lower-cased.
 	OrganisationWords map[string]bool
+	// OrganisationLinks join a body's name to what it is of or for: an
+	// organisation word, a link, a name (“Ministry of Foreign Affairs”,
+	// “Commission on Presidential Debates”) are one name. Lower-cased.
+	OrganisationLinks map[string]bool
 	// SpeechPronouns are the first- and second-person words that show a
 	// quoted string to be someone's own words: "I", "we", "you". Lower-cased.
 	SpeechPronouns map[string]bool
@@ -91,6 +95,11 @@ type Lexicon struct {
 	// Offices are the titles and speaker nouns that are not organisation
 	// words, lower-cased: "president", "host", "secretary" (derived).
 	Offices map[string]bool
+	// Places are the names of countries, states, regions and cities,
+	// lower-cased: a place speaks only through a speech verb ("Turkey
+	// said") and is never "he" or "she". Names that are also given names
+	// are left out (derived).
+	Places map[string]bool
 	// CueParticles maps each form of a phrasal speech verb to its
 	// particle: "put" -> "in", "chimed" -> "in". The particle belongs to
 	// the cue only right after one of the forms; alone it is no cue ("in
@@ -130,14 +139,15 @@ func Parse(lang, data string) (*Lexicon, error) {
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, WorkRoles: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
 		GivenNames:   map[string]Gender{},
 		Prepositions: map[string]bool{}, AgentPrepositions: map[string]bool{}, Complementizers: map[string]bool{}, ObliqueDeterminers: map[string]bool{},
-		IndefiniteDeterminers: map[string]bool{},
+		IndefiniteDeterminers: map[string]bool{}, Places: map[string]bool{}, OrganisationLinks: map[string]bool{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
 		"determiners": lx.Determiners, "title-context": lx.TitleContext, "term-context": lx.TermContext, "work-roles": lx.WorkRoles, "source-cues": lx.SourceCues,
 		"stopwords":    lx.Stopwords,
 		"prepositions": lx.Prepositions, "agent-prepositions": lx.AgentPrepositions, "complementizers": lx.Complementizers, "oblique-determiners": lx.ObliqueDeterminers,
-		"indefinite-determiners": lx.IndefiniteDeterminers,
+		"indefinite-determiners": lx.IndefiniteDeterminers, "places": lx.Places,
+		"organisation-links": lx.OrganisationLinks,
 	}
 	caseSets := map[string]map[string]bool{"not-names": lx.NotNames, "abbreviations": lx.Abbreviations}
 	section := ""
@@ -155,6 +165,9 @@ func Parse(lang, data string) (*Lexicon, error) {
 		if err := lx.add(section, fields, sets, caseSets); err != nil {
 			return nil, fmt.Errorf("%s.txt line %d: %v", lang, n, err)
 		}
+	}
+	for name := range lx.GivenNames {
+		delete(lx.Places, strings.ToLower(name)) // “Virginia”, “Florence”: a person as often
 	}
 	lx.Offices = map[string]bool{}
 	for t := range lx.Titles {

@@ -72,3 +72,27 @@ func TestPhrasalCues(t *testing.T) {
 		t.Errorf("a phrasal cue without + gives %v", err)
 	}
 }
+
+func TestPlaces(t *testing.T) {
+	en := MustLoadAll()["en"]
+	for _, w := range []string{"turkey", "usa", "u.s.", "new york", "toronto"} {
+		if !en.Places[w] {
+			t.Errorf("%q is not a place", w)
+		}
+	}
+	// A place that is also a given name is a person as often: left out.
+	for _, w := range []string{"virginia", "florence", "trump"} {
+		if en.Places[w] {
+			t.Errorf("%q is a place", w)
+		}
+	}
+}
+
+func TestOrganisationLinks(t *testing.T) {
+	en := MustLoadAll()["en"]
+	for _, w := range []string{"of", "for", "on"} {
+		if !en.OrganisationLinks[w] {
+			t.Errorf("%q does not link a body's name", w)
+		}
+	}
+}
