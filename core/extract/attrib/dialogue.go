@@ -891,12 +891,15 @@ func (p *pass) matchFiction(i int) match {
 		toks = p.bufB
 	}
 	n := len(toks)
+	for n > 0 && isDash(toks[n-1].text) {
+		n-- // “he said-- ¶”, “the following speech:-- ¶”: the dash leads into the quote
+	}
 	switch {
 	case n == 0:
 		return match{}
 	case toks[n-1].text == ":" || toks[n-1].text == ",":
 		n--
-	case !p.endsWithCue(toks):
+	case !p.endsWithCue(toks[:n]):
 		return match{}
 	}
 	sent := lastSentence(toks[:n])
