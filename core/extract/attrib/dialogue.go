@@ -391,6 +391,8 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 			id = n
 		} else if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
 			id = p.ents.find(a)
+		} else if m.kind == pronounMention && p.goesOnAbout(prev, g) && prev.speaker != tr.addressee && p.fits(prev.speaker, g) {
+			id = p.ents.find(prev.speaker)
 		} else if m.kind == pronounMention {
 			id = p.recentOther(turns, t, g, tr.addressee)
 		} else {
@@ -1177,6 +1179,70 @@ func (p *pass) recentOther(turns []turn, t int, g lexicon.Gender, skip int) int 
 		}
 	}
 	return p.otherSpeaker(turns, t-1, -1, skip, g)
+}
+
+// goesOnAbout reports narration right after turn prev, whose speaker a
+// tag names, led by the pronoun of g in each sentence after the tag: it
+// goes on about the one who spoke, who speaks again (“…,” said Mrs.
+// Hilbery. Then she turned her mind to what she had said. ¶ “…,” she
+// corrected herself).
+func (p *pass) goesOnAbout(prev *turn, g lexicon.Gender) bool {
+	tag := p.nameTagEnd(prev)
+	if prev.speaker < 0 || tag < 0 {
+		return false
+	}
+	a, b := p.narrationAfter(prev.last)
+	pastTag := tag > a && tag < b
+	if pastTag {
+		a = tag
+	}
+	if b-a < 2 {
+		return false
+	}
+	toks := tokenize(p.bufB[:0], p.text, a, min(b, a+narrationWindow), p.lx)
+	p.bufB = toks
+	led := false
+	for k, e := 0, 0; k < len(toks); k = e + 1 {
+		for e = k; e < len(toks)-1 && !endsSentence(toks, e); e++ {
+		}
+		if pastTag {
+			pastTag = false // the rest of the tag's sentence: “, rising.”
+			continue
+		}
+		sent := wordsFrom(toks[k : e+1])
+		if len(sent) == 0 {
+			continue
+		}
+		// Every sentence: “He leant back. Margaret motioned to her
+		// brother to go on. Rather diffident, he obeyed her.” is about
+		// two men.
+		if !pronounLeads(sent, g) {
+			return false
+		}
+		led = true
+	}
+	return led
+}
+
+// wordsFrom is sent from its first word on (past a closing mark).
+func wordsFrom(sent []token) []token {
+	k := 0
+	for k < len(sent) && !sent[k].word {
+		k++
+	}
+	return sent[k:]
+}
+
+// nameTagEnd is where the name that tags a quote of turn tr ends (“…,”
+// said Tony), -1 if no name tags it: a speaker read from a pronoun or by
+// turn-taking may be wrong, and a rule built on it would carry that on.
+func (p *pass) nameTagEnd(tr *turn) int {
+	for i := tr.last; i >= tr.first; i-- {
+		if inf := &p.info[i]; inf.m.kind == nameMention && inf.entity >= 0 {
+			return inf.m.end
+		}
+	}
+	return -1
 }
 
 // lastSpeakerOf is the speaker of gender g, not skip, of the nearest of
