@@ -581,6 +581,7 @@ func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) 
 // sentenceName is the first character sent names who fits g and is not
 // skip; with subjects, only one whose name opens a clause.
 func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects bool) int {
+	lastEnd, lastOpens := -1, false // the name read last: where it ends, whether it opened a clause
 	for s := 0; s < len(sent); s++ {
 		if id := p.titleAlone(sent, s); id >= 0 {
 			// “The General hastened to lend her his support.”
@@ -594,7 +595,13 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 			continue
 		}
 		opens := opensClause(sent, s)
+		if s == lastEnd+2 && isCoordinator(sent[s-1].text) {
+			// “Anne sat between Matthew and Marilla”: a name joined to
+			// the one before has its place in the clause.
+			opens = lastOpens
+		}
 		if subjects && !opens && s > 0 && !p.isNameWord(sent[s-1]) {
+			lastEnd, lastOpens = s, false
 			continue // read no further a name the clause does not open
 		}
 		m := p.mentionAfter(sent, s)
@@ -607,6 +614,7 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 		}
 		start := s
 		s = m.last
+		lastEnd, lastOpens = s, opens
 		// A possessive is no subject, except one opening the sentence
 		// (“Hester's lips quivered.”).
 		if subjects && (!opens || isPossessive(sent[m.last].text) && start > 0) {
@@ -1037,6 +1045,11 @@ func opensClause(sent []token, k int) bool {
 		return true
 	}
 	return false
+}
+
+// isCoordinator reports “and” or “or”, which join two names.
+func isCoordinator(w string) bool {
+	return equalLower(w, "and") || equalLower(w, "or")
 }
 
 // breaksOff reports whether quote i ends with a comma, dash, question or
