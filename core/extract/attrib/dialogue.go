@@ -983,12 +983,22 @@ func (p *pass) introducer(sent []token) mention {
 		if m.kind != nameMention && m.kind != pronounMention {
 			continue
 		}
-		if !aside && opensClause(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
+		if !aside && opensClause(sent, k) && !subordinate(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
 			best = m
 		}
 		k = m.last
 	}
 	return best
+}
+
+// subordinate reports a name that opens a clause of place (“walked to the
+// tea-table where Elinor presided, and whispered”, “thrust himself into
+// the corner where Katharine was sitting, and exclaimed”): the clause says
+// where, and the speech verb after it has the sentence's own subject.
+// (Not “that”: in “so startled that he lost his head and cried” the
+// clause it opens holds the verb.)
+func subordinate(sent []token, k int) bool {
+	return k > 0 && equalLower(sent[k-1].text, "where")
 }
 
 // personMention reports a pronoun, or a name the cast shows to be a
