@@ -1342,7 +1342,25 @@ func (p *pass) joinAnsweredDescriptions(turns []turn, narrator int) {
 		if !compatible(p.ents.get(d).gender, p.ents.get(best).gender) {
 			continue
 		}
+		head := lastWord(p.ents.get(d).core)
 		p.ents.parent[p.ents.find(d)] = p.ents.find(best)
+		p.joinHeadName(head, best)
+	}
+}
+
+// joinHeadName joins to character best the character the cast made of the
+// capitalised head of a description joined to best: “cried the Jew,”
+// before a quote is read as the name “Jew”, which is Fagin as “the Jew” is.
+func (p *pass) joinHeadName(head string, best int) {
+	if head == "" || head[0] < 'A' || head[0] > 'Z' {
+		return
+	}
+	c := p.cast.lookup(mention{kind: nameMention, core: head})
+	if c < 0 {
+		return
+	}
+	if id := p.ents.find(p.castEntity(c)); id != p.ents.find(best) {
+		p.ents.parent[id] = p.ents.find(best)
 	}
 }
 
