@@ -187,17 +187,20 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 }
 
 // commonNoun reports a description whose head is a person noun that is
-// also a title (“the old lady”, “the master”): after “the” it means a woman
-// or a man, not the book's Lady Bertram or Master Bates. A possessive
+// also a title (“the old lady”, “the master”, “her sister”): it means a
+// woman, a man or a relative, not the book's Lady Bertram, Master Bates or
+// Sister Bill. With a possessive, a relation a family puts before names
 // keeps the title's sense (“her aunt”: Aunt Juley).
 func (p *pass) commonNoun(m mention) bool {
-	det, _ := nextField(m.core, 0)
-	if !equalLower(det, "the") {
+	head, _ := nominalHead(m.core)
+	if _, person := inLower(p.lx.PersonNouns, head); !person {
 		return false
 	}
-	head, _ := nominalHead(m.core)
-	_, person := inLower(p.lx.PersonNouns, head)
-	return person
+	det, _ := nextField(m.core, 0)
+	if equalLower(det, "the") {
+		return true
+	}
+	return possessiveGender(lower(det)) != lexicon.GenderUnknown && !p.lx.KinAddress[lower(head)]
 }
 
 func lastWord(s string) string {

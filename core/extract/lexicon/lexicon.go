@@ -102,6 +102,10 @@ type Lexicon struct {
 	// Dashwood, when Marianne Dashwood spoke last); "husband" -> {"Mr",
 	// "Mrs"} (a Miss Welland's husband is no Mr. Welland).
 	KinTitles map[string][2]string
+	// KinAddress are the relation nouns a family also uses as a title
+	// ("Aunt Juley"): "her aunt" may be the book's Aunt Juley, while "her
+	// sister" is not its Sister Bill. Lower-cased.
+	KinAddress map[string]bool
 }
 
 // Load parses the embedded lexicon for lang ("en", "de").
@@ -219,9 +223,11 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 			}
 			lx.PersonNouns[strings.ToLower(fields[0])] = g
 		}
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address":
 		set := &lx.OrganisationWords
 		switch section {
+		case "kin-address":
+			set = &lx.KinAddress
 		case "role-nouns":
 			set = &lx.RoleNouns
 		case "past-cues":
