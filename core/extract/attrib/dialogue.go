@@ -1135,10 +1135,16 @@ func (p *pass) titledSurname(e *entity) string {
 }
 
 // surnameOf is the last word of a character's name that is not a given
-// name.
+// name, or the word after a title (“Mr. Allen”: Allen, a given name too).
 func (p *pass) surnameOf(e *entity) string {
 	f := strings.Fields(e.core)
-	if len(f) == 0 || p.lx.GivenNames[f[len(f)-1]] != lexicon.GenderUnknown {
+	if len(f) == 0 {
+		return ""
+	}
+	if _, titled := p.lx.Titles[f[0]]; titled && len(f) == 2 {
+		return f[1]
+	}
+	if p.lx.GivenNames[f[len(f)-1]] != lexicon.GenderUnknown {
 		return ""
 	}
 	return f[len(f)-1]
