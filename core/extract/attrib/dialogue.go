@@ -391,6 +391,8 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 			id = n
 		} else if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
 			id = p.ents.find(a)
+		} else if m.kind == pronounMention && p.goesOnAbout(prev, g) && prev.speaker != tr.addressee && p.fits(prev.speaker, g) {
+			id = p.ents.find(prev.speaker)
 		} else if m.kind == pronounMention {
 			id = p.recentOther(turns, t, g, tr.addressee)
 		} else {
@@ -579,6 +581,7 @@ func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) 
 // sentenceName is the first character sent names who fits g and is not
 // skip; with subjects, only one whose name opens a clause.
 func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects bool) int {
+	lastEnd, lastOpens := -1, false // the name read last: where it ends, whether it opened a clause
 	for s := 0; s < len(sent); s++ {
 		if id := p.titleAlone(sent, s); id >= 0 {
 			// “The General hastened to lend her his support.”
@@ -592,7 +595,13 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 			continue
 		}
 		opens := opensClause(sent, s)
+		if s == lastEnd+2 && isCoordinator(sent[s-1].text) {
+			// “Anne sat between Matthew and Marilla”: a name joined to
+			// the one before has its place in the clause.
+			opens = lastOpens
+		}
 		if subjects && !opens && s > 0 && !p.isNameWord(sent[s-1]) {
+			lastEnd, lastOpens = s, false
 			continue // read no further a name the clause does not open
 		}
 		m := p.mentionAfter(sent, s)
@@ -605,6 +614,7 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 		}
 		start := s
 		s = m.last
+		lastEnd, lastOpens = s, opens
 		// A possessive is no subject, except one opening the sentence
 		// (“Hester's lips quivered.”).
 		if subjects && (!opens || isPossessive(sent[m.last].text) && start > 0) {
@@ -891,12 +901,15 @@ func (p *pass) matchFiction(i int) match {
 		toks = p.bufB
 	}
 	n := len(toks)
+	for n > 0 && isDash(toks[n-1].text) {
+		n-- // “he said-- ¶”, “the following speech:-- ¶”: the dash leads into the quote
+	}
 	switch {
 	case n == 0:
 		return match{}
 	case toks[n-1].text == ":" || toks[n-1].text == ",":
 		n--
-	case !p.endsWithCue(toks):
+	case !p.endsWithCue(toks[:n]):
 		return match{}
 	}
 	sent := lastSentence(toks[:n])
@@ -970,12 +983,22 @@ func (p *pass) introducer(sent []token) mention {
 		if m.kind != nameMention && m.kind != pronounMention {
 			continue
 		}
-		if !aside && opensClause(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
+		if !aside && opensClause(sent, k) && !subordinate(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
 			best = m
 		}
 		k = m.last
 	}
 	return best
+}
+
+// subordinate reports a name that opens a clause of place (“walked to the
+// tea-table where Elinor presided, and whispered”, “thrust himself into
+// the corner where Katharine was sitting, and exclaimed”): the clause says
+// where, and the speech verb after it has the sentence's own subject.
+// (Not “that”: in “so startled that he lost his head and cried” the
+// clause it opens holds the verb.)
+func subordinate(sent []token, k int) bool {
+	return k > 0 && equalLower(sent[k-1].text, "where")
 }
 
 // personMention reports a pronoun, or a name the cast shows to be a
@@ -1032,6 +1055,11 @@ func opensClause(sent []token, k int) bool {
 		return true
 	}
 	return false
+}
+
+// isCoordinator reports “and” or “or”, which join two names.
+func isCoordinator(w string) bool {
+	return equalLower(w, "and") || equalLower(w, "or")
 }
 
 // breaksOff reports whether quote i ends with a comma, dash, question or
@@ -1107,10 +1135,16 @@ func (p *pass) titledSurname(e *entity) string {
 }
 
 // surnameOf is the last word of a character's name that is not a given
-// name.
+// name, or the word after a title (“Mr. Allen”: Allen, a given name too).
 func (p *pass) surnameOf(e *entity) string {
 	f := strings.Fields(e.core)
-	if len(f) == 0 || p.lx.GivenNames[f[len(f)-1]] != lexicon.GenderUnknown {
+	if len(f) == 0 {
+		return ""
+	}
+	if _, titled := p.lx.Titles[f[0]]; titled && len(f) == 2 {
+		return f[1]
+	}
+	if p.lx.GivenNames[f[len(f)-1]] != lexicon.GenderUnknown {
 		return ""
 	}
 	return f[len(f)-1]
@@ -1174,6 +1208,70 @@ func (p *pass) recentOther(turns []turn, t int, g lexicon.Gender, skip int) int 
 		}
 	}
 	return p.otherSpeaker(turns, t-1, -1, skip, g)
+}
+
+// goesOnAbout reports narration right after turn prev, whose speaker a
+// tag names, led by the pronoun of g in each sentence after the tag: it
+// goes on about the one who spoke, who speaks again (“…,” said Mrs.
+// Hilbery. Then she turned her mind to what she had said. ¶ “…,” she
+// corrected herself).
+func (p *pass) goesOnAbout(prev *turn, g lexicon.Gender) bool {
+	tag := p.nameTagEnd(prev)
+	if prev.speaker < 0 || tag < 0 {
+		return false
+	}
+	a, b := p.narrationAfter(prev.last)
+	pastTag := tag > a && tag < b
+	if pastTag {
+		a = tag
+	}
+	if b-a < 2 {
+		return false
+	}
+	toks := tokenize(p.bufB[:0], p.text, a, min(b, a+narrationWindow), p.lx)
+	p.bufB = toks
+	led := false
+	for k, e := 0, 0; k < len(toks); k = e + 1 {
+		for e = k; e < len(toks)-1 && !endsSentence(toks, e); e++ {
+		}
+		if pastTag {
+			pastTag = false // the rest of the tag's sentence: “, rising.”
+			continue
+		}
+		sent := wordsFrom(toks[k : e+1])
+		if len(sent) == 0 {
+			continue
+		}
+		// Every sentence: “He leant back. Margaret motioned to her
+		// brother to go on. Rather diffident, he obeyed her.” is about
+		// two men.
+		if !pronounLeads(sent, g) {
+			return false
+		}
+		led = true
+	}
+	return led
+}
+
+// wordsFrom is sent from its first word on (past a closing mark).
+func wordsFrom(sent []token) []token {
+	k := 0
+	for k < len(sent) && !sent[k].word {
+		k++
+	}
+	return sent[k:]
+}
+
+// nameTagEnd is where the name that tags a quote of turn tr ends (“…,”
+// said Tony), -1 if no name tags it: a speaker read from a pronoun or by
+// turn-taking may be wrong, and a rule built on it would carry that on.
+func (p *pass) nameTagEnd(tr *turn) int {
+	for i := tr.last; i >= tr.first; i-- {
+		if inf := &p.info[i]; inf.m.kind == nameMention && inf.entity >= 0 {
+			return inf.m.end
+		}
+	}
+	return -1
 }
 
 // lastSpeakerOf is the speaker of gender g, not skip, of the nearest of
@@ -1250,7 +1348,25 @@ func (p *pass) joinAnsweredDescriptions(turns []turn, narrator int) {
 		if !compatible(p.ents.get(d).gender, p.ents.get(best).gender) {
 			continue
 		}
+		head := lastWord(p.ents.get(d).core)
 		p.ents.parent[p.ents.find(d)] = p.ents.find(best)
+		p.joinHeadName(head, best)
+	}
+}
+
+// joinHeadName joins to character best the character the cast made of the
+// capitalised head of a description joined to best: “cried the Jew,”
+// before a quote is read as the name “Jew”, which is Fagin as “the Jew” is.
+func (p *pass) joinHeadName(head string, best int) {
+	if head == "" || head[0] < 'A' || head[0] > 'Z' {
+		return
+	}
+	c := p.cast.lookup(mention{kind: nameMention, core: head})
+	if c < 0 {
+		return
+	}
+	if id := p.ents.find(p.castEntity(c)); id != p.ents.find(best) {
+		p.ents.parent[id] = p.ents.find(best)
 	}
 }
 

@@ -76,6 +76,9 @@ func (p *pass) rankFiction(turns []turn, t, i int, g lexicon.Gender) (id int, co
 	}
 	cands := withoutAddressee(keepFitting(p.fictionCandidates(turns, t, i, g, core.Span{}), g), p.ents, turns[t].addressee)
 	cands = withoutAddressee(cands, p.ents, p.narrator) // “I” tells the story: never “he”
+	if id := p.kinTitled(owner, i, g); id >= 0 && (turns[t].addressee < 0 || id != p.ents.find(turns[t].addressee)) {
+		return id, 0.6
+	}
 	if id := p.kinOf(owner, cands); id >= 0 {
 		return id, 0.6
 	}
@@ -284,4 +287,44 @@ func (p *pass) kinOf(owner int, cands []fictionCand) int {
 		kin = c.id
 	}
 	return kin
+}
+
+// kinTitled is the character a kinship tag names through the title its
+// relation implies and the surname of owner, the person the possessive
+// points to (“said her mother” after Marianne Dashwood: Mrs. Dashwood),
+// -1 if the book names no one so. It comes before kinOf: a sister shares
+// the surname too, and the parent is often not among the candidates,
+// seen last pages before.
+func (p *pass) kinTitled(owner, i int, g lexicon.Gender) int {
+	if owner < 0 {
+		return -1
+	}
+	m := p.info[i].m
+	head, _ := nominalHead(m.core)
+	titles, ok := p.lx.KinTitles[lower(head)]
+	surname := p.surnameOf(p.ents.get(owner))
+	if !ok || surname == "" {
+		return -1
+	}
+	if titles[1] != "" && p.titledChar(titles[1], surname, lexicon.GenderUnknown, m.start) != p.ents.find(owner) {
+		return -1
+	}
+	if id := p.titledChar(titles[0], surname, g, m.start); id != p.ents.find(owner) {
+		return id
+	}
+	return -1
+}
+
+// titledChar is the entity of the person the book names with title and
+// surname (“Mrs. Dashwood”) where a mention at pos would name them, -1 if
+// none or not of gender g.
+func (p *pass) titledChar(title, surname string, g lexicon.Gender, pos int) int {
+	c := p.cast.formChar(p.cast.forms[title+" "+surname], mention{gender: g, start: pos})
+	if c < 0 || p.cast.chars[c].thing || !p.cast.chars[c].person && !p.cast.chars[c].spoke {
+		return -1
+	}
+	if id := p.castEntity(c); g == lexicon.GenderUnknown || p.fits(id, g) {
+		return id
+	}
+	return -1
 }

@@ -161,7 +161,7 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 		return id, true // “a looker-on”
 	}
 	if p.fiction {
-		if id = p.titledCharacter(m); id >= 0 {
+		if id = p.titledCharacter(m); id >= 0 && !p.commonNoun(m) {
 			return id, true // “the Count”
 		}
 		if _, anaphor := p.personNoun(m); anaphor && !p.lx.RoleNouns[lower(lastWord(m.core))] {
@@ -184,6 +184,23 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 		return p.ents.find(ids[0]), false
 	}
 	return p.ents.add(entity{core: m.core, words: 1, nominal: true, kind: core.SpeakerUnknown, titles: map[string]bool{}, last: m.start}), false
+}
+
+// commonNoun reports a description whose head is a person noun that is
+// also a title (“the old lady”, “the master”, “her sister”): it means a
+// woman, a man or a relative, not the book's Lady Bertram, Master Bates or
+// Sister Bill. With a possessive, a relation a family puts before names
+// keeps the title's sense (“her aunt”: Aunt Juley).
+func (p *pass) commonNoun(m mention) bool {
+	head, _ := nominalHead(m.core)
+	if _, person := inLower(p.lx.PersonNouns, head); !person {
+		return false
+	}
+	det, _ := nextField(m.core, 0)
+	if equalLower(det, "the") {
+		return true
+	}
+	return possessiveGender(lower(det)) != lexicon.GenderUnknown && !p.lx.KinAddress[lower(head)]
 }
 
 func lastWord(s string) string {

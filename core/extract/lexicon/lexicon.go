@@ -105,6 +105,16 @@ type Lexicon struct {
 	// the cue only right after one of the forms; alone it is no cue ("in
 	// London").
 	CueParticles map[string]string
+	// KinTitles maps a relation noun to the title its bearer goes by
+	// in the family, and the title the one they are related to must go by
+	// ("" for any): "mother" -> {"Mrs", ""} ("said her mother": Mrs.
+	// Dashwood, when Marianne Dashwood spoke last); "husband" -> {"Mr",
+	// "Mrs"} (a Miss Welland's husband is no Mr. Welland).
+	KinTitles map[string][2]string
+	// KinAddress are the relation nouns a family also uses as a title
+	// ("Aunt Juley"): "her aunt" may be the book's Aunt Juley, while "her
+	// sister" is not its Sister Bill. Lower-cased.
+	KinAddress map[string]bool
 }
 
 // Load parses the embedded lexicon for lang ("en", "de").
@@ -226,9 +236,11 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 			}
 			lx.PersonNouns[strings.ToLower(fields[0])] = g
 		}
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address":
 		set := &lx.OrganisationWords
 		switch section {
+		case "kin-address":
+			set = &lx.KinAddress
 		case "role-nouns":
 			set = &lx.RoleNouns
 		case "past-cues":
@@ -244,6 +256,18 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		for _, f := range fields {
 			(*set)[strings.ToLower(f)] = true
 		}
+	case "kin-titles":
+		if len(fields) < 2 || len(fields) > 3 {
+			return fmt.Errorf("want NOUN TITLE [OWNER-TITLE]")
+		}
+		if lx.KinTitles == nil {
+			lx.KinTitles = map[string][2]string{}
+		}
+		titles := [2]string{fields[1]}
+		if len(fields) == 3 {
+			titles[1] = fields[2]
+		}
+		lx.KinTitles[strings.ToLower(fields[0])] = titles
 	case "male-names", "female-names":
 		g := Male
 		if section == "female-names" {
