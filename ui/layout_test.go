@@ -402,3 +402,64 @@ func TestAnotherViewStartsWithOneQuoteSelected(t *testing.T) {
 		t.Errorf("after a search the scope holds %d selected quotes", len(s.Selected))
 	}
 }
+
+// Merging a speaker offers first the speakers that share a name with it:
+// "Reyes" is most likely Tom Reyes, though Anna Berg is quoted as often.
+func TestMergeOffersNamesAlikeFirst(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt", "library.txt")
+	q := tw.selectQuote("worth every cent") // Anna Berg's
+	edit, ok := tw.do(storage.SetSpeaker{QuoteID: q.ID, NewName: "Reyes"})
+	if !ok {
+		t.Fatal("the edit failed")
+	}
+	speakers, err := tw.lib.Speakers(context.Background(), storage.SpeakerFilter{Match: "Reyes"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var from storage.Speaker
+	for _, s := range speakers {
+		if s.Name == "Reyes" {
+			from = s
+		}
+	}
+	if from.ID == 0 {
+		t.Fatalf("no speaker “Reyes” after %s", edit.Summary)
+	}
+	tw.mergeSpeakerDialog(from)
+	d := tw.speakerDlg
+	var firstHeader, firstName string
+	for _, it := range d.items {
+		if it.header != "" && firstHeader == "" {
+			firstHeader = it.header
+		}
+		if it.pickable() && firstName == "" {
+			firstName = it.speaker.Name
+		}
+	}
+	if firstHeader != "Perhaps the same person" || firstName != "Tom Reyes" {
+		t.Errorf("the merge dialog offers %q first, under %q; want Tom Reyes under “Perhaps the same person”", firstName, firstHeader)
+	}
+	d.entry.SetText("Ann")
+	for _, it := range d.items {
+		if it.header == "Perhaps the same person" {
+			t.Error("typing a name still lists the names alike")
+		}
+	}
+}
+
+func TestNameWords(t *testing.T) {
+	for name, want := range map[string]string{
+		"Joe Biden":           "Biden Joe",
+		"Sen. Lindsey Graham": "Graham Lindsey",
+		"The port authority":  "",
+		"Erdogan's office":    "Erdogan",
+		"Paul Sun-Hyung Lee":  "Lee Hyung Sun Paul",
+		"a protester":         "",
+		"Ed Li":               "",
+	} {
+		if got := strings.Join(nameWords(name), " "); got != want {
+			t.Errorf("nameWords(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -48,9 +50,13 @@ type speakerDialog struct {
 	fieldLabel string
 	noNew      bool  // only existing speakers (merging)
 	except     int64 // a speaker not to offer
-	apply      *widget.Button
-	dlg        *dialog.CustomDialog
-	onChoose   func(s suggestion, sameMention bool)
+	// alike, when merging, is the name of the speaker merged: before
+	// anything is typed, speakers sharing a name with it come first
+	// ("Biden": Joe Biden), since those are the usual merges.
+	alike    string
+	apply    *widget.Button
+	dlg      *dialog.CustomDialog
+	onChoose func(s suggestion, sameMention bool)
 }
 
 // changeSpeakerDialog opens the dialog for the current quote.
@@ -204,6 +210,9 @@ func (d *speakerDialog) suggest() {
 	}
 	seen := map[int64]bool{d.except: true}
 	exact := false
+	if typed == "" && d.alike != "" {
+		d.addAlike(ctx, seen)
+	}
 	if len(inDoc) > 0 {
 		d.items = append(d.items, suggestion{header: "In this document"})
 		for _, s := range inDoc {
@@ -241,6 +250,40 @@ func (d *speakerDialog) suggest() {
 	}
 	d.list.Refresh()
 	d.updateApply()
+}
+
+// addAlike lists the speakers with a word of d.alike's name, under their
+// own header, and marks them seen.
+func (d *speakerDialog) addAlike(ctx context.Context, seen map[int64]bool) {
+	var alike []suggestion
+	for _, w := range nameWords(d.alike) {
+		found, _ := d.m.lib.Speakers(ctx, storage.SpeakerFilter{Match: w, Limit: 10})
+		for _, s := range found {
+			if !seen[s.ID] {
+				seen[s.ID] = true
+				alike = append(alike, suggestion{speaker: s, count: plural(s.Count, "quote", "quotes")})
+			}
+		}
+	}
+	if len(alike) > 0 {
+		d.items = append(d.items, suggestion{header: "Perhaps the same person"})
+		d.items = append(d.items, alike...)
+	}
+}
+
+// nameWords are the words of a speaker's name that may name the same
+// person elsewhere: capitalised, three letters or more, not an
+// abbreviation or an article ("Sen.", "The"), surname first.
+func nameWords(name string) []string {
+	var words []string
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		first, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(first) || utf8.RuneCountInString(w) < 3 || strings.HasSuffix(w, ".") || w == "The" {
+			continue
+		}
+		words = append([]string{strings.TrimSuffix(w, "'s")}, words...)
+	}
+	return words
 }
 
 func (d *speakerDialog) updateApply() { setEnabled(d.apply, d.chosen >= 0) }

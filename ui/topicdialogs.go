@@ -231,7 +231,7 @@ func (m *MainWindow) mergeSpeakerDialog(from storage.Speaker) {
 	d := m.newSpeakerDialog(0)
 	d.sameAll.Hide()
 	d.fieldLabel = "Merge into"
-	d.noNew, d.except = true, from.ID
+	d.noNew, d.except, d.alike = true, from.ID, from.Name
 	d.onChoose = func(s suggestion, _ bool) {
 		if s.speaker.ID != 0 {
 			m.do(storage.MergeSpeakers{Into: s.speaker.ID, From: from.ID})
