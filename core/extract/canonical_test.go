@@ -210,10 +210,11 @@ func goldName(span string, lx *lexicon.Lexicon) []string {
 	return stripNouns(runs[len(runs)-1], lx)
 }
 
-// stripNouns drops capitalised speaker nouns before a name ("Spokeswoman
-// Jessica Ditto", "Activist Angela Davis").
+// stripNouns drops capitalised speaker nouns and occupations before a
+// name ("Spokeswoman Jessica Ditto", "Activist Angela Davis", "Actor Clint
+// Howard").
 func stripNouns(run []string, lx *lexicon.Lexicon) []string {
-	for len(run) > 1 && lx.SpeakerNouns[strings.ToLower(run[0])] {
+	for len(run) > 1 && (lx.SpeakerNouns[strings.ToLower(run[0])] || lx.Occupations[strings.ToLower(run[0])]) {
 		run = run[1:]
 	}
 	return run
