@@ -98,6 +98,10 @@ type Lexicon struct {
 	// opens. Lower-cased; news only, so the novels' speaker nouns stay as
 	// they are.
 	Occupations map[string]bool
+	// Documents carry their owner's words in news (“RIAA's notice
+	// alleged”, “Trump's tweet said”): the owner is the speaker.
+	// Lower-cased; news only.
+	Documents map[string]bool
 	// Offices are the titles, speaker nouns that are not organisation
 	// words, and occupations, lower-cased: "president", "host",
 	// "secretary", "actress" (derived).
@@ -147,7 +151,7 @@ func Parse(lang, data string) (*Lexicon, error) {
 		GivenNames:   map[string]Gender{},
 		Prepositions: map[string]bool{}, AgentPrepositions: map[string]bool{}, Complementizers: map[string]bool{}, ObliqueDeterminers: map[string]bool{},
 		IndefiniteDeterminers: map[string]bool{}, Places: map[string]bool{}, OrganisationLinks: map[string]bool{},
-		Occupations: map[string]bool{},
+		Occupations: map[string]bool{}, Documents: map[string]bool{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
@@ -155,7 +159,7 @@ func Parse(lang, data string) (*Lexicon, error) {
 		"stopwords":    lx.Stopwords,
 		"prepositions": lx.Prepositions, "agent-prepositions": lx.AgentPrepositions, "complementizers": lx.Complementizers, "oblique-determiners": lx.ObliqueDeterminers,
 		"indefinite-determiners": lx.IndefiniteDeterminers, "places": lx.Places,
-		"organisation-links": lx.OrganisationLinks, "occupations": lx.Occupations,
+		"organisation-links": lx.OrganisationLinks, "occupations": lx.Occupations, "documents": lx.Documents,
 	}
 	caseSets := map[string]map[string]bool{"not-names": lx.NotNames, "abbreviations": lx.Abbreviations}
 	section := ""
