@@ -218,7 +218,7 @@ func (p *pass) nominalBefore(toks []token, k int) mention {
 			if m, owned := p.owner(toks, j, k); owned {
 				return m // “RIAA's take-down notice claimed”
 			}
-			return p.makeMention(nominalMention, toks, j, k, 0)
+			return p.makeMention(nominalMention, toks, p.partitiveBefore(toks, j), k, 0)
 		}
 		if hasLower(p.lx.StopWords, t.text) || p.lx.IsCue(t.text) {
 			break
@@ -238,6 +238,11 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 	t := toks[i]
 	if g, ok := p.pronounGender(t); ok {
 		return p.makeMention(pronounMention, toks, i, i, g)
+	}
+	if p.partitiveAt(toks, i) {
+		if m := p.mentionAfter(toks, i+2); m.kind == nominalMention {
+			return p.makeMention(nominalMention, toks, i, m.last, 0) // “One of the users said”
+		}
 	}
 	if p.isDeterminer(t) || (isPossessive(t.text) && t.cap) {
 		j := i + 1
@@ -313,6 +318,23 @@ func (p *pass) trimOwner(m mention) mention {
 		}
 	}
 	return m
+}
+
+// partitiveAt reports, in news, a partitive at token i: a determiner and
+// “of” before a description (“One of the users”, “some of his aides”).
+// The speaker is the one, not the group: news corpora mark the whole.
+func (p *pass) partitiveAt(toks []token, i int) bool {
+	return p.names != nil && i+2 < len(toks) && p.isDeterminer(toks[i]) && toks[i+1].word && lower(toks[i+1].text) == "of" &&
+		p.isDeterminer(toks[i+2])
+}
+
+// partitiveBefore returns where the description starting at token j
+// starts with its partitive (“One of | the users”), or j.
+func (p *pass) partitiveBefore(toks []token, j int) int {
+	if j >= 2 && p.partitiveAt(toks, j-2) {
+		return j - 2
+	}
+	return j
 }
 
 // describedName reads, in a novel, a description that ends with a
