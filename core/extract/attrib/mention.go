@@ -161,7 +161,7 @@ func (p *pass) mentionBefore(toks []token, k int) mention {
 		} else if g, ok := p.nameAfterBody(toks, j, k); ok {
 			return p.makeMention(nameMention, toks, g, k, 0)
 		}
-		if j > 0 && p.isDeterminer(toks[j-1]) {
+		if j > 0 && p.isDeterminer(toks[j-1]) && !p.opensClause(toks, j-1) {
 			return p.makeMention(nominalOrName(p, toks, j-1, k), toks, j-1, k, 0)
 		}
 		return p.makeMention(nameMention, toks, j, k, 0)
@@ -244,7 +244,7 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 			return p.makeMention(nominalMention, toks, i, m.last, 0) // “One of the users said”
 		}
 	}
-	if p.isDeterminer(t) || (isPossessive(t.text) && t.cap) {
+	if p.isDeterminer(t) && !p.opensClause(toks, i) || (isPossessive(t.text) && t.cap) {
 		j := i + 1
 		for j < len(toks) && j <= i+7 && toks[j].word && (!hasLower(p.lx.StopWords, toks[j].text) || p.orgLinkAt(toks, j)) && !p.endsDescription(toks, i, j) {
 			j++
@@ -335,6 +335,17 @@ func (p *pass) partitiveBefore(toks []token, j int) int {
 		return j - 2
 	}
 	return j
+}
+
+// opensClause reports, in news, a “that” before a capitalised word or
+// after a cue: it opens a clause (“reports that Trump called …”, “saying
+// that rival Hillary Clinton had shown …”), not a description (“that
+// Trump”); a name takes no demonstrative.
+func (p *pass) opensClause(toks []token, j int) bool {
+	if p.names == nil || j+1 >= len(toks) || !p.lx.Complementizers[lower(toks[j].text)] {
+		return false
+	}
+	return toks[j+1].cap || j > 0 && p.lx.IsCue(toks[j-1].text)
 }
 
 // describedName reads, in a novel, a description that ends with a
