@@ -291,19 +291,17 @@ func (p *pass) owner(toks []token, first, last int) (m mention, owned bool) {
 	if k < first || k == first && !p.isNameWord(toks[k]) {
 		return mention{}, false
 	}
+	if k < last && (last+1 >= len(toks) || !p.lx.IsCue(toks[last+1].text) || !folded(p.lx.Documents, toks[last].text)) {
+		return mention{}, false
+	}
 	kind := nameMention
 	if k > first {
 		kind = nominalOrName(p, toks, first, k)
 	}
-	m = p.makeMention(kind, toks, first, k, 0)
-	if k == last {
-		return p.trimOwner(m), true
+	m = p.trimOwner(p.makeMention(kind, toks, first, k, 0))
+	if k < last {
+		m.end, m.last = toks[last].end, last // the document, spoken for by its owner
 	}
-	if !p.lx.Documents[lower(toks[last].text)] || last+1 >= len(toks) || !p.lx.IsCue(toks[last+1].text) {
-		return mention{}, false
-	}
-	m = p.trimOwner(m)
-	m.end, m.last = toks[last].end, last // the thing, spoken for by its owner
 	return m, true
 }
 
@@ -324,8 +322,8 @@ func (p *pass) trimOwner(m mention) mention {
 // “of” before a description (“One of the users”, “some of his aides”).
 // The speaker is the one, not the group: news corpora mark the whole.
 func (p *pass) partitiveAt(toks []token, i int) bool {
-	return p.names != nil && i+2 < len(toks) && p.isDeterminer(toks[i]) && toks[i+1].word && lower(toks[i+1].text) == "of" &&
-		p.isDeterminer(toks[i+2])
+	return p.names != nil && i+2 < len(toks) && toks[i+1].word && strings.EqualFold(toks[i+1].text, "of") &&
+		p.isDeterminer(toks[i]) && p.isDeterminer(toks[i+2])
 }
 
 // partitiveBefore returns where the description starting at token j
@@ -342,10 +340,10 @@ func (p *pass) partitiveBefore(toks []token, j int) int {
 // that rival Hillary Clinton had shown …”), not a description (“that
 // Trump”); a name takes no demonstrative.
 func (p *pass) opensClause(toks []token, j int) bool {
-	if p.names == nil || j+1 >= len(toks) || !p.lx.Complementizers[lower(toks[j].text)] {
+	if p.names == nil || j+1 >= len(toks) || !toks[j+1].cap && (j == 0 || !p.lx.IsCue(toks[j-1].text)) {
 		return false
 	}
-	return toks[j+1].cap || j > 0 && p.lx.IsCue(toks[j-1].text)
+	return folded(p.lx.Complementizers, toks[j].text)
 }
 
 // describedName reads, in a novel, a description that ends with a

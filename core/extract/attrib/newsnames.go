@@ -49,11 +49,7 @@ type newsNames struct {
 	cases  foldTable
 	forms  map[string]*newsName   // by words, space-separated
 	byLast map[string][]*newsName // names of two words or more, by last word
-	// byFirst holds the persons' names of two words or more, by first
-	// word: a given name alone (“Sergey said”) goes to the one full name
-	// it starts.
-	byFirst map[string][]*newsName
-	titled  []titledUse // in text order
+	titled []titledUse            // in text order
 	// headlines are the lines written in title case, in text order.
 	headlines [][2]int
 	// named holds the words (by foldHash) that the article shows to be
@@ -85,7 +81,7 @@ type newsRun struct {
 
 // buildNewsNames reads an article's names in one sweep.
 func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
-	n := &newsNames{lx: lx, forms: map[string]*newsName{}, byLast: map[string][]*newsName{}, byFirst: map[string][]*newsName{}, runParts: map[string][]runPart{}, named: map[uint64]bool{}}
+	n := &newsNames{lx: lx, forms: map[string]*newsName{}, byLast: map[string][]*newsName{}, runParts: map[string][]runPart{}, named: map[uint64]bool{}}
 	// A table sized by the text: an article has a distinct word per eight
 	// bytes or fewer, and the table is kept half empty (it grows if need
 	// be).
@@ -314,9 +310,6 @@ func (n *newsNames) form(words []string, org bool) *newsName {
 		if len(words) >= 2 {
 			last := words[len(words)-1]
 			n.byLast[last] = append(n.byLast[last], f)
-			if !org {
-				n.byFirst[words[0]] = append(n.byFirst[words[0]], f)
-			}
 		}
 	}
 	return f
@@ -452,20 +445,21 @@ func (n *newsNames) fullest(core string, g lexicon.Gender) string {
 // fromGiven returns the full name that a lone given name (lexicon) starts
 // (“Hillary” of “Hillary Clinton”, “Sergey” of “Sergey M.”), when the
 // article writes the word as no one's surname and all such names share
-// their last word; else core.
+// their last word; else core. It reads all the article's names: a lone
+// given name with no surname group is rare.
 func (n *newsNames) fromGiven(words []string, g lexicon.Gender, core string) string {
 	if _, given := n.lx.GivenNames[words[0]]; !given || len(words) != 1 || len(n.byLast[words[0]]) > 0 {
 		return core // “Trump” of “Trump Train”, “Capitol” of “Capitol Hill”
 	}
 	var best *newsName
-	for _, f := range n.byFirst[words[0]] {
-		if !compatible(f.genderOf(), g) {
+	for _, f := range n.forms {
+		if f.org || len(f.words) < 2 || f.words[0] != words[0] || !compatible(f.genderOf(), g) {
 			continue
 		}
 		if best != nil && f.words[len(f.words)-1] != best.words[len(best.words)-1] {
 			return core // “Chelsea Clinton” and “Chelsea Manning”
 		}
-		if best == nil || f.uses > best.uses {
+		if best == nil || moreUsed(f, best) {
 			best = f
 		}
 	}
@@ -473,6 +467,18 @@ func (n *newsNames) fromGiven(words []string, g lexicon.Gender, core string) str
 		return core
 	}
 	return strings.Join(best.words, " ")
+}
+
+// moreUsed orders two forms of a name: more uses, then more words, then
+// the text, so that a map's order never decides.
+func moreUsed(a, b *newsName) bool {
+	if a.uses != b.uses {
+		return a.uses > b.uses
+	}
+	if len(a.words) != len(b.words) {
+		return len(a.words) > len(b.words)
+	}
+	return strings.Join(a.words, " ") < strings.Join(b.words, " ")
 }
 
 // nameGroup is the names of one person: the forms that fit a core and
