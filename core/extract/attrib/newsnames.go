@@ -421,7 +421,8 @@ func (f *newsName) genderOf() lexicon.Gender {
 // principal in full first and a relative after (“Joe Biden”, then
 // “Hunter Biden”), and the bare surname is the principal's. On PolNeAR
 // train and dev, a bare surname that two such names share is the first
-// one's in 37 of 39 quotes (docs/EVAL.md, “News, 0.16”).
+// one's in 37 of the 39 quotes whose referent is clear (docs/EVAL.md,
+// “News, 0.16”).
 func (n *newsNames) fullest(core string, g lexicon.Gender) string {
 	words := strings.Fields(core)
 	if len(words) == 0 {
