@@ -15,6 +15,10 @@ import (
 
 var showCanonical = flag.Bool("canonical.show", false, "list every quote whose canonical speaker differs from the reference")
 
+// canonicalSplit lets the same measure run on PolNeAR train, to check that
+// a change to canonical names is general (the floor is set on dev).
+var canonicalSplit = flag.String("canonical.split", "dev", "PolNeAR split to measure: dev or train")
+
 // PolNeAR's metric only checks that the predicted mention overlaps the gold
 // one, so the name a researcher sees is not scored. TestCanonicalSpeakerNames
 // measures it: for every matched quote whose gold speaker span names a
@@ -27,7 +31,7 @@ func TestCanonicalSpeakerNames(t *testing.T) {
 	if testing.Short() {
 		t.Skip("dev evaluation skipped in -short mode")
 	}
-	path := filepath.Join(sharedEval(t), "polnear/dev.jsonl")
+	path := filepath.Join(sharedEval(t), "polnear", *canonicalSplit+".jsonl")
 	docs, err := eval.ReadCorpusFile(path)
 	if err != nil || len(docs) == 0 {
 		t.Skipf("evaluation data %s is absent (%v)", path, err)
@@ -87,7 +91,7 @@ func TestCanonicalSpeakerNames(t *testing.T) {
 
 // canonicalFloor is the share TestCanonicalSpeakerNames measured when last
 // tightened, a little below it.
-const canonicalFloor = 0.87
+const canonicalFloor = 0.88
 
 // foldSpeaker compares names without case, punctuation or a leading
 // article ("The New York Times", "New York Times").
@@ -206,10 +210,11 @@ func goldName(span string, lx *lexicon.Lexicon) []string {
 	return stripNouns(runs[len(runs)-1], lx)
 }
 
-// stripNouns drops capitalised speaker nouns before a name ("Spokeswoman
-// Jessica Ditto", "Activist Angela Davis").
+// stripNouns drops capitalised speaker nouns and occupations before a
+// name ("Spokeswoman Jessica Ditto", "Activist Angela Davis", "Actor Clint
+// Howard").
 func stripNouns(run []string, lx *lexicon.Lexicon) []string {
-	for len(run) > 1 && lx.SpeakerNouns[strings.ToLower(run[0])] {
+	for len(run) > 1 && (lx.SpeakerNouns[strings.ToLower(run[0])] || lx.Occupations[strings.ToLower(run[0])]) {
 		run = run[1:]
 	}
 	return run

@@ -200,6 +200,8 @@ func (s *wordScanner) scanWord() {
 done:
 	if i < len(text) && text[i] == '.' && (i-s.start == 1 && text[s.start] >= 'A' && text[s.start] <= 'Z' || s.lx.Abbreviations[text[s.start:i+1]]) {
 		i++
+	} else if strings.HasPrefix(text[i:], oneDotLeader) && i-s.start == 1 && text[s.start] >= 'A' && text[s.start] <= 'Z' {
+		i += len(oneDotLeader) // “Sergey M․”: an initial whose period is written so
 	}
 	s.end, s.pos, s.hash = i, i, h
 	c := text[s.start]

@@ -161,7 +161,7 @@ func (p *pass) mentionBefore(toks []token, k int) mention {
 		} else if g, ok := p.nameAfterBody(toks, j, k); ok {
 			return p.makeMention(nameMention, toks, g, k, 0)
 		}
-		if j > 0 && p.isDeterminer(toks[j-1]) {
+		if j > 0 && p.isDeterminer(toks[j-1]) && !p.opensClause(toks, j-1) {
 			return p.makeMention(nominalOrName(p, toks, j-1, k), toks, j-1, k, 0)
 		}
 		return p.makeMention(nameMention, toks, j, k, 0)
@@ -215,7 +215,10 @@ func (p *pass) nominalBefore(toks []token, k int) mention {
 			break
 		}
 		if p.isDeterminer(t) || (isPossessive(t.text) && j < k) {
-			return p.makeMention(nominalMention, toks, j, k, 0)
+			if m, owned := p.owner(toks, j, k); owned {
+				return m // “RIAA's take-down notice claimed”
+			}
+			return p.makeMention(nominalMention, toks, p.partitiveBefore(toks, j), k, 0)
 		}
 		if hasLower(p.lx.StopWords, t.text) || p.lx.IsCue(t.text) {
 			break
@@ -236,13 +239,21 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 	if g, ok := p.pronounGender(t); ok {
 		return p.makeMention(pronounMention, toks, i, i, g)
 	}
-	if p.isDeterminer(t) || (isPossessive(t.text) && t.cap) {
+	if p.partitiveAt(toks, i) {
+		if m := p.mentionAfter(toks, i+2); m.kind == nominalMention {
+			return p.makeMention(nominalMention, toks, i, m.last, 0) // “One of the users said”
+		}
+	}
+	if p.isDeterminer(t) && !p.opensClause(toks, i) || (isPossessive(t.text) && t.cap) {
 		j := i + 1
 		for j < len(toks) && j <= i+7 && toks[j].word && (!hasLower(p.lx.StopWords, toks[j].text) || p.orgLinkAt(toks, j)) && !p.endsDescription(toks, i, j) {
 			j++
 		}
 		if j == i+1 {
 			return mention{}
+		}
+		if m, owned := p.owner(toks, i, j-1); owned {
+			return m
 		}
 		if m, ok := p.describedName(toks, i, j-1); ok {
 			return m
@@ -259,6 +270,80 @@ func (p *pass) mentionAfter(toks []token, i int) mention {
 		return p.makeMention(nominalMention, toks, i, i, 0)
 	}
 	return mention{}
+}
+
+// owner reads, in news, a description of a thing by its owner. When a
+// cue makes a document speak (“RIAA's DMCA notice alleged”; lexicon
+// [documents]), its words are the owner's: the mention stays the
+// document, the speaker is the owner, so that a researcher finds them
+// under “RIAA”. A description that stops at the owner (“The company's
+// upcoming replica helmet”, cut before the participle) is the owner,
+// without the possessive ending. owned is false otherwise: “Obama's former
+// campaign strategist said” speaks for himself.
+func (p *pass) owner(toks []token, first, last int) (m mention, owned bool) {
+	if p.names == nil {
+		return mention{}, false
+	}
+	k := last
+	for k >= first && !isPossessive(toks[k].text) {
+		k--
+	}
+	if k < first || k == first && !p.isNameWord(toks[k]) {
+		return mention{}, false
+	}
+	if k < last && (last+1 >= len(toks) || !p.lx.IsCue(toks[last+1].text) || !folded(p.lx.Documents, toks[last].text)) {
+		return mention{}, false
+	}
+	kind := nameMention
+	if k > first {
+		kind = nominalOrName(p, toks, first, k)
+	}
+	m = p.trimOwner(p.makeMention(kind, toks, first, k, 0))
+	if k < last {
+		m.end, m.last = toks[last].end, last // the document, spoken for by its owner
+	}
+	return m, true
+}
+
+// trimOwner takes the possessive ending off an owner's mention: “RIAA”,
+// “The company”.
+func (p *pass) trimOwner(m mention) mention {
+	w := p.text[m.start:m.end]
+	if trimmed := trimPossessive(w); trimmed != w {
+		m.end -= len(w) - len(trimmed)
+		if m.kind != nameMention {
+			m.core = trimmed
+		}
+	}
+	return m
+}
+
+// partitiveAt reports, in news, a partitive at token i: a determiner and
+// “of” before a description (“One of the users”, “some of his aides”).
+// The speaker is the one, not the group: news corpora mark the whole.
+func (p *pass) partitiveAt(toks []token, i int) bool {
+	return p.names != nil && i+2 < len(toks) && toks[i+1].word && strings.EqualFold(toks[i+1].text, "of") &&
+		p.isDeterminer(toks[i]) && p.isDeterminer(toks[i+2])
+}
+
+// partitiveBefore returns where the description starting at token j
+// starts with its partitive (“One of | the users”), or j.
+func (p *pass) partitiveBefore(toks []token, j int) int {
+	if j >= 2 && p.partitiveAt(toks, j-2) {
+		return j - 2
+	}
+	return j
+}
+
+// opensClause reports, in news, a “that” before a capitalised word or
+// after a cue: it opens a clause (“reports that Trump called …”, “saying
+// that rival Hillary Clinton had shown …”), not a description (“that
+// Trump”); a name takes no demonstrative.
+func (p *pass) opensClause(toks []token, j int) bool {
+	if p.names == nil || j+1 >= len(toks) || !toks[j+1].cap && (j == 0 || !p.lx.IsCue(toks[j-1].text)) {
+		return false
+	}
+	return folded(p.lx.Complementizers, toks[j].text)
 }
 
 // describedName reads, in a novel, a description that ends with a

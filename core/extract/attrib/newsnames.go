@@ -27,6 +27,7 @@ import (
 type newsName struct {
 	words  []string
 	uses   int
+	first  int  // byte offset of the first use
 	titled int  // written after a title or office: President, host
 	org    bool // a body: its last word is an organisation word
 	male   int  // followed by "he"/"his" before another name
@@ -317,6 +318,9 @@ func (n *newsNames) form(words []string, org bool) *newsName {
 // use counts one use of a name, in run r.
 func (n *newsNames) use(pt runPart, r newsRun) {
 	f := pt.name
+	if f.uses == 0 {
+		f.first = r.start
+	}
 	f.uses++
 	switch r.gender {
 	case lexicon.Male:
@@ -411,21 +415,87 @@ func (f *newsName) genderOf() lexicon.Gender {
 // fullest returns the fullest name the article gives to the person named
 // core: a full name written elsewhere that ends with core's last word and
 // holds all its words (“Donald Trump” for “Trump”), when one person stands
-// out among those that fit; else core.
+// out among those that fit; else core. One stands out by being written
+// twice as often as any other, or, among people named alike about as
+// often, by being introduced first under a given name: news names its
+// principal in full first and a relative after (“Joe Biden”, then
+// “Hunter Biden”), and the bare surname is the principal's. On PolNeAR
+// train and dev, a bare surname that two such names share is the first
+// one's in 37 of the 39 quotes whose referent is clear (docs/EVAL.md,
+// “News, 0.16”).
 func (n *newsNames) fullest(core string, g lexicon.Gender) string {
 	words := strings.Fields(core)
 	if len(words) == 0 {
 		return core
 	}
-	cands := n.byLast[words[len(words)-1]]
-	// Group the fitting names by first word: “Donald Trump” and “Donald
-	// J. Trump” are one man, “Melania Trump” another.
-	type group struct {
-		best *newsName
-		uses int
+	groups := n.surnameGroups(words, g)
+	if len(groups) == 0 {
+		return n.fromGiven(words, g, core)
 	}
-	var groups []group
-	for _, f := range cands {
+	sort.SliceStable(groups, func(a, b int) bool { return groups[a].uses > groups[b].uses })
+	if len(groups) > 1 && groups[0].uses < 2*groups[1].uses {
+		best := firstIntroduced(groups, n.lx)
+		if best == nil {
+			return core
+		}
+		return strings.Join(best.words, " ")
+	}
+	return strings.Join(groups[0].best.words, " ")
+}
+
+// fromGiven returns the full name that a lone given name (lexicon) starts
+// (“Hillary” of “Hillary Clinton”, “Sergey” of “Sergey M.”), when the
+// article writes the word as no one's surname and all such names share
+// their last word; else core. It reads all the article's names: a lone
+// given name with no surname group is rare.
+func (n *newsNames) fromGiven(words []string, g lexicon.Gender, core string) string {
+	if _, given := n.lx.GivenNames[words[0]]; !given || len(words) != 1 || len(n.byLast[words[0]]) > 0 {
+		return core // “Trump” of “Trump Train”, “Capitol” of “Capitol Hill”
+	}
+	var best *newsName
+	for _, f := range n.forms {
+		if f.org || len(f.words) < 2 || f.words[0] != words[0] || !compatible(f.genderOf(), g) {
+			continue
+		}
+		if best != nil && f.words[len(f.words)-1] != best.words[len(best.words)-1] {
+			return core // “Chelsea Clinton” and “Chelsea Manning”
+		}
+		if best == nil || moreUsed(f, best) {
+			best = f
+		}
+	}
+	if best == nil {
+		return core
+	}
+	return strings.Join(best.words, " ")
+}
+
+// moreUsed orders two forms of a name: more uses, then more words, then
+// the text, so that a map's order never decides.
+func moreUsed(a, b *newsName) bool {
+	if a.uses != b.uses {
+		return a.uses > b.uses
+	}
+	if len(a.words) != len(b.words) {
+		return len(a.words) > len(b.words)
+	}
+	return strings.Join(a.words, " ") < strings.Join(b.words, " ")
+}
+
+// nameGroup is the names of one person: the forms that fit a core and
+// share a first word (“Donald Trump”, “Donald J. Trump”).
+type nameGroup struct {
+	best  *newsName
+	uses  int
+	first int // offset of the group's first use
+}
+
+// surnameGroups groups the names that fit core's words and gender by
+// their first word: “Donald Trump” and “Donald J. Trump” are one man,
+// “Melania Trump” another.
+func (n *newsNames) surnameGroups(words []string, g lexicon.Gender) []nameGroup {
+	var groups []nameGroup
+	for _, f := range n.byLast[words[len(words)-1]] {
 		if len(f.words) <= len(words) || !containsInOrder(f.words, words) || !compatible(f.genderOf(), g) {
 			continue
 		}
@@ -434,22 +504,33 @@ func (n *newsNames) fullest(core string, g lexicon.Gender) string {
 			k++
 		}
 		if k == len(groups) {
-			groups = append(groups, group{best: f})
+			groups = append(groups, nameGroup{best: f, first: f.first})
 		}
 		gr := &groups[k]
 		gr.uses += f.uses
+		gr.first = min(gr.first, f.first)
 		if f.uses > gr.best.uses || f.uses == gr.best.uses && len(f.words) > len(gr.best.words) {
 			gr.best = f
 		}
 	}
-	if len(groups) == 0 {
-		return core
+	return groups
+}
+
+// firstIntroduced returns the best name of the group introduced first
+// among those led by a given name (“Understated Perez”, a headline's
+// adjective, is no one's full name); nil when no group is.
+func firstIntroduced(groups []nameGroup, lx *lexicon.Lexicon) *newsName {
+	var best *nameGroup
+	for k := range groups {
+		gr := &groups[k]
+		if _, given := lx.GivenNames[gr.best.words[0]]; given && (best == nil || gr.first < best.first) {
+			best = gr
+		}
 	}
-	sort.SliceStable(groups, func(a, b int) bool { return groups[a].uses > groups[b].uses })
-	if len(groups) > 1 && groups[0].uses < 2*groups[1].uses {
-		return core // “Clinton” in an article about Bill and Hillary alike
+	if best == nil {
+		return nil
 	}
-	return strings.Join(groups[0].best.words, " ")
+	return best.best
 }
 
 // knownPart returns the longest part of a name that the article writes as

@@ -35,13 +35,20 @@ func (p *pass) cueAt(toks []token, i int, phrasesOnly bool) (span core.Span, nex
 			return core.Span{Start: toks[i].start, End: toks[i+len(ph)-1].end}, i + len(ph), true, true
 		}
 	}
-	if phrasesOnly || !p.lx.IsCue(toks[i].text) || p.fiction && hasLower(p.lx.Prepositions, toks[i].text) || p.cueEndsName(toks, i) || p.countedNoun(toks, i) {
+	if phrasesOnly || !p.lx.IsCue(toks[i].text) || p.fiction && hasLower(p.lx.Prepositions, toks[i].text) || p.cueLookalike(toks, i) {
 		return core.Span{}, i, false, false // fiction: the “in” of “put in” is no cue (“said in a low voice”)
 	}
 	if i+1 < len(toks) && toks[i+1].word && p.lx.IsCueParticle(toks[i].text, toks[i+1].text) {
 		return core.Span{Start: toks[i].start, End: toks[i+1].end}, i + 2, false, true // “put in”
 	}
 	return core.Span{Start: toks[i].start, End: toks[i].end}, i + 1, false, true
+}
+
+// cueLookalike reports a cue word at token i that is no speech verb
+// where it stands, in news: the end of a body's name, a counted noun, a
+// naming participle (below).
+func (p *pass) cueLookalike(toks []token, i int) bool {
+	return p.cueEndsName(toks, i) || p.countedNoun(toks, i) || p.namingParticiple(toks, i)
 }
 
 // cueEndsName reports, in news, a capitalised cue word that is an
@@ -66,6 +73,34 @@ func (p *pass) countedNoun(toks []token, i int) bool {
 	}
 	return j >= 0 && j < i-1 && isCount(toks[j].text)
 }
+
+// namingParticiple reports, in English news, a cue word in -ed right
+// after a thing someone new introduces: “a song called "Day after Day"”,
+// “an account named …”. The participle gives the thing's name; the thing
+// says nothing. A subject that calls something so is no indefinite noun
+// phrase (“Newt Gingrich called "the loudest …"”, “which he called …”).
+func (p *pass) namingParticiple(toks []token, i int) bool {
+	if p.names == nil || p.lx.SubjectAfterCue || toks[i].cap || !strings.HasSuffix(toks[i].text, "ed") {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-maxNamedNounWords-1; j-- {
+		t := toks[j]
+		if !t.word || t.cap {
+			return false
+		}
+		if p.lx.IndefiniteDeterminers[t.text] {
+			return j < i-1
+		}
+		if p.lx.StopWords[t.text] || p.lx.IsCue(t.text) {
+			return false
+		}
+	}
+	return false
+}
+
+// maxNamedNounWords bounds the words of the thing a naming participle
+// follows: “a popular play”, “a short film”.
+const maxNamedNounWords = 3
 
 // isCount reports a number written in figures that is not a year: “50”.
 func isCount(s string) bool {

@@ -108,7 +108,7 @@ func (p *pass) number(w *rankWindow) {
 			low = lower(low)
 		}
 		w.low = append(w.low, low)
-		w.cue = append(w.cue, t.word && p.lx.Cues[low] && !(t.cap && p.cueEndsName(w.toks, k)) && !p.countedNoun(w.toks, k))
+		w.cue = append(w.cue, t.word && p.lx.Cues[low] && !p.cueLookalike(w.toks, k))
 		if k > 0 {
 			prev := w.toks[k-1]
 			if strings.IndexByte(p.text[prev.end:t.start], '\n') >= 0 {

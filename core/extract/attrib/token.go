@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -108,9 +109,15 @@ func wordEnd(text string, j, b int) int {
 func appendWord(buf []token, text string, i, j, b int, capital bool, lx *lexicon.Lexicon) []token {
 	if j < b && text[j] == '.' && (lx.Abbreviations[text[i:j+1]] || isInitial(text[i:j])) {
 		j++
+	} else if j+len(oneDotLeader) <= b && strings.HasPrefix(text[j:], oneDotLeader) && isInitial(text[i:j]) {
+		j += len(oneDotLeader)
 	}
 	return append(buf, token{start: i, end: j, text: text[i:j], word: true, cap: capital})
 }
+
+// oneDotLeader (U+2024) stands for a period in some texts, so that
+// software does not end the sentence at an initial: “Sergey M․”.
+const oneDotLeader = "\u2024"
 
 // isASCIIWordByte reports an ASCII letter or digit.
 func isASCIIWordByte(c byte) bool {

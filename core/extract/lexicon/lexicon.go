@@ -92,8 +92,19 @@ type Lexicon struct {
 	// ClauseConjunctions join two clauses after a comma: "and", "but";
 	// a speaker named before one rarely speaks the quote after it.
 	ClauseConjunctions map[string]bool
-	// Offices are the titles and speaker nouns that are not organisation
-	// words, lower-cased: "president", "host", "secretary" (derived).
+	// Occupations are trades written before a person's name in news
+	// ("podcaster Spike Cohen", "Actress Denise Crosby"): part of the
+	// description, never of the name, even capitalised where a sentence
+	// opens. Lower-cased; news only, so the novels' speaker nouns stay as
+	// they are.
+	Occupations map[string]bool
+	// Documents carry their owner's words in news (“RIAA's notice
+	// alleged”, “Trump's tweet said”): the owner is the speaker.
+	// Lower-cased; news only.
+	Documents map[string]bool
+	// Offices are the titles, speaker nouns that are not organisation
+	// words, and occupations, lower-cased: "president", "host",
+	// "secretary", "actress" (derived).
 	Offices map[string]bool
 	// Places are the names of countries, states, regions and cities,
 	// lower-cased: a place speaks only through a speech verb ("Turkey
@@ -150,6 +161,7 @@ func Parse(lang, data string) (*Lexicon, error) {
 		GivenNames:   map[string]Gender{},
 		Prepositions: map[string]bool{}, AgentPrepositions: map[string]bool{}, Complementizers: map[string]bool{}, ObliqueDeterminers: map[string]bool{},
 		IndefiniteDeterminers: map[string]bool{}, Places: map[string]bool{}, OrganisationLinks: map[string]bool{},
+		Occupations: map[string]bool{}, Documents: map[string]bool{},
 	}
 	sets := map[string]map[string]bool{
 		"cue-adverbs": lx.CueAdverbs, "speaker-nouns": lx.SpeakerNouns, "stop-words": lx.StopWords,
@@ -157,7 +169,7 @@ func Parse(lang, data string) (*Lexicon, error) {
 		"stopwords":    lx.Stopwords,
 		"prepositions": lx.Prepositions, "agent-prepositions": lx.AgentPrepositions, "complementizers": lx.Complementizers, "oblique-determiners": lx.ObliqueDeterminers,
 		"indefinite-determiners": lx.IndefiniteDeterminers, "places": lx.Places,
-		"organisation-links": lx.OrganisationLinks,
+		"organisation-links": lx.OrganisationLinks, "occupations": lx.Occupations, "documents": lx.Documents,
 	}
 	caseSets := map[string]map[string]bool{"not-names": lx.NotNames, "abbreviations": lx.Abbreviations}
 	section := ""
@@ -187,6 +199,9 @@ func Parse(lang, data string) (*Lexicon, error) {
 		if !lx.OrganisationWords[t] {
 			lx.Offices[t] = true
 		}
+	}
+	for t := range lx.Occupations {
+		lx.Offices[t] = true
 	}
 	return lx, sc.Err()
 }
