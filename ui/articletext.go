@@ -65,6 +65,12 @@ type articleText struct {
 	// article would otherwise paint hundreds of text runs on every frame.
 	viewTop, viewHeight float32
 	drawnFrom, drawnTo  float32
+	// drawnLines keeps the canvas objects of the lines drawn, by line,
+	// until the text is laid out again: scrolling makes objects only for
+	// the lines that come into view, and Fyne keeps the rasterised text of
+	// an object it has drawn. drawnIn is the theme they were made in.
+	drawnLines map[int]lineObjects
+	drawnIn    color.Color
 
 	onQuoteTapped func(id int64)
 	onSelected    func(start, end int)
@@ -214,7 +220,7 @@ func (t *articleText) relayout() {
 	}
 	changed := h != t.height
 	t.height = h
-	t.objects = nil
+	t.objects, t.drawnLines = nil, nil
 	if t.onLayout != nil {
 		t.onLayout(changed) // may scroll, and so change what is drawn
 	}
@@ -509,49 +515,34 @@ func (r *articleRenderer) Refresh() {
 	canvas.Refresh(r.t)
 }
 
-// draw makes the canvas objects of the laid-out text: highlights first,
-// then text, underlines and gutter marks.
+// draw makes the canvas objects of the lines in the band to draw:
+// highlights first, then text, underlines and gutter marks. Lines drawn
+// before keep their objects.
 func (t *articleText) draw() []fyne.CanvasObject {
-	p := paletteFor(currentVariant())
-	fg, grey := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNamePlaceHolder)
-	var back, front []fyne.CanvasObject
-	var barTop, barBottom float32 = -1, -1
+	fg := theme.Color(theme.ColorNameForeground)
+	if t.drawnLines == nil || t.drawnIn != fg { // laid out again, or another theme
+		t.drawnLines, t.drawnIn = map[int]lineObjects{}, fg
+	}
 	from, to := t.drawRange()
 	t.drawnFrom, t.drawnTo = from, to
-	for _, l := range t.lines {
+	t.forgetLinesOutside(from-2*t.viewHeight, to+2*t.viewHeight)
+	var back, front []fyne.CanvasObject
+	var barTop, barBottom float32 = -1, -1
+	for i, l := range t.lines {
 		if l.y+articleLine < from || l.y > to {
 			continue
 		}
-		if l.para > 0 && !t.plain {
-			num := canvas.NewText(strconv.Itoa(l.para), grey)
-			num.TextSize = 12
-			num.Alignment = fyne.TextAlignTrailing
-			num.Move(fyne.NewPos(0, l.y+3))
-			num.Resize(fyne.NewSize(t.gutter-16, articleLine-6))
-			front = append(front, num)
+		objs, ok := t.drawnLines[i]
+		if !ok {
+			objs = t.drawLine(l)
+			t.drawnLines[i] = objs
 		}
-		back = append(back, t.lineHighlights(l, p)...)
-		for _, run := range mergeRuns(l.pieces) {
-			s := t.text[run.start:run.end]
-			txt := canvas.NewText(s, fg)
-			txt.TextSize = articleTextSize
-			txt.TextStyle = run.style.textStyle()
-			txt.Move(fyne.NewPos(t.gutter+run.x, l.y+(articleLine-20)/2))
-			txt.Resize(fyne.NewSize(run.w, 20))
-			front = append(front, txt)
-			if run.style.current && barTop < 0 {
+		back, front = append(back, objs.back...), append(front, objs.front...)
+		if objs.current {
+			if barTop < 0 {
 				barTop = l.y
 			}
-			if run.style.current {
-				barBottom = l.y + articleLine
-			}
-			front = append(front, t.underlines(l, run, p, grey, fg)...)
-			if run.style.lead && t.leadAt(run.start) == run.start {
-				icon := canvas.NewImageFromResource(theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameWarning))
-				icon.Resize(fyne.NewSquareSize(reviewIconSize))
-				icon.Move(fyne.NewPos(t.gutter+run.x-reviewIconSize-2, l.y+(articleLine-reviewIconSize)/2))
-				front = append(front, icon)
-			}
+			barBottom = l.y + articleLine
 		}
 	}
 	if barTop >= 0 && !t.plain {
@@ -563,12 +554,63 @@ func (t *articleText) draw() []fyne.CanvasObject {
 	return append(back, front...)
 }
 
+// lineObjects are one line's canvas objects: back behind all text, front
+// over it; current says the line holds part of the current quote.
+type lineObjects struct {
+	back, front []fyne.CanvasObject
+	current     bool
+}
+
+// drawLine makes the canvas objects of one line.
+func (t *articleText) drawLine(l textLine) lineObjects {
+	p := paletteFor(currentVariant())
+	fg, grey := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNamePlaceHolder)
+	objs := lineObjects{back: t.lineHighlights(l, p)}
+	if l.para > 0 && !t.plain {
+		num := canvas.NewText(strconv.Itoa(l.para), grey)
+		num.TextSize = 12
+		num.Alignment = fyne.TextAlignTrailing
+		num.Move(fyne.NewPos(0, l.y+3))
+		num.Resize(fyne.NewSize(t.gutter-16, articleLine-6))
+		objs.front = append(objs.front, num)
+	}
+	for _, run := range mergeRuns(l.pieces) {
+		txt := canvas.NewText(t.text[run.start:run.end], fg)
+		txt.TextSize = articleTextSize
+		txt.TextStyle = run.style.textStyle()
+		txt.Move(fyne.NewPos(t.gutter+run.x, l.y+(articleLine-20)/2))
+		txt.Resize(fyne.NewSize(run.w, 20))
+		objs.front = append(objs.front, txt)
+		objs.current = objs.current || run.style.current
+		objs.front = append(objs.front, t.underlines(l, run, p, grey, fg)...)
+		if run.style.lead && t.leadAt(run.start) == run.start {
+			icon := canvas.NewImageFromResource(theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameWarning))
+			icon.Resize(fyne.NewSquareSize(reviewIconSize))
+			icon.Move(fyne.NewPos(t.gutter+run.x-reviewIconSize-2, l.y+(articleLine-reviewIconSize)/2))
+			objs.front = append(objs.front, icon)
+		}
+	}
+	return objs
+}
+
+// forgetLinesOutside drops the kept objects of lines far from view, so
+// that scrolling through a long article does not keep all of it.
+func (t *articleText) forgetLinesOutside(from, to float32) {
+	for i := range t.drawnLines {
+		if l := t.lines[i]; l.y+articleLine < from || l.y > to {
+			delete(t.drawnLines, i)
+		}
+	}
+}
+
 // drawRange is the band of the text that gets canvas objects: the part in
-// view and a quarter of a screen above and below it. Fyne draws every
-// canvas object given, in view or not, and shapes and rasterises each new
-// line of text in the frame that first shows it; a band of three screens
-// made showing a new article cost the window's thread 110–120 ms of
-// processor time in one frame, this band 75–100 ms.
+// view and two lines above and below it. Fyne draws every canvas object
+// given, in view or not, and shapes and rasterises each new line of text in
+// the frame that first shows it: a band of three screens made showing a
+// new article cost the window's thread 110–120 ms of processor time in one
+// frame, a band of a screen and a half 75–100 ms. Since the lines drawn
+// keep their objects (drawnLines), a scroll only pays for the lines it
+// brings into view, so the band need not reach beyond the view.
 func (t *articleText) drawRange() (from, to float32) {
 	switch {
 	case t.plain:
@@ -576,7 +618,7 @@ func (t *articleText) drawRange() (from, to float32) {
 	case t.viewHeight <= 0: // not in view yet: the top
 		return 0, 900
 	}
-	return t.viewTop - t.viewHeight/4, t.viewTop + 5*t.viewHeight/4
+	return t.viewTop - 2*articleLine, t.viewTop + t.viewHeight + 2*articleLine
 }
 
 // setView tells which part of the text is in view (scroll offset and

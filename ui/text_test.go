@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"verbatim/core"
 )
@@ -144,5 +145,71 @@ func TestLongTextDrawsOnlyNearTheView(t *testing.T) {
 	}
 	if !last {
 		t.Error("scrolled to the end, the last paragraph is not drawn")
+	}
+}
+
+// TestScrollMakesObjectsOnlyForNewLines: lines that stay in view keep
+// their canvas objects (Fyne keeps their rasterised text), lines far from
+// view are forgotten, and a new layout, marks or theme draw afresh.
+func TestScrollMakesObjectsOnlyForNewLines(t *testing.T) {
+	a := test.NewTempApp(t)
+	var paras []string
+	for i := range 200 {
+		paras = append(paras, fmt.Sprintf("Paragraph %d says that \"something was said\" by someone, at some length, to fill a line or two.", i))
+	}
+	text := strings.Join(paras, "\n\n")
+	at := newArticleText()
+	at.setDocument(text, nil)
+	at.Resize(fyne.NewSize(600, at.MinSize().Height))
+	texts := func() map[*canvas.Text]bool {
+		out := map[*canvas.Text]bool{}
+		for _, o := range test.WidgetRenderer(at).Objects() {
+			if txt, ok := o.(*canvas.Text); ok {
+				out[txt] = true
+			}
+		}
+		return out
+	}
+	at.setView(0, 500)
+	before := texts()
+	at.setView(500, 500) // out of the band drawn: drawn again
+	after := texts()
+	kept, fresh := 0, 0
+	for txt := range after {
+		if before[txt] {
+			kept++
+		} else {
+			fresh++
+		}
+	}
+	if kept == 0 || fresh == 0 || fresh > kept {
+		t.Errorf("scrolling half a 1000-high band: %d text objects kept, %d new; want most kept", kept, fresh)
+	}
+
+	at.setView(at.height-500, 500)
+	if n := len(at.drawnLines); n > 4*500/articleLine {
+		t.Errorf("at the end of the article %d lines keep objects; want only those near the view", n)
+	}
+	at.setView(0, 500)
+	for txt := range texts() {
+		if before[txt] {
+			t.Fatal("after a scroll through the whole article the first lines kept their old objects")
+		}
+	}
+
+	start := strings.Index(text, "\"something")
+	at.setMarks([]quoteMark{{id: 1, fragments: []core.Span{{Start: start, End: start + 20}}, current: true}})
+	for txt := range texts() {
+		if after[txt] {
+			t.Fatal("new marks kept objects drawn without them")
+		}
+	}
+	shown := texts()
+	a.Settings().SetTheme(theme.LightTheme())
+	at.Refresh()
+	for txt := range texts() {
+		if shown[txt] {
+			t.Fatal("another theme kept objects drawn in the old one")
+		}
 	}
 }
