@@ -32,6 +32,7 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 		{"[cues]\nsay\n[titles]\nMr.\n", "line 4: want WORD GENDER"},
 		{"[pronouns]\nhe x\n", `line 2: unknown gender "x"`},
 		{"[bogus]\nx\n", "unknown section [bogus]"},
+		{"[body-kinds]\ncompany firm\n", "line 2: want NOUNS = MARKERS"},
 	} {
 		_, err := Parse("xx", tc.data)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -94,5 +95,16 @@ func TestOrganisationLinks(t *testing.T) {
 		if !en.OrganisationLinks[w] {
 			t.Errorf("%q does not link a body's name", w)
 		}
+	}
+}
+
+func TestBodyKinds(t *testing.T) {
+	en := MustLoadAll()["en"]
+	company, firm := en.BodyKinds["company"], en.BodyKinds["firm"]
+	if company == nil || company != firm || !company.AnyBody || !company.Markers["inc."] {
+		t.Errorf("company and firm: %+v, %+v; want one kind, any body, marked by Inc.", company, firm)
+	}
+	if ministry := en.BodyKinds["ministry"]; ministry == nil || ministry.AnyBody || !ministry.Markers["ministry"] {
+		t.Errorf("ministry: %+v; want only a Ministry", ministry)
 	}
 }
