@@ -87,6 +87,15 @@ func TestPlaces(t *testing.T) {
 			t.Errorf("%q is a place", w)
 		}
 	}
+	de := MustLoadAll()["de"]
+	for _, w := range []string{"deutschland", "österreich", "wien", "zürich", "genf", "vereinigte staaten"} {
+		if !de.Places[w] {
+			t.Errorf("German %q is not a place", w)
+		}
+	}
+	if de.Places["essen"] {
+		t.Error(`German "essen" is a place; it is a noun as often ("das Essen")`)
+	}
 }
 
 func TestOrganisationLinks(t *testing.T) {
