@@ -105,6 +105,10 @@ func TestOrganisationLinks(t *testing.T) {
 			t.Errorf("%q does not link a body's name", w)
 		}
 	}
+	de := MustLoadAll()["de"]
+	if !de.OrganisationLinks["für"] || de.OrganisationLinks["der"] || de.OrganisationLinks["des"] {
+		t.Errorf("German links %v: want für, not the genitive der or des", de.OrganisationLinks)
+	}
 }
 
 func TestBodyKinds(t *testing.T) {
