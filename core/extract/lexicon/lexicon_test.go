@@ -121,3 +121,12 @@ func TestBodyKinds(t *testing.T) {
 		t.Errorf("ministry: %+v; want only a Ministry", ministry)
 	}
 }
+
+func TestGermanOccupationsAreOffices(t *testing.T) {
+	de := MustLoadAll()["de"]
+	for _, w := range []string{"schauspielerin", "sänger", "unternehmer", "schriftstellerin"} {
+		if !de.Occupations[w] || !de.Offices[w] {
+			t.Errorf("German %q is no occupation and office", w)
+		}
+	}
+}
