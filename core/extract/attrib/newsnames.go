@@ -32,9 +32,9 @@ type newsName struct {
 	org    bool // a body: its last word is an organisation word
 	male   int  // followed by "he"/"his" before another name
 	female int
-	// bodies counts the uses followed by "it", "its" or "their" before
-	// any "he" or "she": how news refers back to a body (“Hasbro hosted a
-	// panel about their Star Wars products”).
+	// bodies counts the uses followed, before the next name, by "it",
+	// "its" or "their" and by no "he" or "she": how news refers back to a
+	// body (“Hasbro hosted a panel about their Star Wars products”).
 	bodies int
 	gender lexicon.Gender // from a title or given name
 }
@@ -73,7 +73,7 @@ type newsRun struct {
 	words      int
 	before     string
 	gender     lexicon.Gender
-	bodyPron   bool   // "it", "its" or "their" came first
+	bodyPron   bool   // "it", "its" or "their" followed, before the next name
 	firstHash  uint64 // foldHash of the first word
 	// participle: the first word opens a sentence and reads as a
 	// participle (“Injecting Clinton’s marital troubles …”), so the run
