@@ -32,6 +32,10 @@ type newsName struct {
 	org    bool // a body: its last word is an organisation word
 	male   int  // followed by "he"/"his" before another name
 	female int
+	// bodies counts the uses followed, before the next name, by "it",
+	// "its" or "their" and by no "he" or "she": how news refers back to a
+	// body (“Hasbro hosted a panel about their Star Wars products”).
+	bodies int
 	gender lexicon.Gender // from a title or given name
 }
 
@@ -69,6 +73,7 @@ type newsRun struct {
 	words      int
 	before     string
 	gender     lexicon.Gender
+	bodyPron   bool   // "it", "its" or "their" followed, before the next name
 	firstHash  uint64 // foldHash of the first word
 	// participle: the first word opens a sentence and reads as a
 	// participle (“Injecting Clinton’s marital troubles …”), so the run
@@ -173,6 +178,8 @@ func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
 		if pending >= 0 {
 			if g := pronounGenderOf(w); g != lexicon.GenderUnknown {
 				runs[pending].gender, pending = g, -1
+			} else if bodyPronoun(w) {
+				runs[pending].bodyPron = true
 			}
 		}
 	}
@@ -184,6 +191,12 @@ func buildNewsNames(text string, lx *lexicon.Lexicon) *newsNames {
 		n.addRun(text, r)
 	}
 	return n
+}
+
+// bodyPronoun reports a pronoun news uses for a body: “it”, “its”,
+// “their”. “They” is left out: news uses it for people as often.
+func bodyPronoun(w string) bool {
+	return w == "its" || w == "it" || w == "their"
 }
 
 // isParticiple reports a word that reads as a present participle:
@@ -327,6 +340,10 @@ func (n *newsNames) use(pt runPart, r newsRun) {
 		f.male++
 	case lexicon.Female:
 		f.female++
+	default:
+		if r.bodyPron {
+			f.bodies++
+		}
 	}
 	if pt.title != "" {
 		f.titled++

@@ -162,6 +162,9 @@ func (p *pass) notAPerson(m mention, g lexicon.Gender) bool {
 	if m.body || p.isPlace(m.core) {
 		return true // “the Commission on Presidential Debates”; “between Greece and Turkey, he added”
 	}
+	if p.names.isOffice(lower(m.core)) {
+		return true // German capitalises a trade: “der Moderator … Er kommentierte” names no one
+	}
 	if full := p.names.forms[p.names.fullest(p.names.knownPart(m.core), lexicon.GenderUnknown)]; full != nil && !compatible(full.genderOf(), g) {
 		return true // “Clinton” where the article names Hillary Clinton, for “he”
 	}

@@ -171,6 +171,9 @@ func (p *pass) resolve(m mention, i int) (id int, resolved bool) {
 	if id, ok := p.newsDescription(m); ok {
 		return id, true
 	}
+	if id, ok := p.bodyDescription(m, i); ok {
+		return id, true // “the company”: Hasbro
+	}
 	head := lower(lastWord(m.core))
 	for k := len(p.ents.ents) - 1; k >= 0 && !p.introducesSomeone(m); k-- {
 		e := p.ents.get(k)

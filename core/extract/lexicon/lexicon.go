@@ -102,6 +102,11 @@ type Lexicon struct {
 	// alleged”, “Trump's tweet said”): the owner is the speaker.
 	// Lower-cased; news only.
 	Documents map[string]bool
+	// BodyKinds maps the head noun of a description of a body (“the
+	// company”, “the ministry”) to its kind: a news article's definite
+	// description of a kind of body refers back to the last body of that
+	// kind it named. Lower-cased; news only.
+	BodyKinds map[string]*BodyKind
 	// Offices are the titles, speaker nouns that are not organisation
 	// words, and occupations, lower-cased: "president", "host",
 	// "secretary", "actress" (derived).
@@ -126,6 +131,16 @@ type Lexicon struct {
 	// ("Aunt Juley"): "her aunt" may be the book's Aunt Juley, while "her
 	// sister" is not its Sister Bill. Lower-cased.
 	KinAddress map[string]bool
+}
+
+// BodyKind is a kind of body a description can name (“the company”):
+// the nouns that describe it, the words that show a body's name to be of
+// the kind (“Inc.”, “Ministry”), and whether a body of no known kind will
+// do when the article names none of this one (“the company”: the last
+// body named; “the ministry”: only a Ministry). Lower-cased.
+type BodyKind struct {
+	Nouns, Markers map[string]bool
+	AnyBody        bool
 }
 
 // Load parses the embedded lexicon for lang ("en", "de").
@@ -271,6 +286,8 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		for _, f := range fields {
 			(*set)[strings.ToLower(f)] = true
 		}
+	case "body-kinds":
+		return lx.addBodyKind(fields)
 	case "kin-titles":
 		if len(fields) < 2 || len(fields) > 3 {
 			return fmt.Errorf("want NOUN TITLE [OWNER-TITLE]")
@@ -300,6 +317,34 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		return fmt.Errorf("entry before any [section]")
 	default:
 		return fmt.Errorf("unknown section [%s]", section)
+	}
+	return nil
+}
+
+// addBodyKind reads a line NOUNS = MARKERS, a "*" among the markers for
+// any body.
+func (lx *Lexicon) addBodyKind(fields []string) error {
+	eq := 0
+	for eq < len(fields) && fields[eq] != "=" {
+		eq++
+	}
+	if eq == 0 || eq >= len(fields)-1 {
+		return fmt.Errorf("want NOUNS = MARKERS")
+	}
+	if lx.BodyKinds == nil {
+		lx.BodyKinds = map[string]*BodyKind{}
+	}
+	k := &BodyKind{Nouns: map[string]bool{}, Markers: map[string]bool{}}
+	for _, f := range fields[:eq] {
+		k.Nouns[strings.ToLower(f)] = true
+		lx.BodyKinds[strings.ToLower(f)] = k
+	}
+	for _, f := range fields[eq+1:] {
+		if f == "*" {
+			k.AnyBody = true
+			continue
+		}
+		k.Markers[strings.ToLower(f)] = true
 	}
 	return nil
 }

@@ -32,6 +32,7 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 		{"[cues]\nsay\n[titles]\nMr.\n", "line 4: want WORD GENDER"},
 		{"[pronouns]\nhe x\n", `line 2: unknown gender "x"`},
 		{"[bogus]\nx\n", "unknown section [bogus]"},
+		{"[body-kinds]\ncompany firm\n", "line 2: want NOUNS = MARKERS"},
 	} {
 		_, err := Parse("xx", tc.data)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -86,6 +87,15 @@ func TestPlaces(t *testing.T) {
 			t.Errorf("%q is a place", w)
 		}
 	}
+	de := MustLoadAll()["de"]
+	for _, w := range []string{"deutschland", "österreich", "wien", "zürich", "genf", "vereinigte staaten"} {
+		if !de.Places[w] {
+			t.Errorf("German %q is not a place", w)
+		}
+	}
+	if de.Places["essen"] {
+		t.Error(`German "essen" is a place; it is a noun as often ("das Essen")`)
+	}
 }
 
 func TestOrganisationLinks(t *testing.T) {
@@ -93,6 +103,30 @@ func TestOrganisationLinks(t *testing.T) {
 	for _, w := range []string{"of", "for", "on"} {
 		if !en.OrganisationLinks[w] {
 			t.Errorf("%q does not link a body's name", w)
+		}
+	}
+	de := MustLoadAll()["de"]
+	if !de.OrganisationLinks["für"] || de.OrganisationLinks["der"] || de.OrganisationLinks["des"] {
+		t.Errorf("German links %v: want für, not the genitive der or des", de.OrganisationLinks)
+	}
+}
+
+func TestBodyKinds(t *testing.T) {
+	en := MustLoadAll()["en"]
+	company, firm := en.BodyKinds["company"], en.BodyKinds["firm"]
+	if company == nil || company != firm || !company.AnyBody || !company.Markers["inc."] {
+		t.Errorf("company and firm: %+v, %+v; want one kind, any body, marked by Inc.", company, firm)
+	}
+	if ministry := en.BodyKinds["ministry"]; ministry == nil || ministry.AnyBody || !ministry.Markers["ministry"] {
+		t.Errorf("ministry: %+v; want only a Ministry", ministry)
+	}
+}
+
+func TestGermanOccupationsAreOffices(t *testing.T) {
+	de := MustLoadAll()["de"]
+	for _, w := range []string{"schauspielerin", "sänger", "unternehmer", "schriftstellerin"} {
+		if !de.Occupations[w] || !de.Offices[w] {
+			t.Errorf("German %q is no occupation and office", w)
 		}
 	}
 }
