@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"verbatim/assets"
@@ -315,18 +316,29 @@ func (m *MainWindow) showImportSummary(s ImportSummary) {
 	if len(s.Failed) > 0 {
 		body.Add(widget.NewLabelWithStyle(plural(len(s.Failed), "file could not be imported:", "files could not be imported:"),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		problems := container.NewVBox()
-		for _, p := range s.Failed {
-			problems.Add(wrapped(p.Name + " — " + p.Reason))
-		}
-		scroll := container.NewVScroll(problems)
-		scroll.SetMinSize(fyne.NewSize(480, min(float32(len(s.Failed))*56, 240)))
-		body.Add(scroll)
+		body.Add(problemList(s.Failed))
 	}
 	d := dialog.NewCustom("Import finished", "OK", body, m.Window)
 	d.Resize(fyne.NewSize(540, 10))
 	m.summaryDlg = d
 	d.Show()
+}
+
+// problemList lists the files that failed, each with its reason, in a
+// box as high as the list up to a limit, then scrolling.
+func problemList(failed []ImportProblem) *container.Scroll {
+	const width, maxHeight = 480, 240
+	problems := container.NewVBox()
+	var height float32
+	for _, p := range failed {
+		l := wrapped(p.Name + " — " + p.Reason)
+		l.Resize(fyne.NewSize(width, 0)) // a wrapped label is as high as its width makes it
+		height += l.MinSize().Height + theme.Padding()
+		problems.Add(l)
+	}
+	scroll := container.NewVScroll(problems)
+	scroll.SetMinSize(fyne.NewSize(width, min(height, maxHeight)))
+	return scroll
 }
 
 func wrapped(text string) *widget.Label {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -209,5 +210,23 @@ func TestClosingDuringAnImportKeepsTheLibraryWhole(t *testing.T) {
 	case <-tw.done:
 		t.Error("a summary was shown for a window that is going")
 	default:
+	}
+}
+
+// The summary's list of failed files shows a few long reasons whole, and
+// scrolls only when there are many.
+func TestImportProblemsShowWhole(t *testing.T) {
+	test.NewTempApp(t)
+	long := ImportProblem{Name: "index.csv", Reason: "This spreadsheet has no column of article text (one headed “text”, “body” or “content”); its columns are: file, date, title, url, approx_quote_pairs, chars, license."}
+	short := ImportProblem{Name: "picture.png", Reason: "This file is not a supported article format (it looks like an image)."}
+	list := problemList([]ImportProblem{long, short})
+	list.Resize(list.MinSize())
+	content := list.Content.MinSize().Height
+	if shown := list.MinSize().Height; shown < content {
+		t.Errorf("two problems need %v high, the box shows %v", content, shown)
+	}
+	many := problemList(slices.Repeat([]ImportProblem{long}, 20))
+	if h := many.MinSize().Height; h > 240 {
+		t.Errorf("twenty problems make a box %v high; it should scroll", h)
 	}
 }
