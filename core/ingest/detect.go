@@ -64,7 +64,7 @@ func Detect(name string, data []byte) (format Format, problem string) {
 		}
 		return FormatText, ""
 	}
-	return "", unsupportedMessage(head)
+	return "", unsupportedMessage(name, head)
 }
 
 // detectZip tells the zip-based formats apart by their contents.
@@ -138,10 +138,34 @@ func looksLikeText(data []byte) bool {
 }
 
 // unsupportedMessage names what the data seems to be.
-func unsupportedMessage(head []byte) string {
+// namedFormat is the format a file's name promises, for the formats whose
+// files start with a signature; "" for others.
+func namedFormat(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".pdf":
+		return "a PDF"
+	case ".docx":
+		return "a Word document"
+	case ".odt":
+		return "an OpenDocument text"
+	case ".epub":
+		return "an EPUB book"
+	case ".rtf":
+		return "an RTF document"
+	}
+	return ""
+}
+
+func unsupportedMessage(name string, head []byte) string {
 	kind := http.DetectContentType(head)
 	what := ""
 	switch {
+	case namedFormat(name) != "" && !strings.HasPrefix(kind, "image/"):
+		// The name promises a format the contents do not have: a download
+		// cut short, a damaged copy, or a file renamed by hand.
+		return "This file is named as " + namedFormat(name) +
+			" but its contents are not; it may be damaged or only partly downloaded."
+
 	case strings.HasPrefix(kind, "image/"):
 		what = " (it looks like an image)"
 	case strings.HasPrefix(kind, "audio/"), strings.HasPrefix(kind, "video/"):

@@ -1,6 +1,9 @@
 package ingest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDetectLanguage(t *testing.T) {
 	tests := []struct{ text, want string }{
@@ -62,5 +65,21 @@ func TestTextDateline(t *testing.T) {
 	doc := importOne(t, "trump.txt", []byte(readFixture(t, "wikinews/trump-emergency.txt")))
 	if doc.Meta.Date != "2019-01-07" || doc.Meta.Language != "en" || doc.Meta.Title != "trump" || doc.Meta.Format != "txt" {
 		t.Errorf("meta = %+v", doc.Meta)
+	}
+}
+
+// A file whose name promises a format its contents lack is said to be
+// damaged, not of an unknown kind.
+func TestDetectSaysANamedFormatIsDamaged(t *testing.T) {
+	garbage := []byte("\x00\x01\x02\x03\xfe\xff binary \x00\x00 left over from a cut download")
+	tests := []struct{ name, want string }{
+		{"report.pdf", "named as a PDF but its contents are not"},
+		{"Report.DOCX", "named as a Word document"},
+		{"notes.bin", "not a supported article format"},
+	}
+	for _, tt := range tests {
+		if _, problem := Detect(tt.name, garbage); !strings.Contains(problem, tt.want) {
+			t.Errorf("Detect(%s) says %q, want %q", tt.name, problem, tt.want)
+		}
 	}
 }
