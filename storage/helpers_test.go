@@ -48,6 +48,7 @@ type scriptedQuote struct {
 	text, mention, speaker string
 	confidence             float64
 	parts                  []string // fragments; the whole text when empty
+	nonQuote               core.NonQuoteKind
 }
 
 func (s scripted) engine(t testing.TB) Engine {
@@ -62,7 +63,7 @@ func (s scripted) engine(t testing.TB) Engine {
 				}
 				span := core.Span{Start: i, End: i + len(q.text)}
 				quote := core.Quote{Span: span, Fragments: []core.Span{span}, Speaker: q.speaker,
-					SpeakerKind: core.SpeakerPerson, Rule: s.version, Confidence: q.confidence}
+					SpeakerKind: core.SpeakerPerson, Rule: s.version, Confidence: q.confidence, NonQuote: q.nonQuote}
 				if len(q.parts) > 0 {
 					quote.Fragments = nil
 					for _, p := range q.parts {

@@ -523,9 +523,11 @@ func (b *linkBatch) reset() {
 	b.rows, b.topics = b.rows[:0], nil
 }
 
-// quoteRow is the quotes row of q, machine fields only.
+// quoteRow is the quotes row of q, machine fields only. non_quote is
+// left to its default, the empty string, for speech, so that a new row of speech is the
+// same in every schema version (an update must set it: see mergeQuotes).
 func quoteRow(docID int64, docDate, text string, q core.Quote, paras *paragraph.Index, speaker int64) map[string]any {
-	return map[string]any{
+	row := map[string]any{
 		"doc_id": docID, "doc_date": docDate,
 		"span_start": q.Span.Start, "span_end": q.Span.End, "fragments": encodeSpans(q.Fragments),
 		"text": q.Span.In(text), "paragraph": paras.NumberAt(q.Span.Start),
@@ -534,6 +536,10 @@ func quoteRow(docID int64, docDate, text string, q core.Quote, paras *paragraph.
 		"machine_speaker": cleanName(q.Speaker), "machine_kind": string(q.SpeakerKind),
 		"speaker_id": nullID(speaker), "rule": q.Rule, "confidence": q.Confidence, "unclosed": q.Unclosed,
 	}
+	if q.NonQuote != "" {
+		row["non_quote"] = string(q.NonQuote)
+	}
+	return row
 }
 
 func encodeSpans(spans []core.Span) string {

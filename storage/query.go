@@ -79,13 +79,16 @@ type QuoteRow struct {
 	Rule           string
 	Confidence     float64
 	Unclosed       bool
-	Origin         Origin
-	Status         Status
-	Note           string
-	DocTitle       string
-	DocOutlet      string
-	DocDate        string
-	Topics         []TopicChip
+	// NonQuote says what the engine took the quoted string to be when it is
+	// probably nobody's words (a title, a term); "" for speech.
+	NonQuote  core.NonQuoteKind
+	Origin    Origin
+	Status    Status
+	Note      string
+	DocTitle  string
+	DocOutlet string
+	DocDate   string
+	Topics    []TopicChip
 }
 
 // NeedsReview reports whether the quote waits for the researcher at the
@@ -100,7 +103,7 @@ func (q QuoteRow) NeedsReview(threshold float64) bool {
 const quoteColumns = `q.id, q.doc_id, q.span_start, q.span_end, q.fragments, q.text, q.paragraph,
 	q.mention_start, q.mention_end, q.mention, q.cue_start, q.cue_end,
 	ifnull(q.speaker_id, 0), ifnull(s.name, ''), ifnull(s.kind, ''), q.speaker_by_user, q.machine_speaker,
-	q.rule, q.confidence, q.unclosed, q.origin, q.status, q.note, d.title, d.outlet, d.date`
+	q.rule, q.confidence, q.unclosed, q.non_quote, q.origin, q.status, q.note, d.title, d.outlet, d.date`
 
 // where builds the filter's conditions. Every value is a bound parameter.
 // The plan says how the topic and search filters are written (see plan.go).
@@ -277,12 +280,13 @@ func (l *Library) Quote(ctx context.Context, id int64) (QuoteRow, error) {
 
 func scanQuote(rows *sql.Rows) (QuoteRow, error) {
 	var q QuoteRow
-	var frags, kind, origin, status string
+	var frags, kind, nonQuote, origin, status string
 	err := rows.Scan(&q.ID, &q.DocumentID, &q.Span.Start, &q.Span.End, &frags, &q.Text, &q.Paragraph,
 		&q.Mention.Start, &q.Mention.End, &q.MentionText, &q.Cue.Start, &q.Cue.End,
 		&q.SpeakerID, &q.Speaker, &kind, &q.SpeakerByUser, &q.MachineSpeaker,
-		&q.Rule, &q.Confidence, &q.Unclosed, &origin, &status, &q.Note, &q.DocTitle, &q.DocOutlet, &q.DocDate)
+		&q.Rule, &q.Confidence, &q.Unclosed, &nonQuote, &origin, &status, &q.Note, &q.DocTitle, &q.DocOutlet, &q.DocDate)
 	q.Fragments, q.SpeakerKind, q.Origin, q.Status = decodeSpans(frags), core.SpeakerKind(kind), Origin(origin), Status(status)
+	q.NonQuote = core.NonQuoteKind(nonQuote)
 	return q, err
 }
 

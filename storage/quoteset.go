@@ -71,7 +71,8 @@ func setQuote(q QuoteRow) quoteset.Quote {
 	out := quoteset.Quote{
 		ID: strconv.FormatInt(q.ID, 10), DocumentID: strconv.FormatInt(q.DocumentID, 10),
 		Quote: core.Quote{Span: q.Span, Fragments: q.Fragments, Mention: q.Mention, Cue: q.Cue,
-			Speaker: q.Speaker, SpeakerKind: q.SpeakerKind, Rule: q.Rule, Confidence: q.Confidence, Unclosed: q.Unclosed},
+			Speaker: q.Speaker, SpeakerKind: q.SpeakerKind, Rule: q.Rule, Confidence: q.Confidence, Unclosed: q.Unclosed,
+			NonQuote: q.NonQuote},
 		Topics: []string{},
 		Status: statusWord(q),
 		Note:   q.Note,

@@ -235,6 +235,7 @@ func mergeQuotes(w *writeTx, docID int64, oldText string, doc core.Document, fre
 			return err
 		}
 		row := quoteRow(docID, doc.Meta.Date, doc.Text, q, paras, speaker)
+		row["non_quote"] = string(q.NonQuote) // the engine may have changed its mind
 		delete(row, "doc_id")
 		if old[o].speakerByUser {
 			delete(row, "speaker_id")

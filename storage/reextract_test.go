@@ -259,3 +259,32 @@ func TestOutdatedDocumentsReadsAnIndex(t *testing.T) {
 		t.Errorf("plan %q reads the documents table", detail)
 	}
 }
+
+// TestNonQuotesAreKeptAndUpdated: what the engine takes a quoted string to
+// be is stored with it and follows the engine when it changes its mind.
+func TestNonQuotesAreKeptAndUpdated(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	v1 := scripted{version: "v1", quotes: []scriptedQuote{
+		{text: "“peace plan”", confidence: 0.1, nonQuote: core.NonQuoteTerm},
+		{text: "“Never.”", speaker: "Vladimir Putin", confidence: 0.8},
+	}}
+	v2 := scripted{version: "v2", quotes: []scriptedQuote{
+		{text: "“peace plan”", confidence: 0.5},
+		{text: "“Never.”", speaker: "Vladimir Putin", confidence: 0.1, nonQuote: core.NonQuoteTitle},
+	}}
+	docID := mustImport(t, l, v1.engine(t), core.Document{Text: kremlinText, Meta: core.Meta{Title: "Kremlin"}})[0].DocumentID
+	kinds := func() (peace, never core.NonQuoteKind) {
+		quotes := allQuotes(t, l, QuoteFilter{DocumentID: docID})
+		return byText(t, quotes, "peace plan").NonQuote, byText(t, quotes, "Never").NonQuote
+	}
+	if peace, never := kinds(); peace != core.NonQuoteTerm || never != "" {
+		t.Errorf("imported: peace plan %q, Never %q; want term and speech", peace, never)
+	}
+	if _, err := l.Reextract(ctx, docID, v2.engine(t)); err != nil {
+		t.Fatal(err)
+	}
+	if peace, never := kinds(); peace != "" || never != core.NonQuoteTitle {
+		t.Errorf("extracted again: peace plan %q, Never %q; want speech and title", peace, never)
+	}
+}

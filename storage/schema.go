@@ -8,7 +8,7 @@ const applicationID = 0x56524254
 // migration; append a new one. Each runs in one transaction together with the
 // version bump, after a backup copy of the library has been made.
 func migrations() []string {
-	return []string{schemaV1, schemaV2, schemaV3, schemaV4}
+	return []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5}
 }
 
 // schemaV1 is the first schema. Positions are byte offsets into
@@ -215,4 +215,12 @@ CREATE INDEX topic_names_topic ON topic_names(topic_id);
 // reads the whole documents table, text included.
 const schemaV4 = `
 CREATE INDEX documents_engine ON documents(engine);
+`
+
+// schemaV5 keeps what the engine took a quoted string to be when it is
+// probably nobody's words (core.NonQuoteKind: "title", "term", "passage"),
+// so that the window can say so rather than show a bare low confidence.
+// The engine writes it; re-extraction fills it in for older libraries.
+const schemaV5 = `
+ALTER TABLE quotes ADD COLUMN non_quote TEXT NOT NULL DEFAULT '';
 `

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"verbatim/core"
 	"verbatim/storage"
 )
 
@@ -526,7 +527,7 @@ func (rr *quoteRowRenderer) Refresh() {
 	if row.Status == storage.StatusRejected {
 		rr.badge.setMore("Rejected")
 	} else if !rr.badge.Hidden {
-		rr.badge.setReview(fmt.Sprintf("Review · %.2f", row.Confidence), paletteFor(v))
+		rr.badge.setReview(reviewBadge(row), paletteFor(v))
 	}
 	rr.Layout(w.Size())
 	canvas.Refresh(w)
@@ -702,4 +703,28 @@ func (m *textMeasurer) wrapLines(text string, width, size float32, style fyne.Te
 		lines = append(lines, m.ellipsize(line, width, size, style))
 	}
 	return lines
+}
+
+// reviewBadge says why a quote waits for review: what the engine took the
+// quoted string to be when it is probably nobody's words, else how sure it
+// was of the speaker.
+func reviewBadge(row storage.QuoteRow) string {
+	if what := nonQuoteWord(row.NonQuote); what != "" {
+		return "Review · " + what + "?"
+	}
+	return fmt.Sprintf("Review · %.2f", row.Confidence)
+}
+
+// nonQuoteWord names what a quoted string probably is when it is nobody's
+// words; "" for speech.
+func nonQuoteWord(k core.NonQuoteKind) string {
+	switch k {
+	case core.NonQuoteTitle:
+		return "a title"
+	case core.NonQuoteTerm:
+		return "a term"
+	case core.NonQuotePassage:
+		return "a passage"
+	}
+	return ""
 }

@@ -3,8 +3,13 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"verbatim/core"
 	"verbatim/storage"
 )
 
@@ -82,5 +87,27 @@ func TestPagerReadsAheadInTheBackground(t *testing.T) {
 	late()()
 	if _, ok := p.pages[2]; ok {
 		t.Error("a stale page was kept after the query changed")
+	}
+}
+
+// A quote that waits for review says why: what the engine took a quoted
+// string to be when it is probably nobody's words, else its confidence.
+func TestReviewBadgeSaysWhy(t *testing.T) {
+	test.NewTempApp(t)
+	l := newQuoteList(nil)
+	r := newQuoteRow(l)
+	r.Resize(fyne.NewSize(430, rowHeight))
+	rows := []struct {
+		row  storage.QuoteRow
+		want string
+	}{
+		{storage.QuoteRow{ID: 1, Text: "“Pokemon Biology”", Confidence: 0, NonQuote: core.NonQuoteTitle, Status: storage.StatusActive}, "Review · a title?"},
+		{storage.QuoteRow{ID: 2, Text: "“markedly more civil”", Speaker: "the debate", Confidence: 0.42, Status: storage.StatusActive}, "Review · 0.42"},
+	}
+	for _, tt := range rows {
+		r.show(0, tt.row)
+		if shown := strings.Join(textsIn(r), " | "); !strings.Contains(shown, tt.want) {
+			t.Errorf("row %q shows %q, want %q", tt.row.Text, shown, tt.want)
+		}
 	}
 }

@@ -343,7 +343,11 @@ func (s *sourcePane) updateStrip() {
 		mention = fmt.Sprintf("mention “%s”", q.MentionText)
 	}
 	// The mention, the longest, goes last: it is what gives way in a narrow pane.
-	s.quoteMeta.SetText("· " + joinNonEmpty(" · ", paragraphMark(q.Paragraph), fmt.Sprintf("confidence %.2f", q.Confidence), mention))
+	sure := fmt.Sprintf("confidence %.2f", q.Confidence)
+	if what := nonQuoteWord(q.NonQuote); what != "" {
+		sure = "probably " + what + ", not anyone's words"
+	}
+	s.quoteMeta.SetText("· " + joinNonEmpty(" · ", paragraphMark(q.Paragraph), sure, mention))
 	s.reasons.SetText(topicReasons(q.Topics))
 	showIf(s.reasons, len(q.Topics) > 0)
 	s.note.SetText("Note: " + oneLine(q.Note))
