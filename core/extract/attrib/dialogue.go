@@ -129,6 +129,9 @@ func (p *pass) turns() []turn {
 			if tr.addressee < 0 {
 				tr.addressee, tr.answers = p.addressee(i)
 			}
+			if tr.addressee < 0 {
+				tr.addressee, tr.answers = p.cueAddressee(i)
+			}
 			if m := p.info[i].m; m.kind == pronounMention && m.gender == lexicon.Self {
 				tr.self = true
 			}
@@ -749,6 +752,45 @@ func (p *pass) addressee(i int) (id int, answers bool) {
 				return id, answers
 			}
 		}
+	}
+	return -1, false
+}
+
+// cueWindow bounds the narration read after a speech verb for the person
+// spoken to.
+const cueWindow = 80
+
+// cueAddressee is the character quote i's tag says it is spoken to (“said
+// to Mrs. Bhattacharya, whose face she liked, “…””, “…,” asked Mr.
+// Brownlow, in a low voice, of Monks), -1 if none: “to” or “of” and a
+// name in the clause of the speech verb. Like a vocative, it names who
+// answers next.
+func (p *pass) cueAddressee(i int) (id int, answers bool) {
+	inf := &p.info[i]
+	if inf.cue.IsZero() || !inf.m.ok() {
+		return -1, false
+	}
+	a, b := p.narrationBefore(i)
+	if inf.cue.Start >= p.quotes[i].Span.End {
+		a, b = p.narrationAfter(i)
+	}
+	if inf.cue.End < a || inf.cue.End >= b {
+		return -1, false
+	}
+	toks := tokenize(p.bufA[:0], p.text, inf.cue.End, min(b, inf.cue.End+cueWindow), p.lx)
+	p.bufA = toks
+	for k := 0; k+1 < len(toks) && !endsSentence(toks, k); k++ {
+		if toks[k].start < inf.m.end && toks[k].end > inf.m.start || !toks[k].word {
+			continue
+		}
+		if w := toks[k].text; w != "to" && w != "of" {
+			continue
+		}
+		m := p.mentionAfter(toks, k+1)
+		if m.kind != nameMention || isPossessive(toks[m.last].text) {
+			return -1, false
+		}
+		return p.vocativeEntity(m)
 	}
 	return -1, false
 }
