@@ -132,6 +132,9 @@ func (p *pass) turns() []turn {
 			if tr.addressee < 0 {
 				tr.addressee, tr.answers = p.cueAddressee(i)
 			}
+			if tr.addressee < 0 && i == tr.first {
+				tr.addressee, tr.answers = p.turnedTo(i)
+			}
 			if m := p.info[i].m; m.kind == pronounMention && m.gender == lexicon.Self {
 				tr.self = true
 			}
@@ -793,6 +796,49 @@ func (p *pass) cueAddressee(i int) (id int, answers bool) {
 		return p.vocativeEntity(m)
 	}
 	return -1, false
+}
+
+// turnedTo is the character the narration sentence right before quote i
+// says the speaker turns or speaks to (“Turning to Edmund, Julia said,
+// “…””, “He turned to Fanny. “…””), -1 if none: a speech verb or “turn”,
+// an adverb at most, “to” and a name.
+func (p *pass) turnedTo(i int) (id int, answers bool) {
+	a, b := p.narrationBefore(i)
+	if b-a < 2 {
+		return -1, false
+	}
+	toks := tokenize(p.bufA[:0], p.text, max(a, b-cueWindow*2), b, p.lx)
+	p.bufA = toks
+	for k := len(toks) - 2; k >= 1 && !endsSentence(toks, k); k-- {
+		if toks[k].text != "to" {
+			continue
+		}
+		v := toks[k-1]
+		if isAdverb(v.text) && k >= 2 {
+			v = toks[k-2]
+		}
+		if !v.word || !p.lx.Cues[lower(v.text)] && !isTurnVerb(v.text) {
+			continue
+		}
+		m := p.mentionAfter(toks, k+1)
+		if m.kind != nameMention || isPossessive(toks[m.last].text) {
+			return -1, false
+		}
+		if id, answers = p.vocativeEntity(m); id >= 0 && p.info[i].entity >= 0 && p.ents.find(id) == p.ents.find(p.info[i].entity) {
+			return -1, false // “…to Fanny, who said”: she speaks
+		}
+		return id, answers
+	}
+	return -1, false
+}
+
+// isTurnVerb reports a form of “turn”, as one turns to whom one speaks.
+func isTurnVerb(w string) bool {
+	switch lower(w) {
+	case "turn", "turned", "turning", "turns":
+		return true
+	}
+	return false
 }
 
 // mayAddress is a quick look, before any tokenizing, for a capitalised
