@@ -756,7 +756,45 @@ func (p *pass) addressee(i int) (id int, answers bool) {
 			}
 		}
 	}
+	return p.midVocative(i)
+}
+
+// midVocative is the character a quote addresses by a name set apart by
+// commas inside it (“I tell you, Marilla, that child is…”), -1 if none.
+// A capitalised word after a comma is looked for before any tokenizing.
+func (p *pass) midVocative(i int) (id int, answers bool) {
+	for _, f := range p.quotes[i].Fragments {
+		piece := p.text[f.Start:f.End]
+		for k := strings.Index(piece, ", "); k >= 0; {
+			at := f.Start + k + 2
+			if c := p.text[at]; c >= 'A' && c <= 'Z' {
+				toks := tokenize(p.bufA[:0], p.text, at, min(f.End, at+vocativeWindow), p.lx)
+				p.bufA = toks
+				j := 0
+				for j < len(toks) && j < 2 && toks[j].word && isVocativeLead(toks[j].text) {
+					j++
+				}
+				if m := p.mentionAfter(toks, j); m.kind == nameMention && m.last+1 < len(toks) && isVocativeEnd(toks[m.last+1].text) && toks[m.last+1].text != "." && !inList(p, toks, m.last+2) {
+					if id, answers := p.vocativeEntity(m); id >= 0 {
+						return id, answers
+					}
+				}
+			}
+			next := strings.Index(piece[k+2:], ", ")
+			if next < 0 {
+				break
+			}
+			k += 2 + next
+		}
+	}
 	return -1, false
+}
+
+// inList reports a name that goes on a list rather than addresses
+// someone: another name or “and”/“or” at toks[k], after its comma
+// (“Ronny, Ralph, and Stella”).
+func inList(p *pass, toks []token, k int) bool {
+	return k < len(toks) && (p.isNameWord(toks[k]) || isCoordinator(toks[k].text))
 }
 
 // cueWindow bounds the narration read after a speech verb for the person
