@@ -820,6 +820,12 @@ func (p *pass) cueAddressee(i int) (id int, answers bool) {
 	}
 	toks := tokenize(p.bufA[:0], p.text, inf.cue.End, min(b, inf.cue.End+cueWindow), p.lx)
 	p.bufA = toks
+	if inf.m.end <= inf.cue.Start && len(toks) > 0 && asksSomeone(p.text[inf.cue.Start:inf.cue.End]) {
+		// “…,” she asked Edmund: the name after the verb is its object.
+		if m := p.mentionAfter(toks, 0); m.kind == nameMention && !isPossessive(toks[m.last].text) {
+			return p.vocativeEntity(m)
+		}
+	}
 	for k := 0; k+1 < len(toks) && !endsSentence(toks, k); k++ {
 		if toks[k].start < inf.m.end && toks[k].end > inf.m.start || !toks[k].word {
 			continue
@@ -834,6 +840,16 @@ func (p *pass) cueAddressee(i int) (id int, answers bool) {
 		return p.vocativeEntity(m)
 	}
 	return -1, false
+}
+
+// asksSomeone reports a speech verb whose object is the person spoken
+// to (“asked Edmund”, “told Mr. Bumble”), not what is said.
+func asksSomeone(cue string) bool {
+	switch lower(cue) {
+	case "asked", "asks", "told", "tells", "answered", "answers", "assured", "begged", "implored", "entreated", "reminded", "warned", "urged", "thanked", "addressed", "interrupted", "questioned", "informed", "bade", "besought":
+		return true
+	}
+	return false
 }
 
 // turnedTo is the character the narration sentence right before quote i
