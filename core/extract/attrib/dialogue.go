@@ -767,7 +767,7 @@ func (p *pass) midVocative(i int) (id int, answers bool) {
 		piece := p.text[f.Start:f.End]
 		for k := strings.Index(piece, ", "); k >= 0; {
 			at := f.Start + k + 2
-			if c := p.text[at]; c >= 'A' && c <= 'Z' {
+			if c := p.text[at]; c >= 'A' && c <= 'Z' && !isWordI(piece[k+2:]) && setApart(piece[k+2:]) {
 				toks := tokenize(p.bufA[:0], p.text, at, min(f.End, at+vocativeWindow), p.lx)
 				p.bufA = toks
 				j := 0
@@ -795,6 +795,29 @@ func (p *pass) midVocative(i int) (id int, answers bool) {
 // (“Ronny, Ralph, and Stella”).
 func inList(p *pass, toks []token, k int) bool {
 	return k < len(toks) && (p.isNameWord(toks[k]) || isCoordinator(toks[k].text))
+}
+
+// setApart is a quick look, before any tokenizing, for capitalised
+// words alone up to a mark (“Mr. Fielding,”), as a name said to someone
+// is written.
+func setApart(s string) bool {
+	for k := 0; k < len(s) && k < vocativeWindow; k++ {
+		switch c := s[k]; {
+		case c == ',' || c == '!' || c == '?' || c == ';' || c == '-' || c >= utf8.RuneSelf:
+			return true // a mark, or a dash or an ellipsis the tokenizer reads
+		case c == ' ' || c == '\n':
+			if k+1 < len(s) && s[k+1] >= 'a' && s[k+1] <= 'z' {
+				return false // a lower-case word: a clause, not a name
+			}
+		}
+	}
+	return false
+}
+
+// isWordI reports s starting with the word “I” (“…, I think”), the
+// commonest capital after a comma and no name.
+func isWordI(s string) bool {
+	return s[0] == 'I' && (len(s) == 1 || s[1] == ' ' || s[1] == '\'' || s[1] == '\n' || s[1] >= utf8.RuneSelf)
 }
 
 // cueWindow bounds the narration read after a speech verb for the person
