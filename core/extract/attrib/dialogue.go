@@ -752,7 +752,10 @@ func (p *pass) addressee(i int) (id int, answers bool) {
 		m := p.mentionBefore(toks, k)
 		if m.kind == nameMention && m.first > 0 && (toks[m.first-1].text == "," || isVocativeLead(toks[m.first-1].text)) {
 			if id, answers := p.vocativeEntity(m); id >= 0 {
-				return id, answers
+				// “Is that house to let again, Powell?”: one asked a
+				// question by name answers it, whatever else the book
+				// shows of them.
+				return id, answers || toks[k+1].text == "?"
 			}
 		}
 	}
