@@ -228,7 +228,11 @@ type nameRun struct {
 	placed     bool // right after “in”
 	common     bool // right after “a” or “an”
 	afterThe   bool // right after a lower-case “the”
-	gender     lexicon.Gender
+	// right after a preposition (“did not call for Potapitch; for that
+	// she was too preoccupied”): an object, whom the pronoun after it
+	// seldom means, so it casts no vote for the name's gender
+	object bool
+	gender lexicon.Gender
 }
 
 // buildCast reads text once for word case and name runs, then clusters.
@@ -276,7 +280,8 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 			closeRun(false)
 			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lastLowerCue, placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1,
 				common:   s.adjacent && (lastLower == "a" || lastLower == "an") && lastLowerEnd == s.start-1,
-				afterThe: s.adjacent && lastLower == "the" && lastLowerEnd == s.start-1}
+				afterThe: s.adjacent && lastLower == "the" && lastLowerEnd == s.start-1,
+				object:   s.adjacent && lastLowerEnd == s.start-1 && lx.Prepositions[lastLower]}
 			lastEnd = int32(s.end)
 			open = true
 			continue
@@ -292,7 +297,10 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 		lastLower, lastLowerEnd, lastLowerCue = w, s.end, cue
 		if pending >= 0 {
 			if g := pronounGenderOf(w); g != lexicon.GenderUnknown {
-				runs[pending].gender, pending = g, -1
+				if !runs[pending].object {
+					runs[pending].gender = g
+				}
+				pending = -1
 			}
 		}
 	}

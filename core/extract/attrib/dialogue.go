@@ -129,6 +129,12 @@ func (p *pass) turns() []turn {
 			if tr.addressee < 0 {
 				tr.addressee, tr.answers = p.addressee(i)
 			}
+			if tr.addressee < 0 {
+				tr.addressee, tr.answers = p.cueAddressee(i)
+			}
+			if tr.addressee < 0 && i == tr.first {
+				tr.addressee, tr.answers = p.turnedTo(i)
+			}
 			if m := p.info[i].m; m.kind == pronounMention && m.gender == lexicon.Self {
 				tr.self = true
 			}
@@ -746,11 +752,173 @@ func (p *pass) addressee(i int) (id int, answers bool) {
 		m := p.mentionBefore(toks, k)
 		if m.kind == nameMention && m.first > 0 && (toks[m.first-1].text == "," || isVocativeLead(toks[m.first-1].text)) {
 			if id, answers := p.vocativeEntity(m); id >= 0 {
-				return id, answers
+				// “Is that house to let again, Powell?”: one asked a
+				// question by name answers it, whatever else the book
+				// shows of them.
+				return id, answers || toks[k+1].text == "?"
 			}
 		}
 	}
+	return p.midVocative(i)
+}
+
+// midVocative is the character a quote addresses by a name set apart by
+// commas inside it (“I tell you, Marilla, that child is…”), -1 if none.
+// A capitalised word after a comma is looked for before any tokenizing.
+func (p *pass) midVocative(i int) (id int, answers bool) {
+	for _, f := range p.quotes[i].Fragments {
+		piece := p.text[f.Start:f.End]
+		for k := strings.Index(piece, ", "); k >= 0; {
+			at := f.Start + k + 2
+			if c := p.text[at]; c >= 'A' && c <= 'Z' && !isWordI(piece[k+2:]) && setApart(piece[k+2:]) {
+				toks := tokenize(p.bufA[:0], p.text, at, min(f.End, at+vocativeWindow), p.lx)
+				p.bufA = toks
+				j := 0
+				for j < len(toks) && j < 2 && toks[j].word && isVocativeLead(toks[j].text) {
+					j++
+				}
+				if m := p.mentionAfter(toks, j); m.kind == nameMention && m.last+1 < len(toks) && isVocativeEnd(toks[m.last+1].text) && toks[m.last+1].text != "." && !inList(p, toks, m.last+2) {
+					if id, answers := p.vocativeEntity(m); id >= 0 {
+						return id, answers
+					}
+				}
+			}
+			next := strings.Index(piece[k+2:], ", ")
+			if next < 0 {
+				break
+			}
+			k += 2 + next
+		}
+	}
 	return -1, false
+}
+
+// inList reports a name that goes on a list rather than addresses
+// someone: another name or “and”/“or” at toks[k], after its comma
+// (“Ronny, Ralph, and Stella”).
+func inList(p *pass, toks []token, k int) bool {
+	return k < len(toks) && (p.isNameWord(toks[k]) || isCoordinator(toks[k].text))
+}
+
+// setApart is a quick look, before any tokenizing, for capitalised
+// words alone up to a mark (“Mr. Fielding,”), as a name said to someone
+// is written.
+func setApart(s string) bool {
+	for k := 0; k < len(s) && k < vocativeWindow; k++ {
+		switch c := s[k]; {
+		case c == ',' || c == '!' || c == '?' || c == ';' || c == '-' || c >= utf8.RuneSelf:
+			return true // a mark, or a dash or an ellipsis the tokenizer reads
+		case c == ' ' || c == '\n':
+			if k+1 < len(s) && s[k+1] >= 'a' && s[k+1] <= 'z' {
+				return false // a lower-case word: a clause, not a name
+			}
+		}
+	}
+	return false
+}
+
+// isWordI reports s starting with the word “I” (“…, I think”), the
+// commonest capital after a comma and no name.
+func isWordI(s string) bool {
+	return s[0] == 'I' && (len(s) == 1 || s[1] == ' ' || s[1] == '\'' || s[1] == '\n' || s[1] >= utf8.RuneSelf)
+}
+
+// cueWindow bounds the narration read after a speech verb for the person
+// spoken to.
+const cueWindow = 80
+
+// cueAddressee is the character quote i's tag says it is spoken to (“said
+// to Mrs. Bhattacharya, whose face she liked, “…””, “…,” asked Mr.
+// Brownlow, in a low voice, of Monks), -1 if none: “to” or “of” and a
+// name in the clause of the speech verb. Like a vocative, it names who
+// answers next.
+func (p *pass) cueAddressee(i int) (id int, answers bool) {
+	inf := &p.info[i]
+	if inf.cue.IsZero() || !inf.m.ok() {
+		return -1, false
+	}
+	a, b := p.narrationBefore(i)
+	if inf.cue.Start >= p.quotes[i].Span.End {
+		a, b = p.narrationAfter(i)
+	}
+	if inf.cue.End < a || inf.cue.End >= b {
+		return -1, false
+	}
+	toks := tokenize(p.bufA[:0], p.text, inf.cue.End, min(b, inf.cue.End+cueWindow), p.lx)
+	p.bufA = toks
+	if inf.m.end <= inf.cue.Start && len(toks) > 0 && asksSomeone(p.text[inf.cue.Start:inf.cue.End]) {
+		// “…,” she asked Edmund: the name after the verb is its object.
+		if m := p.mentionAfter(toks, 0); m.kind == nameMention && !isPossessive(toks[m.last].text) {
+			return p.vocativeEntity(m)
+		}
+	}
+	for k := 0; k+1 < len(toks) && !endsSentence(toks, k); k++ {
+		if toks[k].start < inf.m.end && toks[k].end > inf.m.start || !toks[k].word {
+			continue
+		}
+		if w := toks[k].text; w != "to" && w != "of" {
+			continue
+		}
+		m := p.mentionAfter(toks, k+1)
+		if m.kind != nameMention || isPossessive(toks[m.last].text) {
+			return -1, false
+		}
+		return p.vocativeEntity(m)
+	}
+	return -1, false
+}
+
+// asksSomeone reports a speech verb whose object is the person spoken
+// to (“asked Edmund”, “told Mr. Bumble”), not what is said.
+func asksSomeone(cue string) bool {
+	switch lower(cue) {
+	case "asked", "asks", "told", "tells", "answered", "answers", "assured", "begged", "implored", "entreated", "reminded", "warned", "urged", "thanked", "addressed", "interrupted", "questioned", "informed", "bade", "besought":
+		return true
+	}
+	return false
+}
+
+// turnedTo is the character the narration sentence right before quote i
+// says the speaker turns or speaks to (“Turning to Edmund, Julia said,
+// “…””, “He turned to Fanny. “…””), -1 if none: a speech verb or “turn”,
+// an adverb at most, “to” and a name.
+func (p *pass) turnedTo(i int) (id int, answers bool) {
+	a, b := p.narrationBefore(i)
+	if b-a < 2 {
+		return -1, false
+	}
+	toks := tokenize(p.bufA[:0], p.text, max(a, b-cueWindow*2), b, p.lx)
+	p.bufA = toks
+	for k := len(toks) - 2; k >= 1 && !endsSentence(toks, k); k-- {
+		if toks[k].text != "to" {
+			continue
+		}
+		v := toks[k-1]
+		if isAdverb(v.text) && k >= 2 {
+			v = toks[k-2]
+		}
+		if !v.word || !p.lx.Cues[lower(v.text)] && !isTurnVerb(v.text) {
+			continue
+		}
+		m := p.mentionAfter(toks, k+1)
+		if m.kind != nameMention || isPossessive(toks[m.last].text) {
+			return -1, false
+		}
+		if id, answers = p.vocativeEntity(m); id >= 0 && p.info[i].entity >= 0 && p.ents.find(id) == p.ents.find(p.info[i].entity) {
+			return -1, false // “…to Fanny, who said”: she speaks
+		}
+		return id, answers
+	}
+	return -1, false
+}
+
+// isTurnVerb reports a form of “turn”, as one turns to whom one speaks.
+func isTurnVerb(w string) bool {
+	switch lower(w) {
+	case "turn", "turned", "turning", "turns":
+		return true
+	}
+	return false
 }
 
 // mayAddress is a quick look, before any tokenizing, for a capitalised

@@ -85,7 +85,7 @@ func (p *pass) rankFiction(turns []turn, t, i int, g lexicon.Gender) (id int, co
 	if len(cands) == 0 || len(cands) > 1 && !narration {
 		return -1, 0
 	}
-	if len(cands) == 1 && chainObject(&cands[0]) {
+	if len(cands) == 1 && (chainObject(&cands[0]) || seenOnlyAfter(&cands[0])) {
 		return -1, 0
 	}
 	p.describeFiction(i, cands)
@@ -239,6 +239,13 @@ func (a *Attributor) WithFictionModel(m *Model) *Attributor {
 // pronoun there is someone else, named before the chain.
 func chainObject(c *fictionCand) bool {
 	return c.pronounSent && !c.hereSubject && !c.prevSubject && !c.spokeHere
+}
+
+// seenOnlyAfter reports a candidate seen nowhere before the quote: not
+// speaking, addressed or named in the narration before it, only in the
+// quote or the narration after it.
+func seenOnlyAfter(c *fictionCand) bool {
+	return !c.spokeHere && c.spokeAt == 0 && c.addressedAt == 0 && c.party == 0 && c.hereAt < 0 && c.prevAt < 0
 }
 
 // kinOwner is, for a tag that describes the speaker by kinship to
