@@ -604,13 +604,15 @@ func (t *articleText) forgetLinesOutside(from, to float32) {
 }
 
 // drawRange is the band of the text that gets canvas objects: the part in
-// view and two lines above and below it. Fyne draws every canvas object
-// given, in view or not, and shapes and rasterises each new line of text in
-// the frame that first shows it: a band of three screens made showing a
-// new article cost the window's thread 110–120 ms of processor time in one
-// frame, a band of a screen and a half 75–100 ms. Since the lines drawn
-// keep their objects (drawnLines), a scroll only pays for the lines it
-// brings into view, so the band need not reach beyond the view.
+// view and a quarter of a screen above and below it. Fyne draws every
+// canvas object given, in view or not, and shapes and rasterises each new
+// line of text in the frame that first shows it; a band of three screens
+// made showing a new article cost the window's thread 110–120 ms of
+// processor time in one frame, this band 75–100 ms. (The view alone, with
+// two lines around it, measured no better: the scroll to the current quote
+// then left the band and drew again in the next frame.) Lines drawn keep
+// their objects (drawnLines), so a scroll pays only for the lines it
+// brings into the band.
 func (t *articleText) drawRange() (from, to float32) {
 	switch {
 	case t.plain:
@@ -618,7 +620,7 @@ func (t *articleText) drawRange() (from, to float32) {
 	case t.viewHeight <= 0: // not in view yet: the top
 		return 0, 900
 	}
-	return t.viewTop - 2*articleLine, t.viewTop + t.viewHeight + 2*articleLine
+	return t.viewTop - t.viewHeight/4, t.viewTop + 5*t.viewHeight/4
 }
 
 // setView tells which part of the text is in view (scroll offset and
