@@ -454,6 +454,7 @@ func TestNameWords(t *testing.T) {
 		"Sen. Lindsey Graham": "Graham Lindsey",
 		"The port authority":  "",
 		"Erdogan's office":    "Erdogan",
+		"Erdoğan’s office":    "Erdoğan",
 		"Paul Sun-Hyung Lee":  "Lee Hyung Sun Paul",
 		"a protester":         "",
 		"Ed Li":               "",

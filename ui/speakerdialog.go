@@ -281,7 +281,8 @@ func nameWords(name string) []string {
 		if !unicode.IsUpper(first) || utf8.RuneCountInString(w) < 3 || strings.HasSuffix(w, ".") || w == "The" {
 			continue
 		}
-		words = append([]string{strings.TrimSuffix(w, "'s")}, words...)
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		words = append([]string{w}, words...)
 	}
 	return words
 }
