@@ -182,3 +182,27 @@ func TestImportSpreadsheet(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesSayWhatIsProbablyNoSpeech: the quote list tells a title from
+// speech, as the window does.
+func TestQuotesSayWhatIsProbablyNoSpeech(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "anime.txt")
+	text := "Anime fans gathered in Toronto on Saturday.\n\n" +
+		"On the night of May 25, for example, attendees could catch \"Pokemon Biology\", \"Kimono Obi Tying\", and more.\n\n" +
+		"\"It was a good day,\" said Anya Jenkins, a visitor.\n"
+	if err := os.WriteFile(article, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib := filepath.Join(dir, "lib")
+	if _, errOut, code := runCLI(t, "import", "--library", lib, article); code != exitOK {
+		t.Fatalf("import: code %d\n%s", code, errOut)
+	}
+	kinds := map[string]string{}
+	for _, r := range quoteLines(t, "--library", lib) {
+		kinds[r.Text] = r.NonQuote
+	}
+	if kinds[`"Pokemon Biology"`] != "title" || kinds[`"It was a good day,"`] != "" {
+		t.Errorf("kinds %q: want the panel's name a title, Anya Jenkins's words speech", kinds)
+	}
+}

@@ -32,6 +32,9 @@ type quoteRecord struct {
 	Origin     string   `json:"origin"`
 	Topics     []string `json:"topics"`
 	Note       string   `json:"note,omitempty"`
+	// NonQuote: what the engine took the quoted string to be when it is
+	// probably nobody's words ("title", "term", "passage").
+	NonQuote string `json:"non_quote,omitempty"`
 }
 
 // runQuotes lists the library's quotes, filtered, as JSON lines or CSV.
@@ -115,7 +118,8 @@ func eachQuote(l *storage.Library, filter storage.QuoteFilter, order storage.Quo
 			r := quoteRecord{ID: q.ID, Document: q.DocumentID, Title: q.DocTitle, Outlet: q.DocOutlet, Date: q.DocDate,
 				Start: ix.RuneOffset(q.Span.Start), End: ix.RuneOffset(q.Span.End), Paragraph: q.Paragraph,
 				Text: q.Text, Speaker: q.Speaker, Mention: q.MentionText, Confidence: q.Confidence, Rule: q.Rule,
-				Status: string(q.Status), Origin: string(q.Origin), Note: q.Note, Topics: []string{}}
+				Status: string(q.Status), Origin: string(q.Origin), Note: q.Note, Topics: []string{},
+				NonQuote: string(q.NonQuote)}
 			for _, t := range q.Topics {
 				r.Topics = append(r.Topics, t.Name)
 			}
@@ -136,7 +140,7 @@ type quoteWriter struct {
 
 func csvHeader() []string {
 	return []string{"id", "document", "title", "outlet", "date", "start", "end", "paragraph", "text", "speaker",
-		"mention", "confidence", "rule", "status", "origin", "topics", "note"}
+		"mention", "confidence", "rule", "status", "origin", "topics", "note", "non_quote"}
 }
 
 func newQuoteWriter(e *env, format string) *quoteWriter {
@@ -157,7 +161,7 @@ func (w *quoteWriter) write(r quoteRecord) error {
 	itoa := func(n int64) string { return strconv.FormatInt(n, 10) }
 	return w.csv.Write([]string{itoa(r.ID), itoa(r.Document), r.Title, r.Outlet, r.Date, itoa(int64(r.Start)),
 		itoa(int64(r.End)), itoa(int64(r.Paragraph)), r.Text, r.Speaker, r.Mention,
-		strconv.FormatFloat(r.Confidence, 'f', -1, 64), r.Rule, r.Status, r.Origin, strings.Join(r.Topics, "; "), r.Note})
+		strconv.FormatFloat(r.Confidence, 'f', -1, 64), r.Rule, r.Status, r.Origin, strings.Join(r.Topics, "; "), r.Note, r.NonQuote})
 }
 
 func (w *quoteWriter) flush() error {

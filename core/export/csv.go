@@ -11,12 +11,13 @@ import (
 	"strconv"
 	"strings"
 
+	"verbatim/core"
 	"verbatim/core/quoteset"
 )
 
 // CSVColumns returns the first row of a CSV export, one column per field.
 func CSVColumns() []string {
-	return []string{"Quote", "Speaker", "Mention", "Topics", "Document title", "Outlet", "Date", "Confidence", "Status", "Note"}
+	return []string{"Quote", "Speaker", "Mention", "Topics", "Document title", "Outlet", "Date", "Confidence", "Status", "Kind", "Note"}
 }
 
 // utf8BOM makes Excel read the file as UTF-8 instead of the computer's
@@ -50,6 +51,7 @@ func CSV(w io.Writer, set quoteset.Set) (problems []error, err error) {
 			d.Meta.Date,
 			strconv.FormatFloat(q.Confidence, 'f', 2, 64),
 			q.Status,
+			kindWord(q.NonQuote),
 			q.Note,
 		}
 		for i := range row {
@@ -64,6 +66,16 @@ func CSV(w io.Writer, set quoteset.Set) (problems []error, err error) {
 		return problems, writeError(err)
 	}
 	return problems, nil
+}
+
+// kindWord says what the engine took a quoted string to be: "speech", or
+// what it probably is instead ("title", "term", "passage"), so that a
+// spreadsheet can filter those out.
+func kindWord(k core.NonQuoteKind) string {
+	if k == "" {
+		return "speech"
+	}
+	return string(k)
 }
 
 // spreadsheetSafe keeps Excel from reading a cell as a formula: a cell that

@@ -27,11 +27,11 @@ func TestCSVReadsBackFieldByField(t *testing.T) {
 	}
 	want := [][]string{
 		CSVColumns(),
-		{"«Мы не уйдём из Сирии»", "Vladimir Putin", "Путин", "Syria withdrawal", "Путин о Сирии", "ТАСС", "2019-10-08", "0.93", "accepted", "Проверить перевод"},
-		{"«Посмотрим»", "Recep Tayyip Erdoğan", "Эрдоган", "Syria withdrawal", "Путин о Сирии", "ТАСС", "2019-10-08", "0.58", "needs review", ""},
-		{"“We are committed to keeping our border safe.”", "Nancy Pelosi", "Pelosi", "Border wall & shutdown", `Shutdown, "day 17"`, "Wikinews", "January 2019", "0.90", "accepted", `Use in chapter 2, "as is"`},
+		{"«Мы не уйдём из Сирии»", "Vladimir Putin", "Путин", "Syria withdrawal", "Путин о Сирии", "ТАСС", "2019-10-08", "0.93", "accepted", "speech", "Проверить перевод"},
+		{"«Посмотрим»", "Recep Tayyip Erdoğan", "Эрдоган", "Syria withdrawal", "Путин о Сирии", "ТАСС", "2019-10-08", "0.58", "needs review", "speech", ""},
+		{"“We are committed to keeping our border safe.”", "Nancy Pelosi", "Pelosi", "Border wall & shutdown", `Shutdown, "day 17"`, "Wikinews", "January 2019", "0.90", "accepted", "speech", `Use in chapter 2, "as is"`},
 		// Cells that Excel would run as formulas get a leading apostrophe.
-		{`"=2+2 is not a plan."`, "", "He", "", `Shutdown, "day 17"`, "Wikinews", "January 2019", "0.31", "", "'-check who"},
+		{`"=2+2 is not a plan."`, "", "He", "", `Shutdown, "day 17"`, "Wikinews", "January 2019", "0.31", "", "term", "'-check who"},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("got %d rows, want %d", len(rows), len(want))

@@ -30,6 +30,7 @@ type quoteSpec struct {
 	topics                           []string
 	status, note                     string
 	confidence                       float64
+	nonQuote                         core.NonQuoteKind
 }
 
 func fixture() quoteset.Set {
@@ -54,7 +55,7 @@ func fixture() quoteset.Set {
 		if s.mention != "" {
 			q.Mention = span(text, s.mention)
 		}
-		q.Speaker, q.Confidence = s.speaker, s.confidence
+		q.Speaker, q.Confidence, q.NonQuote = s.speaker, s.confidence, s.nonQuote
 		set.Quotes = append(set.Quotes, q)
 	}
 	return set
@@ -62,10 +63,10 @@ func fixture() quoteset.Set {
 
 func fixtureSpecs() []quoteSpec {
 	return []quoteSpec{
-		{"q1", "ru-1", "«Мы не уйдём из Сирии»", "Путин", "Vladimir Putin", []string{"Syria withdrawal"}, "accepted", "Проверить перевод", 0.93},
-		{"q2", "ru-1", "«Посмотрим»", "Эрдоган", "Recep Tayyip Erdoğan", []string{"Syria withdrawal"}, "needs review", "", 0.58},
-		{"q3", "en-1", "“We are committed to keeping our border safe.”", "Pelosi", "Nancy Pelosi", []string{"Border wall & shutdown"}, "accepted", "Use in chapter 2, \"as is\"", 0.9},
-		{"q4", "en-1", "\"=2+2 is not a plan.\"", "He", "", nil, "", "-check who", 0.31},
+		{"q1", "ru-1", "«Мы не уйдём из Сирии»", "Путин", "Vladimir Putin", []string{"Syria withdrawal"}, "accepted", "Проверить перевод", 0.93, ""},
+		{"q2", "ru-1", "«Посмотрим»", "Эрдоган", "Recep Tayyip Erdoğan", []string{"Syria withdrawal"}, "needs review", "", 0.58, ""},
+		{"q3", "en-1", "“We are committed to keeping our border safe.”", "Pelosi", "Nancy Pelosi", []string{"Border wall & shutdown"}, "accepted", "Use in chapter 2, \"as is\"", 0.9, ""},
+		{"q4", "en-1", "\"=2+2 is not a plan.\"", "He", "", nil, "", "-check who", 0.31, core.NonQuoteTerm},
 	}
 }
 

@@ -73,7 +73,10 @@ type jsonQuote struct {
 	Confidence float64    `json:"confidence"`
 	Topics     []string   `json:"topics"`
 	Status     string     `json:"status,omitempty"`
-	Note       string     `json:"note,omitempty"`
+	// NonQuote: what the engine took a quoted string to be when it is
+	// probably nobody's words ("title", "term", "passage").
+	NonQuote string `json:"non_quote,omitempty"`
+	Note     string `json:"note,omitempty"`
 }
 
 // JSON writes the set as one indented JSON object with the documents'
@@ -100,7 +103,7 @@ func JSON(w io.Writer, set quoteset.Set) (problems []error, err error) {
 		pos := positions.of(d)
 		jq := jsonQuote{ID: q.ID, Document: q.DocumentID, jsonSpan: pos.span(q.Span),
 			Paragraph: pos.paragraphs.NumberAt(q.Span.Start), Speaker: q.Speaker,
-			Rule: q.Rule, Confidence: q.Confidence, Topics: q.Topics, Status: q.Status, Note: q.Note}
+			Rule: q.Rule, Confidence: q.Confidence, Topics: q.Topics, Status: q.Status, NonQuote: string(q.NonQuote), Note: q.Note}
 		if jq.Topics == nil {
 			jq.Topics = []string{}
 		}

@@ -33,6 +33,7 @@ func TestJSONPositionsAreCodePoints(t *testing.T) {
 			Cue        *struct{ Start, End int }
 			Topics     []string
 			Confidence float64
+			NonQuote   string `json:"non_quote"`
 		} `json:"quotes"`
 	}
 	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
@@ -64,7 +65,8 @@ func TestJSONPositionsAreCodePoints(t *testing.T) {
 		if q.Cue != nil {
 			t.Errorf("%s: no cue was given, got %+v", q.ID, q.Cue)
 		}
-		if q.Speaker != s.speaker || q.Status != s.status || q.Note != s.note || q.Confidence != s.confidence || len(q.Topics) != len(s.topics) {
+		if q.Speaker != s.speaker || q.Status != s.status || q.Note != s.note || q.Confidence != s.confidence || len(q.Topics) != len(s.topics) ||
+			q.NonQuote != string(s.nonQuote) {
 			t.Errorf("%s: fields %+v, want %+v", q.ID, q, s)
 		}
 	}
