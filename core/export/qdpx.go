@@ -276,6 +276,9 @@ func (p *projectBuilder) selection(q quoteset.Quote, pos *docPositions) (qdeSele
 	if q.Status != "" {
 		about = append(about, "status: "+q.Status)
 	}
+	if q.NonQuote != "" {
+		about = append(about, "probably a "+string(q.NonQuote)+", not speech")
+	}
 	sel.Description = strings.Join(about, "; ")
 	codes := []string{guid("code", quotationCode)}
 	if q.Speaker != "" {

@@ -193,6 +193,10 @@ func TestQDPXSelectionsPointAtTheQuotes(t *testing.T) {
 			if !strings.Contains(sel.Description, "confidence") {
 				t.Errorf("%q: description %q", text, sel.Description)
 			}
+			if nq := "probably a " + string(s.nonQuote); s.nonQuote != "" && !strings.Contains(sel.Description, nq) ||
+				s.nonQuote == "" && strings.Contains(sel.Description, "probably") {
+				t.Errorf("%q: description %q, what the engine took it for: %q", text, sel.Description, s.nonQuote)
+			}
 		}
 	}
 	if seen != len(specs) {
