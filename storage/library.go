@@ -154,6 +154,9 @@ func (l *Library) migrate(ctx context.Context, steps []string) error {
 			return err
 		}
 	}
+	// The backup read the whole library through the writer's page cache;
+	// give that memory back rather than keep it for the session.
+	_, _ = l.w.ExecContext(ctx, "PRAGMA shrink_memory")
 	return nil
 }
 
