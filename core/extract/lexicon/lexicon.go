@@ -248,38 +248,9 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 	case "cue-phrases":
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns":
-		if len(fields) != 2 {
-			return fmt.Errorf("want WORD GENDER (m, f, n, p, s or -)")
-		}
-		g, err := parseGender(fields[1])
-		if err != nil {
-			return err
-		}
-		switch section {
-		case "titles":
-			lx.Titles[fields[0]] = g
-		case "pronouns":
-			lx.Pronouns[strings.ToLower(fields[0])] = g
-		default:
-			if lx.PersonNouns == nil {
-				lx.PersonNouns = map[string]Gender{}
-			}
-			lx.PersonNouns[strings.ToLower(fields[0])] = g
-		}
+		return lx.addGendered(section, fields)
 	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address":
-		set := &lx.OrganisationWords
-		switch section {
-		case "kin-address":
-			set = &lx.KinAddress
-		case "role-nouns":
-			set = &lx.RoleNouns
-		case "past-cues":
-			set = &lx.PastCues
-		case "speech-pronouns":
-			set = &lx.SpeechPronouns
-		case "clause-conjunctions":
-			set = &lx.ClauseConjunctions
-		}
+		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
 		}
@@ -289,17 +260,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 	case "body-kinds":
 		return lx.addBodyKind(fields)
 	case "kin-titles":
-		if len(fields) < 2 || len(fields) > 3 {
-			return fmt.Errorf("want NOUN TITLE [OWNER-TITLE]")
-		}
-		if lx.KinTitles == nil {
-			lx.KinTitles = map[string][2]string{}
-		}
-		titles := [2]string{fields[1]}
-		if len(fields) == 3 {
-			titles[1] = fields[2]
-		}
-		lx.KinTitles[strings.ToLower(fields[0])] = titles
+		return lx.addKinTitle(fields)
 	case "male-names", "female-names":
 		g := Male
 		if section == "female-names" {
@@ -318,6 +279,63 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 	default:
 		return fmt.Errorf("unknown section [%s]", section)
 	}
+	return nil
+}
+
+// addGendered reads a line WORD GENDER of [titles], [pronouns] or
+// [person-nouns].
+func (lx *Lexicon) addGendered(section string, fields []string) error {
+	if len(fields) != 2 {
+		return fmt.Errorf("want WORD GENDER (m, f, n, p, s or -)")
+	}
+	g, err := parseGender(fields[1])
+	if err != nil {
+		return err
+	}
+	switch section {
+	case "titles":
+		lx.Titles[fields[0]] = g
+	case "pronouns":
+		lx.Pronouns[strings.ToLower(fields[0])] = g
+	default:
+		if lx.PersonNouns == nil {
+			lx.PersonNouns = map[string]Gender{}
+		}
+		lx.PersonNouns[strings.ToLower(fields[0])] = g
+	}
+	return nil
+}
+
+// wordSet is the set of lower-case words a section of that name fills.
+func (lx *Lexicon) wordSet(section string) *map[string]bool {
+	switch section {
+	case "kin-address":
+		return &lx.KinAddress
+	case "role-nouns":
+		return &lx.RoleNouns
+	case "past-cues":
+		return &lx.PastCues
+	case "speech-pronouns":
+		return &lx.SpeechPronouns
+	case "clause-conjunctions":
+		return &lx.ClauseConjunctions
+	}
+	return &lx.OrganisationWords
+}
+
+// addKinTitle reads a line NOUN TITLE [OWNER-TITLE] of [kin-titles].
+func (lx *Lexicon) addKinTitle(fields []string) error {
+	if len(fields) < 2 || len(fields) > 3 {
+		return fmt.Errorf("want NOUN TITLE [OWNER-TITLE]")
+	}
+	if lx.KinTitles == nil {
+		lx.KinTitles = map[string][2]string{}
+	}
+	titles := [2]string{fields[1]}
+	if len(fields) == 3 {
+		titles[1] = fields[2]
+	}
+	lx.KinTitles[strings.ToLower(fields[0])] = titles
 	return nil
 }
 
