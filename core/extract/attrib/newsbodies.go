@@ -66,24 +66,10 @@ func (p *pass) bodyKindOf(m mention) *lexicon.BodyKind {
 // bodyBefore walks the narration before description m of quote i, the
 // nearest piece first, for the body it refers back to.
 func (p *pass) bodyBefore(m mention, i int, kind *lexicon.BodyKind) (mention, bool) {
-	from := max(p.para(max(0, p.paraOf[i]-1)).Start, m.start-antecedentWindow)
-	end := m.start
-	for j, pieces := i, 0; j >= 0 && end > from && pieces < antecedentPieces; j-- {
-		qs := p.quotes[j].Span
-		if qs.Start >= end {
-			continue // a quote after the description
+	for a, b := range p.narrationPieces(i, m.start) {
+		if body, verdict := p.bodyIn(a, b, kind); verdict != bodyNone {
+			return body, verdict == bodyFound
 		}
-		if qs.End < end {
-			pieces++
-			if b, verdict := p.bodyIn(max(qs.End, from), end, kind); verdict != bodyNone {
-				return b, verdict == bodyFound
-			}
-		}
-		end = qs.Start
-	}
-	if end > from {
-		b, verdict := p.bodyIn(from, end, kind)
-		return b, verdict == bodyFound
 	}
 	return mention{}, false
 }

@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"iter"
 	"strings"
 
 	"verbatim/core"
@@ -246,25 +247,8 @@ func (p *pass) antecedent(m mention, i int) int {
 	if g == lexicon.Self || g == lexicon.Plural {
 		return -1
 	}
-	from := p.para(max(0, p.paraOf[i]-1)).Start
-	from = max(from, m.start-antecedentWindow)
-	// The narration between quotes, nearest first, a few pieces at most.
-	end := m.start
-	for j, pieces := i, 0; j >= 0 && end > from && pieces < antecedentPieces; j-- {
-		qs := p.quotes[j].Span
-		if qs.Start >= end {
-			continue // a quote after the pronoun
-		}
-		if qs.End < end {
-			pieces++
-			if id := p.subjectIn(max(qs.End, from), end, g); id >= 0 {
-				return id
-			}
-		}
-		end = qs.Start
-	}
-	if end > from {
-		if id := p.subjectIn(from, end, g); id >= 0 {
+	for a, b := range p.narrationPieces(i, m.start) {
+		if id := p.subjectIn(a, b, g); id >= 0 {
 			return id
 		}
 	}
@@ -278,6 +262,33 @@ func (p *pass) antecedent(m mention, i int) int {
 		}
 	}
 	return -1
+}
+
+// narrationPieces yields the narration before byte at, which lies in quote
+// i's paragraph, nearest first: the stretches between earlier quotes, a few
+// at most, then what lies before them, back to the previous paragraph's
+// start or antecedentWindow bytes.
+func (p *pass) narrationPieces(i, at int) iter.Seq2[int, int] {
+	return func(yield func(a, b int) bool) {
+		from := max(p.para(max(0, p.paraOf[i]-1)).Start, at-antecedentWindow)
+		end := at
+		for j, pieces := i, 0; j >= 0 && end > from && pieces < antecedentPieces; j-- {
+			qs := p.quotes[j].Span
+			if qs.Start >= end {
+				continue // a quote after at
+			}
+			if qs.End < end {
+				pieces++
+				if !yield(max(qs.End, from), end) {
+					return
+				}
+			}
+			end = qs.Start
+		}
+		if end > from {
+			yield(from, end)
+		}
+	}
 }
 
 // subjectIn looks for a fitting name in text[a:b], sentence by sentence from
