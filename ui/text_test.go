@@ -109,8 +109,8 @@ func TestStylesMarkQuotesMentionsAndTheCurrentQuote(t *testing.T) {
 	}
 }
 
-func TestLongTextDrawsOnlyNearTheView(t *testing.T) {
-	test.NewTempApp(t)
+// longArticle lays out 200 paragraphs, each with a quote, 600 wide.
+func longArticle() (*articleText, string) {
 	var paras []string
 	for i := range 200 {
 		paras = append(paras, fmt.Sprintf("Paragraph %d says that \"something was said\" by someone, at some length, to fill a line or two.", i))
@@ -119,6 +119,12 @@ func TestLongTextDrawsOnlyNearTheView(t *testing.T) {
 	a := newArticleText()
 	a.setDocument(text, nil)
 	a.Resize(fyne.NewSize(600, a.MinSize().Height))
+	return a, text
+}
+
+func TestLongTextDrawsOnlyNearTheView(t *testing.T) {
+	test.NewTempApp(t)
+	a, _ := longArticle()
 	if a.height < 20*600 {
 		t.Fatalf("200 paragraphs laid out %v high", a.height)
 	}
@@ -153,14 +159,7 @@ func TestLongTextDrawsOnlyNearTheView(t *testing.T) {
 // view are forgotten, and a new layout, marks or theme draw afresh.
 func TestScrollMakesObjectsOnlyForNewLines(t *testing.T) {
 	a := test.NewTempApp(t)
-	var paras []string
-	for i := range 200 {
-		paras = append(paras, fmt.Sprintf("Paragraph %d says that \"something was said\" by someone, at some length, to fill a line or two.", i))
-	}
-	text := strings.Join(paras, "\n\n")
-	at := newArticleText()
-	at.setDocument(text, nil)
-	at.Resize(fyne.NewSize(600, at.MinSize().Height))
+	at, text := longArticle()
 	texts := func() map[*canvas.Text]bool {
 		out := map[*canvas.Text]bool{}
 		for _, o := range test.WidgetRenderer(at).Objects() {
