@@ -528,13 +528,12 @@ func (t *articleText) draw() []fyne.CanvasObject {
 	t.forgetLinesOutside(from-2*t.viewHeight, to+2*t.viewHeight)
 	var back, front []fyne.CanvasObject
 	var barTop, barBottom float32 = -1, -1
-	for i, l := range t.lines {
-		if l.y+articleLine < from || l.y > to {
-			continue
-		}
+	ink := lineInk{p: paletteFor(currentVariant()), fg: fg, grey: theme.Color(theme.ColorNamePlaceHolder)}
+	for i := t.lineAt(from); i >= 0 && i < len(t.lines) && t.lines[i].y <= to; i++ {
+		l := t.lines[i]
 		objs, ok := t.drawnLines[i]
 		if !ok {
-			objs = t.drawLine(l)
+			objs = t.drawLine(l, ink)
 			t.drawnLines[i] = objs
 		}
 		back, front = append(back, objs.back...), append(front, objs.front...)
@@ -561,10 +560,15 @@ type lineObjects struct {
 	current     bool
 }
 
+// lineInk is the theme's colours for drawing lines, read once per draw.
+type lineInk struct {
+	p        palette
+	fg, grey color.Color
+}
+
 // drawLine makes the canvas objects of one line.
-func (t *articleText) drawLine(l textLine) lineObjects {
-	p := paletteFor(currentVariant())
-	fg, grey := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNamePlaceHolder)
+func (t *articleText) drawLine(l textLine, ink lineInk) lineObjects {
+	p, fg, grey := ink.p, ink.fg, ink.grey
 	objs := lineObjects{back: t.lineHighlights(l, p)}
 	if l.para > 0 && !t.plain {
 		num := canvas.NewText(strconv.Itoa(l.para), grey)
