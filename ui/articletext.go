@@ -578,13 +578,9 @@ func (t *articleText) drawLine(l textLine, ink lineInk) lineObjects {
 		num.Resize(fyne.NewSize(t.gutter-16, articleLine-6))
 		objs.front = append(objs.front, num)
 	}
-	for _, run := range mergeRuns(l.pieces) {
-		txt := canvas.NewText(t.text[run.start:run.end], fg)
-		txt.TextSize = articleTextSize
-		txt.TextStyle = run.style.textStyle()
-		txt.Move(fyne.NewPos(t.gutter+run.x, l.y+(articleLine-20)/2))
-		txt.Resize(fyne.NewSize(run.w, 20))
-		objs.front = append(objs.front, txt)
+	runs := mergeRuns(l.pieces)
+	objs.front = append(objs.front, t.lineText(l, runs, fg)...)
+	for _, run := range runs {
 		objs.current = objs.current || run.style.current
 		objs.front = append(objs.front, t.underlines(l, run, p, grey, fg)...)
 		if run.style.lead && t.leadAt(run.start) == run.start {
@@ -595,6 +591,31 @@ func (t *articleText) drawLine(l textLine, ink lineInk) lineObjects {
 		}
 	}
 	return objs
+}
+
+// lineText draws the text of a line's runs: as one image when the theme's
+// font has all its letters (textLineRaster), else a canvas.Text per run.
+func (t *articleText) lineText(l textLine, runs []piece, fg color.Color) []fyne.CanvasObject {
+	if t.measure != nil {
+		text := make([]textRun, len(runs))
+		for i, run := range runs {
+			text[i] = textRun{text: t.text[run.start:run.end], x: run.x, style: run.style.textStyle()}
+		}
+		if r, ok := t.measure.textLineRaster(text, articleTextSize, articleLine, fg); ok {
+			r.Move(fyne.NewPos(t.gutter, l.y))
+			return []fyne.CanvasObject{r}
+		}
+	}
+	out := make([]fyne.CanvasObject, len(runs))
+	for i, run := range runs {
+		txt := canvas.NewText(t.text[run.start:run.end], fg)
+		txt.TextSize = articleTextSize
+		txt.TextStyle = run.style.textStyle()
+		txt.Move(fyne.NewPos(t.gutter+run.x, l.y+(articleLine-20)/2))
+		txt.Resize(fyne.NewSize(run.w, 20))
+		out[i] = txt
+	}
+	return out
 }
 
 // forgetLinesOutside drops the kept objects of lines far from view, so

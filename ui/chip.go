@@ -25,6 +25,7 @@ const (
 type chip struct {
 	widget.BaseWidget
 	chipLook
+	measure *textMeasurer // the window's, when it has one
 }
 
 // chipLook is what a chip shows.
@@ -77,7 +78,7 @@ func (c *chip) setReview(text string, p palette) {
 func (c *chip) style() fyne.TextStyle { return fyne.TextStyle{Italic: c.italic, Bold: c.bold} }
 
 func (c *chip) MinSize() fyne.Size {
-	w := textWidth(c.text, chipTextSize, c.style()) + 2*chipPadding
+	w := c.measure.textWidth(c.text, chipTextSize, c.style()) + 2*chipPadding
 	if c.dot != nil || c.icon != nil {
 		w += c.leadWidth()
 	}
@@ -106,13 +107,18 @@ type chipRenderer struct {
 	dot   *canvas.Circle
 	label *canvas.Text
 	icon  *canvas.Image
+	texts textStandIns
 }
 
 func (r *chipRenderer) Destroy()           {}
 func (r *chipRenderer) MinSize() fyne.Size { return r.c.MinSize() }
 func (r *chipRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.dot, r.icon, r.label}
+	r.texts.measure = r.c.measure
+	return append([]fyne.CanvasObject{r.bg, r.dot, r.icon}, r.texts.objects(r.label)...)
 }
+
+// standIns lets tests read the text behind the chip's image.
+func (r *chipRenderer) standIns() *textStandIns { return &r.texts }
 
 func (r *chipRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
@@ -126,8 +132,10 @@ func (r *chipRenderer) Layout(size fyne.Size) {
 		r.dot.Move(fyne.NewPos(x, (size.Height-chipDot)/2))
 		x += r.c.leadWidth()
 	}
-	r.label.Text = ellipsize(r.c.text, size.Width-x-chipPadding+2, chipTextSize, r.c.style())
-	ts := fyne.MeasureText(r.label.Text, chipTextSize, r.c.style())
+	m, style := r.c.measure, r.c.style()
+	r.label.Text = m.ellipsize(r.c.text, size.Width-x-chipPadding+2, chipTextSize, style)
+	// Fyne's height of a line of text, the same for every text of a size.
+	ts := fyne.NewSize(m.textWidth(r.label.Text, chipTextSize, style), fyne.MeasureText("M", chipTextSize, style).Height)
 	r.label.Resize(ts)
 	r.label.Move(fyne.NewPos(x, (size.Height-ts.Height)/2))
 }

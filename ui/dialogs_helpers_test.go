@@ -224,14 +224,26 @@ func walkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	visit(o)
 	switch w := o.(type) {
 	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(w).Objects() {
-			walkVisible(child, visit)
+		r := test.WidgetRenderer(w)
+		for _, child := range r.Objects() {
+			walkVisible(standInModel(r, child), visit)
 		}
 	case *fyne.Container:
 		for _, child := range w.Objects {
 			walkVisible(child, visit)
 		}
 	}
+}
+
+// standInModel is the canvas.Text that o stands in for when r draws its
+// texts as images (textStandIns), else o.
+func standInModel(r fyne.WidgetRenderer, o fyne.CanvasObject) fyne.CanvasObject {
+	if s, ok := r.(interface{ standIns() *textStandIns }); ok {
+		if t := s.standIns().modelOf(o); t != nil {
+			return t
+		}
+	}
+	return o
 }
 
 // shownText is all the text the dialogs on the canvas show, one piece a

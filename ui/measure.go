@@ -23,6 +23,7 @@ type textMeasurer struct {
 	segmenter shaping.Segmenter
 	faces     map[fyne.TextStyle]*font.Face // nil: the theme's font could not be read
 	widths    map[measureKey]float32
+	glyphs    glyphCache // letters rasterised for textLineRaster
 }
 
 // maxMeasured bounds the widths a measurer remembers.
@@ -40,7 +41,8 @@ type oneFace struct{ face *font.Face }
 func (f oneFace) ResolveFace(rune) *font.Face { return f.face }
 
 func newTextMeasurer() *textMeasurer {
-	m := &textMeasurer{faces: map[fyne.TextStyle]*font.Face{}, widths: map[measureKey]float32{}}
+	m := &textMeasurer{faces: map[fyne.TextStyle]*font.Face{}, widths: map[measureKey]float32{},
+		glyphs: glyphCache{}}
 	m.shaper.SetFontCacheSize(8) // its fonts are kept only when told how many
 	return m
 }
@@ -72,28 +74,64 @@ func (m *textMeasurer) width(text string, size float32, style fyne.TextStyle) fl
 // shape measures text with the theme's font for style, when it has every
 // glyph of it.
 func (m *textMeasurer) shape(text string, size float32, style fyne.TextStyle) (float32, bool) {
+	runs, ok := m.shapeRuns(text, size, style)
+	if !ok {
+		return 0, false
+	}
+	var advance fixed.Int26_6
+	for _, run := range runs {
+		advance += run.Advance
+	}
+	return float32(float64(advance) / 64), true
+}
+
+// shapeRuns shapes text with the theme's font for style, when it has
+// every glyph of it and no tabs (Fyne draws those by its own rules).
+func (m *textMeasurer) shapeRuns(text string, size float32, style fyne.TextStyle) ([]shaping.Output, bool) {
 	face := m.face(style)
 	if face == nil || style.Monospace || style.Symbol || strings.ContainsAny(text, "\t\r") {
-		return 0, false
+		return nil, false
 	}
 	runes := []rune(text)
 	for _, r := range runes {
 		if _, ok := face.NominalGlyph(r); !ok {
-			return 0, false
+			return nil, false
 		}
 	}
 	in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR, Face: face,
 		Size: fixed.Int26_6(float64(size) * 64)}
-	var advance fixed.Int26_6
-	for _, run := range m.segmenter.Split(in, oneFace{face}) {
-		for _, g := range m.shaper.Shape(run).Glyphs {
+	runs := []shaping.Input{in}
+	if !latinOnly(runes) {
+		runs = m.segmenter.Split(in, oneFace{face})
+	}
+	var out []shaping.Output
+	for _, run := range runs {
+		shaped := m.shaper.Shape(run)
+		for _, g := range shaped.Glyphs {
 			if g.GlyphID == 0 {
-				return 0, false
+				return nil, false
 			}
-			advance += g.XAdvance
+		}
+		out = append(out, shaped)
+	}
+	return out, true
+}
+
+// latinOnly reports whether text is all Latin letters and common marks
+// (punctuation, digits, currency): one left-to-right run of one script,
+// which the segmenter would give back whole after a costly look at it.
+func latinOnly(text []rune) bool {
+	for _, r := range text {
+		switch {
+		case r < 0x250:
+		case r >= 0x200e && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return false // marks that change the direction
+		case r >= 0x2000 && r <= 0x20cf:
+		default:
+			return false
 		}
 	}
-	return float32(float64(advance) / 64), true
+	return true
 }
 
 // face is the theme's font for style, read once.

@@ -472,8 +472,10 @@ func (r *quoteRowWidget) CreateRenderer() fyne.WidgetRenderer {
 	}
 	for i := range rr.chips {
 		rr.chips[i] = newChip()
+		rr.chips[i].measure = r.list.measure
 	}
 	rr.more, rr.badge = newChip(), newChip()
+	rr.more.measure, rr.badge.measure = r.list.measure, r.list.measure
 	rr.note = canvas.NewImageFromResource(noteIcon())
 	rr.Refresh()
 	return rr
@@ -490,13 +492,18 @@ type quoteRowRenderer struct {
 	more    *chip
 	badge   *chip
 	note    *canvas.Image // the quote has a note
+	texts   textStandIns
 }
+
+// standIns lets tests read the texts behind the row's images.
+func (rr *quoteRowRenderer) standIns() *textStandIns { return &rr.texts }
 
 func (rr *quoteRowRenderer) Destroy()           {}
 func (rr *quoteRowRenderer) MinSize() fyne.Size { return rr.w.MinSize() }
 
 func (rr *quoteRowRenderer) Objects() []fyne.CanvasObject {
-	objs := []fyne.CanvasObject{rr.bg, rr.lines[0], rr.lines[1], rr.speaker, rr.title, rr.date}
+	rr.texts.measure = rr.w.list.measure
+	objs := append([]fyne.CanvasObject{rr.bg}, rr.texts.objects(rr.lines[0], rr.lines[1], rr.speaker, rr.title, rr.date)...)
 	for _, c := range rr.chips {
 		objs = append(objs, c)
 	}
@@ -616,7 +623,7 @@ func (rr *quoteRowRenderer) layoutChips(inner float32) {
 		rest := len(row.Topics) - i - 1
 		reserve := float32(0)
 		if rest > 0 {
-			reserve = chipGap + fyne.MeasureText(fmt.Sprintf("+%d", rest), chipTextSize, fyne.TextStyle{}).Width + 2*chipPadding
+			reserve = chipGap + rr.w.list.measure.width(fmt.Sprintf("+%d", rest), chipTextSize, fyne.TextStyle{}) + 2*chipPadding
 		}
 		if x+cs.Width+reserve > right {
 			if shown == 0 { // the first chip shrinks rather than vanish

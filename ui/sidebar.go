@@ -568,12 +568,19 @@ type sideRowRenderer struct {
 	icon                    *canvas.Image
 	dot                     *canvas.Circle
 	text, extra, sub, count *canvas.Text
+	texts                   textStandIns
 }
+
+// standIns lets tests read the texts behind the row's images.
+func (rr *sideRowRenderer) standIns() *textStandIns { return &rr.texts }
 
 func (rr *sideRowRenderer) Destroy()           {}
 func (rr *sideRowRenderer) MinSize() fyne.Size { return rr.r.MinSize() }
 func (rr *sideRowRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{rr.bg, rr.icon, rr.dot, rr.text, rr.extra, rr.sub, rr.badge, rr.count}
+	rr.texts.measure = rr.r.measure
+	objs := []fyne.CanvasObject{rr.bg, rr.icon, rr.dot}
+	objs = append(objs, rr.texts.objects(rr.text, rr.extra, rr.sub)...)
+	return append(append(objs, rr.badge), rr.texts.objects(rr.count)...)
 }
 
 func (rr *sideRowRenderer) Refresh() {

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"image"
+	"image/color"
 	"strings"
 	"testing"
 
@@ -109,6 +111,27 @@ func TestStylesMarkQuotesMentionsAndTheCurrentQuote(t *testing.T) {
 	}
 }
 
+// drawnTexts is the text objects the article draws, with the text each
+// shows: a line drawn as one image shows its line's text.
+func drawnTexts(a *articleText) map[fyne.CanvasObject]string {
+	byTop := map[float32]string{}
+	for _, l := range a.lines {
+		if n := len(l.pieces); n > 0 {
+			byTop[l.y] = a.text[l.pieces[0].start:l.pieces[n-1].end]
+		}
+	}
+	out := map[fyne.CanvasObject]string{}
+	for _, o := range test.WidgetRenderer(a).Objects() {
+		switch o := o.(type) {
+		case *canvas.Text:
+			out[o] = o.Text
+		case *canvas.Raster:
+			out[o] = byTop[o.Position().Y]
+		}
+	}
+	return out
+}
+
 // longArticle lays out 200 paragraphs, each with a quote, 600 wide.
 func longArticle() (*articleText, string) {
 	var paras []string
@@ -129,25 +152,19 @@ func TestLongTextDrawsOnlyNearTheView(t *testing.T) {
 		t.Fatalf("200 paragraphs laid out %v high", a.height)
 	}
 	a.setView(0, 500)
-	objs := test.WidgetRenderer(a).Objects()
-	texts := 0
-	for _, o := range objs {
-		if _, ok := o.(*canvas.Text); ok {
-			texts++
-			if o.Position().Y > 4*500 {
-				t.Fatalf("text drawn at %v, far below the view", o.Position().Y)
-			}
+	drawn := drawnTexts(a)
+	for o := range drawn {
+		if o.Position().Y > 4*500 {
+			t.Fatalf("text drawn at %v, far below the view", o.Position().Y)
 		}
 	}
-	if texts == 0 || texts > 4*500/articleLine*2 {
-		t.Errorf("%d text objects drawn for a 500-high view", texts)
+	if len(drawn) == 0 || len(drawn) > 4*500/articleLine*2 {
+		t.Errorf("%d text objects drawn for a 500-high view", len(drawn))
 	}
 	a.setView(a.height-500, 500)
 	last := false
-	for _, o := range test.WidgetRenderer(a).Objects() {
-		if txt, ok := o.(*canvas.Text); ok && strings.Contains(txt.Text, "Paragraph 199 ") {
-			last = true
-		}
+	for _, text := range drawnTexts(a) {
+		last = last || strings.Contains(text, "Paragraph 199 ")
 	}
 	if !last {
 		t.Error("scrolled to the end, the last paragraph is not drawn")
@@ -160,12 +177,10 @@ func TestLongTextDrawsOnlyNearTheView(t *testing.T) {
 func TestScrollMakesObjectsOnlyForNewLines(t *testing.T) {
 	a := test.NewTempApp(t)
 	at, text := longArticle()
-	texts := func() map[*canvas.Text]bool {
-		out := map[*canvas.Text]bool{}
-		for _, o := range test.WidgetRenderer(at).Objects() {
-			if txt, ok := o.(*canvas.Text); ok {
-				out[txt] = true
-			}
+	texts := func() map[fyne.CanvasObject]bool {
+		out := map[fyne.CanvasObject]bool{}
+		for o := range drawnTexts(at) {
+			out[o] = true
 		}
 		return out
 	}
@@ -210,5 +225,107 @@ func TestScrollMakesObjectsOnlyForNewLines(t *testing.T) {
 		if shown[txt] {
 			t.Fatal("another theme kept objects drawn in the old one")
 		}
+	}
+}
+
+// A line drawn as one image (textLineRaster) looks as Fyne's canvas.Text
+// draws it: the same letters in the same places, bold where bold.
+func TestLineImagesLookAsFyneText(t *testing.T) {
+	test.NewTempApp(t).Settings().SetTheme(theme.LightTheme())
+	text := "Vladimir Putin said: \"We are done,\" and he left. Émile — 'naïve' café, 1,234 km."
+	// The current quote's speaker is drawn in bold.
+	mention := core.Span{Start: 0, End: len("Vladimir Putin")}
+	capture := func(kept bool) image.Image {
+		a := newArticleText()
+		if !kept {
+			a.measure = nil // canvas.Text for every run
+		}
+		a.plain = true
+		a.gutter = 0
+		a.setDocument(text, []quoteMark{{id: 1, mention: mention, current: true}})
+		w := test.NewWindow(a)
+		defer w.Close()
+		w.Resize(fyne.NewSize(700, 80))
+		return w.Canvas().Capture()
+	}
+	kept, fyneDrawn := capture(true), capture(false)
+	// Fyne's test painter puts text at whole pixels rounded up, the OpenGL
+	// one (and the line images) rounded to the nearest: compare each inked
+	// pixel with the other drawing's pixels within one pixel of it.
+	unmatched, inked := nearMisses(kept, fyneDrawn)
+	back, _ := nearMisses(fyneDrawn, kept)
+	if inked < 500 {
+		t.Fatalf("the line image has only %d inked pixels: no text drawn?", inked)
+	}
+	// Measured: none of 2,211; the speaker in regular weight instead of
+	// bold gives 225, letters at whole pixels only 106.
+	if unmatched+back > inked/50 {
+		t.Errorf("%d and %d of %d inked pixels have no like pixel within one pixel in the other drawing: the line image does not look as Fyne draws text",
+			unmatched, back, inked)
+	}
+}
+
+// nearMisses counts the pixels of a that differ from the background (its
+// top left pixel) and, of those, the ones with no pixel of about the same
+// colour within one pixel in b.
+func nearMisses(a, b image.Image) (unmatched, inked int) {
+	bg := a.At(0, 0)
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := a.At(x, y)
+			if colourDistance(c, bg) < 0x2000 {
+				continue
+			}
+			inked++
+			best := uint32(0xffff)
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
+					best = min(best, colourDistance(c, b.At(x+dx, y+dy)))
+				}
+			}
+			if best > 0x3000 {
+				unmatched++
+			}
+		}
+	}
+	return unmatched, inked
+}
+
+func colourDistance(c1, c2 color.Color) uint32 {
+	r1, g1, b1, _ := c1.RGBA()
+	r2, g2, b2, _ := c2.RGBA()
+	return max(absDiff(r1, r2), absDiff(g1, g2), absDiff(b1, b2))
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+// A line with letters the theme's font lacks (Chinese here) is drawn by
+// Fyne, which finds another font for them; the others are one image each.
+func TestLinesTheFontCannotDrawAreFyneText(t *testing.T) {
+	test.NewTempApp(t)
+	a := newArticleText()
+	a.setDocument("An English line.\n\n他说：“我们走了。”", nil)
+	a.Resize(fyne.NewSize(600, a.MinSize().Height))
+	a.setView(0, 500)
+	images, texts := 0, 0
+	for o, text := range drawnTexts(a) {
+		switch o.(type) {
+		case *canvas.Raster:
+			images++
+			if text != "An English line." {
+				t.Errorf("drawn as an image: %q", text)
+			}
+		case *canvas.Text:
+			texts++
+		}
+	}
+	if images != 1 || texts == 0 {
+		t.Errorf("%d lines drawn as images and %d canvas texts; want the English line as an image, the Chinese as text", images, texts)
 	}
 }
