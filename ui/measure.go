@@ -24,6 +24,7 @@ type textMeasurer struct {
 	faces     map[fyne.TextStyle]*font.Face // nil: the theme's font could not be read
 	widths    map[measureKey]float32
 	glyphs    glyphCache // letters rasterised for textLineRaster
+	prepared  *preparedFaces
 }
 
 // maxMeasured bounds the widths a measurer remembers.
@@ -139,10 +140,53 @@ func (m *textMeasurer) face(style fyne.TextStyle) *font.Face {
 	if f, ok := m.faces[style]; ok {
 		return f
 	}
-	f, err := font.ParseTTF(bytes.NewReader(theme.Font(style).Content()))
-	if err != nil {
-		f = nil
+	f, ok := m.prepared.take(style)
+	if !ok {
+		f = parseFace(style)
 	}
 	m.faces[style] = f
 	return f
+}
+
+// parseFace reads the theme's font for style; nil if it cannot.
+func parseFace(style fyne.TextStyle) *font.Face {
+	f, err := font.ParseTTF(bytes.NewReader(theme.Font(style).Content()))
+	if err != nil {
+		return nil
+	}
+	return f
+}
+
+// preparedFaces are the window's fonts, read in the background as the
+// window is made: about 5 ms each, which the frames that first showed
+// bold or italic text in an import's first view paid.
+type preparedFaces struct {
+	done  chan struct{}
+	faces map[fyne.TextStyle]*font.Face
+}
+
+// prepareFaces starts reading the fonts of the styles the window draws.
+func (m *textMeasurer) prepareFaces() {
+	p := &preparedFaces{done: make(chan struct{}), faces: map[fyne.TextStyle]*font.Face{}}
+	m.prepared = p
+	go func() {
+		defer close(p.done)
+		for _, s := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}, {Bold: true, Italic: true}} {
+			p.faces[s] = parseFace(s)
+		}
+	}()
+}
+
+// take is the font for style if it has been read; it does not wait.
+func (p *preparedFaces) take(style fyne.TextStyle) (*font.Face, bool) {
+	if p == nil {
+		return nil, false
+	}
+	select {
+	case <-p.done:
+		f, ok := p.faces[style]
+		return f, ok
+	default:
+		return nil, false
+	}
 }

@@ -329,3 +329,24 @@ func TestLinesTheFontCannotDrawAreFyneText(t *testing.T) {
 		t.Errorf("%d lines drawn as images and %d canvas texts; want the English line as an image, the Chinese as text", images, texts)
 	}
 }
+
+// The window's measurer uses the fonts read in the background once they
+// are there, and reads a font itself before.
+func TestMeasurerTakesFontsReadInTheBackground(t *testing.T) {
+	test.NewTempApp(t)
+	early := newTextMeasurer()
+	early.prepared = &preparedFaces{done: make(chan struct{})} // never done
+	if early.face(fyne.TextStyle{}) == nil {
+		t.Fatal("a font still being read in the background is not read at once")
+	}
+	m := newTextMeasurer()
+	m.prepareFaces()
+	<-m.prepared.done
+	bold := fyne.TextStyle{Bold: true}
+	if f := m.face(bold); f == nil || f != m.prepared.faces[bold] {
+		t.Error("the bold font read in the background was read again")
+	}
+	if m.width("Verbatim", 14, bold) <= m.width("Verbatim", 14, fyne.TextStyle{}) {
+		t.Error("bold text measures no wider than regular")
+	}
+}

@@ -178,6 +178,7 @@ func (m *MainWindow) build() {
 
 	// One measurer for the window's text: its fonts are read once.
 	measure := newTextMeasurer()
+	measure.prepareFaces()
 	m.sidebar.measure, m.list.measure, m.source.text.measure = measure, measure, measure
 
 	m.listTitle = widget.NewLabelWithStyle("All quotes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
