@@ -637,7 +637,8 @@ func (rr *sideRowRenderer) Layout(size fyne.Size) {
 	rr.dot.Move(fyne.NewPos(x+3, lineY+(lineH-10)/2))
 	x += 16 + 10
 
-	cw := fyne.MeasureText(rr.count.Text, 12, rr.count.TextStyle).Width
+	m := rr.r.measure
+	cw := m.textWidth(rr.count.Text, 12, rr.count.TextStyle)
 	right := size.Width - pad - 6
 	countX := right - cw
 	rr.count.Move(fyne.NewPos(countX, lineY+(lineH-16)/2))
@@ -648,24 +649,24 @@ func (rr *sideRowRenderer) Layout(size fyne.Size) {
 	if l.badge {
 		end -= 6
 	}
-	textW := fyne.MeasureText(l.text, 14, rr.text.TextStyle).Width
+	textW := m.textWidth(l.text, 14, rr.text.TextStyle)
 	rr.extra.Text = l.extra
 	if rr.r.hovered && l.hoverExtra != "" {
 		// The aliases, as many as fit after the whole name.
-		rr.extra.Text = ellipsize(l.hoverExtra, end-x-textW-6, 12, fyne.TextStyle{})
+		rr.extra.Text = m.ellipsize(l.hoverExtra, end-x-textW-6, 12, fyne.TextStyle{})
 	}
-	extraW := fyne.MeasureText(rr.extra.Text, 12, fyne.TextStyle{}).Width
+	extraW := m.textWidth(rr.extra.Text, 12, fyne.TextStyle{})
 	if x+textW+6+extraW > end {
 		rr.extra.Text = ""
 		extraW = 0
 	}
-	rr.text.Text = rr.r.measure.ellipsize(l.text, end-x, 14, rr.text.TextStyle)
-	textW = fyne.MeasureText(rr.text.Text, 14, rr.text.TextStyle).Width
+	rr.text.Text = m.ellipsize(l.text, end-x, 14, rr.text.TextStyle)
+	textW = m.textWidth(rr.text.Text, 14, rr.text.TextStyle)
 	rr.text.Move(fyne.NewPos(x, lineY+(lineH-20)/2))
 	rr.text.Resize(fyne.NewSize(textW, 20))
 	rr.extra.Move(fyne.NewPos(x+textW+6, lineY+(lineH-16)/2+1))
 	rr.extra.Resize(fyne.NewSize(extraW, 16))
-	rr.sub.Text = rr.r.measure.ellipsize(l.sub, end-x, 12, fyne.TextStyle{})
+	rr.sub.Text = m.ellipsize(l.sub, end-x, 12, fyne.TextStyle{})
 	rr.sub.Move(fyne.NewPos(x, lineY+lineH-6))
 	rr.sub.Resize(fyne.NewSize(end-x, 16))
 }
