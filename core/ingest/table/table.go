@@ -104,7 +104,8 @@ func Read(text string, comma rune) ([]Article, error) {
 		return nil, &Error{Message: "This spreadsheet is empty."}
 	}
 	columns, data, dataLines := map[role]int{}, rows, lines
-	if isHeader(rows[0]) {
+	header := isHeader(rows[0])
+	if header {
 		columns = headerColumns(rows[0])
 		data, dataLines = rows[1:], lines[1:]
 	}
@@ -114,7 +115,11 @@ func Read(text string, comma rune) ([]Article, error) {
 	if _, ok := columns[roleText]; !ok {
 		col, ok := longTextColumn(data)
 		if !ok {
-			return nil, noTextColumn(rows[0], isHeader(rows[0]))
+			return nil, noTextColumn(rows[0], header)
+		}
+		if header && len(columns) == 0 && col < len(rows[0]) && readsAsText(rows[0][col]) {
+			// Short, but no header: a first article of a sentence or two.
+			data, dataLines = rows, lines
 		}
 		columns[roleText] = col
 	}
@@ -184,6 +189,18 @@ func isHeader(row []string) bool {
 		}
 	}
 	return true
+}
+
+// readsAsText tells a short article from the header of its column, in a
+// first row that names no column Verbatim knows: a header is a few words
+// without a sentence's closing mark.
+func readsAsText(cell string) bool {
+	cell = strings.TrimSpace(cell)
+	if len(strings.Fields(cell)) >= 5 {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(cell)
+	return strings.ContainsRune(".!?…\"”’»«", last)
 }
 
 // headerColumns finds the column of each role the header names; the first

@@ -46,6 +46,14 @@ func TestReadFindsColumnsByTheirHeaders(t *testing.T) {
 		sheet: "2020-03-02,Harbour Herald,\"" + longParagraph + "\"\n2020-03-03,Harbour Herald,\"" + longParagraph + "\"\n",
 		want:  []Article{{Line: 1, Text: longParagraph}, {Line: 2, Text: longParagraph}},
 	}, {
+		name:  "no header, a short first article",
+		sheet: "2020-03-01,Harbour Herald,The mayor resigned.\n2020-03-02,Harbour Herald,\"" + longParagraph + "\"\n2020-03-03,Harbour Herald,\"" + longParagraph + "\"\n",
+		want:  []Article{{Line: 1, Text: "The mayor resigned."}, {Line: 2, Text: longParagraph}, {Line: 3, Text: longParagraph}},
+	}, {
+		name:  "headers Verbatim does not know, over the column of long paragraphs",
+		sheet: "Day,Paper,Story\n2020-03-02,Harbour Herald,\"" + longParagraph + "\"\n",
+		want:  []Article{{Line: 2, Text: longParagraph}},
+	}, {
 		name:  "byte-order mark before the header",
 		sheet: "\uFEFFheadline,content\nH,C.\n",
 		want:  []Article{{Line: 2, Text: "C.", Title: "H"}},
