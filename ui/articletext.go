@@ -22,6 +22,7 @@ import (
 const (
 	articleTextSize = 14
 	articleLine     = 24
+	articleTextBox  = 20 // the height of a line's text, centred in the line
 	articleParaGap  = 13
 	articleGutter   = 44
 	articlePadRight = 18
@@ -601,8 +602,10 @@ func (t *articleText) lineText(l textLine, runs []piece, fg color.Color) []fyne.
 		for i, run := range runs {
 			text[i] = textRun{text: t.text[run.start:run.end], x: run.x, style: run.style.textStyle()}
 		}
-		if r, ok := t.measure.textLineRaster(text, articleTextSize, articleLine, fg); ok {
-			r.Move(fyne.NewPos(t.gutter, l.y))
+		// In the box a canvas.Text gets (below), no taller: every pixel
+		// of a new image is copied to the graphics driver.
+		if r, ok := t.measure.textLineRaster(text, articleTextSize, articleTextBox, fg); ok {
+			r.Move(fyne.NewPos(t.gutter, l.y+(articleLine-articleTextBox)/2))
 			return []fyne.CanvasObject{r}
 		}
 	}
@@ -611,8 +614,8 @@ func (t *articleText) lineText(l textLine, runs []piece, fg color.Color) []fyne.
 		txt := canvas.NewText(t.text[run.start:run.end], fg)
 		txt.TextSize = articleTextSize
 		txt.TextStyle = run.style.textStyle()
-		txt.Move(fyne.NewPos(t.gutter+run.x, l.y+(articleLine-20)/2))
-		txt.Resize(fyne.NewSize(run.w, 20))
+		txt.Move(fyne.NewPos(t.gutter+run.x, l.y+(articleLine-articleTextBox)/2))
+		txt.Resize(fyne.NewSize(run.w, articleTextBox))
 		out[i] = txt
 	}
 	return out
