@@ -369,6 +369,12 @@ func (p *pass) castMention(toks []token, s int, mask core.Span) (mention, int) {
 		s-- // “Mr. Darcy”
 	}
 	m := p.mentionAfter(toks, s)
+	if m.kind == nominalMention {
+		// “Marilla's lips twitched”: the owner is named, not the lips.
+		if k := possessiveName(p, toks, s); k >= 0 {
+			m = p.makeMention(nameMention, toks, s, k, 0)
+		}
+	}
 	if m.kind != nameMention || m.start < mask.End && mask.Start < m.end {
 		return m, -1
 	}
@@ -377,6 +383,18 @@ func (p *pass) castMention(toks []token, s int, mask core.Span) (mention, int) {
 		return m, -1
 	}
 	return m, p.castEntity(c)
+}
+
+// possessiveName is the token of the possessive name that starts at token
+// s, after a title at most (“Marilla's”, “Mr. Darcy's”), -1 if none.
+func possessiveName(p *pass, toks []token, s int) int {
+	if s+1 < len(toks) && p.isTitle(toks[s]) {
+		s++
+	}
+	if p.isNameWord(toks[s]) && isPossessive(toks[s].text) {
+		return s
+	}
+	return -1
 }
 
 // quoteNameFacts notes the people quote i names in its first words:
