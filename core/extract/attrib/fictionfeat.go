@@ -175,6 +175,24 @@ func keepFitting(cands []fictionCand, g lexicon.Gender) []fictionCand {
 	return cands[:0]
 }
 
+// keepFittingOrAtHand is keepFitting for a quote to be resolved: besides
+// the candidates of gender g, it keeps one whose gender the book does not
+// show but who is at hand, the subject of the narration just before the
+// quote or the speaker of the turn before (“Jock stopped to talk to
+// Beaver. “Well, old boy,” he said”: Jock, whom no pronoun has followed).
+func keepFittingOrAtHand(cands []fictionCand, g lexicon.Gender) []fictionCand {
+	if countFitting(cands, g) == 0 {
+		return keepFitting(cands, g)
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		if c.gender == g || c.gender == lexicon.GenderUnknown && (c.hereSubject || c.prevSubject || c.spokeAt == 1) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
 // describeFiction turns what was seen of each candidate into features,
 // some of them relative to the other candidates (who spoke last, who was
 // named nearest).
