@@ -1167,17 +1167,24 @@ func (c *cast) findPlaces(forms []*nameForm) {
 // findFamilies unmarks as persons the names of families: a surname in
 // the plural (“the Mingotts”, “the Lovell Mingotts”) of a surname the
 // book writes in full names (“Mrs. Lovell Mingott”). A family neither
-// speaks nor is “he” or “she”.
+// speaks nor is “he” or “she”. A given name is no plural (“Frances”
+// beside “Anatole France”), nor a form the book writes more often than
+// the singular (“Mr. Peters” beside one “Simon Peter”).
 func (c *cast) findFamilies(forms []*nameForm) {
 	surnames := map[string]bool{}
+	singular := map[string]int{} // uses of the forms ending in each word
 	for _, f := range forms {
+		last := f.words[len(f.words)-1]
 		if len(f.words) >= 2 {
-			surnames[f.words[len(f.words)-1]] = true
+			surnames[last] = true
 		}
+		singular[last] += f.uses
 	}
 	plural := make([]int, len(c.chars))
 	for _, f := range forms {
-		if w := f.words[len(f.words)-1]; len(w) > 2 && w[len(w)-1] == 's' && surnames[w[:len(w)-1]] {
+		w := f.words[len(f.words)-1]
+		sing := strings.TrimSuffix(w, "s")
+		if len(w) > 2 && sing != w && surnames[sing] && singular[sing] >= f.uses && c.lx.GivenNames[w] == lexicon.GenderUnknown {
 			plural[f.char] += f.uses
 		}
 	}

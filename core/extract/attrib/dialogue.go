@@ -413,16 +413,16 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		a := max(from, m.start-antecedentWindow)
 		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, tr.addressee)
 		if id < 0 && g != lexicon.GenderUnknown {
-			// “She stopped dead… She looked… ¶ “Very well,” she agreed”:
-			// a chain of sentences led by the pronoun goes back further
-			// to the one who was named.
+			// Whom the scene follows (“He looked at his watch…”, pages
+			// after he was named), when one person of the gender leads
+			// it; else, as in “She stopped dead… She looked… ¶ “Very
+			// well,” she agreed”, a chain of sentences led by the
+			// pronoun goes back further to the one who was named; else
+			// the last speaker of the gender, before names further back.
 			wider := max(p.para(max(0, p.paraOf[i]-4)).Start, m.start-2*antecedentWindow)
-			id = p.fictionSubject(wider, a, g, tr.addressee)
+			id = p.sceneLead(tr.para, g, tr.addressee)
 			if id < 0 {
-				// Else whom the scene follows (“He looked at his
-				// watch…”, pages after he was named), else the last
-				// speaker of the gender, before names further back.
-				id = p.sceneLead(tr.para, g, tr.addressee)
+				id = p.fictionSubject(wider, a, g, tr.addressee)
 			}
 			if id < 0 {
 				id = p.lastSpeakerOf(turns, t, g, tr.addressee)

@@ -175,6 +175,24 @@ func keepFitting(cands []fictionCand, g lexicon.Gender) []fictionCand {
 	return cands[:0]
 }
 
+// keepFittingOrAtHand is keepFitting for a quote to be resolved: besides
+// the candidates of gender g, it keeps one whose gender the book does not
+// show but who is at hand, the subject of the narration just before the
+// quote or the speaker of the turn before (“Jock stopped to talk to
+// Beaver. “Well, old boy,” he said”: Jock, whom no pronoun has followed).
+func keepFittingOrAtHand(cands []fictionCand, g lexicon.Gender) []fictionCand {
+	if countFitting(cands, g) == 0 {
+		return keepFitting(cands, g)
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		if c.gender == g || c.gender == lexicon.GenderUnknown && (c.hereSubject || c.prevSubject || c.spokeAt == 1) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
 // describeFiction turns what was seen of each candidate into features,
 // some of them relative to the other candidates (who spoke last, who was
 // named nearest).
@@ -369,6 +387,12 @@ func (p *pass) castMention(toks []token, s int, mask core.Span) (mention, int) {
 		s-- // “Mr. Darcy”
 	}
 	m := p.mentionAfter(toks, s)
+	if m.kind == nominalMention {
+		// “Marilla's lips twitched”: the owner is named, not the lips.
+		if k := possessiveName(p, toks, s); k >= 0 {
+			m = p.makeMention(nameMention, toks, s, k, 0)
+		}
+	}
 	if m.kind != nameMention || m.start < mask.End && mask.Start < m.end {
 		return m, -1
 	}
@@ -377,6 +401,18 @@ func (p *pass) castMention(toks []token, s int, mask core.Span) (mention, int) {
 		return m, -1
 	}
 	return m, p.castEntity(c)
+}
+
+// possessiveName is the token of the possessive name that starts at token
+// s, after a title at most (“Marilla's”, “Mr. Darcy's”), -1 if none.
+func possessiveName(p *pass, toks []token, s int) int {
+	if s+1 < len(toks) && p.isTitle(toks[s]) {
+		s++
+	}
+	if p.isNameWord(toks[s]) && isPossessive(toks[s].text) {
+		return s
+	}
+	return -1
 }
 
 // quoteNameFacts notes the people quote i names in its first words:

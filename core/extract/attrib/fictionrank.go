@@ -74,7 +74,7 @@ func (p *pass) rankFiction(turns []turn, t, i int, g lexicon.Gender) (id int, co
 	if owner < 0 && !narration && countFitting(p.conversationCandidates(turns, t, i), g) > 1 {
 		return -1, 0 // before reading any text: more people will not make fewer
 	}
-	cands := withoutAddressee(keepFitting(p.fictionCandidates(turns, t, i, g, core.Span{}), g), p.ents, turns[t].addressee)
+	cands := withoutAddressee(keepFittingOrAtHand(p.fictionCandidates(turns, t, i, g, core.Span{}), g), p.ents, turns[t].addressee)
 	cands = withoutAddressee(cands, p.ents, p.narrator) // “I” tells the story: never “he”
 	if id := p.kinTitled(owner, i, g); id >= 0 && (turns[t].addressee < 0 || id != p.ents.find(turns[t].addressee)) {
 		return id, 0.6
