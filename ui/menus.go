@@ -157,6 +157,6 @@ func (m *MainWindow) focusSearch() { m.Window.Canvas().Focus(m.search) }
 
 // Quit saves the layout and ends the application.
 func (m *MainWindow) Quit() {
-	m.saveLayout()
+	m.closing()
 	m.app.Quit()
 }

@@ -123,3 +123,29 @@ func TestSidebarAndArticleFillInFromTheBackground(t *testing.T) {
 	}
 	m.saver.flush()
 }
+
+// Quitting tells the app that closing begins (it starts its watch over a
+// stuck close there), and the layout is still saved.
+func TestQuitSaysClosingBeginsAndSavesTheLayout(t *testing.T) {
+	tw := newTestWindow(t)
+	saved := func() string {
+		v, err := tw.lib.Setting(context.Background(), settingWindow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	var layoutThen []string
+	tw.OnClosing(func() { layoutThen = append(layoutThen, saved()) })
+	tw.Window.Resize(fyne.NewSize(1111, 777))
+	tw.Quit()
+	if len(layoutThen) != 1 {
+		t.Fatalf("quitting said closing begins %d times, want once", len(layoutThen))
+	}
+	if layoutThen[0] == "1111 777" {
+		t.Error("the layout was saved before the app heard that closing begins")
+	}
+	if got := saved(); got != "1111 777" {
+		t.Errorf("after quitting the window's size is saved as %q", got)
+	}
+}

@@ -81,7 +81,8 @@ type MainWindow struct {
 	imports *importQueue
 	// onMain runs f on Fyne's main goroutine, from any goroutine: fyne.Do,
 	// except in tests, which run the queue themselves.
-	onMain func(f func())
+	onMain    func(f func())
+	onClosing func() // see OnClosing
 	// inline runs background reads at once, on the caller's goroutine (tests).
 	inline      bool
 	sidebarGen  int
@@ -124,10 +125,23 @@ func newMainWindow(a fyne.App, lib Library, imp Importer, onMain func(func()), i
 	w.SetMainMenu(m.mainMenu())
 	m.addShortcuts()
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { m.Dropped(uris) })
-	w.SetCloseIntercept(func() { m.saveLayout(); w.Close() })
+	w.SetCloseIntercept(func() { m.closing(); w.Close() })
 	w.Resize(fyne.NewSize(1280, 800))
 	m.restore()
 	return m
+}
+
+// OnClosing calls f when the researcher closes the window or quits,
+// before the layout is saved and Fyne takes the window down: the app
+// starts its watch over a stuck close from there.
+func (m *MainWindow) OnClosing(f func()) { m.onClosing = f }
+
+// closing saves the layout as the window closes.
+func (m *MainWindow) closing() {
+	if m.onClosing != nil {
+		m.onClosing()
+	}
+	m.saveLayout()
 }
 
 // Close ends the window's work before the library is closed: a running

@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -106,8 +107,15 @@ func main() {
 	// over an import's workers and other background work.
 	defer ui.LowerOtherThreads(time.Second)()
 	timing.watchFirstFrame(m.Window)
+	// The watch over a stuck close starts as soon as closing does: once
+	// Fyne had taken the window down, the process once waited for ever
+	// inside ShowAndRun, before the watch had started.
+	var watchClose sync.Once
+	startCloseWatch := func() { watchClose.Do(func() { time.AfterFunc(closeLimit, closeTookTooLong) }) }
+	m.OnClosing(startCloseWatch)
+	a.Lifecycle().SetOnStopped(startCloseWatch)
 	m.Window.ShowAndRun()
-	time.AfterFunc(closeLimit, closeTookTooLong)
+	startCloseWatch()
 	if updateLater != nil {
 		// Once the event loop has ended, fyne.Do runs its function at once,
 		// in the timer's goroutine, beside what follows here.
