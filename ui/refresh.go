@@ -229,15 +229,23 @@ func (m *MainWindow) viewShown() {
 	}
 }
 
-// inTurns runs the first step now and each of the others in a later turn
-// of the event loop.
+// inTurns runs the first step now and each of the others after the
+// window has drawn what the one before changed. A step queued at once
+// could run before that frame (Fyne's loop takes queued work and frame
+// ticks in any order), and a wait for the window then spanned two steps
+// and their frames.
 func (m *MainWindow) inTurns(steps ...func()) {
 	if len(steps) == 0 {
 		return
 	}
 	steps[0]()
 	if len(steps) > 1 {
-		m.onMain(func() { m.inTurns(steps[1:]...) })
+		next := func() { m.inTurns(steps[1:]...) }
+		if m.afterFrame != nil {
+			m.afterFrame(next)
+		} else {
+			m.onMain(next)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -400,5 +401,31 @@ func importArticle(t *testing.T, lib *storage.Library, name string) {
 	if s := (Pipeline{Store: lib, Engine: NewEngine()}).ImportPaths(context.Background(), []string{path},
 		func(ImportProgress) {}); s.Imported != 1 || s.Quotes == 0 {
 		t.Fatalf("importing %s: %+v", name, s)
+	}
+}
+
+// In the app each step of showing a view waits for the frame that draws
+// the step before (afterFrame); without afterFrame (tests) it is queued.
+func TestInTurnsWaitsForAFrameBetweenSteps(t *testing.T) {
+	var later []func()
+	m := &MainWindow{afterFrame: func(f func()) { later = append(later, f) },
+		onMain: func(func()) { t.Error("a step was queued without waiting for a frame") }}
+	var ran []int
+	step := func(i int) func() { return func() { ran = append(ran, i) } }
+	m.inTurns(step(1), step(2), step(3))
+	if len(ran) != 1 {
+		t.Fatalf("%d steps ran at once, want the first only", len(ran))
+	}
+	for len(later) > 0 {
+		next := later[0]
+		later = later[1:]
+		before := len(ran)
+		next()
+		if len(ran) != before+1 {
+			t.Fatalf("a frame let %d steps run, want one", len(ran)-before)
+		}
+	}
+	if !slices.Equal(ran, []int{1, 2, 3}) {
+		t.Errorf("steps ran as %v", ran)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -83,6 +84,9 @@ type MainWindow struct {
 	// except in tests, which run the queue themselves.
 	onMain    func(f func())
 	onClosing func() // see OnClosing
+	// afterFrame runs f on the main goroutine after the window has drawn a
+	// frame (and answered what was queued meanwhile); nil: onMain.
+	afterFrame func(f func())
 	// inline runs background reads at once, on the caller's goroutine (tests).
 	inline      bool
 	sidebarGen  int
@@ -110,8 +114,13 @@ type MainWindow struct {
 // without showing it. lib may be nil when the library could not be opened:
 // the window then shows only its empty state.
 func NewMainWindow(a fyne.App, lib Library, imp Importer) *MainWindow {
-	return newMainWindow(a, lib, imp, fyne.Do, false)
+	m := newMainWindow(a, lib, imp, fyne.Do, false)
+	m.afterFrame = func(f func()) { time.AfterFunc(frameGap, func() { fyne.Do(f) }) }
+	return m
 }
+
+// frameGap is longer than a frame of Fyne's event loop (a 60 Hz tick).
+const frameGap = 20 * time.Millisecond
 
 // newMainWindow is NewMainWindow with the way background work comes back to
 // the main goroutine: onMain, or at once when inline.
