@@ -221,6 +221,7 @@ func (t *articleText) relayout() {
 	}
 	changed := h != t.height
 	t.height = h
+	t.releaseLines()
 	t.objects, t.drawnLines = nil, nil
 	if t.onLayout != nil {
 		t.onLayout(changed) // may scroll, and so change what is drawn
@@ -522,6 +523,7 @@ func (r *articleRenderer) Refresh() {
 func (t *articleText) draw() []fyne.CanvasObject {
 	fg := theme.Color(theme.ColorNameForeground)
 	if t.drawnLines == nil || t.drawnIn != fg { // laid out again, or another theme
+		t.releaseLines()
 		t.drawnLines, t.drawnIn = map[int]lineObjects{}, fg
 	}
 	from, to := t.drawRange()
@@ -626,7 +628,27 @@ func (t *articleText) lineText(l textLine, runs []piece, fg color.Color) []fyne.
 func (t *articleText) forgetLinesOutside(from, to float32) {
 	for i := range t.drawnLines {
 		if l := t.lines[i]; l.y+articleLine < from || l.y > to {
+			releaseImages(t.drawnLines[i].front)
 			delete(t.drawnLines, i)
+		}
+	}
+}
+
+// releaseLines lets the graphics driver free the images of the lines kept.
+func (t *articleText) releaseLines() {
+	for _, l := range t.drawnLines {
+		releaseImages(l.front)
+	}
+}
+
+// releaseImages frees the driver's copy of the line images among objs at
+// the next frame. Fyne keeps the texture of an object it drew for a
+// minute after its last frame; a text's is shared by every canvas.Text of
+// the same words, but each image has its own, and scrolling made hundreds.
+func releaseImages(objs []fyne.CanvasObject) {
+	for _, o := range objs {
+		if r, ok := o.(*canvas.Raster); ok {
+			canvas.Refresh(r)
 		}
 	}
 }

@@ -71,6 +71,9 @@ func (s *textStandIns) standInFor(t *canvas.Text) fyne.CanvasObject {
 	look := lookOf(t)
 	in, ok := s.drawn[t]
 	if !ok || in.look != look {
+		if ok {
+			releaseImages([]fyne.CanvasObject{in.obj})
+		}
 		ink := t.Color
 		if ink == nil {
 			ink = color.Black
