@@ -452,9 +452,10 @@ func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // theme's placeholder colour, ellipsized to its width.
 type greyText struct {
 	widget.BaseWidget
-	text string
-	size float32
-	fit  bool // asks for the whole text's width (a count), not a minimum
+	text    string
+	size    float32
+	fit     bool          // asks for the whole text's width (a count), not a minimum
+	measure *textMeasurer // the window's, when it has one
 }
 
 func newGreyText(size float32) *greyText {
@@ -471,7 +472,7 @@ func (g *greyText) SetText(s string) {
 func (g *greyText) MinSize() fyne.Size {
 	w := float32(20)
 	if g.fit {
-		w = fyne.MeasureText(g.text, g.size, fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+		w = g.measure.textWidth(g.text, g.size, fyne.TextStyle{}) + 2*theme.InnerPadding()
 	}
 	return fyne.NewSize(w, fyne.MeasureText("Mg", g.size, fyne.TextStyle{}).Height+theme.InnerPadding())
 }
@@ -484,15 +485,23 @@ func (g *greyText) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type greyRenderer struct {
-	g *greyText
-	t *canvas.Text
+	g     *greyText
+	t     *canvas.Text
+	texts textStandIns
 }
 
-func (r *greyRenderer) Destroy()                     {}
-func (r *greyRenderer) MinSize() fyne.Size           { return r.g.MinSize() }
-func (r *greyRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t} }
+func (r *greyRenderer) Destroy()           {}
+func (r *greyRenderer) MinSize() fyne.Size { return r.g.MinSize() }
+func (r *greyRenderer) Objects() []fyne.CanvasObject {
+	r.texts.measure = r.g.measure
+	return r.texts.objects(r.t)
+}
+
+// standIns lets tests read the text behind the image.
+func (r *greyRenderer) standIns() *textStandIns { return &r.texts }
+
 func (r *greyRenderer) Layout(size fyne.Size) {
-	r.t.Text = ellipsize(r.g.text, size.Width-theme.InnerPadding(), r.g.size, fyne.TextStyle{})
+	r.t.Text = r.g.measure.ellipsize(r.g.text, size.Width-theme.InnerPadding(), r.g.size, fyne.TextStyle{})
 	r.t.Move(fyne.NewPos(theme.InnerPadding(), 0))
 	r.t.Resize(fyne.NewSize(size.Width-theme.InnerPadding(), size.Height))
 }

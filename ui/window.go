@@ -203,11 +203,15 @@ func (m *MainWindow) build() {
 	measure := newTextMeasurer()
 	measure.prepareFaces()
 	m.sidebar.measure, m.list.measure, m.source.text.measure = measure, measure, measure
+	for _, g := range []*greyText{m.source.meta, m.source.quoteMeta, m.source.reasons, m.source.note, m.source.docNote} {
+		g.measure = measure
+	}
 
 	m.listTitle = widget.NewLabelWithStyle("All quotes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	m.listTitle.SizeName = theme.SizeNameSubHeadingText
 	m.listTitle.Truncation = fyne.TextTruncateEllipsis
 	m.listCount = newGreyText(14)
+	m.listCount.measure = measure
 	m.listCount.fit = true
 	m.sortSelect = widget.NewSelect(sortNames(), nil)
 	m.sortSelect.SetSelectedIndex(int(storage.SortNewestFirst))
