@@ -28,8 +28,8 @@ type textRun struct {
 // measurer's glyphs. Fyne shapes each new canvas.Text with a new HarfBuzz
 // font, measures it the same way again for its size and rasterises every
 // letter of it: in the frame that shows a new article, with software
-// OpenGL, that was most of the window thread's time (docs/PERFORMANCE.md
-// 1b, 1e). ok is false when a run needs what only Fyne's painter does
+// OpenGL, that was a third or more of the window thread's time
+// (docs/PERFORMANCE.md 1b, 1e). ok is false when a run needs what only Fyne's painter does
 // (another font for some of its letters, tabs): draw that line with
 // canvas.Text.
 func (m *textMeasurer) textLineRaster(runs []textRun, size, height float32, ink color.Color) (r *canvas.Raster, ok bool) {
@@ -137,8 +137,8 @@ func (c glyphCache) glyph(face *font.Face, id font.GID, px float32, phase uint8)
 	if len(c) >= maxGlyphs {
 		clear(c)
 	}
-	// A box around the pen wide and deep enough for any letter of the
-	// font at this size: its advance and the size again on either side.
+	// The letter's extent around the pen (or its advance, if wider), two
+	// pixels more on every side for smoothing and the quarter-pixel shift.
 	ext, _ := face.GlyphExtents(id)
 	perUnit := px / float32(face.Upem())
 	left := int(math.Floor(float64(min(0, ext.XBearing)*perUnit))) - 2

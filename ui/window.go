@@ -115,7 +115,15 @@ type MainWindow struct {
 // the window then shows only its empty state.
 func NewMainWindow(a fyne.App, lib Library, imp Importer) *MainWindow {
 	m := newMainWindow(a, lib, imp, fyne.Do, false)
-	m.afterFrame = func(f func()) { time.AfterFunc(frameGap, func() { fyne.Do(f) }) }
+	m.afterFrame = func(f func()) {
+		time.AfterFunc(frameGap, func() {
+			fyne.Do(func() {
+				if !m.imports.closed.Load() { // after the loop, fyne.Do runs f at once, here
+					f()
+				}
+			})
+		})
+	}
 	return m
 }
 
