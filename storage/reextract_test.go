@@ -288,3 +288,29 @@ func TestNonQuotesAreKeptAndUpdated(t *testing.T) {
 		t.Errorf("extracted again: peace plan %q, Never %q; want speech and title", peace, never)
 	}
 }
+
+// While a pass over outdated documents runs, the writer keeps only a
+// reader's page cache; afterwards it has its own again.
+func TestReextractOutdatedNarrowsTheWritersCacheMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	v1, v2 := engineV1().engine(t), engineV2().engine(t)
+	mustImport(t, l, v1, core.Document{Text: kremlinText, Meta: core.Meta{Title: "Kremlin"}})
+	cacheSize := func() int {
+		var n int
+		if err := l.w.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	var during []int
+	if _, err := l.ReextractOutdated(ctx, v2, func(ReextractResult) { during = append(during, cacheSize()) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(during) != 1 || during[0] != -readerCacheKiB {
+		t.Errorf("writer's cache_size during the pass: %v, want [%d]", during, -readerCacheKiB)
+	}
+	if got := cacheSize(); got != -writerCacheKiB {
+		t.Errorf("writer's cache_size after the pass: %d, want %d", got, -writerCacheKiB)
+	}
+}
