@@ -556,18 +556,13 @@ func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 // character who fits g and is not skip; with subjects, only a name that
 // opens a clause counts (“Jock stopped to talk to Beaver.”: Jock).
 func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) int {
-	sentEnd := len(toks)
-	for k := len(toks) - 1; k >= -1; k-- {
-		if k >= 0 && !endsSentence(toks, k) {
-			continue
-		}
-		if pronounLeads(toks[k+1:sentEnd], g) {
+	for start, end := range sentencesBack(toks) {
+		sent := toks[start:end]
+		if pronounLeads(sent, g) {
 			// “She glanced at Mrs. Hilbery.”: the sentence goes on about
 			// someone named earlier, not the woman it names.
-			sentEnd = k
 			continue
 		}
-		sent := toks[k+1 : sentEnd]
 		// In a sentence, the subject of a clause before a name it governs
 		// (“Turning to Edmund, Julia said”).
 		id := p.sentenceName(sent, g, skip, true)
@@ -579,7 +574,6 @@ func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) 
 		if id >= 0 {
 			return id
 		}
-		sentEnd = k
 	}
 	return -1
 }

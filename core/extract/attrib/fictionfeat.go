@@ -333,12 +333,8 @@ func (p *pass) narrationFacts(i int, g lexicon.Gender, mask core.Span) {
 func (p *pass) namesIn(a, b, here, qa int, g lexicon.Gender, mask core.Span) {
 	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
 	p.bufB = toks
-	sentEnd := len(toks)
-	for k := len(toks) - 1; k >= -1; k-- {
-		if k >= 0 && !endsSentence(toks, k) {
-			continue
-		}
-		sent := toks[k+1 : sentEnd]
+	for start, end := range sentencesBack(toks) {
+		sent := toks[start:end]
 		pronounLed := pronounLeads(sent, g)
 		for s := range sent {
 			m, id := mention{}, p.titleAlone(sent, s) // “The General hastened…”
@@ -372,7 +368,6 @@ func (p *pass) namesIn(a, b, here, qa int, g lexicon.Gender, mask core.Span) {
 			}
 			c.pronounSent = c.pronounSent || pronounLed
 		}
-		sentEnd = k
 	}
 }
 

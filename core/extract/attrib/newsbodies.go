@@ -91,15 +91,10 @@ func (p *pass) bodyIn(a, b int, kind *lexicon.BodyKind) (mention, bodyVerdict) {
 	}
 	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
 	p.bufB = toks
-	sentEnd := len(toks)
-	for k := len(toks) - 1; k >= -1; k-- {
-		if k >= 0 && !endsSentence(toks, k) {
-			continue
-		}
-		if found, verdict := p.bodyInSentence(toks, k+1, sentEnd, kind); verdict != bodyNone {
+	for start, end := range sentencesBack(toks) {
+		if found, verdict := p.bodyInSentence(toks, start, end, kind); verdict != bodyNone {
 			return found, verdict
 		}
-		sentEnd = k
 	}
 	return mention{}, bodyNone
 }

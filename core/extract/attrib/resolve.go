@@ -299,13 +299,9 @@ func (p *pass) subjectIn(a, b int, g lexicon.Gender) int {
 	}
 	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
 	p.bufB = toks
-	sentEnd := len(toks)
-	for k := len(toks) - 1; k >= -1; k-- {
-		if k >= 0 && !endsSentence(toks, k) {
-			continue
-		}
-		for s := k + 1; s < sentEnd; s++ {
-			if !p.isNameWord(toks[s]) || p.isTitle(toks[s]) && s+1 < sentEnd && !toks[s+1].cap {
+	for start, end := range sentencesBack(toks) {
+		for s := start; s < end; s++ {
+			if !p.isNameWord(toks[s]) || p.isTitle(toks[s]) && s+1 < end && !toks[s+1].cap {
 				continue
 			}
 			m := p.mentionAfter(toks, s)
@@ -329,7 +325,6 @@ func (p *pass) subjectIn(a, b int, g lexicon.Gender) int {
 			}
 			s = m.last
 		}
-		sentEnd = k
 	}
 	return -1
 }

@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -153,6 +154,24 @@ func isInitial(w string) bool {
 		}
 	}
 	return true
+}
+
+// sentencesBack yields the sentences of toks from the last to the first,
+// each as the bounds [start, end) of its tokens. A sentence before the
+// last leaves out the mark that ends it.
+func sentencesBack(toks []token) iter.Seq2[int, int] {
+	return func(yield func(start, end int) bool) {
+		end := len(toks)
+		for k := len(toks) - 1; k >= -1; k-- {
+			if k >= 0 && !endsSentence(toks, k) {
+				continue
+			}
+			if !yield(k+1, end) {
+				return
+			}
+			end = k
+		}
+	}
 }
 
 // endsSentence reports whether tokens[i] is a period, question or
