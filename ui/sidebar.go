@@ -72,6 +72,7 @@ const (
 type sidebar struct {
 	cat       Catalog
 	box       *fyne.Container
+	view      *inView
 	scroll    *container.Scroll
 	rows      map[string]*sideRow
 	selected  string
@@ -101,7 +102,7 @@ func newSidebar(cat Catalog) *sidebar {
 		parts: map[string]fyne.CanvasObject{}, measure: newTextMeasurer(),
 		topicLimit: sidebarTopics, speakerMax: sidebarSpeakers, documentMax: sidebarDocuments}
 	s.box = container.NewVBox()
-	s.scroll = container.NewVScroll(s.box)
+	s.view, s.scroll = newInView(s.box)
 	return s
 }
 
@@ -252,7 +253,10 @@ func (s *sidebar) build(counts storage.Counts) {
 	}
 	if !slices.Equal(s.box.Objects, objs) { // else each part refreshed itself
 		s.box.Objects = objs
-		s.box.Refresh()
+		s.view.Refresh()
+		s.scroll.Refresh()
+	} else {
+		s.view.relayout() // a row may have grown a line out of view
 	}
 }
 
