@@ -93,74 +93,116 @@ func (c *chip) leadWidth() float32 {
 }
 
 func (c *chip) CreateRenderer() fyne.WidgetRenderer {
-	r := &chipRenderer{c: c, bg: canvas.NewRectangle(color.Transparent), dot: canvas.NewCircle(color.Transparent),
-		label: canvas.NewText("", color.Black), icon: canvas.NewImageFromResource(nil)}
-	r.bg.CornerRadius = chipHeight / 2
-	r.label.TextSize = chipTextSize
+	r := &chipRenderer{c: c, chipParts: newChipParts()}
 	r.Refresh()
 	return r
 }
 
-type chipRenderer struct {
-	c     *chip
+func newChipParts() chipParts {
+	p := chipParts{bg: canvas.NewRectangle(color.Transparent), dot: canvas.NewCircle(color.Transparent),
+		label: canvas.NewText("", color.Black), icon: canvas.NewImageFromResource(nil)}
+	p.bg.CornerRadius = chipHeight / 2
+	p.label.TextSize = chipTextSize
+	return p
+}
+
+// chipParts are a chip's pieces laid out in it, as Fyne would draw them.
+type chipParts struct {
 	bg    *canvas.Rectangle
 	dot   *canvas.Circle
 	label *canvas.Text
 	icon  *canvas.Image
-	texts textStandIns
 }
 
-func (r *chipRenderer) Destroy()           {}
+type chipRenderer struct {
+	c *chip
+	chipParts
+	drawn drawing
+}
+
+func (r *chipRenderer) Destroy()           { r.drawn.release() }
 func (r *chipRenderer) MinSize() fyne.Size { return r.c.MinSize() }
+
+// Objects are the chip as one image, with the warning icon on it; the
+// pieces themselves when the label has letters the image cannot draw.
 func (r *chipRenderer) Objects() []fyne.CanvasObject {
-	r.texts.measure = r.c.measure
-	return append([]fyne.CanvasObject{r.bg, r.dot, r.icon}, r.texts.objects(r.label)...)
+	r.drawn.measure = r.c.measure
+	r.drawn.start(r.c.Size())
+	if !r.drawInto(&r.drawn, fyne.Position{}) {
+		r.drawn.release()
+		return []fyne.CanvasObject{r.bg, r.dot, r.icon, r.label}
+	}
+	if img := r.drawn.object(); img != nil {
+		return []fyne.CanvasObject{img, r.icon} // the icon on the chip's fill
+	}
+	return []fyne.CanvasObject{r.icon}
 }
 
-// standIns lets tests read the text behind the chip's image.
-func (r *chipRenderer) standIns() *textStandIns { return &r.texts }
+// drawing lets tests read the texts behind the chip's image.
+func (r *chipRenderer) drawing() *drawing { return &r.drawn }
 
-func (r *chipRenderer) Layout(size fyne.Size) {
-	r.bg.Resize(size)
-	x := float32(chipPadding)
-	if r.c.icon != nil {
-		r.icon.Resize(fyne.NewSquareSize(12))
-		r.icon.Move(fyne.NewPos(x-1, (size.Height-12)/2))
-		x += r.c.leadWidth()
-	} else if r.c.dot != nil {
-		r.dot.Resize(fyne.NewSquareSize(chipDot))
-		r.dot.Move(fyne.NewPos(x, (size.Height-chipDot)/2))
-		x += r.c.leadWidth()
+// drawInto adds the chip's background, dot and label, placed at, to d;
+// false, with nothing added, when d cannot draw the label's letters. The
+// icon is left to Fyne.
+func (p chipParts) drawInto(d *drawing, at fyne.Position) bool {
+	mark := d.mark()
+	d.addShape(itemPill, at.Add(p.bg.Position()), p.bg.Size(), p.bg.FillColor, p.bg.StrokeColor, p.bg.StrokeWidth)
+	if !p.dot.Hidden {
+		d.addShape(itemDot, at.Add(p.dot.Position()), p.dot.Size(), p.dot.FillColor, p.dot.StrokeColor, p.dot.StrokeWidth)
 	}
-	m, style := r.c.measure, r.c.style()
-	r.label.Text = m.ellipsize(r.c.text, size.Width-x-chipPadding+2, chipTextSize, style)
+	if !d.addText(p.label, at) {
+		d.rollback(mark)
+		return false
+	}
+	return true
+}
+
+func (r *chipRenderer) Layout(size fyne.Size) { r.c.layout(r.chipParts, size) }
+
+// layout places a chip's parts in size.
+func (c *chip) layout(p chipParts, size fyne.Size) {
+	p.bg.Move(fyne.Position{})
+	p.bg.Resize(size)
+	x := float32(chipPadding)
+	if c.icon != nil {
+		p.icon.Resize(fyne.NewSquareSize(12))
+		p.icon.Move(fyne.NewPos(x-1, (size.Height-12)/2))
+		x += c.leadWidth()
+	} else if c.dot != nil {
+		p.dot.Resize(fyne.NewSquareSize(chipDot))
+		p.dot.Move(fyne.NewPos(x, (size.Height-chipDot)/2))
+		x += c.leadWidth()
+	}
+	m, style := c.measure, c.style()
+	p.label.Text = m.ellipsize(c.text, size.Width-x-chipPadding+2, chipTextSize, style)
 	// Fyne's height of a line of text, the same for every text of a size.
-	ts := fyne.NewSize(m.textWidth(r.label.Text, chipTextSize, style), fyne.MeasureText("M", chipTextSize, style).Height)
-	r.label.Resize(ts)
-	r.label.Move(fyne.NewPos(x, (size.Height-ts.Height)/2))
+	ts := fyne.NewSize(m.textWidth(p.label.Text, chipTextSize, style), fyne.MeasureText("M", chipTextSize, style).Height)
+	p.label.Resize(ts)
+	p.label.Move(fyne.NewPos(x, (size.Height-ts.Height)/2))
 }
 
 func (r *chipRenderer) Refresh() {
-	c := r.c
-	r.bg.FillColor = c.fill
-	if r.bg.FillColor == nil {
-		r.bg.FillColor = color.Transparent
+	r.c.styleParts(r.chipParts)
+	r.Layout(r.c.Size())
+	canvas.Refresh(r.c)
+}
+
+// styleParts gives a chip's parts its colours.
+func (c *chip) styleParts(p chipParts) {
+	p.bg.FillColor = c.fill
+	if p.bg.FillColor == nil {
+		p.bg.FillColor = color.Transparent
 	}
-	r.bg.StrokeColor = c.stroke
-	r.bg.StrokeWidth = 0
+	p.bg.StrokeColor = c.stroke
+	p.bg.StrokeWidth = 0
 	if c.stroke != nil {
-		r.bg.StrokeWidth = 1
+		p.bg.StrokeWidth = 1
 	}
-	styleDot(r.dot, c.dot, c.ringDot, 1.5)
-	r.icon.Hidden = c.icon == nil
-	r.icon.Resource = c.icon
-	r.label.Color = c.ink
-	r.label.TextStyle = c.style()
-	r.Layout(c.Size())
-	canvas.Refresh(r.bg)
-	canvas.Refresh(r.dot)
-	canvas.Refresh(r.icon)
-	canvas.Refresh(r.label)
+	styleDot(p.dot, c.dot, c.ringDot, 1.5)
+	p.icon.Hidden = c.icon == nil
+	p.icon.Resource = c.icon
+	p.label.Color = c.ink
+	p.label.TextStyle = c.style()
 }
 
 // styleDot draws a topic's dot: filled for the researcher's topics, a ring

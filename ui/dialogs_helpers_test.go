@@ -226,7 +226,9 @@ func walkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	case fyne.Widget:
 		r := test.WidgetRenderer(w)
 		for _, child := range r.Objects() {
-			walkVisible(standInModel(r, child), visit)
+			for _, model := range standInModels(r, child) {
+				walkVisible(model, visit)
+			}
 		}
 	case *fyne.Container:
 		for _, child := range w.Objects {
@@ -235,15 +237,21 @@ func walkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	}
 }
 
-// standInModel is the canvas.Text that o stands in for when r draws its
-// texts as images (textStandIns), else o.
-func standInModel(r fyne.WidgetRenderer, o fyne.CanvasObject) fyne.CanvasObject {
+// standInModels are the canvas.Text that o stands in for when r draws its
+// texts as images (textStandIns), or the texts and chips an image of r's
+// drawing paints; else o.
+func standInModels(r fyne.WidgetRenderer, o fyne.CanvasObject) []fyne.CanvasObject {
 	if s, ok := r.(interface{ standIns() *textStandIns }); ok {
 		if t := s.standIns().modelOf(o); t != nil {
-			return t
+			return []fyne.CanvasObject{t}
 		}
 	}
-	return o
+	if s, ok := r.(interface{ drawing() *drawing }); ok {
+		if d := s.drawing(); d.img != nil && o == d.img {
+			return d.models
+		}
+	}
+	return []fyne.CanvasObject{o}
 }
 
 // shownText is all the text the dialogs on the canvas show, one piece a

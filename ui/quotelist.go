@@ -476,6 +476,9 @@ func (r *quoteRowWidget) CreateRenderer() fyne.WidgetRenderer {
 	}
 	rr.more, rr.badge = newChip(), newChip()
 	rr.more.measure, rr.badge.measure = r.list.measure, r.list.measure
+	for i := range rr.parts {
+		rr.parts[i] = newChipParts()
+	}
 	rr.note = canvas.NewImageFromResource(noteIcon())
 	rr.Refresh()
 	return rr
@@ -491,23 +494,48 @@ type quoteRowRenderer struct {
 	chips   [rowMaxChips]*chip
 	more    *chip
 	badge   *chip
-	note    *canvas.Image // the quote has a note
-	texts   textStandIns
+	note    *canvas.Image              // the quote has a note
+	parts   [rowMaxChips + 2]chipParts // the chips', more's and badge's, as the row draws them
+	drawn   drawing
 }
 
-// standIns lets tests read the texts behind the row's images.
-func (rr *quoteRowRenderer) standIns() *textStandIns { return &rr.texts }
+// drawing lets tests read the texts and chips behind the row's image.
+func (rr *quoteRowRenderer) drawing() *drawing { return &rr.drawn }
 
-func (rr *quoteRowRenderer) Destroy()           {}
+func (rr *quoteRowRenderer) Destroy()           { rr.drawn.release() }
 func (rr *quoteRowRenderer) MinSize() fyne.Size { return rr.w.MinSize() }
 
+// allChips are the topic chips, "+N" and the badge, in the order of parts.
+func (rr *quoteRowRenderer) allChips() []*chip {
+	return append(rr.chips[:len(rr.chips):len(rr.chips)], rr.more, rr.badge)
+}
+
+// Objects are the row's background, one image of its texts and chips, and
+// what that image cannot paint: the note's icon, a chip with an icon, and
+// texts in letters the window's font lacks.
 func (rr *quoteRowRenderer) Objects() []fyne.CanvasObject {
-	rr.texts.measure = rr.w.list.measure
-	objs := append([]fyne.CanvasObject{rr.bg}, rr.texts.objects(rr.lines[0], rr.lines[1], rr.speaker, rr.title, rr.date)...)
-	for _, c := range rr.chips {
-		objs = append(objs, c)
+	d := &rr.drawn
+	d.measure = rr.w.list.measure
+	d.start(rr.w.Size())
+	objs := []fyne.CanvasObject{rr.bg}
+	for _, t := range []*canvas.Text{rr.lines[0], rr.lines[1], rr.speaker, rr.title, rr.date} {
+		if !d.addText(t, fyne.Position{}) {
+			objs = append(objs, t)
+		}
 	}
-	return append(objs, rr.more, rr.badge, rr.note)
+	for i, c := range rr.allChips() {
+		switch {
+		case c.Hidden:
+		case c.icon == nil && rr.parts[i].drawInto(d, c.Position()):
+			d.addModel(c)
+		default:
+			objs = append(objs, c)
+		}
+	}
+	if img := d.object(); img != nil {
+		objs = append(objs, img)
+	}
+	return append(objs, rr.note)
 }
 
 func (rr *quoteRowRenderer) Refresh() {
@@ -559,6 +587,12 @@ func (rr *quoteRowRenderer) Layout(size fyne.Size) {
 	}
 	rr.layoutMeta(inner)
 	rr.layoutChips(inner)
+	for i, c := range rr.allChips() {
+		if !c.Hidden {
+			c.styleParts(rr.parts[i])
+			c.layout(rr.parts[i], c.Size())
+		}
+	}
 }
 
 // layoutMeta places "Speaker · title   date · ¶N": the speaker keeps its

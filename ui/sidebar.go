@@ -572,19 +572,41 @@ type sideRowRenderer struct {
 	icon                    *canvas.Image
 	dot                     *canvas.Circle
 	text, extra, sub, count *canvas.Text
-	texts                   textStandIns
+	drawn                   drawing
 }
 
-// standIns lets tests read the texts behind the row's images.
-func (rr *sideRowRenderer) standIns() *textStandIns { return &rr.texts }
+// drawing lets tests read the texts behind the row's image.
+func (rr *sideRowRenderer) drawing() *drawing { return &rr.drawn }
 
-func (rr *sideRowRenderer) Destroy()           {}
+func (rr *sideRowRenderer) Destroy()           { rr.drawn.release() }
 func (rr *sideRowRenderer) MinSize() fyne.Size { return rr.r.MinSize() }
+
+// Objects are the row's background and icon, and one image of its dot,
+// texts and count (see drawing); texts in letters the window's font lacks
+// are left to Fyne.
 func (rr *sideRowRenderer) Objects() []fyne.CanvasObject {
-	rr.texts.measure = rr.r.measure
-	objs := []fyne.CanvasObject{rr.bg, rr.icon, rr.dot}
-	objs = append(objs, rr.texts.objects(rr.text, rr.extra, rr.sub)...)
-	return append(append(objs, rr.badge), rr.texts.objects(rr.count)...)
+	d := &rr.drawn
+	d.measure = rr.r.measure
+	d.start(rr.r.Size())
+	objs := []fyne.CanvasObject{rr.bg, rr.icon}
+	if !rr.dot.Hidden {
+		d.addShape(itemDot, rr.dot.Position(), rr.dot.Size(), rr.dot.FillColor, rr.dot.StrokeColor, rr.dot.StrokeWidth)
+	}
+	for _, t := range []*canvas.Text{rr.text, rr.extra, rr.sub} {
+		if !d.addText(t, fyne.Position{}) {
+			objs = append(objs, t)
+		}
+	}
+	if !rr.badge.Hidden {
+		d.addRounded(itemPill, rr.badge.Position(), rr.badge.Size(), rr.badge.FillColor, nil, 0, rr.badge.CornerRadius)
+	}
+	if !d.addText(rr.count, fyne.Position{}) {
+		objs = append(objs, rr.count)
+	}
+	if img := d.object(); img != nil {
+		objs = append(objs, img)
+	}
+	return objs
 }
 
 func (rr *sideRowRenderer) Refresh() {

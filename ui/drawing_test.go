@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"image"
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"verbatim/storage"
+)
+
+// sampleChips are a researcher's topic, a suggested one, "+3" and the
+// review badge, laid out in a row.
+func sampleChips(m *textMeasurer) []fyne.CanvasObject {
+	v := theme.VariantLight
+	topic, suggested, more, review := newChip(), newChip(), newChip(), newChip()
+	topic.setTopic("Sanctions", "#d9480f", false, v)
+	suggested.setTopic("Elections", "#1c7ed6", true, v)
+	more.setMore("+3")
+	review.setReview("Review · 0.58", paletteFor(v))
+	chips := []fyne.CanvasObject{topic, suggested, more, review}
+	x := float32(4)
+	for _, o := range chips {
+		c := o.(*chip)
+		c.measure = m
+		c.Resize(c.MinSize())
+		c.Move(fyne.NewPos(x, 6))
+		x += c.MinSize().Width + chipGap
+	}
+	return chips
+}
+
+// A filled chip drawn as one image looks as Fyne draws its pieces (a
+// rounded rectangle, a circle and a text). Outlines are left out here:
+// Fyne's test painter strokes them across the edge, its OpenGL one, which
+// the window uses, inside the edge as the image does.
+func TestChipImagesLookAsFyneDrawsTheirPieces(t *testing.T) {
+	test.NewTempApp(t).Settings().SetTheme(theme.LightTheme())
+	capture := func(m *textMeasurer) image.Image {
+		chips := sampleChips(m)
+		w := test.NewWindow(container.NewWithoutLayout(chips[0], chips[2]))
+		defer w.Close()
+		w.Resize(fyne.NewSize(420, 32))
+		return w.Canvas().Capture()
+	}
+	drawn, fyneDrawn := capture(newTextMeasurer()), capture(nil) // without a measurer, the pieces
+	unmatched, inked := nearMisses(drawn, fyneDrawn)
+	back, _ := nearMisses(fyneDrawn, drawn)
+	if inked < 1000 {
+		t.Fatalf("the chips have only %d inked pixels: nothing drawn?", inked)
+	}
+	// Measured: 10 and 21 of 1,557 (the pale fill is not counted as ink;
+	// TestChipOutlineIsInsideItsBox looks at the shapes); without the dots,
+	// 22 and 53.
+	if unmatched+back > inked/25 {
+		t.Errorf("%d and %d of %d inked pixels have no like pixel within one pixel in the other drawing: the chip images do not look as Fyne draws chips",
+			unmatched, back, inked)
+	}
+}
+
+// A suggested topic's outline is a line one unit wide inside the chip's
+// box, with the chip's inside left clear; a filled chip is filled to its
+// edge; both have round ends.
+func TestChipShapesFillTheirBox(t *testing.T) {
+	test.NewTempApp(t).Settings().SetTheme(theme.LightTheme())
+	chips := sampleChips(newTextMeasurer())
+	alphas := func(c *chip) func(x, y int) uint32 {
+		img := test.WidgetRenderer(c).Objects()[0].(*canvas.Raster)
+		pic := img.Generator(int(c.Size().Width), int(c.Size().Height))
+		return func(x, y int) uint32 { _, _, _, a := pic.At(x, y).RGBA(); return a >> 8 }
+	}
+	mid := int(chipHeight) / 2
+	outlined, filled := alphas(chips[1].(*chip)), alphas(chips[0].(*chip))
+	if a := outlined(0, mid); a < 0xa0 {
+		t.Errorf("the outline's left edge has alpha %#x; want the stroke there", a)
+	}
+	if a := outlined(2, mid); a > 0x20 {
+		t.Errorf("two pixels in from the outline, alpha is %#x; want the chip's clear inside", a)
+	}
+	_, _, _, fill := chips[0].(*chip).fill.RGBA()
+	if a := filled(0, mid); a < fill>>8*3/4 {
+		t.Errorf("the filled chip's left edge has alpha %#x; want the fill's %#x there", a, fill>>8)
+	}
+	for name, alpha := range map[string]func(x, y int) uint32{"outlined": outlined, "filled": filled} {
+		if a := alpha(1, 1); a > 0x20 {
+			t.Errorf("the %s chip's top left corner has alpha %#x; want it rounded off", name, a)
+		}
+	}
+}
+
+// A quote row gives Fyne one image for its texts and topic chips; only
+// the badge, which has an icon, stays a widget of its own.
+func TestQuoteRowIsOneImage(t *testing.T) {
+	test.NewTempApp(t)
+	l := newQuoteList(nil)
+	r := newQuoteRow(l)
+	r.Resize(fyne.NewSize(520, rowHeight))
+	row := storage.QuoteRow{ID: 7, Text: "“We will not leave,” she said.", Speaker: "Maria Kolesnikova",
+		DocTitle: "Protests go on", Confidence: 0.4, Status: storage.StatusActive,
+		Topics: []storage.TopicChip{{Name: "Protest", Color: "#d9480f"}, {Name: "Belarus", Color: "#1c7ed6"}}}
+	r.show(0, row)
+	var images, texts, chips int
+	for _, o := range test.WidgetRenderer(r).Objects() {
+		switch o := o.(type) {
+		case *canvas.Raster:
+			images++
+		case *canvas.Text:
+			texts++
+		case *chip:
+			chips++
+			if o.icon == nil {
+				t.Errorf("chip %q is drawn on its own, not in the row's image", o.text)
+			}
+		}
+	}
+	if images != 1 || texts != 0 || chips != 1 {
+		t.Errorf("the row gives Fyne %d images, %d texts and %d chips; want 1, 0 and the badge", images, texts, chips)
+	}
+	shown := textsIn(r)
+	for _, want := range []string{"Maria Kolesnikova", "Protest", "Belarus", "Review · 0.40"} {
+		if !slices.Contains(shown, want) {
+			t.Errorf("the row's image should paint %q; it paints %q", want, shown)
+		}
+	}
+}
+
+// The image is made again only when what it paints changes, and the
+// chip's icon is drawn on top of the chip's fill.
+func TestDrawingIsRemadeOnlyWhenItChanges(t *testing.T) {
+	test.NewTempApp(t)
+	m := newTextMeasurer()
+	c := sampleChips(m)[3].(*chip)
+	objs := test.WidgetRenderer(c).Objects()
+	if len(objs) != 2 || objs[1] != test.WidgetRenderer(c).(*chipRenderer).icon {
+		t.Fatalf("the badge gives Fyne %d objects; want its image and then its icon, on top", len(objs))
+	}
+	first := objs[0]
+	if again := test.WidgetRenderer(c).Objects()[0]; again != first {
+		t.Error("the image was made again though nothing changed")
+	}
+	c.setReview("Review · 0.31", paletteFor(theme.VariantLight))
+	if changed := test.WidgetRenderer(c).Objects()[0]; changed == first {
+		t.Error("the image was kept though the badge's text changed")
+	}
+}
+
+// A sidebar row gives Fyne its background, its icon and one image of its
+// dot, texts and count badge.
+func TestSidebarRowIsOneImage(t *testing.T) {
+	test.NewTempApp(t)
+	r := newSideRow()
+	r.measure = newTextMeasurer()
+	r.Resize(fyne.NewSize(230, 48))
+	r.set(rowLook{dot: parseColour("#d9480f"), text: "Sanctions", extra: "· 3 aliases", sub: "Reuters · 3 Mar 2022",
+		count: 12, badge: true})
+	var images int
+	for _, o := range test.WidgetRenderer(r).Objects() {
+		switch o := o.(type) {
+		case *canvas.Raster:
+			images++
+		case *canvas.Text, *canvas.Circle:
+			t.Errorf("the row gives Fyne a %T of its own", o)
+		}
+	}
+	if images != 1 {
+		t.Errorf("the row gives Fyne %d images; want 1", images)
+	}
+	shown := textsIn(r)
+	for _, want := range []string{"Sanctions", "· 3 aliases", "Reuters · 3 Mar 2022", "12"} {
+		if !slices.Contains(shown, want) {
+			t.Errorf("the row's image should paint %q; it paints %q", want, shown)
+		}
+	}
+}
