@@ -569,48 +569,102 @@ type lineInk struct {
 	fg, grey color.Color
 }
 
-// drawLine makes the canvas objects of one line.
+// drawLine makes the canvas objects of one line: one image of its
+// highlights, paragraph number, text and underlines (see drawing), with
+// the review icon over it; or, when the theme's font lacks some of the
+// line's letters, canvas objects of each, which Fyne draws.
 func (t *articleText) drawLine(l textLine, ink lineInk) lineObjects {
-	p, fg, grey := ink.p, ink.fg, ink.grey
-	objs := lineObjects{back: t.lineHighlights(l, p)}
-	if l.para > 0 && !t.plain {
-		num := canvas.NewText(strconv.Itoa(l.para), grey)
-		num.TextSize = 12
-		num.Alignment = fyne.TextAlignTrailing
-		num.Move(fyne.NewPos(0, l.y+3))
-		num.Resize(fyne.NewSize(t.gutter-16, articleLine-6))
-		objs.front = append(objs.front, num)
-	}
 	runs := mergeRuns(l.pieces)
-	objs.front = append(objs.front, t.lineText(l, runs, fg)...)
+	var objs lineObjects
 	for _, run := range runs {
 		objs.current = objs.current || run.style.current
-		objs.front = append(objs.front, t.underlines(l, run, p, grey, fg)...)
+	}
+	if img, ok := t.lineImage(l, runs, ink); ok {
+		if img != nil {
+			objs.front = append(objs.front, img)
+		}
+		objs.front = append(objs.front, t.leadIcons(l, runs)...)
+		return objs
+	}
+	objs.back = boxObjects(t.lineHighlights(l, ink.p))
+	if num := t.paraNumber(l, ink.grey); num != nil {
+		objs.front = append(objs.front, num)
+	}
+	objs.front = append(objs.front, t.runTexts(l, runs, ink.fg)...)
+	for _, run := range runs {
+		objs.front = append(objs.front, boxObjects(t.underlines(l, run, ink.p, ink.grey, ink.fg))...)
+	}
+	objs.front = append(objs.front, t.leadIcons(l, runs)...)
+	return objs
+}
+
+// lineImage paints the line in one image, placed on it; nil for a line
+// with nothing to paint; false when the measurer cannot draw its letters.
+func (t *articleText) lineImage(l textLine, runs []piece, ink lineInk) (fyne.CanvasObject, bool) {
+	if t.measure == nil {
+		return nil, false
+	}
+	d := drawing{measure: t.measure}
+	d.start(fyne.NewSize(t.Size().Width, articleLine))
+	top := fyne.NewPos(0, -l.y) // the line's own coordinates
+	for _, b := range t.lineHighlights(l, ink.p) {
+		d.addRounded(itemBox, b.at.Add(top), b.size, b.fill, nil, 0, b.radius)
+	}
+	if num := t.paraNumber(l, ink.grey); num != nil {
+		w := t.measure.width(num.Text, num.TextSize, num.TextStyle)
+		num.Alignment = fyne.TextAlignLeading // where the trailing one would be
+		num.Move(fyne.NewPos(t.gutter-16-w, num.Position().Y))
+		if !d.addText(num, top) {
+			return nil, false
+		}
+	}
+	for _, txt := range t.runTexts(l, runs, ink.fg) {
+		if !d.addText(txt.(*canvas.Text), top) {
+			return nil, false
+		}
+	}
+	for _, run := range runs {
+		for _, b := range t.underlines(l, run, ink.p, ink.grey, ink.fg) {
+			d.addRounded(itemBox, b.at.Add(top), b.size, b.fill, nil, 0, b.radius)
+		}
+	}
+	img := d.object()
+	if img != nil {
+		img.Move(fyne.NewPos(0, l.y))
+	}
+	return img, true
+}
+
+// paraNumber is the number of the paragraph a line starts, right-aligned
+// in the gutter; nil on other lines.
+func (t *articleText) paraNumber(l textLine, grey color.Color) *canvas.Text {
+	if l.para <= 0 || t.plain {
+		return nil
+	}
+	num := canvas.NewText(strconv.Itoa(l.para), grey)
+	num.TextSize = 12
+	num.Alignment = fyne.TextAlignTrailing
+	num.Move(fyne.NewPos(0, l.y+3))
+	num.Resize(fyne.NewSize(t.gutter-16, articleLine-6))
+	return num
+}
+
+// leadIcons are the warning icons before quotes that wait for review.
+func (t *articleText) leadIcons(l textLine, runs []piece) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, run := range runs {
 		if run.style.lead && t.leadAt(run.start) == run.start {
 			icon := canvas.NewImageFromResource(theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameWarning))
 			icon.Resize(fyne.NewSquareSize(reviewIconSize))
 			icon.Move(fyne.NewPos(t.gutter+run.x-reviewIconSize-2, l.y+(articleLine-reviewIconSize)/2))
-			objs.front = append(objs.front, icon)
+			out = append(out, icon)
 		}
 	}
-	return objs
+	return out
 }
 
-// lineText draws the text of a line's runs: as one image when the theme's
-// font has all its letters (textLineRaster), else a canvas.Text per run.
-func (t *articleText) lineText(l textLine, runs []piece, fg color.Color) []fyne.CanvasObject {
-	if t.measure != nil {
-		text := make([]textRun, len(runs))
-		for i, run := range runs {
-			text[i] = textRun{text: t.text[run.start:run.end], x: run.x, style: run.style.textStyle()}
-		}
-		// In the box a canvas.Text gets (below), no taller: every pixel
-		// of a new image is copied to the graphics driver.
-		if r, ok := t.measure.textLineRaster(text, articleTextSize, articleTextBox, fg); ok {
-			r.Move(fyne.NewPos(t.gutter, l.y+(articleLine-articleTextBox)/2))
-			return []fyne.CanvasObject{r}
-		}
-	}
+// runTexts are a line's runs of one style each, as texts.
+func (t *articleText) runTexts(l textLine, runs []piece, fg color.Color) []fyne.CanvasObject {
 	out := make([]fyne.CanvasObject, len(runs))
 	for i, run := range runs {
 		txt := canvas.NewText(t.text[run.start:run.end], fg)
@@ -619,6 +673,27 @@ func (t *articleText) lineText(l textLine, runs []piece, fg color.Color) []fyne.
 		txt.Move(fyne.NewPos(t.gutter+run.x, l.y+(articleLine-articleTextBox)/2))
 		txt.Resize(fyne.NewSize(run.w, articleTextBox))
 		out[i] = txt
+	}
+	return out
+}
+
+// box is a coloured rectangle drawn on a line: a highlight or underline.
+type box struct {
+	at     fyne.Position
+	size   fyne.Size
+	fill   color.Color
+	radius float32
+}
+
+// boxObjects are boxes as rectangles for Fyne to draw.
+func boxObjects(boxes []box) []fyne.CanvasObject {
+	out := make([]fyne.CanvasObject, len(boxes))
+	for i, b := range boxes {
+		r := canvas.NewRectangle(b.fill)
+		r.CornerRadius = b.radius
+		r.Move(b.at)
+		r.Resize(b.size)
+		out[i] = r
 	}
 	return out
 }
@@ -685,8 +760,8 @@ func (t *articleText) setView(top, height float32) {
 }
 
 // lineHighlights are the coloured boxes behind the quotes of one line.
-func (t *articleText) lineHighlights(l textLine, p palette) []fyne.CanvasObject {
-	var out []fyne.CanvasObject
+func (t *articleText) lineHighlights(l textLine, p palette) []box {
+	var out []box
 	for k := 0; k < len(l.pieces); {
 		pc := l.pieces[k]
 		if pc.style.quote == 0 {
@@ -703,16 +778,9 @@ func (t *articleText) lineHighlights(l textLine, p palette) []fyne.CanvasObject 
 		if pc.style.current {
 			c = p.highlightStrong
 		}
-		box := canvas.NewRectangle(c)
-		box.CornerRadius = 2
-		box.Move(fyne.NewPos(t.gutter+pc.x-1, l.y+1))
-		box.Resize(fyne.NewSize(w+2, articleLine-2))
-		out = append(out, box)
+		out = append(out, box{fyne.NewPos(t.gutter+pc.x-1, l.y+1), fyne.NewSize(w+2, articleLine-2), c, 2})
 		if pc.style.review {
-			line := canvas.NewRectangle(p.review)
-			line.Move(fyne.NewPos(t.gutter+pc.x-1, l.y+articleLine-3))
-			line.Resize(fyne.NewSize(w+2, 2))
-			out = append(out, line)
+			out = append(out, box{fyne.NewPos(t.gutter+pc.x-1, l.y+articleLine-3), fyne.NewSize(w+2, 2), p.review, 0})
 		}
 		k = end + 1
 	}
@@ -735,24 +803,18 @@ func (t *articleText) trailingSpace(pc piece) float32 {
 
 // underlines mark a speaker's mention: dotted under the current quote's,
 // a thin line under the others.
-func (t *articleText) underlines(l textLine, run piece, p palette, grey, fg color.Color) []fyne.CanvasObject {
+func (t *articleText) underlines(l textLine, run piece, p palette, grey, fg color.Color) []box {
 	if run.style.mention == 0 {
 		return nil
 	}
 	w := run.w - t.trailingSpace(run)
 	y := l.y + articleLine - 4
 	if run.style.mention == 1 {
-		u := canvas.NewRectangle(grey)
-		u.Move(fyne.NewPos(t.gutter+run.x, y))
-		u.Resize(fyne.NewSize(w, 1))
-		return []fyne.CanvasObject{u}
+		return []box{{fyne.NewPos(t.gutter+run.x, y), fyne.NewSize(w, 1), grey, 0}}
 	}
-	var dots []fyne.CanvasObject
+	var dots []box
 	for x := float32(0); x < w; x += 3 {
-		d := canvas.NewRectangle(fg)
-		d.Move(fyne.NewPos(t.gutter+run.x+x, y))
-		d.Resize(fyne.NewSize(1.5, 1.5))
-		dots = append(dots, d)
+		dots = append(dots, box{fyne.NewPos(t.gutter+run.x+x, y), fyne.NewSize(1.5, 1.5), fg, 0})
 	}
 	return dots
 }

@@ -36,6 +36,7 @@ const (
 	itemText itemKind = iota
 	itemPill          // a rectangle with round ends: a chip
 	itemDot           // a circle
+	itemBox           // a rectangle with corners of the item's radius
 )
 
 // drawItem is one text or shape of a drawing, in Fyne units from the
@@ -50,7 +51,7 @@ type drawItem struct {
 	fill        color.RGBA // a text's ink
 	stroke      color.RGBA
 	strokeWidth float32
-	radius      float32 // of a pill's corners; 0: half its height
+	radius      float32 // of a box's corners, or a pill's (0: half its height)
 }
 
 // start begins collecting the items of the next image, size large.
@@ -93,7 +94,7 @@ func (d *drawing) addShape(kind itemKind, at fyne.Position, size fyne.Size, fill
 	d.addRounded(kind, at, size, fill, stroke, strokeWidth, 0)
 }
 
-// addRounded is addShape for a pill whose corners have radius.
+// addRounded is addShape for a box or a pill whose corners have radius.
 func (d *drawing) addRounded(kind itemKind, at fyne.Position, size fyne.Size, fill, stroke color.Color, strokeWidth, radius float32) {
 	item := drawItem{kind: kind, at: at, size: size, fill: rgbaOf(fill), stroke: rgbaOf(stroke), strokeWidth: strokeWidth, radius: radius}
 	if item.fill.A == 0 && (item.stroke.A == 0 || strokeWidth == 0) {
@@ -170,7 +171,7 @@ func (m *textMeasurer) paint(img *image.RGBA, it drawItem, shaped []shaping.Outp
 		for _, out := range shaped {
 			x = m.glyphs.drawRun(img, ink, out, it.textSize, scale, x, y)
 		}
-	case itemPill, itemDot:
+	case itemPill, itemDot, itemBox:
 		paintRounded(img, it, scale)
 	}
 }
@@ -180,6 +181,13 @@ func (m *textMeasurer) paint(img *image.RGBA, it drawItem, shaped []shaping.Outp
 func paintRounded(img *image.RGBA, it drawItem, scale float32) {
 	x0, y0 := it.at.X*scale, it.at.Y*scale
 	x1, y1 := x0+it.size.Width*scale, y0+it.size.Height*scale
+	if it.kind == itemBox && it.radius == 0 {
+		// Square boxes (underlines, their dots) on whole pixels, at least
+		// one wide: smoothed, a line 1.5 pixels high is two pale ones.
+		w, h := x1-x0, y1-y0
+		x0, y0 = snap(x0), snap(y0)
+		x1, y1 = x0+max(1, floor(w)), y0+max(1, floor(h))
+	}
 	b := image.Rect(int(math.Floor(float64(x0))), int(math.Floor(float64(y0))),
 		int(math.Ceil(float64(x1))), int(math.Ceil(float64(y1)))).Intersect(img.Rect)
 	if b.Empty() {
@@ -188,7 +196,7 @@ func paintRounded(img *image.RGBA, it drawItem, scale float32) {
 	z := vector.NewRasterizer(b.Dx(), b.Dy())
 	ox, oy := float32(b.Min.X), float32(b.Min.Y)
 	radius := min(x1-x0, y1-y0) / 2
-	if it.kind == itemPill && it.radius > 0 {
+	if it.kind == itemBox || it.kind == itemPill && it.radius > 0 {
 		radius = min(radius, it.radius*scale)
 	}
 	shape := func(inset float32, reverse bool) {
@@ -207,6 +215,9 @@ func paintRounded(img *image.RGBA, it drawItem, scale float32) {
 		z.Draw(img, b, image.NewUniform(it.stroke), image.Point{})
 	}
 }
+
+func snap(v float32) float32  { return float32(math.Round(float64(v))) }
+func floor(v float32) float32 { return float32(math.Floor(float64(v))) }
 
 // roundedPath adds the outline of the box with corners rounded by r: a
 // pill when r is half its height, a circle in a square box.

@@ -3,6 +3,7 @@ package ui
 import (
 	"image"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"verbatim/core"
 	"verbatim/storage"
 )
 
@@ -175,5 +177,39 @@ func TestSidebarRowIsOneImage(t *testing.T) {
 		if !slices.Contains(shown, want) {
 			t.Errorf("the row's image should paint %q; it paints %q", want, shown)
 		}
+	}
+}
+
+// An article's line is one image of its highlights, paragraph number,
+// text and underlines: only the current quote's bar and the review icon
+// are objects of their own.
+func TestArticleLinesAreOneImageEach(t *testing.T) {
+	test.NewTempApp(t)
+	text := "Opening words.\n\nPutin said: \"We are done,\" and left.\n\nShe added \"maybe\" later."
+	q1 := strings.Index(text, "\"We")
+	q2 := strings.Index(text, "\"maybe")
+	a := newArticleText()
+	a.setDocument(text, []quoteMark{
+		{id: 1, fragments: []core.Span{{Start: q1, End: q1 + 14}}, mention: core.Span{Start: strings.Index(text, "Putin"), End: strings.Index(text, "Putin") + 5}, current: true},
+		{id: 2, fragments: []core.Span{{Start: q2, End: q2 + 7}}, mention: core.Span{Start: strings.Index(text, "She"), End: strings.Index(text, "She") + 3}, review: true},
+	})
+	a.Resize(fyne.NewSize(600, a.MinSize().Height))
+	a.setView(0, 400)
+	var images, bars, icons int
+	for _, o := range test.WidgetRenderer(a).Objects() {
+		switch o.(type) {
+		case *canvas.Raster:
+			images++
+		case *canvas.Rectangle:
+			bars++
+		case *canvas.Image:
+			icons++
+		default:
+			t.Errorf("the article gives Fyne a %T of its own", o)
+		}
+	}
+	if images != 3 || bars != 1 || icons != 1 {
+		t.Errorf("the article gives Fyne %d images, %d rectangles and %d icons; want one image a line (3), the current quote's bar and the review icon",
+			images, bars, icons)
 	}
 }

@@ -126,7 +126,7 @@ func drawnTexts(a *articleText) map[fyne.CanvasObject]string {
 		case *canvas.Text:
 			out[o] = o.Text
 		case *canvas.Raster:
-			out[o] = byTop[o.Position().Y-(articleLine-articleTextBox)/2]
+			out[o] = byTop[o.Position().Y]
 		}
 	}
 	return out
