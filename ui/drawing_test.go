@@ -213,3 +213,23 @@ func TestArticleLinesAreOneImageEach(t *testing.T) {
 			images, bars, icons)
 	}
 }
+
+// The empty window's dashed box is one image, not a line per dash.
+func TestDashedBoxIsOneImage(t *testing.T) {
+	test.NewTempApp(t)
+	b := newDashedBox()
+	b.Resize(fyne.NewSize(560, 360))
+	objs := test.WidgetRenderer(b).Objects()
+	if len(objs) != 1 {
+		t.Fatalf("the dashed box gives Fyne %d objects; want one image", len(objs))
+	}
+	img := objs[0].(*canvas.Raster)
+	pic := img.Generator(560, 360)
+	alpha := func(x, y int) uint32 { _, _, _, a := pic.At(x, y).RGBA(); return a >> 8 }
+	if alpha(20, 0) < 0x60 || alpha(24, 0) > 0x20 {
+		t.Errorf("along the top edge, a dash then a gap: alpha %#x at 20, %#x at 24", alpha(20, 0), alpha(24, 0))
+	}
+	if alpha(280, 180) == 0 || alpha(280, 180) > 0x10 {
+		t.Errorf("inside, the faint fill: alpha %#x", alpha(280, 180))
+	}
+}

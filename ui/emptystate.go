@@ -83,20 +83,23 @@ func newDashedBox() *dashedBox {
 	return b
 }
 
-func (b *dashedBox) CreateRenderer() fyne.WidgetRenderer {
-	return &dashedRenderer{b: b, fill: canvas.NewRectangle(color.Transparent)}
-}
+func (b *dashedBox) CreateRenderer() fyne.WidgetRenderer { return &dashedRenderer{b: b} }
 
+// dashedRenderer paints the fill and the dashes as one image (drawing):
+// as Fyne lines, the dashes were 180 draw calls in every frame of the
+// empty window.
 type dashedRenderer struct {
-	b      *dashedBox
-	fill   *canvas.Rectangle
-	dashes []fyne.CanvasObject
+	b     *dashedBox
+	drawn drawing
 }
 
-func (r *dashedRenderer) Destroy()           {}
+func (r *dashedRenderer) Destroy()           { r.drawn.release() }
 func (r *dashedRenderer) MinSize() fyne.Size { return fyne.NewSize(0, 0) }
 func (r *dashedRenderer) Objects() []fyne.CanvasObject {
-	return append([]fyne.CanvasObject{r.fill}, r.dashes...)
+	if img := r.drawn.object(); img != nil {
+		return []fyne.CanvasObject{img}
+	}
+	return nil
 }
 func (r *dashedRenderer) Refresh() { r.Layout(r.b.Size()); canvas.Refresh(r.b) }
 
@@ -104,27 +107,26 @@ func (r *dashedRenderer) Layout(size fyne.Size) {
 	primary := theme.Color(theme.ColorNamePrimary)
 	pr, pg, pb, _ := primary.RGBA()
 	dash := color.NRGBA{uint8(pr >> 8), uint8(pg >> 8), uint8(pb >> 8), 0x70}
-	r.fill.FillColor = color.NRGBA{uint8(pr >> 8), uint8(pg >> 8), uint8(pb >> 8), 0x08}
-	r.fill.CornerRadius = 8
-	r.fill.Resize(size)
-	r.dashes = r.dashes[:0]
-	const on, off = 6, 4
-	line := func(x1, y1, x2, y2 float32) {
-		l := canvas.NewLine(dash)
-		l.StrokeWidth = 1.5
-		l.Position1, l.Position2 = fyne.NewPos(x1, y1), fyne.NewPos(x2, y2)
-		r.dashes = append(r.dashes, l)
+	fill := color.NRGBA{uint8(pr >> 8), uint8(pg >> 8), uint8(pb >> 8), 0x08}
+	d := &r.drawn
+	d.start(size)
+	d.addRounded(itemBox, fyne.Position{}, size, fill, nil, 0, 8)
+	// Dashes two pixels wide along the edges, on whole pixels, as Fyne's
+	// OpenGL painter draws its lines 1.5 wide there.
+	const on, off, width = 6, 4, 2
+	line := func(x, y, w, h float32) {
+		d.addRounded(itemBox, fyne.NewPos(x, y), fyne.NewSize(w, h), dash, nil, 0, 0)
 	}
 	const inset = 8 // room for the rounded corners
 	for x := float32(inset); x < size.Width-inset; x += on + off {
-		end := min(x+on, size.Width-inset)
-		line(x, 1, end, 1)
-		line(x, size.Height-1, end, size.Height-1)
+		w := min(x+on, size.Width-inset) - x
+		line(x, 0, w, width)
+		line(x, size.Height-width, w, width)
 	}
 	for y := float32(inset); y < size.Height-inset; y += on + off {
-		end := min(y+on, size.Height-inset)
-		line(1, y, 1, end)
-		line(size.Width-1, y, size.Width-1, end)
+		h := min(y+on, size.Height-inset) - y
+		line(0, y, width, h)
+		line(size.Width-width, y, width, h)
 	}
 }
 
