@@ -50,6 +50,9 @@ const timingEnv = "VERBATIM_TIMING"
 func main() {
 	timing := newTimeline(time.Now())
 	timing.mark("main")
+	if !keepFreedHeap() {
+		fmt.Fprintln(os.Stderr, "verbatim: the C allocator did not take the setting to keep freed memory; drawing may be slower")
+	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}

@@ -1,0 +1,7 @@
+//go:build !linux || !cgo
+
+package main
+
+// keepFreedHeap is for glibc's allocator on Linux (heap_linux.go); other
+// systems' allocators keep freed memory on their own terms.
+func keepFreedHeap() bool { return true }
