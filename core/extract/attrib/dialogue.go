@@ -371,7 +371,10 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 	}
 	tr := &turns[t]
 	id, ranked := -1, 0.0
-	if g == lexicon.Male || g == lexicon.Female {
+	if m.kind == nominalMention {
+		id = p.capitalisedHead(m, g)
+	}
+	if id < 0 && (g == lexicon.Male || g == lexicon.Female) {
 		id, ranked = p.rankFiction(turns, t, i, g)
 	}
 	switch {
@@ -468,6 +471,29 @@ func (p *pass) personNoun(m mention) (lexicon.Gender, bool) {
 		return 0, false
 	}
 	return inLower(p.lx.PersonNouns, head)
+}
+
+// capitalisedHead is the person a description names when the book
+// writes its person noun capitalised, as the name of one character (“said
+// the Grandmother”, “the Grandmother went on”; then “the grandmother”
+// too): the cast's person of that name, unless their gender is not g; -1
+// otherwise. Such a description is no one of the conversation but that
+// character, however far back the narration last named them.
+func (p *pass) capitalisedHead(m mention, g lexicon.Gender) int {
+	head, _ := nominalHead(m.core)
+	if head == "" {
+		return -1
+	}
+	// “the grandmother” too, where the book mostly writes her so
+	c := p.cast.lookup(mention{kind: nameMention, core: strings.ToUpper(head[:1]) + head[1:]})
+	if c < 0 || !p.cast.chars[c].person || p.cast.chars[c].thing {
+		return -1
+	}
+	id := p.castEntity(c)
+	if e := p.ents.get(id); g != lexicon.GenderUnknown && e.gender != lexicon.GenderUnknown && e.gender != g {
+		return -1
+	}
+	return id
 }
 
 // nominalHead returns the last word of a description and how many words
@@ -1137,12 +1163,16 @@ func (p *pass) introducer(sent []token) mention {
 		}
 		var m mention
 		switch {
-		case p.isNameWord(t):
-			m = p.mentionAfter(sent, k)
-		case isSubjectPronoun(t.text):
-			m = p.mentionAfter(sent, k)
-		}
-		if m.kind != nameMention && m.kind != pronounMention {
+		case isDescriptionStart(t.text):
+			// “The beadle drew himself up with great pride, and said,”
+			if m = p.describedPerson(sent, k); !m.ok() {
+				continue
+			}
+		case p.isNameWord(t) || isSubjectPronoun(t.text):
+			if m = p.mentionAfter(sent, k); m.kind != nameMention && m.kind != pronounMention {
+				continue
+			}
+		default:
 			continue
 		}
 		if !aside && opensClause(sent, k) && !subordinate(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
@@ -1171,6 +1201,29 @@ func (p *pass) personMention(m mention) bool {
 	}
 	c := p.cast.lookup(m)
 	return c >= 0 && (p.cast.chars[c].person || p.cast.chars[c].spoke)
+}
+
+// describedPerson reads a description of a person opening at token k
+// (“the girl”, “her elder brother”): a determiner, at most two adjectives
+// and a person noun. The words after the noun (“The girl looked…”) are no
+// part of it.
+func (p *pass) describedPerson(sent []token, k int) mention {
+	for j := k + 1; j < len(sent) && j <= k+3; j++ {
+		if !sent[j].word || sent[j].cap {
+			break
+		}
+		if g, ok := inLower(p.lx.PersonNouns, sent[j].text); ok {
+			return p.makeMention(nominalMention, sent, k, j, g)
+		}
+	}
+	return mention{}
+}
+
+// isDescriptionStart reports a word that opens a description of a person
+// as the subject of a clause: “The beadle drew himself up…, and said,”,
+// “Her brother … soon afterwards said,”.
+func isDescriptionStart(w string) bool {
+	return equalLower(w, "the") || equalLower(w, "his") || equalLower(w, "her")
 }
 
 // isSubjectPronoun reports “he” or “she”.
