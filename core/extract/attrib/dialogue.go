@@ -1083,8 +1083,13 @@ func (p *pass) matchFiction(i int) match {
 	}
 	a, b := p.narrationBefore(i)
 	toks := p.beforeTokens(i)
-	if strings.TrimSpace(p.text[a:b]) == "" && p.paraOf[i] > 0 && (i == 0 || p.lastPara[i-1] < p.paraOf[i]-1) {
-		a, b = p.para(p.paraOf[i]-1).Start, p.para(p.paraOf[i]-1).End // the paragraph before ends “…said:”
+	if strings.TrimSpace(p.text[a:b]) == "" && p.paraOf[i] > 0 && (i == 0 || p.lastPara[i-1] < p.paraOf[i]) {
+		// The paragraph before ends “…said:”, after any quote of its own
+		// (“… signed "your loving brother". He bowed, and said: ¶ “…”).
+		a, b = p.para(p.paraOf[i]-1).Start, p.para(p.paraOf[i]-1).End
+		if i > 0 && p.lastPara[i-1] == p.paraOf[i]-1 {
+			a = max(a, p.quotes[i-1].Span.End)
+		}
 		p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
 		toks = p.bufB
 	}
