@@ -481,11 +481,14 @@ func (p *pass) personNoun(m mention) (lexicon.Gender, bool) {
 // character, however far back the narration last named them.
 func (p *pass) capitalisedHead(m mention, g lexicon.Gender) int {
 	head, _ := nominalHead(m.core)
-	if head == "" {
-		return -1
+	if st := p.cast.seen(head); head == "" || st == nil || st.capMid == 0 {
+		return -1 // the book never writes it capitalised inside a sentence
 	}
-	// “the grandmother” too, where the book mostly writes her so
-	c := p.cast.lookup(mention{kind: nameMention, core: strings.ToUpper(head[:1]) + head[1:]})
+	if !isCapitalised(head) {
+		// “the grandmother” too, where the book mostly writes her so
+		head = strings.ToUpper(head[:1]) + head[1:]
+	}
+	c := p.cast.lookup(mention{kind: nameMention, core: head})
 	if c < 0 || !p.cast.chars[c].person || p.cast.chars[c].thing {
 		return -1
 	}
@@ -1089,6 +1092,9 @@ func (p *pass) matchFiction(i int) match {
 		a, b = p.para(p.paraOf[i]-1).Start, p.para(p.paraOf[i]-1).End
 		if i > 0 && p.lastPara[i-1] == p.paraOf[i]-1 {
 			a = max(a, p.quotes[i-1].Span.End)
+			if !endsIntroducing(p.text[a:b]) {
+				return match{} // mostly the tag of that quote: “…,” said Anne.
+			}
 		}
 		p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
 		toks = p.bufB
@@ -1116,6 +1122,13 @@ func (p *pass) matchFiction(i int) match {
 		return match{m: m, rule: RuleIntroduction, conf: 0.7}
 	}
 	return match{}
+}
+
+// endsIntroducing reports narration ending with a colon, a comma or a
+// dash, as a sentence that introduces a quote does (“and said:”).
+func endsIntroducing(narration string) bool {
+	narration = strings.TrimRight(narration, " \t\r\n")
+	return strings.HasSuffix(narration, ":") || strings.HasSuffix(narration, ",") || strings.HasSuffix(narration, "-") || strings.HasSuffix(narration, "—")
 }
 
 // endsWithCue reports narration that runs into a quote with no mark
