@@ -481,12 +481,15 @@ func (p *pass) personNoun(m mention) (lexicon.Gender, bool) {
 // character, however far back the narration last named them.
 func (p *pass) capitalisedHead(m mention, g lexicon.Gender) int {
 	head, _ := nominalHead(m.core)
-	if st := p.cast.seen(head); head == "" || st == nil || st.capMid == 0 {
+	if head == "" {
+		return -1
+	}
+	if st := p.cast.seen(head); st == nil || st.capMid == 0 {
 		return -1 // the book never writes it capitalised inside a sentence
 	}
-	if !isCapitalised(head) {
+	if r, size := utf8.DecodeRuneInString(head); !unicode.IsUpper(r) {
 		// “the grandmother” too, where the book mostly writes her so
-		head = strings.ToUpper(head[:1]) + head[1:]
+		head = string(unicode.ToUpper(r)) + head[size:]
 	}
 	c := p.cast.lookup(mention{kind: nameMention, core: head})
 	if c < 0 || !p.cast.chars[c].person || p.cast.chars[c].thing {
