@@ -371,7 +371,10 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 	}
 	tr := &turns[t]
 	id, ranked := -1, 0.0
-	if g == lexicon.Male || g == lexicon.Female {
+	if m.kind == nominalMention {
+		id = p.capitalisedHead(m, g)
+	}
+	if id < 0 && (g == lexicon.Male || g == lexicon.Female) {
 		id, ranked = p.rankFiction(turns, t, i, g)
 	}
 	switch {
@@ -468,6 +471,35 @@ func (p *pass) personNoun(m mention) (lexicon.Gender, bool) {
 		return 0, false
 	}
 	return inLower(p.lx.PersonNouns, head)
+}
+
+// capitalisedHead is the person a description names when the book
+// writes its person noun capitalised, as the name of one character (“said
+// the Grandmother”, “the Grandmother went on”; then “the grandmother”
+// too): the cast's person of that name, unless their gender is not g; -1
+// otherwise. Such a description is no one of the conversation but that
+// character, however far back the narration last named them.
+func (p *pass) capitalisedHead(m mention, g lexicon.Gender) int {
+	head, _ := nominalHead(m.core)
+	if head == "" {
+		return -1
+	}
+	if st := p.cast.seen(head); st == nil || st.capMid == 0 {
+		return -1 // the book never writes it capitalised inside a sentence
+	}
+	if r, size := utf8.DecodeRuneInString(head); !unicode.IsUpper(r) {
+		// “the grandmother” too, where the book mostly writes her so
+		head = string(unicode.ToUpper(r)) + head[size:]
+	}
+	c := p.cast.lookup(mention{kind: nameMention, core: head})
+	if c < 0 || !p.cast.chars[c].person || p.cast.chars[c].thing {
+		return -1
+	}
+	id := p.castEntity(c)
+	if e := p.ents.get(id); g != lexicon.GenderUnknown && e.gender != lexicon.GenderUnknown && e.gender != g {
+		return -1
+	}
+	return id
 }
 
 // nominalHead returns the last word of a description and how many words
@@ -1057,8 +1089,16 @@ func (p *pass) matchFiction(i int) match {
 	}
 	a, b := p.narrationBefore(i)
 	toks := p.beforeTokens(i)
-	if strings.TrimSpace(p.text[a:b]) == "" && p.paraOf[i] > 0 && (i == 0 || p.lastPara[i-1] < p.paraOf[i]-1) {
-		a, b = p.para(p.paraOf[i]-1).Start, p.para(p.paraOf[i]-1).End // the paragraph before ends “…said:”
+	if strings.TrimSpace(p.text[a:b]) == "" && p.paraOf[i] > 0 && (i == 0 || p.lastPara[i-1] < p.paraOf[i]) {
+		// The paragraph before ends “…said:”, after any quote of its own
+		// (“… signed "your loving brother". He bowed, and said: ¶ “…”).
+		a, b = p.para(p.paraOf[i]-1).Start, p.para(p.paraOf[i]-1).End
+		if i > 0 && p.lastPara[i-1] == p.paraOf[i]-1 {
+			a = max(a, p.quotes[i-1].Span.End)
+			if !endsIntroducing(p.text[a:b]) {
+				return match{} // mostly the tag of that quote: “…,” said Anne.
+			}
+		}
 		p.bufB = tokenize(p.bufB[:0], p.text, a, b, p.lx)
 		toks = p.bufB
 	}
@@ -1085,6 +1125,13 @@ func (p *pass) matchFiction(i int) match {
 		return match{m: m, rule: RuleIntroduction, conf: 0.7}
 	}
 	return match{}
+}
+
+// endsIntroducing reports narration ending with a colon, a comma or a
+// dash, as a sentence that introduces a quote does (“and said:”).
+func endsIntroducing(narration string) bool {
+	narration = strings.TrimRight(narration, " \t\r\n")
+	return strings.HasSuffix(narration, ":") || strings.HasSuffix(narration, ",") || strings.HasSuffix(narration, "-") || strings.HasSuffix(narration, "—")
 }
 
 // endsWithCue reports narration that runs into a quote with no mark
@@ -1137,12 +1184,16 @@ func (p *pass) introducer(sent []token) mention {
 		}
 		var m mention
 		switch {
-		case p.isNameWord(t):
-			m = p.mentionAfter(sent, k)
-		case isSubjectPronoun(t.text):
-			m = p.mentionAfter(sent, k)
-		}
-		if m.kind != nameMention && m.kind != pronounMention {
+		case isDescriptionStart(t.text):
+			// “The beadle drew himself up with great pride, and said,”
+			if m = p.describedPerson(sent, k); !m.ok() {
+				continue
+			}
+		case p.isNameWord(t) || isSubjectPronoun(t.text):
+			if m = p.mentionAfter(sent, k); m.kind != nameMention && m.kind != pronounMention {
+				continue
+			}
+		default:
 			continue
 		}
 		if !aside && opensClause(sent, k) && !subordinate(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
@@ -1171,6 +1222,29 @@ func (p *pass) personMention(m mention) bool {
 	}
 	c := p.cast.lookup(m)
 	return c >= 0 && (p.cast.chars[c].person || p.cast.chars[c].spoke)
+}
+
+// describedPerson reads a description of a person opening at token k
+// (“the girl”, “her elder brother”): a determiner, at most two adjectives
+// and a person noun. The words after the noun (“The girl looked…”) are no
+// part of it.
+func (p *pass) describedPerson(sent []token, k int) mention {
+	for j := k + 1; j < len(sent) && j <= k+3; j++ {
+		if !sent[j].word || sent[j].cap {
+			break
+		}
+		if g, ok := inLower(p.lx.PersonNouns, sent[j].text); ok {
+			return p.makeMention(nominalMention, sent, k, j, g)
+		}
+	}
+	return mention{}
+}
+
+// isDescriptionStart reports a word that opens a description of a person
+// as the subject of a clause: “The beadle drew himself up…, and said,”,
+// “Her brother … soon afterwards said,”.
+func isDescriptionStart(w string) bool {
+	return equalLower(w, "the") || equalLower(w, "his") || equalLower(w, "her")
 }
 
 // isSubjectPronoun reports “he” or “she”.

@@ -294,8 +294,16 @@ func (p *pass) looseTag(toks []token) match {
 			return match{m: p.withoutAdverbs(m), cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.8}
 		}
 	}
-	if m := p.mentionAfter(toks, k); m.kind == nameMention && p.isTagVerb(toks, m.last+1) {
-		return match{m: m, cue: core.Span{Start: toks[m.last+1].start, End: toks[m.last+1].end}, rule: RuleSpeakerCue, conf: 0.8}
+	m := p.mentionAfter(toks, k)
+	if m.kind != nameMention && m.kind != pronounMention {
+		return match{}
+	}
+	v := m.last + 1
+	for v < len(toks) && toks[v].word && !toks[v].cap && isAdverb(toks[v].text) {
+		v++ // “he presently added,”, “she hesitatingly replied,”
+	}
+	if m.kind == nameMention && p.isTagVerb(toks, v) || m.kind == pronounMention && v > m.last+1 && v < len(toks) && toks[v].word && p.lx.IsCue(toks[v].text) {
+		return match{m: m, cue: core.Span{Start: toks[v].start, End: toks[v].end}, rule: RuleSpeakerCue, conf: 0.8}
 	}
 	return match{}
 }

@@ -32,7 +32,14 @@ func hasLower(m map[string]bool, w string) bool {
 // equalLower reports whether strings.ToLower(w) == low.
 func equalLower(w, low string) bool {
 	if len(w) != len(low) {
-		return strings.ToLower(w) == low // only non-ASCII changes length
+		// Only non-ASCII changes length: an ASCII word of another length
+		// differs without lower-casing it (which allocates).
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return strings.ToLower(w) == low
+			}
+		}
+		return false
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
