@@ -628,11 +628,8 @@ func (t *articleText) lineImage(l textLine, runs []piece, ink lineInk) (fyne.Can
 			d.addRounded(itemBox, b.at.Add(top), b.size, b.fill, nil, 0, b.radius)
 		}
 	}
-	img := d.object()
-	if img != nil {
-		img.Move(fyne.NewPos(0, l.y))
-	}
-	return img, true
+	d.origin = fyne.NewPos(0, l.y)
+	return d.object(), true
 }
 
 // paraNumber is the number of the paragraph a line starts, right-aligned

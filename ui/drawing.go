@@ -21,13 +21,16 @@ import (
 // widget keeps laying out its canvas objects as models; the drawing
 // paints what they describe, and is made again only when that changes.
 type drawing struct {
-	measure *textMeasurer
-	size    fyne.Size
-	items   []drawItem // what img shows
-	next    []drawItem // being collected for the next image
-	shaped  [][]shaping.Output
-	models  []fyne.CanvasObject // what the items were collected from (tests read them)
-	img     *canvas.Raster
+	measure   *textMeasurer
+	origin    fyne.Position // where the items' coordinates start, in the widget
+	size      fyne.Size
+	items     []drawItem // what img shows
+	next      []drawItem // being collected for the next image
+	shaped    [][]shaping.Output
+	models    []fyne.CanvasObject // what the items were collected from (tests read them)
+	img       *canvas.Raster
+	drawnSize fyne.Size     // d.size when img was made
+	drawnAt   fyne.Position // where in it img starts
 }
 
 type itemKind uint8
@@ -125,30 +128,70 @@ func (d *drawing) object() fyne.CanvasObject {
 		d.items = d.items[:0]
 		return nil
 	}
-	if d.img != nil && slices.Equal(d.items, d.next) && d.img.Size() == d.size {
+	if d.img != nil && slices.Equal(d.items, d.next) && d.size == d.drawnSize {
+		d.img.Move(d.origin.Add(d.drawnAt))
 		return d.img
 	}
 	d.release()
 	d.items = append(d.items[:0], d.next...)
-	items, shaped, size, m := slices.Clone(d.items), slices.Clone(d.shaped), d.size, d.measure
+	d.drawnSize = d.size
+	items, shaped, m := slices.Clone(d.items), slices.Clone(d.shaped), d.measure
 	for i, it := range items {
 		if it.kind == itemText && shaped[i] == nil {
 			shaped[i], _ = m.shapeRuns(it.text, it.textSize, it.style)
 		}
 	}
+	// The image covers what is painted, not the whole widget: llvmpipe
+	// shades every pixel of an image, clear or not.
+	box := m.paintedBox(items, shaped).Intersect(image.Rect(0, 0, int(math.Ceil(float64(d.size.Width))), int(math.Ceil(float64(d.size.Height)))))
+	if box.Empty() {
+		return nil
+	}
+	at := fyne.NewPos(float32(box.Min.X), float32(box.Min.Y))
+	for i := range items {
+		items[i].at = items[i].at.Subtract(at)
+	}
+	width := float32(box.Dx())
 	d.img = canvas.NewRaster(func(w, h int) image.Image {
 		img := image.NewRGBA(image.Rect(0, 0, w, h))
-		if w == 0 || size.Width <= 0 {
+		if w == 0 {
 			return img
 		}
-		scale := float32(math.Round(float64(w)/float64(size.Width)*100) / 100)
+		scale := float32(math.Round(float64(w)/float64(width)*100) / 100)
 		for i, it := range items {
 			m.paint(img, it, shaped[i], scale)
 		}
 		return img
 	})
-	d.img.Resize(d.size)
+	d.img.Resize(fyne.NewSize(width, float32(box.Dy())))
+	d.drawnAt = at
+	d.img.Move(d.origin.Add(at))
 	return d.img
+}
+
+// paintedBox is the box, in whole units, that items paint in: shapes
+// their own, texts from the pen's start to its end (a unit more either
+// side for letters that reach past it) over the height of a line.
+func (m *textMeasurer) paintedBox(items []drawItem, shaped [][]shaping.Output) image.Rectangle {
+	var box image.Rectangle
+	for i, it := range items {
+		x0, y0 := it.at.X, it.at.Y
+		x1, y1 := x0+it.size.Width, y0+it.size.Height
+		if it.kind == itemText {
+			var advance float32
+			for _, out := range shaped[i] {
+				advance += float32(out.Advance) / 64
+			}
+			tb := m.textBox(it.textSize)
+			top := y0 + max(0, (it.size.Height-tb.height)/2)
+			x0, x1 = x0-1, x0+advance+1
+			y0, y1 = top, top+tb.height
+		}
+		r := image.Rect(int(math.Floor(float64(x0))), int(math.Floor(float64(y0))),
+			int(math.Ceil(float64(x1))), int(math.Ceil(float64(y1))))
+		box = box.Union(r)
+	}
+	return box
 }
 
 // release frees the texture of the image shown so far.

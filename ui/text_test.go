@@ -125,8 +125,12 @@ func drawnTexts(a *articleText) map[fyne.CanvasObject]string {
 		switch o := o.(type) {
 		case *canvas.Text:
 			out[o] = o.Text
-		case *canvas.Raster:
-			out[o] = byTop[o.Position().Y]
+		case *canvas.Raster: // an image starts within its line
+			for top, text := range byTop {
+				if y := o.Position().Y; y >= top && y < top+articleLine {
+					out[o] = text
+				}
+			}
 		}
 	}
 	return out
