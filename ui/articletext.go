@@ -268,6 +268,24 @@ func (t *articleText) wrap(width float32) []textLine {
 	return lines
 }
 
+// articleWidths measures with m the words of text as wrap measures them,
+// so that a measurer in a background goroutine takes the shaping of a
+// newly read article off the window's thread: for a new article that was
+// a fifth of the window thread's time in the frame that showed it
+// (docs/PERFORMANCE.md 1f).
+func articleWidths(m *textMeasurer, text string) map[measureKey]float32 {
+	out := map[measureKey]float32{}
+	for _, line := range splitHardLines(text, core.Span{End: len(text)}) {
+		for _, w := range words(text, line) {
+			key := measureKey{text[w.Start:w.End], articleTextSize, fyne.TextStyle{}}
+			if _, ok := out[key]; !ok && key.text != "" {
+				out[key] = m.width(key.text, key.size, key.style)
+			}
+		}
+	}
+	return out
+}
+
 // spaceWidth is the width of word's trailing spaces.
 func (t *articleText) spaceWidth(word core.Span) float32 {
 	s := word.In(t.text)

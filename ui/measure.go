@@ -72,6 +72,23 @@ func (m *textMeasurer) width(text string, size float32, style fyne.TextStyle) fl
 	return w
 }
 
+// absorb takes widths another measurer of the same fonts measured, in a
+// background goroutine (articleWidths).
+func (m *textMeasurer) absorb(widths map[measureKey]float32) {
+	if m == nil {
+		return
+	}
+	if len(m.widths)+len(widths) > maxMeasured {
+		clear(m.widths)
+	}
+	for k, w := range widths {
+		if _, ok := m.widths[k]; !ok {
+			k.text = strings.Clone(k.text)
+			m.widths[k] = w
+		}
+	}
+}
+
 // shape measures text with the theme's font for style, when it has every
 // glyph of it.
 func (m *textMeasurer) shape(text string, size float32, style fyne.TextStyle) (float32, bool) {

@@ -28,6 +28,9 @@ type viewRequest struct {
 	firstQuote bool  // no quote is current: read the first one's article too
 	currentAt  int   // where the current quote was listed (-1: not listed)
 	reads      int   // the window's reads at once (refresh) when asked: a newer one drops what this read
+	// measure is the measurer of the background reads (one runs at a
+	// time): it measures the article's words away from the window.
+	measure *textMeasurer
 }
 
 // libraryView is what readView read.
@@ -52,6 +55,7 @@ type sourceData struct {
 	quotes  []storage.QuoteRow
 	current storage.QuoteRow
 	err     error
+	widths  map[measureKey]float32 // of the article's words, for the window's measurer
 }
 
 // fetchSource reads article id and its quotes; it may run in any goroutine.
@@ -103,6 +107,9 @@ func readView(req viewRequest) libraryView {
 	case req.firstQuote && len(v.firstPage) > 0:
 		v.source = fetchSource(req.lib, v.firstPage[0].DocumentID, v.firstPage[0].ID)
 	}
+	if req.measure != nil && v.source.doc.ID != 0 {
+		v.source.widths = articleWidths(req.measure, v.source.doc.Text)
+	}
 	v.undo, v.redo, err = req.lib.UndoRedo(ctx)
 	keep(err)
 	return v
@@ -152,7 +159,7 @@ func (m *MainWindow) refreshView(o viewOptions, then func()) {
 	m.sidebarGen++ // this read's sidebar wins over older ones
 	req := viewRequest{lib: m.lib, threshold: m.threshold, filter: m.list.pager.filter, sort: m.list.pager.sort,
 		listGen: m.list.pager.gen, sidebarGen: m.sidebarGen, sidebar: m.sidebar.query(),
-		firstQuote: m.list.current == 0, currentAt: m.list.currentAt, reads: r.reads}
+		firstQuote: m.list.current == 0, currentAt: m.list.currentAt, reads: r.reads, measure: m.viewMeasure}
 	if o.source {
 		req.sourceDoc, req.sourceQuot = m.source.doc.ID, m.source.current.ID
 	}
@@ -257,6 +264,7 @@ func (m *MainWindow) showSource(v libraryView, listed bool) {
 	if d.doc.ID == 0 || d.err != nil {
 		return
 	}
+	s.text.measure.absorb(d.widths)
 	switch {
 	case v.req.sourceDoc != 0 && s.doc.ID == v.req.sourceDoc:
 		current := d.current

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -352,5 +353,38 @@ func TestMeasurerTakesFontsReadInTheBackground(t *testing.T) {
 	}
 	if m.width("Verbatim", 14, bold) <= m.width("Verbatim", 14, fyne.TextStyle{}) {
 		t.Error("bold text measures no wider than regular")
+	}
+}
+
+// The widths a background measurer takes of an article's words are the
+// window measurer's own, and with them the window lays the article out
+// the same while shaping almost nothing itself.
+func TestArticleWidthsMeasuredInTheBackgroundLayTheArticleOut(t *testing.T) {
+	test.NewTempApp(t)
+	text := "Vladimir Putin said: \"We are done,\" and he left.\n\nÉmile — 'naïve' café, 1,234 km, said the 42 ministers  twice.\nA second line."
+	widths := articleWidths(newTextMeasurer(), text)
+	fresh := newTextMeasurer()
+	for k, w := range widths {
+		if got := fresh.width(k.text, k.size, k.style); got != w {
+			t.Errorf("%q: measured %v in the background, %v here", k.text, w, got)
+		}
+	}
+	layout := func(m *textMeasurer) []textLine {
+		a := newArticleText()
+		a.measure = m
+		a.setDocument(text, []quoteMark{{id: 1, fragments: []core.Span{{Start: 21, End: 35}}}})
+		a.Resize(fyne.NewSize(360, 400))
+		return a.lines
+	}
+	primed := newTextMeasurer()
+	primed.absorb(widths)
+	before := len(primed.widths)
+	got, want := layout(primed), layout(newTextMeasurer())
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("laid out with the background's widths:\n%+v\nwithout:\n%+v", got, want)
+	}
+	// Only pieces cut at a quote's edge, and spaces, are measured anew.
+	if learned := len(primed.widths) - before; learned > 6 {
+		t.Errorf("the window's measurer shaped %d texts itself, of %d words measured in the background", learned, len(widths))
 	}
 }

@@ -50,6 +50,8 @@ type MainWindow struct {
 	app    fyne.App
 	lib    Library
 	imp    Importer
+	// viewMeasure measures in the background reads of the view (refresh.go).
+	viewMeasure *textMeasurer
 
 	threshold float64
 	counts    storage.Counts
@@ -210,6 +212,7 @@ func (m *MainWindow) build() {
 	// One measurer for the window's text: its fonts are read once.
 	measure := newTextMeasurer()
 	measure.prepareFaces()
+	m.viewMeasure = newTextMeasurer() // the background reads', with fonts of its own
 	m.sidebar.measure, m.list.measure, m.source.text.measure = measure, measure, measure
 	for _, g := range []*greyText{m.source.meta, m.source.quoteMeta, m.source.reasons, m.source.note, m.source.docNote} {
 		g.measure = measure
