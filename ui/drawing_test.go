@@ -50,19 +50,10 @@ func TestChipImagesLookAsFyneDrawsTheirPieces(t *testing.T) {
 		w.Resize(fyne.NewSize(420, 32))
 		return w.Canvas().Capture()
 	}
-	drawn, fyneDrawn := capture(newTextMeasurer()), capture(nil) // without a measurer, the pieces
-	unmatched, inked := nearMisses(drawn, fyneDrawn)
-	back, _ := nearMisses(fyneDrawn, drawn)
-	if inked < 1000 {
-		t.Fatalf("the chips have only %d inked pixels: nothing drawn?", inked)
-	}
 	// Measured: 10 and 21 of 1,557 (the pale fill is not counted as ink;
-	// TestChipOutlineIsInsideItsBox looks at the shapes); without the dots,
+	// TestChipShapesFillTheirBox looks at the shapes); without the dots,
 	// 22 and 53.
-	if unmatched+back > inked/25 {
-		t.Errorf("%d and %d of %d inked pixels have no like pixel within one pixel in the other drawing: the chip images do not look as Fyne draws chips",
-			unmatched, back, inked)
-	}
+	lookAlike(t, "the chip images", capture(newTextMeasurer()), capture(nil), 1000, 25) // without a measurer, the pieces
 }
 
 // A suggested topic's outline is a line one unit wide inside the chip's
@@ -123,12 +114,7 @@ func TestQuoteRowIsOneImage(t *testing.T) {
 	if images != 1 || texts != 0 || chips != 1 {
 		t.Errorf("the row gives Fyne %d images, %d texts and %d chips; want 1, 0 and the badge", images, texts, chips)
 	}
-	shown := textsIn(r)
-	for _, want := range []string{"Maria Kolesnikova", "Protest", "Belarus", "Review · 0.40"} {
-		if !slices.Contains(shown, want) {
-			t.Errorf("the row's image should paint %q; it paints %q", want, shown)
-		}
-	}
+	paints(t, r, "Maria Kolesnikova", "Protest", "Belarus", "Review · 0.40")
 }
 
 // The image is made again only when what it paints changes, and the
@@ -177,10 +163,16 @@ func TestSidebarRowIsOneImage(t *testing.T) {
 	if images != 1 {
 		t.Errorf("the row gives Fyne %d images; want 1", images)
 	}
-	shown := textsIn(r)
-	for _, want := range []string{"Sanctions", "· 3 aliases", "Reuters · 3 Mar 2022", "12"} {
+	paints(t, r, "Sanctions", "· 3 aliases", "Reuters · 3 Mar 2022", "12")
+}
+
+// paints fails t unless o shows each of the texts.
+func paints(t *testing.T, o fyne.CanvasObject, texts ...string) {
+	t.Helper()
+	shown := textsIn(o)
+	for _, want := range texts {
 		if !slices.Contains(shown, want) {
-			t.Errorf("the row's image should paint %q; it paints %q", want, shown)
+			t.Errorf("the image should paint %q; it paints %q", want, shown)
 		}
 	}
 }
