@@ -50,9 +50,6 @@ const timingEnv = "VERBATIM_TIMING"
 func main() {
 	timing := newTimeline(time.Now())
 	timing.mark("main")
-	if !keepFreedHeap() {
-		fmt.Fprintln(os.Stderr, "verbatim: the C allocator did not take the setting to keep freed memory; drawing may be slower")
-	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
@@ -95,6 +92,13 @@ func main() {
 		stopHeartbeat = timing.heartbeat(20 * time.Millisecond)
 		// Queued behind the first frames: the window answers from here on.
 		fyne.Do(func() { timing.mark("interactive") })
+		// On the window's thread, once the driver has made its own lasting
+		// allocations and the window is up (it takes a few milliseconds).
+		fyne.Do(func() {
+			if !keepFreedHeap() {
+				fmt.Fprintln(os.Stderr, "verbatim: could not set memory aside for drawing; frames may be slower")
+			}
+		})
 		// Documents read by an older quote engine are read again, in the
 		// background, after the files given to open; looking for them
 		// reads the whole library, which waits until the window has
