@@ -33,14 +33,14 @@ type sourcePane struct {
 	current storage.QuoteRow
 
 	title      *widget.Label
-	meta       *greyText
+	meta       *lineText
 	link       *widget.Hyperlink
 	speaker    *widget.Label
-	quoteMeta  *greyText
-	reasons    *greyText // the quote's topics and why it has them
-	note       *greyText // the researcher's note on the quote
+	quoteMeta  *lineText
+	reasons    *lineText // the quote's topics and why it has them
+	note       *lineText // the researcher's note on the quote
 	noteButton *widget.Button
-	docNote    *greyText // the researcher's note on the article
+	docNote    *lineText // the researcher's note on the article
 	docNoteBtn *widget.Button
 	change     *widget.Button
 	confirm    *widget.Button
@@ -71,17 +71,17 @@ func newSourcePane(lib Library) *sourcePane {
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.title.SizeName = theme.SizeNameSubHeadingText
 	s.title.Wrapping = fyne.TextWrapWord
-	s.meta = newGreyText(13)
+	s.meta = newLineText(13)
 	s.link = widget.NewHyperlink("Open original", nil)
 	s.link.Hide()
 	s.speaker = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.speaker.Truncation = fyne.TextTruncateEllipsis
-	s.quoteMeta = newGreyText(12)
-	s.reasons = newGreyText(12)
-	s.note = newGreyText(12)
+	s.quoteMeta = newLineText(12)
+	s.reasons = newLineText(12)
+	s.note = newLineText(12)
 	s.noteButton = widget.NewButtonWithIcon("Add note", theme.DocumentCreateIcon(), func() { call(s.onNote) })
 	s.noteButton.Importance = widget.LowImportance
-	s.docNote = newGreyText(13)
+	s.docNote = newLineText(13)
 	s.docNote.Hide()
 	s.docNoteBtn = widget.NewButtonWithIcon("Note", theme.DocumentCreateIcon(), func() { call(s.onDocumentNote) })
 	s.docNoteBtn.Importance = widget.LowImportance
@@ -448,28 +448,39 @@ func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// greyText is one line of secondary text (dates, counts, outlets) in the
-// theme's placeholder colour, ellipsized to its width.
-type greyText struct {
+// lineText is one line of text, ellipsized to its width: secondary text
+// (dates, counts, outlets) in the theme's placeholder colour, or the
+// status bar's, which changes several times a second during an import.
+// Drawn from the window's measurer (textStandIns), a new text costs no new
+// font and no texture of Fyne's.
+type lineText struct {
 	widget.BaseWidget
 	text    string
 	size    float32
-	fit     bool          // asks for the whole text's width (a count), not a minimum
-	measure *textMeasurer // the window's, when it has one
+	ink     fyne.ThemeColorName // the placeholder colour when empty
+	fit     bool                // asks for the whole text's width (a count), not a minimum
+	measure *textMeasurer       // the window's, when it has one
 }
 
-func newGreyText(size float32) *greyText {
-	g := &greyText{size: size}
+func newLineText(size float32) *lineText {
+	g := &lineText{size: size}
 	g.ExtendBaseWidget(g)
 	return g
 }
 
-func (g *greyText) SetText(s string) {
+func (g *lineText) colour() color.Color {
+	if g.ink == "" {
+		return theme.Color(theme.ColorNamePlaceHolder)
+	}
+	return theme.Color(g.ink)
+}
+
+func (g *lineText) SetText(s string) {
 	g.text = s
 	g.Refresh()
 }
 
-func (g *greyText) MinSize() fyne.Size {
+func (g *lineText) MinSize() fyne.Size {
 	w := float32(20)
 	if g.fit {
 		w = g.measure.textWidth(g.text, g.size, fyne.TextStyle{}) + 2*theme.InnerPadding()
@@ -477,36 +488,36 @@ func (g *greyText) MinSize() fyne.Size {
 	return fyne.NewSize(w, fyne.MeasureText("Mg", g.size, fyne.TextStyle{}).Height+theme.InnerPadding())
 }
 
-func (g *greyText) CreateRenderer() fyne.WidgetRenderer {
-	t := canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
+func (g *lineText) CreateRenderer() fyne.WidgetRenderer {
+	t := canvas.NewText("", g.colour())
 	t.TextSize = g.size
-	r := &greyRenderer{g: g, t: t}
+	r := &lineTextRenderer{g: g, t: t}
 	return r
 }
 
-type greyRenderer struct {
-	g     *greyText
+type lineTextRenderer struct {
+	g     *lineText
 	t     *canvas.Text
 	texts textStandIns
 }
 
-func (r *greyRenderer) Destroy()           {}
-func (r *greyRenderer) MinSize() fyne.Size { return r.g.MinSize() }
-func (r *greyRenderer) Objects() []fyne.CanvasObject {
+func (r *lineTextRenderer) Destroy()           {}
+func (r *lineTextRenderer) MinSize() fyne.Size { return r.g.MinSize() }
+func (r *lineTextRenderer) Objects() []fyne.CanvasObject {
 	r.texts.measure = r.g.measure
 	return r.texts.objects(r.t)
 }
 
 // standIns lets tests read the text behind the image.
-func (r *greyRenderer) standIns() *textStandIns { return &r.texts }
+func (r *lineTextRenderer) standIns() *textStandIns { return &r.texts }
 
-func (r *greyRenderer) Layout(size fyne.Size) {
+func (r *lineTextRenderer) Layout(size fyne.Size) {
 	r.t.Text = r.g.measure.ellipsize(r.g.text, size.Width-theme.InnerPadding(), r.g.size, fyne.TextStyle{})
 	r.t.Move(fyne.NewPos(theme.InnerPadding(), 0))
 	r.t.Resize(fyne.NewSize(size.Width-theme.InnerPadding(), size.Height))
 }
-func (r *greyRenderer) Refresh() {
-	r.t.Color = theme.Color(theme.ColorNamePlaceHolder)
+func (r *lineTextRenderer) Refresh() {
+	r.t.Color = r.g.colour()
 	r.Layout(r.g.Size())
 	r.t.Refresh()
 }

@@ -13,8 +13,8 @@ import (
 // (an import's progress with its cancel button) on the right.
 type statusBar struct {
 	icon     *widget.Icon
-	summary  *widget.Label
-	activity *widget.Label
+	summary  *lineText
+	activity *lineText // fits its text
 	progress *widget.ProgressBar
 	cancel   *widget.Button
 	busy     *fyne.Container
@@ -22,11 +22,11 @@ type statusBar struct {
 }
 
 func newStatusBar(onCancel func()) *statusBar {
-	s := &statusBar{icon: widget.NewIcon(theme.ConfirmIcon()), summary: widget.NewLabel(""),
-		activity: widget.NewLabel(""), progress: widget.NewProgressBar()}
-	s.summary.SizeName = theme.SizeNameCaptionText
-	s.summary.Truncation = fyne.TextTruncateEllipsis
-	s.activity.SizeName = theme.SizeNameCaptionText
+	caption := theme.Size(theme.SizeNameCaptionText)
+	s := &statusBar{icon: widget.NewIcon(theme.ConfirmIcon()), summary: newLineText(caption),
+		activity: newLineText(caption), progress: widget.NewProgressBar()}
+	s.summary.ink, s.activity.ink = theme.ColorNameForeground, theme.ColorNameForeground
+	s.activity.fit = true
 	s.progress.TextFormatter = func() string { return "" }
 	s.cancel = widget.NewButtonWithIcon("", theme.CancelIcon(), onCancel)
 	s.cancel.Importance = widget.LowImportance

@@ -53,7 +53,7 @@ func TestKeywordRulesPutQuotesInATopicAndSayWhy(t *testing.T) {
 	if n < 3 || topic.Count != n {
 		t.Fatalf("the topic holds %d quotes; %d match the rule", topic.Count, n)
 	}
-	if said := tw.status.summary.Text; !strings.Contains(said, plural(n, "quote matches", "quotes match")) {
+	if said := tw.status.summary.text; !strings.Contains(said, plural(n, "quote matches", "quotes match")) {
 		t.Errorf("status bar %q should say how many quotes matched (%d)", said, n)
 	}
 	if r := tw.sidebar.rows[topicKey(topic.ID)]; r == nil || r.look.count != n {

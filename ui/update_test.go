@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -104,9 +105,24 @@ func TestDocumentsOfAnOlderEngineAreUpdatedKeepingEdits(t *testing.T) {
 	}
 	tw.refresh()
 
+	// The second article waits until the progress shows: an update of two
+	// articles may otherwise end before the first progress reaches the
+	// window, which then shows only the summary.
+	release := make(chan struct{})
+	eng := NewEngine()
+	quotes := eng.Quotes
+	var read atomic.Int32
+	eng.Quotes = func(d core.Document) []core.Quote {
+		if read.Add(1) == 2 {
+			<-release
+		}
+		return quotes(d)
+	}
+	tw.imp = Pipeline{Store: tw.lib, Engine: eng}
 	tw.UpdateOutdated()
 	tw.runUntil("the update's progress", tw.status.busy.Visible)
-	if got, want := tw.status.activity.Text, "Updating 2 articles to the new quote finder…"; got != want {
+	close(release)
+	if got, want := tw.status.activity.text, "Updating 2 articles to the new quote finder…"; got != want {
 		t.Errorf("status bar says %q during the update, want %q", got, want)
 	}
 	if !tw.status.cancel.Visible() {
@@ -137,8 +153,8 @@ func TestDocumentsOfAnOlderEngineAreUpdatedKeepingEdits(t *testing.T) {
 		t.Errorf("the list shows %d quotes (%q), the library has %d", tw.list.pager.count, tw.listCount.text, after.Quotes)
 	}
 	want := "Updated 2 articles: 2 new quotes found; your corrections were kept"
-	if !strings.Contains(tw.status.summary.Text, want) || tw.status.busy.Visible() {
-		t.Errorf("status bar %q (busy %v), want %q", tw.status.summary.Text, tw.status.busy.Visible(), want)
+	if !strings.Contains(tw.status.summary.text, want) || tw.status.busy.Visible() {
+		t.Errorf("status bar %q (busy %v), want %q", tw.status.summary.text, tw.status.busy.Visible(), want)
 	}
 	if tw.summaryDlg != nil {
 		t.Error("an update should not open a dialog")
@@ -148,14 +164,14 @@ func TestDocumentsOfAnOlderEngineAreUpdatedKeepingEdits(t *testing.T) {
 func TestUpToDateLibraryUpdatesQuietly(t *testing.T) {
 	tw := newTestWindow(t)
 	tw.importFiles("harbour.txt")
-	said := tw.status.summary.Text
+	said := tw.status.summary.text
 	tw.UpdateOutdated()
 	sum := tw.wait()
 	if sum.Update.happened() || sum.Imported != 0 {
 		t.Errorf("summary %+v for a library already up to date", sum)
 	}
-	if tw.status.summary.Text != said || tw.status.busy.Visible() {
-		t.Errorf("status bar went from %q to %q", said, tw.status.summary.Text)
+	if tw.status.summary.text != said || tw.status.busy.Visible() {
+		t.Errorf("status bar went from %q to %q", said, tw.status.summary.text)
 	}
 }
 
@@ -176,8 +192,8 @@ func TestImportGoesBeforeARunningUpdate(t *testing.T) {
 		t.Errorf("documents by engine: %v", got)
 	}
 	for _, want := range []string{"Imported 1 document", "Updated 1 article"} {
-		if !strings.Contains(tw.status.summary.Text, want) {
-			t.Errorf("status bar %q should say %q", tw.status.summary.Text, want)
+		if !strings.Contains(tw.status.summary.text, want) {
+			t.Errorf("status bar %q should say %q", tw.status.summary.text, want)
 		}
 	}
 }
@@ -194,8 +210,8 @@ func TestStoppedUpdateGoesOnNextTime(t *testing.T) {
 	if sum.Update.Left == 0 || sum.Update.Documents+sum.Update.Left != len(paths) {
 		t.Fatalf("stopped update %+v of %d articles", sum.Update, len(paths))
 	}
-	if !strings.Contains(tw.status.summary.Text, "left for the next start") {
-		t.Errorf("status bar %q should say the rest waits", tw.status.summary.Text)
+	if !strings.Contains(tw.status.summary.text, "left for the next start") {
+		t.Errorf("status bar %q should say the rest waits", tw.status.summary.text)
 	}
 	if got := engines(t, tw.lib); got["0.1-test"] != sum.Update.Left {
 		t.Errorf("documents by engine %v after stopping with %d left", got, sum.Update.Left)

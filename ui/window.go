@@ -69,7 +69,7 @@ type MainWindow struct {
 	listTitle  *widget.Label
 	listHeader *fyne.Container  // the title, its count and the sort menu
 	listEmpty  *widget.RichText // why the list is empty, over it
-	listCount  *greyText
+	listCount  *lineText
 	sortSelect *widget.Select
 	search     *widget.Entry
 
@@ -214,14 +214,15 @@ func (m *MainWindow) build() {
 	measure.prepareFaces()
 	m.viewMeasure = newTextMeasurer() // the background reads', with fonts of its own
 	m.sidebar.measure, m.list.measure, m.source.text.measure = measure, measure, measure
-	for _, g := range []*greyText{m.source.meta, m.source.quoteMeta, m.source.reasons, m.source.note, m.source.docNote} {
+	for _, g := range []*lineText{m.source.meta, m.source.quoteMeta, m.source.reasons, m.source.note, m.source.docNote,
+		m.status.summary, m.status.activity} {
 		g.measure = measure
 	}
 
 	m.listTitle = widget.NewLabelWithStyle("All quotes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	m.listTitle.SizeName = theme.SizeNameSubHeadingText
 	m.listTitle.Truncation = fyne.TextTruncateEllipsis
-	m.listCount = newGreyText(14)
+	m.listCount = newLineText(14)
 	m.listCount.measure = measure
 	m.listCount.fit = true
 	m.sortSelect = widget.NewSelect(sortNames(), nil)

@@ -23,8 +23,8 @@ func TestFirstRunShowsTheEmptyState(t *testing.T) {
 	if !tw.print.Disabled() || !tw.export.Disabled() || !tw.undo.Disabled() || !tw.redo.Disabled() {
 		t.Error("Print, Export, Undo and Redo should be disabled on an empty library")
 	}
-	if !strings.Contains(tw.status.summary.Text, "No documents yet") {
-		t.Errorf("status bar says %q", tw.status.summary.Text)
+	if !strings.Contains(tw.status.summary.text, "No documents yet") {
+		t.Errorf("status bar says %q", tw.status.summary.text)
 	}
 }
 
@@ -47,8 +47,8 @@ func TestDroppedFilesAreImportedInTheBackground(t *testing.T) {
 	if tw.list.current == 0 || tw.source.doc.ID == 0 {
 		t.Error("after the first import a quote and its article should be shown")
 	}
-	if !strings.Contains(tw.status.summary.Text, "2 documents") || tw.status.busy.Visible() {
-		t.Errorf("status bar: %q (busy %v)", tw.status.summary.Text, tw.status.busy.Visible())
+	if !strings.Contains(tw.status.summary.text, "2 documents") || tw.status.busy.Visible() {
+		t.Errorf("status bar: %q (busy %v)", tw.status.summary.text, tw.status.busy.Visible())
 	}
 	if tw.summaryDlg != nil {
 		t.Error("a clean import should not open a dialog")
