@@ -1145,9 +1145,9 @@ func (c *cast) learnGender(forms []*nameForm) {
 // findPlaces unmarks as persons the names written after “in” or “at” now
 // and then (“in London”, “at Mansfield”): places, which neither speak nor
 // are “he” or “she”. A person is written so almost never (“in Lucy” but
-// “in Lucy's eyes”; “looked at Anne”, one use in many). So are words for a kind of people written after “a” or
-// “an” (“an Indian”, “a Frenchman”). A title or a given name still shows
-// a person.
+// “in Lucy's eyes”; “looked at Anne”, one use in many). So are words for
+// a kind of people written after “a” or “an” (“an Indian”, “a
+// Frenchman”). A title or a given name still shows a person.
 func (c *cast) findPlaces(forms []*nameForm) {
 	placed := make([]int, len(c.chars))
 	named := make([]bool, len(c.chars))
