@@ -53,7 +53,7 @@ type nameForm struct {
 	words  []string // as written
 	uses   int
 	cued   int // next to a speech verb: “said Poirot”, “Poirot asked”
-	placed int // after “in”: “in London”, “in Hetton”
+	placed int // after “in” or “at”: “in London”, “at Mansfield”
 	common int // after “a” or “an”: “an Indian”, “a Frenchman”
 	male   int // followed by “he”/“his” before anyone else is named
 	female int
@@ -225,7 +225,7 @@ type nameRun struct {
 	start, end int32
 	words      uint8
 	cued       bool
-	placed     bool // right after “in”
+	placed     bool // right after “in” or “at”
 	common     bool // right after “a” or “an”
 	afterThe   bool // right after a lower-case “the”
 	// right after a preposition (“did not call for Potapitch; for that
@@ -278,7 +278,7 @@ func buildCast(text string, lx *lexicon.Lexicon) *cast {
 				continue
 			}
 			closeRun(false)
-			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lastLowerCue, placed: s.adjacent && lastLower == "in" && lastLowerEnd == s.start-1,
+			cur = nameRun{start: int32(s.start), words: 1, cued: s.adjacent && lastLowerCue, placed: s.adjacent && (lastLower == "in" || lastLower == "at") && lastLowerEnd == s.start-1,
 				common:   s.adjacent && (lastLower == "a" || lastLower == "an") && lastLowerEnd == s.start-1,
 				afterThe: s.adjacent && lastLower == "the" && lastLowerEnd == s.start-1,
 				object:   s.adjacent && lastLowerEnd == s.start-1 && lx.Prepositions[lastLower]}
@@ -1142,12 +1142,12 @@ func (c *cast) learnGender(forms []*nameForm) {
 	}
 }
 
-// findPlaces unmarks as persons the names written after “in” now and
-// then (“in London”, “in Bath”): places, which neither speak nor are
-// “he” or “she”. A person is written so almost never (“in Lucy” but “in
-// Lucy's eyes”). So are words for a kind of people written after “a” or
-// “an” (“an Indian”, “a Frenchman”). A title or a given name still shows
-// a person.
+// findPlaces unmarks as persons the names written after “in” or “at” now
+// and then (“in London”, “at Mansfield”): places, which neither speak nor
+// are “he” or “she”. A person is written so almost never (“in Lucy” but
+// “in Lucy's eyes”; “looked at Anne”, one use in many). So are words for
+// a kind of people written after “a” or “an” (“an Indian”, “a
+// Frenchman”). A title or a given name still shows a person.
 func (c *cast) findPlaces(forms []*nameForm) {
 	placed := make([]int, len(c.chars))
 	named := make([]bool, len(c.chars))
@@ -1219,8 +1219,8 @@ func (c *cast) findKinds(forms []*nameForm) {
 	}
 }
 
-// A place is written after “in” at least minPlaceUses times and in one of
-// its uses in placeShare or more.
+// A place is written after “in” or “at” at least minPlaceUses times and
+// in one of its uses in placeShare or more.
 const (
 	minPlaceUses = 2
 	placeShare   = 20

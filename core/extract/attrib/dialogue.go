@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -571,7 +572,7 @@ func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 	if b <= a {
 		return -1
 	}
-	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
+	toks := p.withoutQuoted(tokenize(p.bufB[:0], p.text, a, b, p.lx))
 	p.bufB = toks
 	if g == lexicon.GenderUnknown {
 		// An untagged turn, with no pronoun's gender to go by: the
@@ -582,6 +583,49 @@ func (p *pass) subjectBetween(a, b int, g lexicon.Gender, skip int) int {
 		}
 	}
 	return p.namedIn(toks, g, skip, false)
+}
+
+// withoutQuoted drops from toks, in place, the words inside quotation
+// marks, each quoted piece leaving a sentence end: a name spoken in an
+// earlier turn (“…that Mr. Palmer was not in the house.”) is no subject of
+// the narration.
+func (p *pass) withoutQuoted(toks []token) []token {
+	if len(toks) == 0 {
+		return toks
+	}
+	q := sort.Search(len(p.quotes), func(j int) bool { return p.quotes[j].Span.End > toks[0].start })
+	kept := toks[:0]
+	for k := 0; k < len(toks); k++ {
+		for q < len(p.quotes) && p.quotes[q].Span.End <= toks[k].start {
+			q++
+		}
+		f := quotedPiece(p.quotes, q, toks[k].start)
+		if f.End == 0 {
+			kept = append(kept, toks[k])
+			continue
+		}
+		start := toks[k].start
+		for k+1 < len(toks) && toks[k+1].start < f.End {
+			k++
+		}
+		kept = append(kept, token{start: start, end: start, text: "."})
+	}
+	return kept
+}
+
+// quotedPiece is the piece of quote q inside quotation marks that holds
+// byte pos, a zero span if none does (pos before q, or in the narration
+// between the pieces of an interrupted quote).
+func quotedPiece(quotes []core.Quote, q, pos int) core.Span {
+	if q >= len(quotes) || pos < quotes[q].Span.Start {
+		return core.Span{}
+	}
+	for _, f := range quotes[q].Fragments {
+		if f.Start <= pos && pos < f.End {
+			return f
+		}
+	}
+	return core.Span{}
 }
 
 // namedIn scans toks sentence by sentence from the end for the first

@@ -56,11 +56,32 @@ func (p *pass) weakAfterTag(i int, r match) bool {
 		return false
 	}
 	prev := &p.info[i-1]
+	if r.rule == RuleIntroduction && p.newClauseAfterTag(i, prev.m, r.m) {
+		// A new subject after that tag introduces this quote (“…?” he
+		// asked; and she looked at him, and answered: “…”).
+		return false
+	}
 	switch prev.rule {
 	case RuleCueSpeaker, RuleSpeakerCue, RuleInterrupted, RuleSpeechNoun:
 		return prev.m.kind == nameMention || prev.m.kind == pronounMention
 	}
 	return false
+}
+
+// newClauseAfterTag reports an introducer of quote i that stands after
+// the quote before it and its tag, past a sentence end or a semicolon
+// (“…,” said Catherine. He made no answer; but … burst out with, “…”),
+// not in the tag's own clause (“said she, seating herself between Elinor
+// and Marianne, “…”).
+func (p *pass) newClauseAfterTag(i int, tag, intro mention) bool {
+	from := p.quotes[i-1].Span.End
+	if intro.start < from || tag.end > intro.start {
+		return false
+	}
+	if tag.start < p.quotes[i-1].Span.Start {
+		return true // the tag stood before that quote
+	}
+	return strings.ContainsAny(p.text[max(from, tag.end):intro.start], ".;!?")
 }
 
 // keep drops, in fiction, a match whose mention cannot be a speaker: a
