@@ -69,6 +69,7 @@ func (m *textMeasurer) textLineRaster(runs []textRun, size, height float32, ink 
 		}
 		return img
 	})
+	r.ScaleMode = canvas.ImageScalePixels // painted at the size shown (see drawing.object)
 	r.Resize(fyne.NewSize(width+2, max(height, box.height)))
 	return r, true
 }
