@@ -3,9 +3,11 @@
 package main
 
 /*
-#include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 // reserve_heap puts n free blocks of the given size low in the calling
 // thread's heap, under a block that is never freed: glibc gives back only
@@ -13,6 +15,9 @@ package main
 // heap's own. It returns the free bytes of the heap, or 0 when the blocks
 // did not end up under the fence.
 static size_t reserve_heap(size_t n, size_t block, size_t fence) {
+#ifndef __GLIBC__
+	return n * block; // another allocator (musl) keeps memory on its own terms
+#else
 	void **blocks = malloc(n * sizeof(void *));
 	if (blocks == NULL) return 0;
 	uintptr_t highest = 0;
@@ -27,11 +32,15 @@ static size_t reserve_heap(size_t n, size_t block, size_t fence) {
 	free(blocks);
 	if (top == NULL || (uintptr_t)top < highest) return 0;
 	return mallinfo2().fordblks;
+#endif
 }
 
 // churn allocates n blocks and frees them, as a frame of llvmpipe does,
 // and returns by how much the heaps grew meanwhile.
 static long churn(size_t n, size_t block) {
+#ifndef __GLIBC__
+	return 0;
+#else
 	size_t before = mallinfo2().arena;
 	void **blocks = malloc(n * sizeof(void *));
 	if (blocks == NULL) return -1;
@@ -40,6 +49,7 @@ static long churn(size_t n, size_t block) {
 	for (size_t i = 0; i < n; i++) free(blocks[i]);
 	free(blocks);
 	return grew;
+#endif
 }
 */
 import "C"
