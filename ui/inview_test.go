@@ -9,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+
+	"verbatim/core"
+	"verbatim/storage"
 )
 
 // rowsOf makes n rows 20 high, named by their number.
@@ -73,5 +76,37 @@ func TestInViewLeavesOutHiddenRowsAtItsEdgesAndFollowsTheColumn(t *testing.T) {
 	}
 	if got := view.MinSize().Height; got < 32*20 {
 		t.Errorf("the view is %v high for 32 rows of 20", got)
+	}
+}
+
+// The sidebar of a library with many topics gives Fyne the rows in view,
+// and the documents at its end once scrolled there.
+func TestSidebarGivesOnlyTheRowsInView(t *testing.T) {
+	test.NewTempApp(t)
+	sb := newSidebar(nil)
+	sb.measure = newTextMeasurer()
+	var topics []storage.Topic
+	for i := range 40 {
+		topics = append(topics, storage.Topic{ID: int64(i + 1), Name: fmt.Sprintf("Topic %d", i+1), Color: "#1c7ed6", Count: 40 - i})
+	}
+	docs := []storage.DocumentInfo{{ID: 7, Meta: core.Meta{Title: "The last document"}, Quotes: 3}}
+	sb.show(sidebarData{counts: storage.Counts{Documents: 1, Quotes: 820}, topics: topics, documents: docs})
+	w := test.NewWindow(sb.object())
+	defer w.Close()
+	w.Resize(fyne.NewSize(240, 500))
+	given := func() map[fyne.CanvasObject]bool {
+		out := map[fyne.CanvasObject]bool{}
+		for _, o := range test.WidgetRenderer(sb.view).Objects() {
+			out[o] = true
+		}
+		return out
+	}
+	last := sb.rows[documentKey(7)]
+	if n, all := len(given()), len(sb.box.Objects); n == 0 || n > all/2 || given()[last] {
+		t.Fatalf("at the top the sidebar gives Fyne %d of its %d objects (the last document among them: %v)", n, all, given()[last])
+	}
+	sb.scroll.ScrollToBottom()
+	if !given()[last] {
+		t.Error("scrolled to the end, the last document's row is not given to Fyne")
 	}
 }
