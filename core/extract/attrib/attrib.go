@@ -158,6 +158,9 @@ type pass struct {
 	collectFiction func(kind string, cands []fictionCand, answer int)
 	// scene follows whom a novel's narration is about (scene.go).
 	scene *sceneTracker
+	// young marks the people a description of a child (“the boy”)
+	// has named: no description of a grown man or woman names them.
+	young map[int]bool
 	// narrator is a novel's first-person narrator (dialogue.go), -1 when
 	// there is none: never “he” or “she”.
 	narrator int

@@ -370,70 +370,21 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 	if !ok {
 		return
 	}
-	tr := &turns[t]
-	id, ranked := -1, 0.0
-	if m.kind == nominalMention {
-		id = p.capitalisedHead(m, g)
-	}
-	if id < 0 && (g == lexicon.Male || g == lexicon.Female) {
-		id, ranked = p.rankFiction(turns, t, i, g)
-	}
-	switch {
-	case id >= 0:
-	case g == lexicon.Self:
-		id = narrator
-		inf.rule = RuleNarrator
-	case p.hasNarrationBefore(i):
-		// “Jock turned to Beaver. “Well,” he said”: the paragraph's own
-		// narration names the speaker.
-		a := p.para(p.paraOf[i]).Start
-		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, tr.addressee)
-	}
-	if id < 0 && g != lexicon.Self && t > 0 && turns[t-1].conv == tr.conv && turns[t-1].lastPara+1 == tr.para {
-		// A turn right after another: someone the narration after it
-		// brings in, the other party, or whoever was just addressed.
-		prev := &turns[t-1]
-		n := -1
-		if m.kind == pronounMention {
-			n = p.trailingSubject(prev, g, tr.addressee)
-		}
-		if n >= 0 {
-			id = n
-		} else if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != tr.addressee && p.fits(a, g) {
-			id = p.ents.find(a)
-		} else if m.kind == pronounMention && p.goesOnAbout(prev, g) && prev.speaker != tr.addressee && p.fits(prev.speaker, g) {
-			id = p.ents.find(prev.speaker)
-		} else if m.kind == pronounMention {
-			id = p.recentOther(turns, t, g, tr.addressee)
-		} else {
-			id = p.otherSpeaker(turns, t-1, -1, tr.addressee, g)
-		}
-		if id < 0 && prev.speaker >= 0 && prev.speaker != tr.addressee && p.fits(prev.speaker, g) && g != lexicon.GenderUnknown {
-			id = prev.speaker
-		}
-	}
-	if id < 0 && g != lexicon.Self {
-		from := p.para(max(0, p.paraOf[i]-2)).Start
-		a := max(from, m.start-antecedentWindow)
-		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, tr.addressee)
-		if id < 0 && g != lexicon.GenderUnknown {
-			// Whom the scene follows (“He looked at his watch…”, pages
-			// after he was named), when one person of the gender leads
-			// it; else, as in “She stopped dead… She looked… ¶ “Very
-			// well,” she agreed”, a chain of sentences led by the
-			// pronoun goes back further to the one who was named; else
-			// the last speaker of the gender, before names further back.
-			wider := max(p.para(max(0, p.paraOf[i]-4)).Start, m.start-2*antecedentWindow)
-			id = p.sceneLead(tr.para, g, tr.addressee)
-			if id < 0 {
-				id = p.fictionSubject(wider, a, g, tr.addressee)
+	id, ranked := p.anaphorIn(turns, t, i, narrator, g, turns[t].addressee)
+	if id >= 0 && m.kind == nominalMention {
+		switch p.ageOf(m) {
+		case ageYoung:
+			if p.young == nil {
+				p.young = map[int]bool{}
 			}
-			if id < 0 {
-				id = p.lastSpeakerOf(turns, t, g, tr.addressee)
-			}
-			if id < 0 {
-				widest := max(p.para(max(0, p.paraOf[i]-8)).Start, m.start-4*antecedentWindow)
-				id = p.fictionSubject(widest, wider, g, tr.addressee)
+			p.young[p.ents.find(id)] = true
+		case ageGrown:
+			if y := p.ents.find(id); p.young[y] {
+				// “the old gentleman” is not the one “the boy” named:
+				// the next reading that passes over them.
+				if id, ranked = p.anaphorIn(turns, t, i, narrator, g, y); id >= 0 && p.young[p.ents.find(id)] {
+					id = -1
+				}
 			}
 		}
 	}
@@ -450,6 +401,85 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		return
 	}
 	inf.conf = max(inf.conf, 0.7)
+}
+
+// anaphorIn is the person quote i's mention of gender g points back to,
+// and the ranker's confidence when the ranker chose them; skip is never
+// chosen.
+func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, skip int) (id int, ranked float64) {
+	inf := &p.info[i]
+	m := inf.m
+	tr := &turns[t]
+	id = -1
+	if m.kind == nominalMention {
+		id = p.capitalisedHead(m, g)
+	}
+	if id < 0 && (g == lexicon.Male || g == lexicon.Female) {
+		id, ranked = p.rankFiction(turns, t, i, g)
+	}
+	if id >= 0 && skip >= 0 && p.ents.find(id) == p.ents.find(skip) {
+		id, ranked = -1, 0
+	}
+	switch {
+	case id >= 0:
+	case g == lexicon.Self:
+		id = narrator
+		inf.rule = RuleNarrator
+	case p.hasNarrationBefore(i):
+		// “Jock turned to Beaver. “Well,” he said”: the paragraph's own
+		// narration names the speaker.
+		a := p.para(p.paraOf[i]).Start
+		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, skip)
+	}
+	if id < 0 && g != lexicon.Self && t > 0 && turns[t-1].conv == tr.conv && turns[t-1].lastPara+1 == tr.para {
+		// A turn right after another: someone the narration after it
+		// brings in, the other party, or whoever was just addressed.
+		prev := &turns[t-1]
+		n := -1
+		if m.kind == pronounMention {
+			n = p.trailingSubject(prev, g, skip)
+		}
+		if n >= 0 {
+			id = n
+		} else if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != skip && p.fits(a, g) {
+			id = p.ents.find(a)
+		} else if m.kind == pronounMention && p.goesOnAbout(prev, g) && prev.speaker != skip && p.fits(prev.speaker, g) {
+			id = p.ents.find(prev.speaker)
+		} else if m.kind == pronounMention {
+			id = p.recentOther(turns, t, g, skip)
+		} else {
+			id = p.otherSpeaker(turns, t-1, -1, skip, g)
+		}
+		if id < 0 && prev.speaker >= 0 && prev.speaker != skip && p.fits(prev.speaker, g) && g != lexicon.GenderUnknown {
+			id = prev.speaker
+		}
+	}
+	if id < 0 && g != lexicon.Self {
+		from := p.para(max(0, p.paraOf[i]-2)).Start
+		a := max(from, m.start-antecedentWindow)
+		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, skip)
+		if id < 0 && g != lexicon.GenderUnknown {
+			// Whom the scene follows (“He looked at his watch…”, pages
+			// after he was named), when one person of the gender leads
+			// it; else, as in “She stopped dead… She looked… ¶ “Very
+			// well,” she agreed”, a chain of sentences led by the
+			// pronoun goes back further to the one who was named; else
+			// the last speaker of the gender, before names further back.
+			wider := max(p.para(max(0, p.paraOf[i]-4)).Start, m.start-2*antecedentWindow)
+			id = p.sceneLead(tr.para, g, skip)
+			if id < 0 {
+				id = p.fictionSubject(wider, a, g, skip)
+			}
+			if id < 0 {
+				id = p.lastSpeakerOf(turns, t, g, skip)
+			}
+			if id < 0 {
+				widest := max(p.para(max(0, p.paraOf[i]-8)).Start, m.start-4*antecedentWindow)
+				id = p.fictionSubject(widest, wider, g, skip)
+			}
+		}
+	}
+	return id, ranked
 }
 
 // anaphorGender tells whether a mention points back to someone in the
@@ -1662,4 +1692,33 @@ func (p *pass) describedTagSpeaker(tr *turn) int {
 		return p.ents.find(inf.entity)
 	}
 	return -1
+}
+
+// Ages a description shows (lexicon [young-nouns], [grown-nouns]).
+const (
+	ageUnknown = iota
+	ageYoung
+	ageGrown
+)
+
+// ageOf is the age description m shows by its head noun: “the boy”
+// young, “the old gentleman” grown, “the young man” neither.
+func (p *pass) ageOf(m mention) int {
+	head, _ := nominalHead(m.core)
+	head = strings.ToLower(head)
+	switch {
+	case p.lx.YoungNouns[head]:
+		return ageYoung
+	case !p.lx.GrownNouns[head]:
+		return ageUnknown
+	}
+	for k := 0; ; {
+		var w string
+		if w, k = nextField(m.core, k); w == "" {
+			return ageGrown
+		}
+		if p.lx.YoungNouns[strings.ToLower(w)] {
+			return ageUnknown
+		}
+	}
 }

@@ -131,6 +131,11 @@ type Lexicon struct {
 	// ("Aunt Juley"): "her aunt" may be the book's Aunt Juley, while "her
 	// sister" is not its Sister Bill. Lower-cased.
 	KinAddress map[string]bool
+	// YoungNouns describe a child ("the boy"), GrownNouns a grown man or
+	// woman ("the old gentleman"): a novel's character one describes is
+	// not the other. "young" is among YoungNouns: "the young man" shows
+	// no grown person. Lower-cased.
+	YoungNouns, GrownNouns map[string]bool
 }
 
 // BodyKind is a kind of body a description can name (“the company”):
@@ -249,7 +254,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -311,6 +316,10 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 	switch section {
 	case "kin-address":
 		return &lx.KinAddress
+	case "young-nouns":
+		return &lx.YoungNouns
+	case "grown-nouns":
+		return &lx.GrownNouns
 	case "role-nouns":
 		return &lx.RoleNouns
 	case "past-cues":
