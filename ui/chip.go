@@ -49,30 +49,43 @@ func newChip() *chip {
 
 // setTopic makes the chip show a topic.
 func (c *chip) setTopic(name, hex string, suggested bool, v fyne.ThemeVariant) {
+	c.chipLook = topicLook(name, hex, suggested, v)
+	c.Refresh()
+}
+
+// topicLook is a topic's chip: filled for the researcher's topics,
+// outlined for suggestions.
+func topicLook(name, hex string, suggested bool, v fyne.ThemeVariant) chipLook {
 	base := parseColour(hex)
 	fill, ink := chipColours(base, v)
-	c.chipLook = chipLook{text: name, ink: ink, dot: base, italic: suggested, ringDot: suggested}
+	l := chipLook{text: name, ink: ink, dot: base, italic: suggested, ringDot: suggested}
 	if suggested {
-		c.fill = color.Transparent
-		c.stroke = ink
+		l.fill, l.stroke = color.Transparent, ink
 	} else {
-		c.fill = fill
+		l.fill = fill
 	}
-	c.Refresh()
+	return l
 }
 
 // setMore makes the chip say how many topics did not fit.
 func (c *chip) setMore(text string) {
-	c.chipLook = chipLook{text: text,
-		fill: theme.Color(theme.ColorNameButton), ink: theme.Color(theme.ColorNamePlaceHolder)}
+	c.chipLook = moreLook(text)
 	c.Refresh()
+}
+
+func moreLook(text string) chipLook {
+	return chipLook{text: text, fill: theme.Color(theme.ColorNameButton), ink: theme.Color(theme.ColorNamePlaceHolder)}
 }
 
 // setReview makes the chip the amber "Review · 0.58" badge.
 func (c *chip) setReview(text string, p palette) {
-	c.chipLook = chipLook{text: text, fill: p.badgeFill, stroke: p.badgeStroke,
-		ink: p.badgeText, icon: theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameWarning)}
+	c.chipLook = reviewLook(text, p)
 	c.Refresh()
+}
+
+func reviewLook(text string, p palette) chipLook {
+	return chipLook{text: text, fill: p.badgeFill, stroke: p.badgeStroke,
+		ink: p.badgeText, icon: theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameWarning)}
 }
 
 func (c *chip) style() fyne.TextStyle { return fyne.TextStyle{Italic: c.italic, Bold: c.bold} }

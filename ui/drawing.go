@@ -116,10 +116,6 @@ func (d *drawing) rollback(m drawMark) {
 	d.next, d.shaped, d.models = d.next[:m.items], d.shaped[:m.items], d.models[:m.models]
 }
 
-// addModel notes a widget whose look the items added since hold (tests
-// read a chip's text through it).
-func (d *drawing) addModel(o fyne.CanvasObject) { d.models = append(d.models, o) }
-
 // object is the image of the items collected since start, made again
 // when they changed; nil when there is nothing to paint.
 func (d *drawing) object() fyne.CanvasObject {

@@ -230,3 +230,33 @@ func TestDashedBoxIsOneImage(t *testing.T) {
 		t.Errorf("inside, the faint fill: alpha %#x", alpha(280, 180))
 	}
 }
+
+// A topic whose letters the window's font lacks is a chip Fyne draws, and
+// it shows the row's topic of the moment, not the one before.
+func TestRowChipTheFontCannotDrawIsFyne(t *testing.T) {
+	test.NewTempApp(t)
+	r := newQuoteRow(newQuoteList(nil))
+	r.Resize(fyne.NewSize(520, rowHeight))
+	show := func(topic string) (fyneChips int) {
+		r.show(0, storage.QuoteRow{ID: 7, Text: "“Words.”", Speaker: "Li Wei", Confidence: 0.9,
+			Status: storage.StatusActive, Topics: []storage.TopicChip{{Name: topic, Color: "#d9480f"}}})
+		for _, o := range test.WidgetRenderer(r).Objects() {
+			if _, ok := o.(*chip); ok {
+				fyneChips++
+			}
+		}
+		return fyneChips
+	}
+	if n := show("贸易"); n != 1 {
+		t.Errorf("a topic in Chinese is %d chips of Fyne's; want 1", n)
+	}
+	paints(t, r, "贸易")
+	if n := show("外交"); n != 1 {
+		t.Errorf("another topic in Chinese is %d chips of Fyne's; want 1", n)
+	}
+	paints(t, r, "外交")
+	if n := show("Trade"); n != 0 {
+		t.Errorf("a topic in Latin letters is %d chips of Fyne's; want it painted by the row", n)
+	}
+	paints(t, r, "Trade")
+}

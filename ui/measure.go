@@ -106,16 +106,11 @@ func (m *textMeasurer) shape(text string, size float32, style fyne.TextStyle) (f
 // shapeRuns shapes text with the theme's font for style, when it has
 // every glyph of it and no tabs (Fyne draws those by its own rules).
 func (m *textMeasurer) shapeRuns(text string, size float32, style fyne.TextStyle) ([]shaping.Output, bool) {
-	face := m.face(style)
-	if face == nil || style.Monospace || style.Symbol || strings.ContainsAny(text, "\t\r") {
+	if !m.drawable(text, style) {
 		return nil, false
 	}
+	face := m.face(style)
 	runes := []rune(text)
-	for _, r := range runes {
-		if _, ok := face.NominalGlyph(r); !ok {
-			return nil, false
-		}
-	}
 	in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR, Face: face,
 		Size: fixed.Int26_6(float64(size) * 64)}
 	runs := []shaping.Input{in}
@@ -133,6 +128,25 @@ func (m *textMeasurer) shapeRuns(text string, size float32, style fyne.TextStyle
 		out = append(out, shaped)
 	}
 	return out, true
+}
+
+// drawable reports whether the theme's font for style has every letter of
+// text and text has no tabs (Fyne draws those by its own rules); false
+// for a nil measurer.
+func (m *textMeasurer) drawable(text string, style fyne.TextStyle) bool {
+	if m == nil {
+		return false
+	}
+	face := m.face(style)
+	if face == nil || style.Monospace || style.Symbol || strings.ContainsAny(text, "\t\r") {
+		return false
+	}
+	for _, r := range text {
+		if _, ok := face.NominalGlyph(r); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // latinOnly reports whether text is all Latin letters and common marks

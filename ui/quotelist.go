@@ -527,7 +527,6 @@ func (rr *quoteRowRenderer) Objects() []fyne.CanvasObject {
 		switch {
 		case c.Hidden:
 		case c.icon == nil && rr.parts[i].drawInto(d, c.Position()):
-			d.addModel(c)
 		default:
 			objs = append(objs, c)
 		}
@@ -554,15 +553,15 @@ func (rr *quoteRowRenderer) Refresh() {
 	for i, c := range rr.chips {
 		if i < len(row.Topics) {
 			t := row.Topics[i]
-			c.setTopic(t.Name, t.Color, t.TopicOrigin == storage.TopicSuggested, v)
+			c.chipLook = topicLook(t.Name, t.Color, t.TopicOrigin == storage.TopicSuggested, v)
 		}
 	}
 	rr.note.Hidden = !w.ok || row.Note == ""
 	rr.badge.Hidden = !(w.ok && (row.NeedsReview(w.list.threshold) || row.Status == storage.StatusRejected))
 	if row.Status == storage.StatusRejected {
-		rr.badge.setMore("Rejected")
+		rr.badge.chipLook = moreLook("Rejected")
 	} else if !rr.badge.Hidden {
-		rr.badge.setReview(reviewBadge(row), paletteFor(v))
+		rr.badge.chipLook = reviewLook(reviewBadge(row), paletteFor(v))
 	}
 	rr.Layout(w.Size())
 	canvas.Refresh(w)
@@ -587,10 +586,18 @@ func (rr *quoteRowRenderer) Layout(size fyne.Size) {
 	}
 	rr.layoutMeta(inner)
 	rr.layoutChips(inner)
+	// The row paints its chips itself (parts, in Objects); only a chip it
+	// leaves to Fyne, one with an icon or letters the font lacks, is
+	// refreshed: the others' own renderers would be laid out for nothing.
+	m := rr.w.list.measure
 	for i, c := range rr.allChips() {
-		if !c.Hidden {
-			c.styleParts(rr.parts[i])
-			c.layout(rr.parts[i], c.Size())
+		if c.Hidden {
+			continue
+		}
+		c.styleParts(rr.parts[i])
+		c.layout(rr.parts[i], c.Size())
+		if c.icon != nil || !m.drawable(rr.parts[i].label.Text, c.style()) {
+			c.Refresh()
 		}
 	}
 }
@@ -674,7 +681,7 @@ func (rr *quoteRowRenderer) layoutChips(inner float32) {
 	}
 	rr.more.Hide()
 	if rest := len(row.Topics) - shown; rr.w.ok && rest > 0 {
-		rr.more.setMore(fmt.Sprintf("+%d", rest))
+		rr.more.chipLook = moreLook(fmt.Sprintf("+%d", rest))
 		ms := rr.more.MinSize()
 		rr.more.Resize(ms)
 		rr.more.Move(fyne.NewPos(x, rowChipsY))
