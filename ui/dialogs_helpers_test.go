@@ -237,15 +237,8 @@ func walkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	}
 }
 
-// standInModels are the canvas.Text that o stands in for when r draws its
-// texts as images (textStandIns), or the texts and chips an image of r's
-// drawing paints; else o.
+// standInModels are the texts an image of r's drawing paints; else o.
 func standInModels(r fyne.WidgetRenderer, o fyne.CanvasObject) []fyne.CanvasObject {
-	if s, ok := r.(interface{ standIns() *textStandIns }); ok {
-		if t := s.standIns().modelOf(o); t != nil {
-			return []fyne.CanvasObject{t}
-		}
-	}
 	if s, ok := r.(interface{ drawing() *drawing }); ok {
 		if d := s.drawing(); d.img != nil && o == d.img {
 			return d.models

@@ -17,9 +17,14 @@ import (
 // image. With software OpenGL every object Fyne draws is a draw call of
 // its own, and llvmpipe copies 33 KB of state into freshly allocated
 // memory for each: a quote row of five texts and four chips cost some
-// fifteen such calls and now costs one (docs/PERFORMANCE.md 1f). The
-// widget keeps laying out its canvas objects as models; the drawing
-// paints what they describe, and is made again only when that changes.
+// fifteen such calls and now costs one (docs/PERFORMANCE.md 1f). Its
+// texts are shaped with the window's kept shaper and made of letters
+// rasterised once (glyphCache): Fyne shapes each new canvas.Text with a
+// new HarfBuzz font, measures it again and rasterises every letter, a
+// third of the window thread's time in the frame that showed a new
+// article (1b, 1e). The widget keeps laying out its canvas objects as
+// models; the drawing paints what they describe, and is made again only
+// when that changes.
 type drawing struct {
 	measure   *textMeasurer
 	origin    fyne.Position // where the items' coordinates start, in the widget

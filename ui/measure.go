@@ -23,7 +23,7 @@ type textMeasurer struct {
 	segmenter shaping.Segmenter
 	faces     map[fyne.TextStyle]*font.Face // nil: the theme's font could not be read
 	widths    map[measureKey]float32
-	glyphs    glyphCache // letters rasterised for textLineRaster
+	glyphs    glyphCache // letters rasterised for drawings
 	prepared  *preparedFaces
 }
 

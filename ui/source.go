@@ -451,8 +451,8 @@ func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // lineText is one line of text, ellipsized to its width: secondary text
 // (dates, counts, outlets) in the theme's placeholder colour, or the
 // status bar's, which changes several times a second during an import.
-// Drawn from the window's measurer (textStandIns), a new text costs no new
-// font and no texture of Fyne's.
+// Drawn from the window's measurer (drawing), a new text costs no new font
+// and no texture of Fyne's.
 type lineText struct {
 	widget.BaseWidget
 	text    string
@@ -498,18 +498,30 @@ func (g *lineText) CreateRenderer() fyne.WidgetRenderer {
 type lineTextRenderer struct {
 	g     *lineText
 	t     *canvas.Text
-	texts textStandIns
+	drawn drawing
 }
 
-func (r *lineTextRenderer) Destroy()           {}
+func (r *lineTextRenderer) Destroy()           { r.drawn.release() }
 func (r *lineTextRenderer) MinSize() fyne.Size { return r.g.MinSize() }
+
+// Objects are the text as an image (drawing), or the text itself when
+// the window's font lacks some of its letters.
 func (r *lineTextRenderer) Objects() []fyne.CanvasObject {
-	r.texts.measure = r.g.measure
-	return r.texts.objects(r.t)
+	d := &r.drawn
+	d.measure = r.g.measure
+	d.start(r.g.Size())
+	if !d.addText(r.t, fyne.Position{}) {
+		d.release()
+		return []fyne.CanvasObject{r.t}
+	}
+	if img := d.object(); img != nil {
+		return []fyne.CanvasObject{img}
+	}
+	return nil
 }
 
-// standIns lets tests read the text behind the image.
-func (r *lineTextRenderer) standIns() *textStandIns { return &r.texts }
+// drawing lets tests read the text behind the image.
+func (r *lineTextRenderer) drawing() *drawing { return &r.drawn }
 
 func (r *lineTextRenderer) Layout(size fyne.Size) {
 	r.t.Text = r.g.measure.ellipsize(r.g.text, size.Width-theme.InnerPadding(), r.g.size, fyne.TextStyle{})

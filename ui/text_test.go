@@ -233,7 +233,7 @@ func TestScrollMakesObjectsOnlyForNewLines(t *testing.T) {
 	}
 }
 
-// A line drawn as one image (textLineRaster) looks as Fyne's canvas.Text
+// A line drawn as one image (drawing) looks as Fyne's canvas.Text
 // draws it: the same letters in the same places, bold where bold.
 func TestLineImagesLookAsFyneText(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(theme.LightTheme())

@@ -7,72 +7,11 @@ import (
 	"math"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"github.com/go-text/render"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
 )
-
-// textRun is a piece of text to draw in one style, x units from the left
-// of the line it belongs to.
-type textRun struct {
-	text  string
-	x     float32
-	style fyne.TextStyle
-}
-
-// textLineRaster draws a line of runs as one image, shaped with the
-// measurer's kept shaper and fonts, each letter rasterised once (as Fyne
-// rasterises a canvas.Text, with go-text/render) and then copied from the
-// measurer's glyphs. Fyne shapes each new canvas.Text with a new HarfBuzz
-// font, measures it the same way again for its size and rasterises every
-// letter of it: in the frame that shows a new article, with software
-// OpenGL, that was a third or more of the window thread's time
-// (docs/PERFORMANCE.md 1b, 1e). ok is false when a run needs what only Fyne's painter does
-// (another font for some of its letters, tabs): draw that line with
-// canvas.Text.
-func (m *textMeasurer) textLineRaster(runs []textRun, size, height float32, ink color.Color) (r *canvas.Raster, ok bool) {
-	shaped := make([][]shaping.Output, len(runs))
-	var width float32
-	for i, run := range runs {
-		out, ok := m.shapeRuns(run.text, size, run.style)
-		if !ok {
-			return nil, false
-		}
-		shaped[i] = out
-		end := run.x
-		for _, o := range out {
-			end += float32(o.Advance) / 64
-		}
-		width = max(width, end)
-	}
-	box := m.textBox(size)
-	r = canvas.NewRaster(func(w, h int) image.Image {
-		img := image.NewRGBA(image.Rect(0, 0, w, h))
-		if w == 0 {
-			return img
-		}
-		// The pixel scale, to the hundredth: scales are such (1, 1.25,
-		// 2), and the letters kept are by size in pixels.
-		scale := float32(math.Round(float64(w)/float64(width+2)*100) / 100)
-		// Where Fyne puts a canvas.Text of this height: centred, and
-		// its baseline the ascent below the text's top.
-		top := max(0, (height-box.height)/2)
-		y := int(math.Round(float64(top*scale))) + int(math.Ceil(float64(box.ascent*scale)))
-		src := image.NewUniform(ink)
-		for i, run := range runs {
-			x := float32(math.Round(float64(run.x * scale)))
-			for _, out := range shaped[i] {
-				x = m.glyphs.drawRun(img, src, out, size, scale, x, y)
-			}
-		}
-		return img
-	})
-	r.ScaleMode = canvas.ImageScalePixels // painted at the size shown (see drawing.object)
-	r.Resize(fyne.NewSize(width+2, max(height, box.height)))
-	return r, true
-}
 
 // textBox is the height Fyne gives a line of text of size and the
 // distance from its top to the baseline.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"github.com/go-text/render"
@@ -20,7 +21,7 @@ import (
 
 // BenchmarkLineTextImages makes the images of lines of article text not
 // drawn before, as the OpenGL painter does in the first frame that shows
-// them: "line-images" as textLineRaster does (one image per line, the
+// them: "line-images" as a drawing does (one image per line, the
 // window's kept shaper), "fyne-text" as Fyne 2.7's painter does for a
 // canvas.Text per run (its size measured, then shaped with a new shaper
 // and rasterised into an NRGBA image that is converted to RGBA for the
@@ -40,13 +41,17 @@ func BenchmarkLineTextImages(b *testing.B) {
 	}
 	ink := theme.Color(theme.ColorNameForeground)
 	b.Run("line-images", func(b *testing.B) {
-		m := newTextMeasurer()
+		d := drawing{measure: newTextMeasurer()}
+		t := canvas.NewText("", ink)
+		t.TextSize = articleTextSize
+		t.Resize(fyne.NewSize(2000, articleLine))
 		for i := 0; b.Loop(); i++ {
-			line := fmt.Sprint(i, lines[i%len(lines)])
-			r, ok := m.textLineRaster([]textRun{{text: line}}, articleTextSize, articleLine, ink)
-			if !ok {
+			t.Text = fmt.Sprint(i, lines[i%len(lines)])
+			d.start(t.Size())
+			if !d.addText(t, fyne.Position{}) {
 				continue
 			}
+			r := d.object().(*canvas.Raster)
 			s := r.Size()
 			r.Generator(int(s.Width), int(s.Height))
 		}
