@@ -107,7 +107,9 @@ func readView(req viewRequest) libraryView {
 	case req.firstQuote && len(v.firstPage) > 0:
 		v.source = fetchSource(req.lib, v.firstPage[0].DocumentID, v.firstPage[0].ID)
 	}
-	if req.measure != nil && v.source.doc.ID != 0 {
+	if req.measure != nil && v.source.doc.ID != 0 && v.source.doc.ID != req.sourceDoc {
+		// A newly read article; the one shown, read again for its quotes,
+		// was measured when it was first shown.
 		v.source.widths = articleWidths(req.measure, v.source.doc.Text)
 	}
 	v.undo, v.redo, err = req.lib.UndoRedo(ctx)

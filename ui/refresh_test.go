@@ -429,3 +429,20 @@ func TestInTurnsWaitsForAFrameBetweenSteps(t *testing.T) {
 		t.Errorf("steps ran as %v", ran)
 	}
 }
+
+// The view's background read measures the words of an article it reads
+// for the first time, not those of the article shown, read again for its
+// quotes.
+func TestViewReadMeasuresOnlyANewArticle(t *testing.T) {
+	tw := newTestWindow(t)
+	tw.importFiles("harbour.txt")
+	first := tw.quoteWith("")
+	fresh := readView(viewRequest{lib: tw.lib, firstQuote: true, currentAt: -1, measure: newTextMeasurer()})
+	if fresh.source.doc.ID != first.DocumentID || len(fresh.source.widths) == 0 {
+		t.Fatalf("reading the first quote's article measured %d words", len(fresh.source.widths))
+	}
+	again := readView(viewRequest{lib: tw.lib, sourceDoc: first.DocumentID, sourceQuot: first.ID, currentAt: -1, measure: newTextMeasurer()})
+	if again.source.doc.ID != first.DocumentID || again.source.widths != nil {
+		t.Errorf("reading the article shown again measured %d words", len(again.source.widths))
+	}
+}
