@@ -446,7 +446,16 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 		} else if m.kind == pronounMention && p.goesOnAbout(prev, g) && prev.speaker != skip && p.fits(prev.speaker, g) {
 			id = p.ents.find(prev.speaker)
 		} else if m.kind == pronounMention {
-			id = p.recentOther(turns, t, g, skip)
+			if p.hasNarrationBefore(prev.first) {
+				// The paragraph before is narration that quotes some
+				// words (“…read the words over the inn, “The Green
+				// Man”, and smiled”), not a turn of talk another
+				// answers: whom the narration names speaks.
+				id = p.nearSubject(i, g, skip)
+			}
+			if id < 0 {
+				id = p.recentOther(turns, t, g, skip)
+			}
 		} else {
 			id = p.otherSpeaker(turns, t-1, -1, skip, g)
 		}
@@ -455,8 +464,7 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 		}
 	}
 	if id < 0 && g != lexicon.Self {
-		from := p.para(max(0, p.paraOf[i]-2)).Start
-		a := max(from, m.start-antecedentWindow)
+		a := p.nearStart(i)
 		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, skip)
 		if id < 0 && g != lexicon.GenderUnknown {
 			// Whom the scene follows (“He looked at his watch…”, pages
@@ -480,6 +488,19 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 		}
 	}
 	return id, ranked
+}
+
+// nearStart is where the near narration reading for quote i's mention
+// begins: two paragraphs back, at most antecedentWindow bytes.
+func (p *pass) nearStart(i int) int {
+	from := p.para(max(0, p.paraOf[i]-2)).Start
+	return max(from, p.info[i].m.start-antecedentWindow)
+}
+
+// nearSubject is the subject of the near narration before quote i who fits
+// g and is not skip, -1 if none.
+func (p *pass) nearSubject(i int, g lexicon.Gender, skip int) int {
+	return p.fictionSubject(p.nearStart(i), p.quotes[i].Span.Start, g, skip)
 }
 
 // anaphorGender tells whether a mention points back to someone in the
