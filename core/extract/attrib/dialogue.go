@@ -441,6 +441,10 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 		}
 		if n >= 0 {
 			id = n
+		} else if m.kind == pronounMention && p.thoughtTurn(prev) && prev.speaker != skip && p.fits(prev.speaker, g) {
+			// “…,” she thought to herself. ¶ “…,” she said: no one
+			// answers a thought; the thinker speaks.
+			id = p.ents.find(prev.speaker)
 		} else if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != skip && p.fits(a, g) {
 			id = p.ents.find(a)
 		} else if m.kind == pronounMention && p.goesOnAbout(prev, g) && prev.speaker != skip && p.fits(prev.speaker, g) {
@@ -1539,6 +1543,23 @@ func (p *pass) recentOther(turns []turn, t int, g lexicon.Gender, skip int) int 
 		}
 	}
 	return p.otherSpeaker(turns, t-1, -1, skip, g)
+}
+
+// thoughtTurn reports a turn whose tags are all thought cues (“…,” she
+// thought; “…,” mused Katharine), at least one.
+func (p *pass) thoughtTurn(tr *turn) bool {
+	thought := false
+	for i := tr.first; i <= tr.last; i++ {
+		cue := p.info[i].cue
+		if cue.End <= cue.Start {
+			continue
+		}
+		if !p.lx.ThoughtCues[lower(p.text[cue.Start:cue.End])] {
+			return false
+		}
+		thought = true
+	}
+	return thought
 }
 
 // goesOnAbout reports narration right after turn prev, whose speaker a
