@@ -689,6 +689,9 @@ func quotedPiece(quotes []core.Quote, q, pos int) core.Span {
 func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) int {
 	for start, end := range sentencesBack(toks) {
 		sent := toks[start:end]
+		if id := p.describedSpeakerLeads(sent, g); id >= 0 {
+			return id
+		}
 		if pronounLeads(sent, g) {
 			// “She glanced at Mrs. Hilbery.”: the sentence goes on about
 			// someone named earlier, not the woman it names.
@@ -758,6 +761,40 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 		if id := p.castEntity(c); id != skip && p.fits(id, g) {
 			return id
 		}
+	}
+	return -1
+}
+
+// describedSpeakerLeads is the speaker a capitalised description that
+// opens sent names (“The Secretary turned to him with working
+// eyebrows.”), when the book tags quotes with that description (“said the
+// Secretary”) and it may be referred to with g; -1 otherwise. Such a
+// sentence is about that person, not about a name further back. (A
+// description in lower case, “the waiter”, “the men”, is too often a
+// passing figure, not the one who speaks next.)
+func (p *pass) describedSpeakerLeads(sent []token, g lexicon.Gender) int {
+	if g != lexicon.Male && g != lexicon.Female {
+		return -1
+	}
+	sent = wordsFrom(sent)
+	if len(sent) < 2 || !equalLower(sent[0].text, "the") {
+		return -1
+	}
+	key := "the"
+	for n := 1; n < len(sent) && n <= 3 && sent[n].word; n++ {
+		key += " " + lower(sent[n].text)
+		ids := p.ents.byCore[key]
+		if len(ids) == 0 || !sent[n].cap {
+			continue
+		}
+		if c := p.cast.lookup(mention{kind: nameMention, core: sent[n].text}); c >= 0 && p.cast.chars[c].thing {
+			return -1 // “The Hilberys”: a family
+		}
+		id := p.ents.find(ids[0])
+		if e := p.ents.get(id); e.gender != lexicon.GenderUnknown && e.gender != g || p.narrator >= 0 && id == p.ents.find(p.narrator) {
+			return -1
+		}
+		return id
 	}
 	return -1
 }
