@@ -780,11 +780,12 @@ func (p *pass) describedSpeakerLeads(sent []token, g lexicon.Gender) int {
 	if len(sent) < 2 || !equalLower(sent[0].text, "the") {
 		return -1
 	}
-	key := "the"
 	for n := 1; n < len(sent) && n <= 3 && sent[n].word; n++ {
-		key += " " + lower(sent[n].text)
-		ids := p.ents.byCore[key]
-		if len(ids) == 0 || !sent[n].cap {
+		if !sent[n].cap {
+			continue // (“The old Professor”: read on to the capital)
+		}
+		ids := p.ents.byCore[describedKey(sent[:n+1])]
+		if len(ids) == 0 {
 			continue
 		}
 		if c := p.cast.lookup(mention{kind: nameMention, core: sent[n].text}); c >= 0 && p.cast.chars[c].thing {
@@ -797,6 +798,19 @@ func (p *pass) describedSpeakerLeads(sent []token, g lexicon.Gender) int {
 		return id
 	}
 	return -1
+}
+
+// describedKey is the registry's key for the description made of words:
+// lower case, one space between words (“the old professor”).
+func describedKey(words []token) string {
+	var b strings.Builder
+	for k, w := range words {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(lower(w.text))
+	}
+	return b.String()
 }
 
 // pronounLeads reports a sentence whose subject is “he” or “she” of

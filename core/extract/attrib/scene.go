@@ -147,7 +147,16 @@ func (p *pass) readSceneSentences(a, b int, afterQuote bool) {
 // g (“Her hands lay still in her lap.”): like one led by “she”, it goes
 // on about the woman the sentence before was about.
 func possessiveLeads(sent []token, g lexicon.Gender) bool {
-	return len(sent) > 0 && sent[0].word && (g == lexicon.Male || g == lexicon.Female) && possessiveGender(lower(sent[0].text)) == g
+	if len(sent) == 0 || !sent[0].word {
+		return false
+	}
+	switch g {
+	case lexicon.Male:
+		return equalLower(sent[0].text, "his")
+	case lexicon.Female:
+		return equalLower(sent[0].text, "her")
+	}
+	return false
 }
 
 // sceneSubjectWords is how far into a sentence its leading name is read.
