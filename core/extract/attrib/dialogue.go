@@ -441,12 +441,25 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 		}
 		if n >= 0 {
 			id = n
+		} else if m.kind == pronounMention && p.thoughtTurn(prev) && prev.speaker != skip && p.fits(prev.speaker, g) {
+			// “…,” she thought to herself. ¶ “…,” she said: no one
+			// answers a thought; the thinker speaks.
+			id = p.ents.find(prev.speaker)
 		} else if a := prev.addressee; a >= 0 && prev.answers && a != prev.speaker && a != skip && p.fits(a, g) {
 			id = p.ents.find(a)
 		} else if m.kind == pronounMention && p.goesOnAbout(prev, g) && prev.speaker != skip && p.fits(prev.speaker, g) {
 			id = p.ents.find(prev.speaker)
 		} else if m.kind == pronounMention {
-			id = p.recentOther(turns, t, g, skip)
+			if p.hasNarrationBefore(prev.first) {
+				// The paragraph before is narration that quotes some
+				// words (“…read the words over the inn, “The Green
+				// Man”, and smiled”), not a turn of talk another
+				// answers: whom the narration names speaks.
+				id = p.nearSubject(i, g, skip)
+			}
+			if id < 0 {
+				id = p.recentOther(turns, t, g, skip)
+			}
 		} else {
 			id = p.otherSpeaker(turns, t-1, -1, skip, g)
 		}
@@ -455,8 +468,7 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 		}
 	}
 	if id < 0 && g != lexicon.Self {
-		from := p.para(max(0, p.paraOf[i]-2)).Start
-		a := max(from, m.start-antecedentWindow)
+		a := p.nearStart(i)
 		id = p.fictionSubject(a, p.quotes[i].Span.Start, g, skip)
 		if id < 0 && g != lexicon.GenderUnknown {
 			// Whom the scene follows (“He looked at his watch…”, pages
@@ -480,6 +492,19 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 		}
 	}
 	return id, ranked
+}
+
+// nearStart is where the near narration reading for quote i's mention
+// begins: two paragraphs back, at most antecedentWindow bytes.
+func (p *pass) nearStart(i int) int {
+	from := p.para(max(0, p.paraOf[i]-2)).Start
+	return max(from, p.info[i].m.start-antecedentWindow)
+}
+
+// nearSubject is the subject of the near narration before quote i who fits
+// g and is not skip, -1 if none.
+func (p *pass) nearSubject(i int, g lexicon.Gender, skip int) int {
+	return p.fictionSubject(p.nearStart(i), p.quotes[i].Span.Start, g, skip)
 }
 
 // anaphorGender tells whether a mention points back to someone in the
@@ -664,6 +689,9 @@ func quotedPiece(quotes []core.Quote, q, pos int) core.Span {
 func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) int {
 	for start, end := range sentencesBack(toks) {
 		sent := toks[start:end]
+		if id := p.describedSpeakerLeads(sent, g); id >= 0 {
+			return id
+		}
 		if pronounLeads(sent, g) {
 			// “She glanced at Mrs. Hilbery.”: the sentence goes on about
 			// someone named earlier, not the woman it names.
@@ -735,6 +763,54 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 		}
 	}
 	return -1
+}
+
+// describedSpeakerLeads is the speaker a capitalised description that
+// opens sent names (“The Secretary turned to him with working
+// eyebrows.”), when the book tags quotes with that description (“said the
+// Secretary”) and it may be referred to with g; -1 otherwise. Such a
+// sentence is about that person, not about a name further back. (A
+// description in lower case, “the waiter”, “the men”, is too often a
+// passing figure, not the one who speaks next.)
+func (p *pass) describedSpeakerLeads(sent []token, g lexicon.Gender) int {
+	if g != lexicon.Male && g != lexicon.Female {
+		return -1
+	}
+	sent = wordsFrom(sent)
+	if len(sent) < 2 || !equalLower(sent[0].text, "the") {
+		return -1
+	}
+	for n := 1; n < len(sent) && n <= 3 && sent[n].word; n++ {
+		if !sent[n].cap {
+			continue // (“The old Professor”: read on to the capital)
+		}
+		ids := p.ents.byCore[describedKey(sent[:n+1])]
+		if len(ids) == 0 {
+			continue
+		}
+		if c := p.cast.lookup(mention{kind: nameMention, core: sent[n].text}); c >= 0 && p.cast.chars[c].thing {
+			return -1 // “The Hilberys”: a family
+		}
+		id := p.ents.find(ids[0])
+		if e := p.ents.get(id); e.gender != lexicon.GenderUnknown && e.gender != g || p.narrator >= 0 && id == p.ents.find(p.narrator) {
+			return -1
+		}
+		return id
+	}
+	return -1
+}
+
+// describedKey is the registry's key for the description made of words:
+// lower case, one space between words (“the old professor”).
+func describedKey(words []token) string {
+	var b strings.Builder
+	for k, w := range words {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(lower(w.text))
+	}
+	return b.String()
 }
 
 // pronounLeads reports a sentence whose subject is “he” or “she” of
@@ -1518,6 +1594,23 @@ func (p *pass) recentOther(turns []turn, t int, g lexicon.Gender, skip int) int 
 		}
 	}
 	return p.otherSpeaker(turns, t-1, -1, skip, g)
+}
+
+// thoughtTurn reports a turn whose tags are all thought cues (“…,” she
+// thought; “…,” mused Katharine), at least one.
+func (p *pass) thoughtTurn(tr *turn) bool {
+	thought := false
+	for i := tr.first; i <= tr.last; i++ {
+		cue := p.info[i].cue
+		if cue.End <= cue.Start {
+			continue
+		}
+		if !p.lx.ThoughtCues[lower(p.text[cue.Start:cue.End])] {
+			return false
+		}
+		thought = true
+	}
+	return thought
 }
 
 // goesOnAbout reports narration right after turn prev, whose speaker a

@@ -18,8 +18,8 @@ import (
 // (back to the chapter heading or a row of asterisks that starts the
 // scene, at most sceneWindow bytes) and weighs who leads its sentences: a
 // sentence led by a name counts for that person, one led by “he” or
-// “she” for the person of that gender the sentence before was about;
-// recent sentences weigh more.
+// “she” (or “his”, “her”) for the person of that gender the sentence
+// before was about; recent sentences weigh more.
 
 // sceneTracker is the state of that reading.
 type sceneTracker struct {
@@ -143,6 +143,22 @@ func (p *pass) readSceneSentences(a, b int, afterQuote bool) {
 	}
 }
 
+// possessiveLeads reports a sentence that opens with the possessive of
+// g (“Her hands lay still in her lap.”): like one led by “she”, it goes
+// on about the woman the sentence before was about.
+func possessiveLeads(sent []token, g lexicon.Gender) bool {
+	if len(sent) == 0 || !sent[0].word {
+		return false
+	}
+	switch g {
+	case lexicon.Male:
+		return equalLower(sent[0].text, "his")
+	case lexicon.Female:
+		return equalLower(sent[0].text, "her")
+	}
+	return false
+}
+
 // sceneSubjectWords is how far into a sentence its leading name is read.
 const sceneSubjectWords = 6
 
@@ -152,7 +168,7 @@ func (p *pass) weighSentence(sent []token, tag bool) {
 	s := p.scene
 	s.sents++
 	for _, g := range [2]lexicon.Gender{lexicon.Male, lexicon.Female} {
-		if pronounLeads(sent, g) {
+		if pronounLeads(sent, g) || possessiveLeads(sent, g) {
 			if id := s.about[genderSlot(g)]; id >= 0 && !tag {
 				s.credit(id)
 			}

@@ -136,6 +136,10 @@ type Lexicon struct {
 	// not the other. "young" is among YoungNouns: "the young man" shows
 	// no grown person. Lower-cased.
 	YoungNouns, GrownNouns map[string]bool
+	// ThoughtCues are the verbs that tag a character's thought, not
+	// speech ("she thought", "mused Katharine"): a thought answers no
+	// one. Lower-cased, every form.
+	ThoughtCues map[string]bool
 }
 
 // BodyKind is a kind of body a description can name (“the company”):
@@ -254,7 +258,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -320,6 +324,8 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.YoungNouns
 	case "grown-nouns":
 		return &lx.GrownNouns
+	case "thought-cues":
+		return &lx.ThoughtCues
 	case "role-nouns":
 		return &lx.RoleNouns
 	case "past-cues":
