@@ -70,6 +70,10 @@ type turn struct {
 	// speaker of the text (not “Oho” in “Oho, the Brahman!”)
 	answers bool
 	self    bool // tagged “I said”
+	// hops counts the turns of alternation between this one and the
+	// turn its speaker was reckoned from: 0 for a tag or an addressee,
+	// noHops or more when it has no such anchor.
+	hops int
 	// people are the characters the narration names just before the
 	// conversation starts, nearest first: its likely parties.
 	people []int
@@ -210,6 +214,7 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 	if tr.tagged {
 		return
 	}
+	tr.hops = noHops
 	if id := p.previousNarrationSubject(turns, t); id >= 0 && id != tr.addressee {
 		tr.speaker = id
 		p.setTurnRule(tr, RulePreviousParagraph, 0.5)
@@ -228,33 +233,44 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 	}
 	if prev.addressee >= 0 && prev.answers && prev.addressee != prev.speaker && prev.addressee != tr.addressee {
 		tr.speaker = p.ents.find(prev.addressee)
+		tr.hops = 0
 		p.setTurnRule(tr, RuleAddressee, 0.5)
 		return
 	}
 	if id := p.otherSpeaker(turns, t-1, -1, tr.addressee, lexicon.GenderUnknown); id >= 0 {
-		tr.speaker = id
+		tr.speaker, tr.hops = id, prev.hops+1
 		p.setTurnRule(tr, RuleAlternation, 0.4)
 	}
 }
 
 // backwardTurn revisits an untagged turn from the one after it: a turn
 // just before a tagged one is spoken by the person that one addresses, or
-// by the other party of the exchange.
+// by the other party of the exchange. A speaker the forward reading gave
+// stands when it was reckoned from a nearer turn, and when narration
+// stands between the two turns (“They drank a lot. ¶ Tony did most of the
+// talking. “…,” he said”: one speaker may go on after a pause).
 func (p *pass) backwardTurn(turns []turn, t int) {
 	tr, next := &turns[t], &turns[t+1]
 	if tr.tagged || next.conv != tr.conv || next.speaker < 0 || (tr.speaker >= 0 && tr.speaker != next.speaker) {
 		return
 	}
+	if tr.speaker >= 0 && (next.hops+1 > tr.hops || next.para > tr.lastPara+1) {
+		return
+	}
 	if next.addressee >= 0 && next.answers && next.addressee != next.speaker && next.addressee != tr.addressee {
-		tr.speaker = p.ents.find(next.addressee)
+		tr.speaker, tr.hops = p.ents.find(next.addressee), 0
 		p.setTurnRule(tr, RuleAddressee, 0.45)
 		return
 	}
 	if id := p.otherSpeaker(turns, t+1, 1, tr.addressee, lexicon.GenderUnknown); id >= 0 {
-		tr.speaker = id
+		tr.speaker, tr.hops = id, next.hops+1
 		p.setTurnRule(tr, RuleAlternation, 0.4)
 	}
 }
+
+// noHops marks a turn whose speaker no tag, addressee or alternation
+// from one has given: the reading after it may take its place.
+const noHops = 1 << 20
 
 // otherSpeaker walks the conversation from turn t (backward when dir is
 // -1, forward when 1) for the nearest speaker who is not turn t's, not
