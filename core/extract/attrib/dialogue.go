@@ -404,6 +404,15 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 			}
 		}
 	}
+	if id >= 0 && m.kind == nominalMention {
+		if n := p.justNamed(turns, t); n >= 0 && p.ents.find(id) == n {
+			// “…?” inquired Oliver. ¶ “…,” said the old gentleman: a
+			// writer who has just named a speaker does not describe
+			// them in the next turn's tag; the turn is left to the
+			// turn rules.
+			id, ranked = -1, 0
+		}
+	}
 	if id < 0 {
 		return
 	}
@@ -417,6 +426,23 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		return
 	}
 	inf.conf = max(inf.conf, 0.7)
+}
+
+// justNamed is the speaker a name tagged in the turn just before turn t,
+// when turn t follows it in the next paragraph and opens with its quote;
+// -1 otherwise.
+func (p *pass) justNamed(turns []turn, t int) int {
+	tr := &turns[t]
+	if t == 0 || turns[t-1].conv != tr.conv || turns[t-1].lastPara+1 != tr.para || p.hasNarrationBefore(tr.first) {
+		return -1
+	}
+	prev := &turns[t-1]
+	for j := prev.first; j <= prev.last; j++ {
+		if inf := &p.info[j]; inf.entity >= 0 && inf.m.kind == nameMention && isTagRule(inf.rule) {
+			return p.ents.find(inf.entity)
+		}
+	}
+	return -1
 }
 
 // anaphorIn is the person quote i's mention of gender g points back to,
