@@ -445,6 +445,62 @@ func (p *pass) justNamed(turns []turn, t int) int {
 	return -1
 }
 
+// describedBefore is the person a trade describes as the subject of the
+// narration just before quote i (“The waiter nodded his head and swept
+// the crumbs… ¶ “Badly cogido,” he said”), when the trade is of gender g:
+// the “he” or “she” of its tag; -1 if none. The narration runs back to
+// the quote before, past the sentences that “he” or “she” leads; the
+// sentence right before the quote is about someone else too when it holds
+// “him” or “her” (“The nurse gave her a handkerchief. ¶ “…,” she
+// cried”).
+func (p *pass) describedBefore(i int, g lexicon.Gender) int {
+	a, b := max(0, p.quotes[i].Span.Start-narrationWindow), p.quotes[i].Span.Start
+	if i > 0 {
+		a = max(a, p.quotes[i-1].Span.End)
+	}
+	if b-a < 2 {
+		return -1
+	}
+	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
+	p.bufB = toks
+	last := true
+	for start, end := range sentencesBack(toks) {
+		if start == end {
+			continue
+		}
+		sent := toks[start:end]
+		if pronounLeads(sent, g) {
+			last = false
+			continue
+		}
+		if len(sent) < 3 || !equalLower(sent[0].text, "the") || last && holdsObject(sent, g) {
+			return -1
+		}
+		for j := 1; j < len(sent)-1 && j <= 3 && sent[j].word && !sent[j].cap; j++ {
+			if tg, trade := p.lx.TradeNouns[sent[j].text]; trade && tg == g && sent[j+1].word {
+				id, _ := p.resolve(p.makeMention(nominalMention, sent, 0, j, lexicon.GenderUnknown), i)
+				return id
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// holdsObject reports “him” (g male) or “her” (g female) in sent.
+func holdsObject(sent []token, g lexicon.Gender) bool {
+	obj := "him"
+	if g == lexicon.Female {
+		obj = "her"
+	}
+	for _, t := range sent {
+		if equalLower(t.text, obj) {
+			return true
+		}
+	}
+	return false
+}
+
 // anaphorIn is the person quote i's mention of gender g points back to,
 // and the ranker's confidence when the ranker chose them; skip is never
 // chosen.
@@ -455,6 +511,9 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 	id = -1
 	if m.kind == nominalMention {
 		id = p.capitalisedHead(m, g)
+	}
+	if id < 0 && m.kind == pronounMention && (g == lexicon.Male || g == lexicon.Female) {
+		id = p.describedBefore(i, g)
 	}
 	if id < 0 && (g == lexicon.Male || g == lexicon.Female) {
 		id, ranked = p.rankFiction(turns, t, i, g)
