@@ -458,8 +458,8 @@ func (p *pass) describedBefore(i int, g lexicon.Gender) int {
 	if i > 0 {
 		a = max(a, p.quotes[i-1].Span.End)
 	}
-	if b-a < 2 {
-		return -1
+	if b-a < 2 || !strings.Contains(p.text[a:b], "The") {
+		return -1 // no sentence opens with “The”: most narration
 	}
 	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
 	p.bufB = toks
