@@ -70,6 +70,10 @@ type turn struct {
 	// speaker of the text (not “Oho” in “Oho, the Brahman!”)
 	answers bool
 	self    bool // tagged “I said”
+	// hops counts the turns of alternation between this one and the
+	// turn its speaker was reckoned from: 0 for a tag or an addressee,
+	// noHops or more when it has no such anchor.
+	hops int
 	// people are the characters the narration names just before the
 	// conversation starts, nearest first: its likely parties.
 	people []int
@@ -210,6 +214,7 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 	if tr.tagged {
 		return
 	}
+	tr.hops = noHops
 	if id := p.previousNarrationSubject(turns, t); id >= 0 && id != tr.addressee {
 		tr.speaker = id
 		p.setTurnRule(tr, RulePreviousParagraph, 0.5)
@@ -228,33 +233,44 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 	}
 	if prev.addressee >= 0 && prev.answers && prev.addressee != prev.speaker && prev.addressee != tr.addressee {
 		tr.speaker = p.ents.find(prev.addressee)
+		tr.hops = 0
 		p.setTurnRule(tr, RuleAddressee, 0.5)
 		return
 	}
 	if id := p.otherSpeaker(turns, t-1, -1, tr.addressee, lexicon.GenderUnknown); id >= 0 {
-		tr.speaker = id
+		tr.speaker, tr.hops = id, prev.hops+1
 		p.setTurnRule(tr, RuleAlternation, 0.4)
 	}
 }
 
 // backwardTurn revisits an untagged turn from the one after it: a turn
 // just before a tagged one is spoken by the person that one addresses, or
-// by the other party of the exchange.
+// by the other party of the exchange. A speaker the forward reading gave
+// stands when it was reckoned from a nearer turn, and when narration
+// stands between the two turns (“They drank a lot. ¶ Tony did most of the
+// talking. “…,” he said”: one speaker may go on after a pause).
 func (p *pass) backwardTurn(turns []turn, t int) {
 	tr, next := &turns[t], &turns[t+1]
 	if tr.tagged || next.conv != tr.conv || next.speaker < 0 || (tr.speaker >= 0 && tr.speaker != next.speaker) {
 		return
 	}
+	if tr.speaker >= 0 && (next.hops+1 > tr.hops || next.para > tr.lastPara+1) {
+		return
+	}
 	if next.addressee >= 0 && next.answers && next.addressee != next.speaker && next.addressee != tr.addressee {
-		tr.speaker = p.ents.find(next.addressee)
+		tr.speaker, tr.hops = p.ents.find(next.addressee), 0
 		p.setTurnRule(tr, RuleAddressee, 0.45)
 		return
 	}
 	if id := p.otherSpeaker(turns, t+1, 1, tr.addressee, lexicon.GenderUnknown); id >= 0 {
-		tr.speaker = id
+		tr.speaker, tr.hops = id, next.hops+1
 		p.setTurnRule(tr, RuleAlternation, 0.4)
 	}
 }
+
+// noHops marks a turn whose speaker no tag, addressee or alternation
+// from one has given: the reading after it may take its place.
+const noHops = 1 << 20
 
 // otherSpeaker walks the conversation from turn t (backward when dir is
 // -1, forward when 1) for the nearest speaker who is not turn t's, not
@@ -388,6 +404,15 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 			}
 		}
 	}
+	if id >= 0 && m.kind == nominalMention {
+		if n := p.justNamed(turns, t); n >= 0 && p.ents.find(id) == n {
+			// “…?” inquired Oliver. ¶ “…,” said the old gentleman: a
+			// writer who has just named a speaker does not describe
+			// them in the next turn's tag; the turn is left to the
+			// turn rules.
+			id, ranked = -1, 0
+		}
+	}
 	if id < 0 {
 		return
 	}
@@ -403,6 +428,79 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 	inf.conf = max(inf.conf, 0.7)
 }
 
+// justNamed is the speaker a name tagged in the turn just before turn t,
+// when turn t follows it in the next paragraph and opens with its quote;
+// -1 otherwise.
+func (p *pass) justNamed(turns []turn, t int) int {
+	tr := &turns[t]
+	if t == 0 || turns[t-1].conv != tr.conv || turns[t-1].lastPara+1 != tr.para || p.hasNarrationBefore(tr.first) {
+		return -1
+	}
+	prev := &turns[t-1]
+	for j := prev.first; j <= prev.last; j++ {
+		if inf := &p.info[j]; inf.entity >= 0 && inf.m.kind == nameMention && isTagRule(inf.rule) {
+			return p.ents.find(inf.entity)
+		}
+	}
+	return -1
+}
+
+// describedBefore is the person a trade describes as the subject of the
+// narration just before quote i (“The waiter nodded his head and swept
+// the crumbs… ¶ “Badly cogido,” he said”), when the trade is of gender g:
+// the “he” or “she” of its tag; -1 if none. The narration runs back to
+// the quote before, past the sentences that “he” or “she” leads; the
+// sentence right before the quote is about someone else too when it holds
+// “him” or “her” (“The nurse gave her a handkerchief. ¶ “…,” she
+// cried”).
+func (p *pass) describedBefore(i int, g lexicon.Gender) int {
+	a, b := max(0, p.quotes[i].Span.Start-narrationWindow), p.quotes[i].Span.Start
+	if i > 0 {
+		a = max(a, p.quotes[i-1].Span.End)
+	}
+	if b-a < 2 || !strings.Contains(p.text[a:b], "The") {
+		return -1 // no sentence opens with “The”: most narration
+	}
+	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
+	p.bufB = toks
+	last := true
+	for start, end := range sentencesBack(toks) {
+		if start == end {
+			continue
+		}
+		sent := toks[start:end]
+		if pronounLeads(sent, g) {
+			last = false
+			continue
+		}
+		if len(sent) < 3 || !equalLower(sent[0].text, "the") || last && holdsObject(sent, g) {
+			return -1
+		}
+		for j := 1; j < len(sent)-1 && j <= 3 && sent[j].word && !sent[j].cap; j++ {
+			if tg, trade := p.lx.TradeNouns[sent[j].text]; trade && tg == g && sent[j+1].word {
+				id, _ := p.resolve(p.makeMention(nominalMention, sent, 0, j, lexicon.GenderUnknown), i)
+				return id
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// holdsObject reports “him” (g male) or “her” (g female) in sent.
+func holdsObject(sent []token, g lexicon.Gender) bool {
+	obj := "him"
+	if g == lexicon.Female {
+		obj = "her"
+	}
+	for _, t := range sent {
+		if equalLower(t.text, obj) {
+			return true
+		}
+	}
+	return false
+}
+
 // anaphorIn is the person quote i's mention of gender g points back to,
 // and the ranker's confidence when the ranker chose them; skip is never
 // chosen.
@@ -413,6 +511,9 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 	id = -1
 	if m.kind == nominalMention {
 		id = p.capitalisedHead(m, g)
+	}
+	if id < 0 && m.kind == pronounMention && (g == lexicon.Male || g == lexicon.Female) {
+		id = p.describedBefore(i, g)
 	}
 	if id < 0 && (g == lexicon.Male || g == lexicon.Female) {
 		id, ranked = p.rankFiction(turns, t, i, g)

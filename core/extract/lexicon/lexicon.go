@@ -84,6 +84,12 @@ type Lexicon struct {
 	// "maid"): someone a story names so is mostly a newcomer, not a party
 	// of the conversation. Lower-cased.
 	RoleNouns map[string]bool
+	// TradeNouns are the trades a novel describes its minor characters
+	// by ("the waiter", "the clerk", "the maid"), with the sex the
+	// fiction of the period gives them: such a description as the
+	// subject of the narration before a quote is the "he" or "she" of its
+	// tag. Lower-cased.
+	TradeNouns map[string]Gender
 	// PastCues are the irregular past tenses of speech verbs ("said",
 	// "told"): with the regular ones in -ed, the forms a novel's tags use,
 	// where a bare form after a description is a noun ("the following
@@ -256,7 +262,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		}
 	case "cue-phrases":
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
-	case "titles", "pronouns", "person-nouns":
+	case "titles", "pronouns", "person-nouns", "trade-nouns":
 		return lx.addGendered(section, fields)
 	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues":
 		set := lx.wordSet(section)
@@ -291,8 +297,8 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 	return nil
 }
 
-// addGendered reads a line WORD GENDER of [titles], [pronouns] or
-// [person-nouns].
+// addGendered reads a line WORD GENDER of [titles], [pronouns],
+// [person-nouns] or [trade-nouns].
 func (lx *Lexicon) addGendered(section string, fields []string) error {
 	if len(fields) != 2 {
 		return fmt.Errorf("want WORD GENDER (m, f, n, p, s or -)")
@@ -306,6 +312,11 @@ func (lx *Lexicon) addGendered(section string, fields []string) error {
 		lx.Titles[fields[0]] = g
 	case "pronouns":
 		lx.Pronouns[strings.ToLower(fields[0])] = g
+	case "trade-nouns":
+		if lx.TradeNouns == nil {
+			lx.TradeNouns = map[string]Gender{}
+		}
+		lx.TradeNouns[strings.ToLower(fields[0])] = g
 	default:
 		if lx.PersonNouns == nil {
 			lx.PersonNouns = map[string]Gender{}
