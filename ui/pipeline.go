@@ -30,10 +30,6 @@ type Pipeline struct {
 	Store   DocumentStore
 	Engine  storage.Engine
 	Options ingest.Options
-	// Workers is how many files an import reads, and how many documents
-	// it analyses, at once; 0 leaves one of the Go scheduler's processors
-	// (GOMAXPROCS) to the window.
-	Workers int
 	lazy    *lazyEngine // see LazyPipeline
 }
 
@@ -175,7 +171,7 @@ func (p Pipeline) ImportPaths(ctx context.Context, paths []string, progress func
 	go func() {
 		defer reading.Done()
 		defer close(docs)
-		_ = ingest.Import(readCtx, paths, ingest.BatchOptions{Options: p.Options, Workers: p.workers()}, func(res ingest.Result) {
+		_ = ingest.Import(readCtx, paths, ingest.BatchOptions{Options: p.Options, Workers: importWorkers()}, func(res ingest.Result) {
 			run.fileRead(res.Path, res.Done, res.Total, res.Err)
 			for _, d := range res.Documents {
 				run.documentRead(documentName(res.Path, d))
@@ -187,7 +183,7 @@ func (p Pipeline) ImportPaths(ctx context.Context, paths []string, progress func
 			}
 		})
 	}()
-	_, err := p.Store.Import(ctx, channelSeq(docs), p.engine(), storage.ImportOptions{Workers: p.workers(), Progress: run.stored})
+	_, err := p.Store.Import(ctx, channelSeq(docs), p.engine(), storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
 	stopReading()
 	reading.Wait()
 	return run.finish(ctx, err)
@@ -201,18 +197,13 @@ func (p Pipeline) ImportBytes(ctx context.Context, name string, data []byte, pro
 	for _, d := range found {
 		run.documentRead(documentName(name, d))
 	}
-	_, err = p.Store.Import(ctx, slices.Values(found), p.engine(), storage.ImportOptions{Workers: p.workers(), Progress: run.stored})
+	_, err = p.Store.Import(ctx, slices.Values(found), p.engine(), storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
 	return run.finish(ctx, err)
 }
 
-// workers is Workers, or else all processors but one: the window stays
+// importWorkers leaves one processor to the window, so that it stays
 // responsive while an import reads and analyses files on the others.
-func (p Pipeline) workers() int {
-	if p.Workers > 0 {
-		return p.Workers
-	}
-	return max(1, runtime.GOMAXPROCS(0)-1)
-}
+func importWorkers() int { return max(1, runtime.GOMAXPROCS(0)-1) }
 
 // documentName names a document in messages: its title, else its file.
 func documentName(path string, d core.Document) string {

@@ -50,7 +50,6 @@ const timingEnv = "VERBATIM_TIMING"
 func main() {
 	timing := newTimeline(time.Now())
 	timing.mark("main")
-	processors := shareScheduler(os.Getenv("GOMAXPROCS"))
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
@@ -73,9 +72,7 @@ func main() {
 		return
 	}
 	defer lib.Close()
-	pipeline := ui.LazyPipeline(lib)
-	pipeline.Workers = max(1, processors-1) // one processor for the window
-	m := ui.NewMainWindow(a, lib, pipeline)
+	m := ui.NewMainWindow(a, lib, ui.LazyPipeline(lib))
 	m.UseSheetDialogs(lib, printing.System{})
 	timing.mark("window built")
 	if srv, err := handover.Listen(dir, func(paths []string) {
