@@ -242,13 +242,13 @@ func (m *textMeasurer) ellipsize(s string, width, size float32, style fyne.TextS
 	if width <= 0 {
 		return ""
 	}
-	if m.textWidth(s, size, style) <= width {
+	if m.fits(s, width, size, style) {
 		return s
 	}
 	room := width - m.width("…", size, style)
 	var out strings.Builder
 	used := float32(0)
-	for _, word := range strings.SplitAfter(s, " ") {
+	for word := range strings.SplitAfterSeq(s, " ") {
 		w := m.width(word, size, style)
 		if used+w > room {
 			if out.Len() == 0 { // one long word: cut it by letters
@@ -267,6 +267,20 @@ func (m *textMeasurer) ellipsize(s string, width, size float32, style fyne.TextS
 		used += w
 	}
 	return strings.TrimRight(out.String(), " ,;:") + "…"
+}
+
+// fits reports whether s, measured word by word as textWidth measures it,
+// is no wider than width. It stops at the first word past width: a quote
+// of a page, shown on two lines of a row, was measured whole, every word
+// of it shaped, for each row the list laid out.
+func (m *textMeasurer) fits(s string, width, size float32, style fyne.TextStyle) bool {
+	var w float32
+	for word := range strings.SplitAfterSeq(s, " ") {
+		if w += m.width(word, size, style); w > width {
+			return false
+		}
+	}
+	return true
 }
 
 // textWidth measures s word by word. Fyne caches every string it measures

@@ -16,6 +16,26 @@ import (
 	"verbatim/core"
 )
 
+// A row shows two lines of a quote that may run to pages: ellipsizing it
+// measures the words up to the cut, not the whole text.
+func TestEllipsizeMeasuresOnlyTheWordsItShows(t *testing.T) {
+	test.NewTempApp(t)
+	m := newTextMeasurer()
+	var words []string
+	for i := range 2000 {
+		words = append(words, fmt.Sprintf("w%d", i))
+	}
+	long := strings.Join(words, " ")
+	got := m.ellipsize(long, 300, 13, fyne.TextStyle{})
+	if !strings.HasSuffix(got, "…") || !strings.HasPrefix(long, strings.TrimSuffix(got, "…")) {
+		t.Fatalf("ellipsized to %q", got)
+	}
+	shown := len(strings.Fields(got))
+	if n := len(m.widths); n > shown+3 {
+		t.Errorf("%d texts measured to show %d words of 2,000", n, shown)
+	}
+}
+
 func TestEllipsizeCutsAfterWholeWords(t *testing.T) {
 	test.NewTempApp(t)
 	style := fyne.TextStyle{}
