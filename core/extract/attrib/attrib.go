@@ -161,6 +161,9 @@ type pass struct {
 	// young marks the people a description of a child (“the boy”)
 	// has named: no description of a grown man or woman names them.
 	young map[int]bool
+	// described is the character a description tag (“said the child”)
+	// was last resolved to, by its words in lower case (“the child”).
+	described map[string]int
 	// narrator is a novel's first-person narrator (dialogue.go), -1 when
 	// there is none: never “he” or “she”.
 	narrator int

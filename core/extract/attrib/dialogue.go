@@ -417,6 +417,12 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		return
 	}
 	inf.entity = p.ents.find(id)
+	if m.kind == nominalMention {
+		if p.described == nil {
+			p.described = map[string]int{}
+		}
+		p.described[descriptionKey(m.core)] = inf.entity
+	}
 	e := p.ents.get(id)
 	if e.gender == lexicon.GenderUnknown && (g == lexicon.Male || g == lexicon.Female) {
 		e.gender = g
@@ -447,8 +453,9 @@ func (p *pass) justNamed(turns []turn, t int) int {
 
 // describedBefore is the person a trade describes as the subject of the
 // narration just before quote i (“The waiter nodded his head and swept
-// the crumbs… ¶ “Badly cogido,” he said”), when the trade is of gender g:
-// the “he” or “she” of its tag; -1 if none. The narration runs back to
+// the crumbs… ¶ “Badly cogido,” he said”), when the trade is of gender g,
+// or the one a description there last named as a tag (describedAs): the
+// “he” or “she” of its tag; -1 if none. The narration runs back to
 // the quote before, past the sentences that “he” or “she” leads; the
 // sentence right before the quote is about someone else too when it holds
 // “him” or “her” (“The nurse gave her a handkerchief. ¶ “…,” she
@@ -481,8 +488,27 @@ func (p *pass) describedBefore(i int, g lexicon.Gender) int {
 				id, _ := p.resolve(p.makeMention(nominalMention, sent, 0, j, lexicon.GenderUnknown), i)
 				return id
 			}
+			if id := p.describedAs(sent, j, g); id >= 0 {
+				return id
+			}
 		}
 		return -1
+	}
+	return -1
+}
+
+// describedAs is whom a tag with the description sent[:j+1] (“said the
+// old man”) last named, when sent opens with it as its subject (“The old
+// man struck his hand upon the table. ¶ “…,” he shrieked”) and they may be
+// referred to with g; -1 otherwise. A bare “the man”, “the girl” is as
+// often a passer-by; a qualified one, or “the other”, is a figure of the
+// scene.
+func (p *pass) describedAs(sent []token, j int, g lexicon.Gender) int {
+	if _, person := p.lx.PersonNouns[sent[j].text]; !person || !sent[j+1].word || j < 2 && sent[j].text != "other" {
+		return -1
+	}
+	if id, ok := p.described[describedKey(sent[:j+1])]; ok && p.fits(id, g) {
+		return p.ents.find(id)
 	}
 	return -1
 }
@@ -899,6 +925,27 @@ func (p *pass) describedSpeakerLeads(sent []token, g lexicon.Gender) int {
 		return id
 	}
 	return -1
+}
+
+// descriptionKey is describedKey for a description's text: its words in
+// lower case, without the adverb a tag may end with (“the child
+// thoughtfully” is “the child”).
+func descriptionKey(core string) string {
+	var b strings.Builder
+	for k := 0; ; {
+		var w string
+		if w, k = nextField(core, k); w == "" {
+			break
+		}
+		if b.Len() > 0 && isAdverb(w) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(lower(w))
+	}
+	return b.String()
 }
 
 // describedKey is the registry's key for the description made of words:

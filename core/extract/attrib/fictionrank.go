@@ -251,7 +251,9 @@ func seenOnlyAfter(c *fictionCand) bool {
 // kinOwner is, for a tag that describes the speaker by kinship to
 // someone (“said her mother”, “cried his father”), the one the
 // possessive points to: the speaker of the turn before, when of its
-// gender; -1 otherwise.
+// gender; else whom the narration just before names (“…talk to Mrs.
+// Pontellier. ¶ “…,” instructed her husband”, after a man's turn); -1
+// if none.
 func (p *pass) kinOwner(turns []turn, t, i int) int {
 	m := p.info[i].m
 	if m.kind != nominalMention || t == 0 || turns[t-1].conv != turns[t].conv || turns[t-1].speaker < 0 {
@@ -267,6 +269,9 @@ func (p *pass) kinOwner(turns []turn, t, i int) int {
 	}
 	if owner := p.ents.find(turns[t-1].speaker); p.fits(owner, pg) {
 		return owner
+	}
+	if owner := p.nearSubject(i, pg, -1); owner >= 0 {
+		return p.ents.find(owner)
 	}
 	return -1
 }
