@@ -215,6 +215,11 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 		return
 	}
 	tr.hops = noHops
+	if id := p.listenedTo(turns, t); id >= 0 && id != tr.addressee {
+		tr.speaker = id
+		p.setTurnRule(tr, RulePreviousParagraph, 0.5)
+		return
+	}
 	if id := p.previousNarrationSubject(turns, t); id >= 0 && id != tr.addressee {
 		tr.speaker = id
 		p.setTurnRule(tr, RulePreviousParagraph, 0.5)
@@ -509,6 +514,9 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 	m := inf.m
 	tr := &turns[t]
 	id = -1
+	if m.kind == nominalMention && p.isOtherNoun(m) {
+		return p.otherParty(turns, t, i, skip), 0
+	}
 	if m.kind == nominalMention {
 		id = p.capitalisedHead(m, g)
 	}
@@ -593,6 +601,66 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 		}
 	}
 	return id, ranked
+}
+
+// isOtherNoun reports a description headed by “other” (lexicon
+// [other-nouns]): “replied the other”.
+func (p *pass) isOtherNoun(m mention) bool {
+	head, _ := nominalHead(m.core)
+	return p.lx.OtherNouns[strings.ToLower(head)]
+}
+
+// otherParty is the speaker “the other” tags in quote i of turn t: not
+// the person last in view — the narration's subject between the turn
+// before and this quote, else the speaker just before — but the one they
+// talk with: the speaker just before when the narration showed someone
+// else (“…,” said Miss Anne. ¶ Catherine spoke the pleasure she felt.
+// ¶ “Oh! yes,” rejoined the other), else the other party of the
+// conversation. Never skip; -1 if no one.
+func (p *pass) otherParty(turns []turn, t, i, skip int) int {
+	tr := &turns[t]
+	last, near := -1, -1
+	if t > 0 && turns[t-1].conv == tr.conv {
+		last = turns[t-1].speaker
+	}
+	for j := i - 1; j >= tr.first; j-- {
+		if e := p.info[j].entity; e >= 0 {
+			last = e
+			break
+		}
+	}
+	switch {
+	case p.hasNarrationBefore(i):
+		near = p.fictionSubject(p.para(p.paraOf[i]).Start, p.quotes[i].Span.Start, lexicon.GenderUnknown, skip)
+	case t > 0 && turns[t-1].conv == tr.conv && i == tr.first:
+		if near = p.trailingSubject(&turns[t-1], lexicon.GenderUnknown, skip); near < 0 {
+			near = p.previousNarrationSubject(turns, t)
+		}
+	}
+	if last >= 0 {
+		last = p.ents.find(last)
+	}
+	if near >= 0 {
+		near = p.ents.find(near)
+		if last >= 0 && near != last && last != skip {
+			return last
+		}
+	}
+	if near < 0 {
+		near = last
+	}
+	if near < 0 || t == 0 || turns[t-1].conv != tr.conv {
+		return -1
+	}
+	// The person seen last before, passing over the one in view even in
+	// the narration that names them first (“Gino had discovered how
+	// things lay… Philip tried to look offended… “…,” he said. ¶
+	// “…!” cried the other”: Gino).
+	id := p.recentOther(turns, t, lexicon.GenderUnknown, near)
+	if id >= 0 && skip >= 0 && id == p.ents.find(skip) {
+		return -1
+	}
+	return id
 }
 
 // nearStart is where the near narration reading for quote i's mention
@@ -975,6 +1043,114 @@ func (p *pass) previousNarrationSubject(turns []turn, t int) int {
 	}
 	prev := p.para(tr.para - 1)
 	return p.fictionSubject(max(prev.Start, prev.End-narrationWindow), prev.End, lexicon.GenderUnknown, tr.addressee)
+}
+
+// listenedTo is the speaker of untagged turn t when the narration right
+// before it shows a character listening (“Mr. Wilcox listened
+// attentively.”): the one they listen to, the speaker of the turn before
+// when that is someone else, else the other party of the conversation;
+// -1 when the narration shows no listener.
+func (p *pass) listenedTo(turns []turn, t int) int {
+	tr := &turns[t]
+	if t == 0 || turns[t-1].conv != tr.conv {
+		return -1
+	}
+	l := p.listenerBefore(turns, t)
+	if l < 0 {
+		return -1
+	}
+	prev := &turns[t-1]
+	if prev.speaker >= 0 && p.ents.find(prev.speaker) != l {
+		return p.ents.find(prev.speaker)
+	}
+	return p.otherSpeaker(turns, t-1, -1, l, lexicon.GenderUnknown)
+}
+
+// listenerBefore is the character the last sentence of the narration
+// before turn t's first quote (in its paragraph, else in the paragraph
+// before, else after the turn before's last quote) shows listening, by a
+// phrase of [listening-phrases] after its opening name; -1 if none.
+func (p *pass) listenerBefore(turns []turn, t int) int {
+	tr := &turns[t]
+	a, b := p.narrationBefore(tr.first)
+	switch {
+	case b-a >= 2:
+	case turns[t-1].lastPara+1 < tr.para:
+		prev := p.para(tr.para - 1)
+		a, b = prev.Start, prev.End
+	default:
+		a, b = p.narrationAfter(turns[t-1].last)
+	}
+	if b-a < 2 {
+		return -1
+	}
+	toks := tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx)
+	p.bufB = toks
+	for start, end := range sentencesBack(toks) {
+		if end > start {
+			return p.listenerIn(toks[start:end])
+		}
+	}
+	return -1
+}
+
+// listenerIn is the character sent opens with when a listening phrase
+// follows their name, past adverbs, or after “but”/“and” joining the
+// same subject's next verb (“Edmund looked round at Mr. Rushworth too,
+// but had nothing to say.”); -1 otherwise.
+func (p *pass) listenerIn(sent []token) int {
+	m := p.mentionAfter(sent, 0)
+	if m.kind != nameMention {
+		return -1
+	}
+	k := m.last + 1
+	for k < len(sent) && sent[k].word && isAdverb(sent[k].text) {
+		k++
+	}
+	if !p.listensAt(sent, k) {
+		k = p.joinedPredicate(sent, k)
+		if k < 0 || !p.listensAt(sent, k) {
+			return -1
+		}
+	}
+	c := p.cast.lookup(m)
+	if c < 0 || !p.cast.chars[c].person {
+		return -1
+	}
+	return p.ents.find(p.castEntity(c))
+}
+
+// joinedPredicate is where the next verb of a sentence's subject starts
+// after “but” or “and” past k, when no other name or pronoun comes before
+// it; -1 if none.
+func (p *pass) joinedPredicate(sent []token, k int) int {
+	for ; k < len(sent); k++ {
+		w := sent[k]
+		if w.word && (equalLower(w.text, "but") || equalLower(w.text, "and")) {
+			return k + 1
+		}
+		if w.word && (p.isNameWord(w) || isSubjectPronoun(w.text)) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// listensAt reports a listening phrase at sent[k:].
+func (p *pass) listensAt(sent []token, k int) bool {
+	for _, ph := range p.lx.ListeningPhrases {
+		if k+len(ph) > len(sent) {
+			continue
+		}
+		ok := true
+		for j, w := range ph {
+			ok = ok && equalLower(sent[k+j].text, w)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // vocativeWindow bounds the text read at each end of a quote for a name
