@@ -214,6 +214,52 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 	if tr.tagged {
 		return
 	}
+	p.predictTurn(turns, t)
+	if g := p.pronounBefore(tr.first); g != lexicon.GenderUnknown && (tr.speaker < 0 || !p.fits(tr.speaker, g)) {
+		// “He seemed unsatisfied, and said: “…””: the turn's own
+		// narration, led by “he”, rules out a woman the turn rules gave.
+		id := p.fictionSubject(p.nearStart(tr.first), p.quotes[tr.first].Span.Start, g, tr.addressee)
+		if id < 0 {
+			id = p.lastSpeakerOf(turns, t, g, tr.addressee)
+		}
+		if id >= 0 {
+			// No turn of alternation is reckoned from it: the
+			// narration may be a pause in one speaker's talk.
+			tr.speaker, tr.hops = p.ents.find(id), noHops
+			p.setTurnRule(tr, RuleParagraphSubject, 0.45)
+		}
+	}
+}
+
+// pronounBefore is the gender of the “he” or “she” that leads the last
+// sentence of the narration before quote i in its paragraph, GenderUnknown
+// if none does.
+func (p *pass) pronounBefore(i int) lexicon.Gender {
+	a, b := p.narrationBefore(i)
+	if b-a < 2 {
+		return lexicon.GenderUnknown
+	}
+	toks := p.withoutQuoted(tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx))
+	p.bufB = toks
+	for start, end := range sentencesBack(toks) {
+		if end == start {
+			continue
+		}
+		for _, g := range [2]lexicon.Gender{lexicon.Male, lexicon.Female} {
+			if pronounLeads(toks[start:end], g) {
+				return g
+			}
+		}
+		break
+	}
+	return lexicon.GenderUnknown
+}
+
+// predictTurn predicts the speaker of untagged turn t from what came
+// before: the narration before it, the person the turn before addressed,
+// alternation.
+func (p *pass) predictTurn(turns []turn, t int) {
+	tr := &turns[t]
 	tr.hops = noHops
 	if id := p.listenedTo(turns, t); id >= 0 && id != tr.addressee {
 		tr.speaker = id
