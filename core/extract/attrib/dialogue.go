@@ -215,9 +215,9 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 		return
 	}
 	p.predictTurn(turns, t)
-	if g := p.pronounBefore(tr.first); g != lexicon.GenderUnknown && (tr.speaker < 0 || !p.fits(tr.speaker, g)) {
-		// “He seemed unsatisfied, and said: “…””: the turn's own
-		// narration, led by “he”, rules out a woman the turn rules gave.
+	if g := p.pronounBefore(turns, t); g != lexicon.GenderUnknown && (tr.speaker < 0 || !p.fits(tr.speaker, g)) {
+		// “He frowned at the board. “…””: the narration before the
+		// turn, led by “he”, rules out a woman the turn rules gave.
 		id := p.fictionSubject(p.nearStart(tr.first), p.quotes[tr.first].Span.Start, g, tr.addressee)
 		if id < 0 {
 			id = p.lastSpeakerOf(turns, t, g, tr.addressee)
@@ -232,10 +232,16 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 }
 
 // pronounBefore is the gender of the “he” or “she” that leads the last
-// sentence of the narration before quote i in its paragraph, GenderUnknown
-// if none does.
-func (p *pass) pronounBefore(i int) lexicon.Gender {
-	a, b := p.narrationBefore(i)
+// sentence of the narration before turn t's first quote, in its paragraph
+// or, failing that, in a paragraph of narration just before it (not the
+// narration after the turn before's quote: “…,” he said. She laughed.);
+// GenderUnknown if none does.
+func (p *pass) pronounBefore(turns []turn, t int) lexicon.Gender {
+	a, b := p.narrationBefore(turns[t].first)
+	if t > 0 && b-a < 2 && turns[t-1].lastPara+1 < turns[t].para {
+		prev := p.para(turns[t].para - 1)
+		a, b = prev.Start, prev.End
+	}
 	if b-a < 2 {
 		return lexicon.GenderUnknown
 	}
@@ -1117,16 +1123,7 @@ func (p *pass) listenedTo(turns []turn, t int) int {
 // before, else after the turn before's last quote) shows listening, by a
 // phrase of [listening-phrases] after its opening name; -1 if none.
 func (p *pass) listenerBefore(turns []turn, t int) int {
-	tr := &turns[t]
-	a, b := p.narrationBefore(tr.first)
-	switch {
-	case b-a >= 2:
-	case turns[t-1].lastPara+1 < tr.para:
-		prev := p.para(tr.para - 1)
-		a, b = prev.Start, prev.End
-	default:
-		a, b = p.narrationAfter(turns[t-1].last)
-	}
+	a, b := p.narrationBeforeTurn(turns, t)
 	if b-a < 2 {
 		return -1
 	}
@@ -1138,6 +1135,23 @@ func (p *pass) listenerBefore(turns []turn, t int) int {
 		}
 	}
 	return -1
+}
+
+// narrationBeforeTurn is the narration read right before turn t (t > 0):
+// in the paragraph of its first quote, else the paragraph before when it
+// holds no quote, else after the last quote of the turn before.
+func (p *pass) narrationBeforeTurn(turns []turn, t int) (int, int) {
+	tr := &turns[t]
+	a, b := p.narrationBefore(tr.first)
+	switch {
+	case b-a >= 2:
+	case turns[t-1].lastPara+1 < tr.para:
+		prev := p.para(tr.para - 1)
+		a, b = prev.Start, prev.End
+	default:
+		a, b = p.narrationAfter(turns[t-1].last)
+	}
+	return a, b
 }
 
 // listenerIn is the character sent opens with when a listening phrase
