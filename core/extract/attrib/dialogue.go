@@ -214,7 +214,64 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 	if tr.tagged {
 		return
 	}
+	p.predictTurn(turns, t)
+	if g := p.pronounBefore(turns, t); g != lexicon.GenderUnknown && (tr.speaker < 0 || !p.fits(tr.speaker, g)) {
+		// “He frowned at the board. “…””: the narration before the
+		// turn, led by “he”, rules out a woman the turn rules gave.
+		id := p.fictionSubject(p.nearStart(tr.first), p.quotes[tr.first].Span.Start, g, tr.addressee)
+		if id < 0 {
+			id = p.lastSpeakerOf(turns, t, g, tr.addressee)
+		}
+		if id >= 0 {
+			// No turn of alternation is reckoned from it: the
+			// narration may be a pause in one speaker's talk.
+			tr.speaker, tr.hops = p.ents.find(id), noHops
+			p.setTurnRule(tr, RuleParagraphSubject, 0.45)
+		}
+	}
+}
+
+// pronounBefore is the gender of the “he” or “she” that leads the last
+// sentence of the narration before turn t's first quote, in its paragraph
+// or, failing that, in a paragraph of narration just before it (not the
+// narration after the turn before's quote: “…,” he said. She laughed.);
+// GenderUnknown if none does.
+func (p *pass) pronounBefore(turns []turn, t int) lexicon.Gender {
+	a, b := p.narrationBefore(turns[t].first)
+	if t > 0 && b-a < 2 && turns[t-1].lastPara+1 < turns[t].para {
+		prev := p.para(turns[t].para - 1)
+		a, b = prev.Start, prev.End
+	}
+	if b-a < 2 {
+		return lexicon.GenderUnknown
+	}
+	toks := p.withoutQuoted(tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx))
+	p.bufB = toks
+	for start, end := range sentencesBack(toks) {
+		if end == start {
+			continue
+		}
+		for _, g := range [2]lexicon.Gender{lexicon.Male, lexicon.Female} {
+			if pronounLeads(toks[start:end], g) {
+				return g
+			}
+		}
+		break
+	}
+	return lexicon.GenderUnknown
+}
+
+// predictTurn predicts the speaker of untagged turn t from what came
+// before: the narration before it, the person the turn before addressed,
+// alternation.
+func (p *pass) predictTurn(turns []turn, t int) {
+	tr := &turns[t]
 	tr.hops = noHops
+	if id := p.listenedTo(turns, t); id >= 0 && id != tr.addressee {
+		tr.speaker = id
+		p.setTurnRule(tr, RulePreviousParagraph, 0.5)
+		return
+	}
 	if id := p.previousNarrationSubject(turns, t); id >= 0 && id != tr.addressee {
 		tr.speaker = id
 		p.setTurnRule(tr, RulePreviousParagraph, 0.5)
@@ -535,6 +592,9 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 	m := inf.m
 	tr := &turns[t]
 	id = -1
+	if m.kind == nominalMention && p.isOtherNoun(m) {
+		return p.otherParty(turns, t, i, skip), 0
+	}
 	if m.kind == nominalMention {
 		id = p.capitalisedHead(m, g)
 	}
@@ -619,6 +679,66 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 		}
 	}
 	return id, ranked
+}
+
+// isOtherNoun reports a description headed by “other” (lexicon
+// [other-nouns]): “replied the other”.
+func (p *pass) isOtherNoun(m mention) bool {
+	head, _ := nominalHead(m.core)
+	return p.lx.OtherNouns[strings.ToLower(head)]
+}
+
+// otherParty is the speaker “the other” tags in quote i of turn t: not
+// the person last in view — the narration's subject between the turn
+// before and this quote, else the speaker just before — but the one they
+// talk with: the speaker just before when the narration showed someone
+// else (“…,” said Miss Anne. ¶ Catherine spoke the pleasure she felt.
+// ¶ “Oh! yes,” rejoined the other), else the other party of the
+// conversation. Never skip; -1 if no one.
+func (p *pass) otherParty(turns []turn, t, i, skip int) int {
+	tr := &turns[t]
+	last, near := -1, -1
+	if t > 0 && turns[t-1].conv == tr.conv {
+		last = turns[t-1].speaker
+	}
+	for j := i - 1; j >= tr.first; j-- {
+		if e := p.info[j].entity; e >= 0 {
+			last = e
+			break
+		}
+	}
+	switch {
+	case p.hasNarrationBefore(i):
+		near = p.fictionSubject(p.para(p.paraOf[i]).Start, p.quotes[i].Span.Start, lexicon.GenderUnknown, skip)
+	case t > 0 && turns[t-1].conv == tr.conv && i == tr.first:
+		if near = p.trailingSubject(&turns[t-1], lexicon.GenderUnknown, skip); near < 0 {
+			near = p.previousNarrationSubject(turns, t)
+		}
+	}
+	if last >= 0 {
+		last = p.ents.find(last)
+	}
+	if near >= 0 {
+		near = p.ents.find(near)
+		if last >= 0 && near != last && last != skip {
+			return last
+		}
+	}
+	if near < 0 {
+		near = last
+	}
+	if near < 0 || t == 0 || turns[t-1].conv != tr.conv {
+		return -1
+	}
+	// The person seen last before, passing over the one in view even in
+	// the narration that names them first (“Gino had discovered how
+	// things lay… Philip tried to look offended… “…,” he said. ¶
+	// “…!” cried the other”: Gino).
+	id := p.recentOther(turns, t, lexicon.GenderUnknown, near)
+	if id >= 0 && skip >= 0 && id == p.ents.find(skip) {
+		return -1
+	}
+	return id
 }
 
 // nearStart is where the near narration reading for quote i's mention
@@ -1022,6 +1142,122 @@ func (p *pass) previousNarrationSubject(turns []turn, t int) int {
 	}
 	prev := p.para(tr.para - 1)
 	return p.fictionSubject(max(prev.Start, prev.End-narrationWindow), prev.End, lexicon.GenderUnknown, tr.addressee)
+}
+
+// listenedTo is the speaker of untagged turn t when the narration right
+// before it shows a character listening (“Mr. Wilcox listened
+// attentively.”): the one they listen to, the speaker of the turn before
+// when that is someone else, else the other party of the conversation;
+// -1 when the narration shows no listener.
+func (p *pass) listenedTo(turns []turn, t int) int {
+	tr := &turns[t]
+	if t == 0 || turns[t-1].conv != tr.conv {
+		return -1
+	}
+	l := p.listenerBefore(turns, t)
+	if l < 0 {
+		return -1
+	}
+	prev := &turns[t-1]
+	if prev.speaker >= 0 && p.ents.find(prev.speaker) != l {
+		return p.ents.find(prev.speaker)
+	}
+	return p.otherSpeaker(turns, t-1, -1, l, lexicon.GenderUnknown)
+}
+
+// listenerBefore is the character the last sentence of the narration
+// before turn t's first quote (in its paragraph, else in the paragraph
+// before, else after the turn before's last quote) shows listening, by a
+// phrase of [listening-phrases] after its opening name; -1 if none.
+func (p *pass) listenerBefore(turns []turn, t int) int {
+	a, b := p.narrationBeforeTurn(turns, t)
+	if b-a < 2 {
+		return -1
+	}
+	toks := tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx)
+	p.bufB = toks
+	for start, end := range sentencesBack(toks) {
+		if end > start {
+			return p.listenerIn(toks[start:end])
+		}
+	}
+	return -1
+}
+
+// narrationBeforeTurn is the narration read right before turn t (t > 0):
+// in the paragraph of its first quote, else the paragraph before when it
+// holds no quote, else after the last quote of the turn before.
+func (p *pass) narrationBeforeTurn(turns []turn, t int) (int, int) {
+	tr := &turns[t]
+	a, b := p.narrationBefore(tr.first)
+	switch {
+	case b-a >= 2:
+	case turns[t-1].lastPara+1 < tr.para:
+		prev := p.para(tr.para - 1)
+		a, b = prev.Start, prev.End
+	default:
+		a, b = p.narrationAfter(turns[t-1].last)
+	}
+	return a, b
+}
+
+// listenerIn is the character sent opens with when a listening phrase
+// follows their name, past adverbs, or after “but”/“and” joining the
+// same subject's next verb (“Edmund looked round at Mr. Rushworth too,
+// but had nothing to say.”); -1 otherwise.
+func (p *pass) listenerIn(sent []token) int {
+	m := p.mentionAfter(sent, 0)
+	if m.kind != nameMention {
+		return -1
+	}
+	k := m.last + 1
+	for k < len(sent) && sent[k].word && isAdverb(sent[k].text) {
+		k++
+	}
+	if !p.listensAt(sent, k) {
+		k = p.joinedPredicate(sent, k)
+		if k < 0 || !p.listensAt(sent, k) {
+			return -1
+		}
+	}
+	c := p.cast.lookup(m)
+	if c < 0 || !p.cast.chars[c].person {
+		return -1
+	}
+	return p.ents.find(p.castEntity(c))
+}
+
+// joinedPredicate is where the next verb of a sentence's subject starts
+// after “but” or “and” past k, when no other name or pronoun comes before
+// it; -1 if none.
+func (p *pass) joinedPredicate(sent []token, k int) int {
+	for ; k < len(sent); k++ {
+		w := sent[k]
+		if w.word && (equalLower(w.text, "but") || equalLower(w.text, "and")) {
+			return k + 1
+		}
+		if w.word && (p.isNameWord(w) || isSubjectPronoun(w.text)) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// listensAt reports a listening phrase at sent[k:].
+func (p *pass) listensAt(sent []token, k int) bool {
+	for _, ph := range p.lx.ListeningPhrases {
+		if k+len(ph) > len(sent) {
+			continue
+		}
+		ok := true
+		for j, w := range ph {
+			ok = ok && equalLower(sent[k+j].text, w)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // vocativeWindow bounds the text read at each end of a quote for a name

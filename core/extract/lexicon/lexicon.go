@@ -146,6 +146,16 @@ type Lexicon struct {
 	// speech ("she thought", "mused Katharine"): a thought answers no
 	// one. Lower-cased, every form.
 	ThoughtCues map[string]bool
+	// OtherNouns are the heads of a description that names a speaker as
+	// the other party to the one just in view ("replied the other"): not
+	// the person the story last showed, but the one they talk with.
+	// Lower-cased.
+	OtherNouns map[string]bool
+	// ListeningPhrases follow the subject of a sentence that shows a
+	// character listening, not speaking ("Mr. Wilcox listened", "Edmund
+	// had nothing to say"): the next words of the talk are the other
+	// party's. Lower-cased words, one phrase to an entry.
+	ListeningPhrases [][]string
 }
 
 // BodyKind is a kind of body a description can name (“the company”):
@@ -262,9 +272,11 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		}
 	case "cue-phrases":
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
+	case "listening-phrases":
+		lx.ListeningPhrases = append(lx.ListeningPhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns", "trade-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -337,6 +349,8 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.GrownNouns
 	case "thought-cues":
 		return &lx.ThoughtCues
+	case "other-nouns":
+		return &lx.OtherNouns
 	case "role-nouns":
 		return &lx.RoleNouns
 	case "past-cues":
