@@ -212,6 +212,7 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 		}
 	}
 	if tr.tagged {
+		p.learnFamily(turns, t)
 		return
 	}
 	p.predictTurn(turns, t)
@@ -229,6 +230,7 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 			p.setTurnRule(tr, RuleParagraphSubject, 0.45)
 		}
 	}
+	p.learnFamily(turns, t)
 }
 
 // pronounBefore is the gender of the “he” or “she” that leads the last
