@@ -99,6 +99,7 @@ func (p *pass) dialogueSweep() {
 	for t := range turns {
 		p.forwardTurn(turns, t, narrator)
 	}
+	p.settleDescriptions(turns)
 	for t := len(turns) - 2; t >= 0; t-- {
 		p.backwardTurn(turns, t)
 	}
