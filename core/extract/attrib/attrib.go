@@ -164,6 +164,9 @@ type pass struct {
 	// described is the character a description tag (“said the child”)
 	// was last resolved to, by its words in lower case (“the child”).
 	described map[string]int
+	// family is whom a character called by a relation word (“Mother”),
+	// learnt from the dialogue (fictionkin.go).
+	family map[kinKey]int // how many turns showed each
 	// narrator is a novel's first-person narrator (dialogue.go), -1 when
 	// there is none: never “he” or “she”.
 	narrator int

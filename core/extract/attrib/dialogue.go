@@ -99,6 +99,7 @@ func (p *pass) dialogueSweep() {
 	for t := range turns {
 		p.forwardTurn(turns, t, narrator)
 	}
+	p.settleDescriptions(turns)
 	for t := len(turns) - 2; t >= 0; t-- {
 		p.backwardTurn(turns, t)
 	}
@@ -212,6 +213,7 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 		}
 	}
 	if tr.tagged {
+		p.learnFamily(turns, t)
 		return
 	}
 	p.predictTurn(turns, t)
@@ -229,6 +231,7 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 			p.setTurnRule(tr, RuleParagraphSubject, 0.45)
 		}
 	}
+	p.learnFamily(turns, t)
 }
 
 // pronounBefore is the gender of the “he” or “she” that leads the last

@@ -79,6 +79,9 @@ func (p *pass) rankFiction(turns []turn, t, i int, g lexicon.Gender) (id int, co
 	if id := p.kinTitled(owner, i, g); id >= 0 && (turns[t].addressee < 0 || id != p.ents.find(turns[t].addressee)) {
 		return id, 0.6
 	}
+	if id := p.kinLearnt(owner, i, g); id >= 0 && (turns[t].addressee < 0 || id != p.ents.find(turns[t].addressee)) {
+		return id, 0.6
+	}
 	if id := p.kinOf(owner, cands); id >= 0 {
 		return id, 0.6
 	}

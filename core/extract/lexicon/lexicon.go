@@ -151,6 +151,13 @@ type Lexicon struct {
 	// the person the story last showed, but the one they talk with.
 	// Lower-cased.
 	OtherNouns map[string]bool
+	// KinVocatives maps a word a child calls a parent by ("mamma",
+	// "Papa") to the relation noun it stands for ("mother", "father"),
+	// in lower case and capitalised.
+	KinVocatives map[string]string
+	// ChildNouns are the relation nouns for someone's child ("his son"):
+	// the one who called that person by a kin vocative. Lower-cased.
+	ChildNouns map[string]bool
 	// ListeningPhrases follow the subject of a sentence that shows a
 	// character listening, not speaking ("Mr. Wilcox listened", "Edmund
 	// had nothing to say"): the next words of the talk are the other
@@ -276,7 +283,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		lx.ListeningPhrases = append(lx.ListeningPhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns", "trade-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -288,6 +295,8 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		return lx.addBodyKind(fields)
 	case "kin-titles":
 		return lx.addKinTitle(fields)
+	case "kin-vocatives":
+		return lx.addKinVocatives(fields)
 	case "male-names", "female-names":
 		g := Male
 		if section == "female-names" {
@@ -351,6 +360,8 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.ThoughtCues
 	case "other-nouns":
 		return &lx.OtherNouns
+	case "child-nouns":
+		return &lx.ChildNouns
 	case "role-nouns":
 		return &lx.RoleNouns
 	case "past-cues":
@@ -376,6 +387,23 @@ func (lx *Lexicon) addKinTitle(fields []string) error {
 		titles[1] = fields[2]
 	}
 	lx.KinTitles[strings.ToLower(fields[0])] = titles
+	return nil
+}
+
+// addKinVocatives reads a line RELATION WORD... of [kin-vocatives].
+func (lx *Lexicon) addKinVocatives(fields []string) error {
+	if len(fields) < 2 {
+		return fmt.Errorf("want RELATION WORD...")
+	}
+	if lx.KinVocatives == nil {
+		lx.KinVocatives = map[string]string{}
+	}
+	for _, f := range fields[1:] {
+		// Both cases, so that a quote's words are looked up as written.
+		f = strings.ToLower(f)
+		lx.KinVocatives[f] = strings.ToLower(fields[0])
+		lx.KinVocatives[strings.ToUpper(f[:1])+f[1:]] = strings.ToLower(fields[0])
+	}
 	return nil
 }
 
