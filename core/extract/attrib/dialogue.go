@@ -217,6 +217,14 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 		return
 	}
 	p.predictTurn(turns, t)
+	if g, described := p.tagGender(tr); g != lexicon.GenderUnknown {
+		// “…?” he persisted, or “…,” said the old gentleman, the tag
+		// left unresolved: the turn rules may not give it to a woman.
+		if tr.speaker < 0 || !p.fits(tr.speaker, g) {
+			tr.speaker, tr.hops = p.speakerOfSex(turns, t, g, described), noHops
+		}
+		return
+	}
 	if g := p.pronounBefore(turns, t); g != lexicon.GenderUnknown && (tr.speaker < 0 || !p.fits(tr.speaker, g)) {
 		// “He frowned at the board. “…””: the narration before the
 		// turn, led by “he”, rules out a woman the turn rules gave.
@@ -232,6 +240,43 @@ func (p *pass) forwardTurn(turns []turn, t, narrator int) {
 		}
 	}
 	p.learnFamily(turns, t)
+}
+
+// speakerOfSex is who may speak turn t when an unresolved tag of gender
+// g marks it: the nearest other speaker of the conversation of that
+// gender; else, for a pronoun (a description names no one just heard:
+// see justNamed), the subject of the narration before, else the last
+// speaker of that gender; -1 if none.
+func (p *pass) speakerOfSex(turns []turn, t int, g lexicon.Gender, described bool) int {
+	tr := &turns[t]
+	if t > 0 && turns[t-1].conv == tr.conv {
+		if id := p.otherSpeaker(turns, t-1, -1, tr.addressee, g); id >= 0 {
+			return id
+		}
+		if described {
+			return -1
+		}
+	}
+	if id := p.fictionSubject(p.nearStart(tr.first), p.quotes[tr.first].Span.Start, g, tr.addressee); id >= 0 {
+		return p.ents.find(id)
+	}
+	if id := p.lastSpeakerOf(turns, t, g, tr.addressee); id >= 0 {
+		return p.ents.find(id)
+	}
+	return -1
+}
+
+// tagGender is the gender of a “he”, “she” or person description that
+// tags a quote of turn tr but was resolved to no one (the turn is
+// untagged), and whether it is a description; GenderUnknown if none.
+func (p *pass) tagGender(tr *turn) (g lexicon.Gender, described bool) {
+	for i := tr.first; i <= tr.last; i++ {
+		m := p.info[i].m
+		if g, ok := p.anaphorGender(m); ok && (g == lexicon.Male || g == lexicon.Female) {
+			return g, m.kind == nominalMention
+		}
+	}
+	return lexicon.GenderUnknown, false
 }
 
 // pronounBefore is the gender of the “he” or “she” that leads the last
@@ -317,12 +362,13 @@ func (p *pass) backwardTurn(turns []turn, t int) {
 	if tr.speaker >= 0 && (next.hops+1 > tr.hops || next.para > tr.lastPara+1) {
 		return
 	}
-	if next.addressee >= 0 && next.answers && next.addressee != next.speaker && next.addressee != tr.addressee {
+	g, _ := p.tagGender(tr)
+	if next.addressee >= 0 && next.answers && next.addressee != next.speaker && next.addressee != tr.addressee && (g == lexicon.GenderUnknown || p.fits(next.addressee, g)) {
 		tr.speaker, tr.hops = p.ents.find(next.addressee), 0
 		p.setTurnRule(tr, RuleAddressee, 0.45)
 		return
 	}
-	if id := p.otherSpeaker(turns, t+1, 1, tr.addressee, lexicon.GenderUnknown); id >= 0 {
+	if id := p.otherSpeaker(turns, t+1, 1, tr.addressee, g); id >= 0 {
 		tr.speaker, tr.hops = id, next.hops+1
 		p.setTurnRule(tr, RuleAlternation, 0.4)
 	}

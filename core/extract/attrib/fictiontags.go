@@ -21,6 +21,9 @@ const RuleSpeechNoun = "speech-noun"
 // quote (“…,” Katharine counted) over a cue later in the sentence, and a
 // speaker must be someone.
 func (p *pass) fictionAfter(i int, r match) match {
+	if r.rule == RuleSpeakerCue && p.deniedCue(r) {
+		return match{} // “…” Mr. McBryde did not speak much
+	}
 	if r.rule == RuleCueSpeaker || r.rule == RuleSpeakerCue {
 		r.m = p.withoutAdverbs(r.m)
 		return r
@@ -36,6 +39,21 @@ func (p *pass) fictionAfter(i int, r match) match {
 		return match{}
 	}
 	return p.keep(r)
+}
+
+// deniedCue reports a negation between a tag's speaker and its cue
+// (“…” Mr. Bolton did not speak much): the sentence tells who kept
+// silent, so it tags no quote.
+func (p *pass) deniedCue(r match) bool {
+	if r.m.end >= r.cue.Start {
+		return false
+	}
+	for _, w := range strings.Fields(p.text[r.m.end:r.cue.Start]) {
+		if p.lx.Negations[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // weakAfterTag reports a loose match for a quote that follows, in its

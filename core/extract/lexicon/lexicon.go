@@ -163,6 +163,9 @@ type Lexicon struct {
 	// had nothing to say"): the next words of the talk are the other
 	// party's. Lower-cased words, one phrase to an entry.
 	ListeningPhrases [][]string
+	// Negations deny the verb they stand before ("Mr. McBryde did not
+	// speak much"): a speech verb they deny tags no quote. Lower-cased.
+	Negations map[string]bool
 }
 
 // BodyKind is a kind of body a description can name (“the company”):
@@ -283,7 +286,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		lx.ListeningPhrases = append(lx.ListeningPhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns", "trade-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -362,6 +365,8 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.OtherNouns
 	case "child-nouns":
 		return &lx.ChildNouns
+	case "negations":
+		return &lx.Negations
 	case "role-nouns":
 		return &lx.RoleNouns
 	case "past-cues":
