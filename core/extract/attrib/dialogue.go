@@ -91,6 +91,7 @@ func (p *pass) dialogueSweep() {
 			}
 		}
 	}
+	p.dropVoiceTags()
 	turns := p.turns()
 	narrator := p.findNarrator(turns)
 	p.joinAnsweredDescriptions(turns, narrator)
@@ -105,6 +106,19 @@ func (p *pass) dialogueSweep() {
 	}
 	for t := range turns {
 		p.settleTurn(&turns[t])
+	}
+}
+
+// dropVoiceTags unresolves the tags that name a voice (“said a voice”):
+// the voice is no character of the book but the unseen speaker's, whom
+// the turn rules read as for an untagged turn.
+func (p *pass) dropVoiceTags() {
+	for i := range p.info {
+		if inf := &p.info[i]; inf.m.kind == nominalMention && inf.entity >= 0 {
+			if head, _ := nominalHead(inf.m.core); p.lx.VoiceNouns[head] {
+				inf.entity = -1
+			}
+		}
 	}
 }
 

@@ -166,6 +166,10 @@ type Lexicon struct {
 	// Negations deny the verb they stand before ("Mr. McBryde did not
 	// speak much"): a speech verb they deny tags no quote. Lower-cased.
 	Negations map[string]bool
+	// VoiceNouns name a voice heard, not a person ("said a voice"): in
+	// fiction such a tag names no one, and the turn is read as untagged.
+	// Lower-cased.
+	VoiceNouns map[string]bool
 }
 
 // BodyKind is a kind of body a description can name (“the company”):
@@ -286,7 +290,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		lx.ListeningPhrases = append(lx.ListeningPhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns", "trade-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -367,6 +371,8 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.ChildNouns
 	case "negations":
 		return &lx.Negations
+	case "voice-nouns":
+		return &lx.VoiceNouns
 	case "role-nouns":
 		return &lx.RoleNouns
 	case "past-cues":
