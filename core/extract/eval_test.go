@@ -84,7 +84,7 @@ var ratchet = map[string]float64{
 	"polnear/dev.jsonl quote F1":                     0.97, // the target, met
 	"de-wikinews/dev.jsonl speaker mention accuracy": 0.75, // the target, met
 	"pdnc/dev.jsonl speaker accuracy Explicit":       0.92, // the target, met
-	"pdnc/dev.jsonl speaker accuracy Anaphoric":      0.721,
+	"pdnc/dev.jsonl speaker accuracy Anaphoric":      0.725,
 }
 
 // sharedEval is ../shared/eval beside the repository, or skips the test.
