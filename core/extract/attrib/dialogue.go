@@ -506,7 +506,12 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 	if !ok {
 		return
 	}
-	id, ranked := p.anaphorIn(turns, t, i, narrator, g, turns[t].addressee)
+	skip := turns[t].addressee
+	if skip < 0 {
+		// “It is very beautiful, mother,” she said: not the mother.
+		skip = p.kinAddressee(turns, t)
+	}
+	id, ranked := p.anaphorIn(turns, t, i, narrator, g, skip)
 	if id >= 0 && m.kind == nominalMention {
 		switch p.ageOf(m) {
 		case ageYoung:

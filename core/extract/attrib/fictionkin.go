@@ -105,6 +105,35 @@ func (p *pass) kinLearnt(owner, i int, g lexicon.Gender) int {
 			votes[p.ents.find(k.parent)] += n
 		}
 	}
+	return mostVoted(votes)
+}
+
+// kinAddressee is the one turn t calls by a relation word (“…, you see,
+// mother, …”), as the family learnt so far knows them: the person most
+// often called so; -1 if the turn calls no one so, the family knows no
+// one, or two are called so equally often.
+func (p *pass) kinAddressee(turns []turn, t int) int {
+	if len(p.family) == 0 {
+		return -1
+	}
+	rel := ""
+	for i := turns[t].first; i <= turns[t].last && rel == ""; i++ {
+		rel = p.kinVocative(i)
+	}
+	if rel == "" {
+		return -1
+	}
+	votes := map[int]int{}
+	for k, n := range p.family {
+		if k.relation == rel {
+			votes[p.ents.find(k.parent)] += n
+		}
+	}
+	return mostVoted(votes)
+}
+
+// mostVoted is the key with the most votes, -1 if none or a tie.
+func mostVoted(votes map[int]int) int {
 	best, bestVotes, tie := -1, 0, false
 	for id, n := range votes {
 		switch {
