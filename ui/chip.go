@@ -47,9 +47,10 @@ func newChip() *chip {
 	return c
 }
 
-// setTopic makes the chip show a topic.
-func (c *chip) setTopic(name, hex string, suggested bool, v fyne.ThemeVariant) {
-	c.chipLook = topicLook(name, hex, suggested, v)
+// setLook makes the chip show l: a topic (topicLook), how many did not
+// fit (moreLook) or the review badge (reviewLook).
+func (c *chip) setLook(l chipLook) {
+	c.chipLook = l
 	c.Refresh()
 }
 
@@ -67,22 +68,12 @@ func topicLook(name, hex string, suggested bool, v fyne.ThemeVariant) chipLook {
 	return l
 }
 
-// setMore makes the chip say how many topics did not fit.
-func (c *chip) setMore(text string) {
-	c.chipLook = moreLook(text)
-	c.Refresh()
-}
-
+// moreLook says how many topics did not fit.
 func moreLook(text string) chipLook {
 	return chipLook{text: text, fill: theme.Color(theme.ColorNameButton), ink: theme.Color(theme.ColorNamePlaceHolder)}
 }
 
-// setReview makes the chip the amber "Review · 0.58" badge.
-func (c *chip) setReview(text string, p palette) {
-	c.chipLook = reviewLook(text, p)
-	c.Refresh()
-}
-
+// reviewLook is the amber "Review · 0.58" badge.
 func reviewLook(text string, p palette) chipLook {
 	return chipLook{text: text, fill: p.badgeFill, stroke: p.badgeStroke,
 		ink: p.badgeText, icon: theme.NewColoredResource(theme.WarningIcon(), theme.ColorNameWarning)}

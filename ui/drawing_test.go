@@ -21,10 +21,10 @@ import (
 func sampleChips(m *textMeasurer) []fyne.CanvasObject {
 	v := theme.VariantLight
 	topic, suggested, more, review := newChip(), newChip(), newChip(), newChip()
-	topic.setTopic("Sanctions", "#d9480f", false, v)
-	suggested.setTopic("Elections", "#1c7ed6", true, v)
-	more.setMore("+3")
-	review.setReview("Review · 0.58", paletteFor(v))
+	topic.setLook(topicLook("Sanctions", "#d9480f", false, v))
+	suggested.setLook(topicLook("Elections", "#1c7ed6", true, v))
+	more.setLook(moreLook("+3"))
+	review.setLook(reviewLook("Review · 0.58", paletteFor(v)))
 	chips := []fyne.CanvasObject{topic, suggested, more, review}
 	x := float32(4)
 	for _, o := range chips {
@@ -131,7 +131,7 @@ func TestDrawingIsRemadeOnlyWhenItChanges(t *testing.T) {
 	if again := test.WidgetRenderer(c).Objects()[0]; again != first {
 		t.Error("the image was made again though nothing changed")
 	}
-	c.setReview("Review · 0.31", paletteFor(theme.VariantLight))
+	c.setLook(reviewLook("Review · 0.31", paletteFor(theme.VariantLight)))
 	if changed := test.WidgetRenderer(c).Objects()[0]; changed == first {
 		t.Error("the image was kept though the badge's text changed")
 	}

@@ -89,7 +89,7 @@ func (m *MainWindow) changeSpeakerDialog() {
 	current.Add(widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if row.NeedsReview(m.threshold) {
 		badge := newChip()
-		badge.setReview(fmt.Sprintf("Review · %.2f", row.Confidence), paletteFor(currentVariant()))
+		badge.setLook(reviewLook(fmt.Sprintf("Review · %.2f", row.Confidence), paletteFor(currentVariant())))
 		current.Add(container.NewCenter(badge))
 	}
 	parts := []fyne.CanvasObject{caption, d.quoteInContext(doc.Text, frags, row.Mention), current}
