@@ -1101,7 +1101,7 @@ func (p *pass) coordinateClause(sent []token, k int) bool {
 	if k >= 1 && sent[k-1].text == ";" {
 		return true
 	}
-	return k >= 2 && (sent[k-2].text == "," || sent[k-2].text == ";") && p.lx.ClauseCoordinators[lower(sent[k-1].text)]
+	return k >= 2 && (sent[k-2].text == "," || sent[k-2].text == ";") && hasLower(p.lx.ClauseCoordinators, sent[k-1].text)
 }
 
 // describedSpeakerLeads is the speaker a capitalised description that
@@ -2298,7 +2298,7 @@ func (p *pass) ageOf(m mention) int {
 // subordinate clause. Otherwise sent.
 func (p *pass) mainClause(sent []token) []token {
 	w := wordsFrom(sent)
-	if len(w) == 0 || !p.lx.LeadingSubordinators[lower(w[0].text)] {
+	if len(w) == 0 || !hasLower(p.lx.LeadingSubordinators, w[0].text) {
 		return sent
 	}
 	for k := 1; k < len(w)-1; k++ {
