@@ -1042,9 +1042,7 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 				if !subjects {
 					return id
 				}
-				if found < 0 || p.coordinateClause(sent, s) {
-					found = id
-				}
+				found = p.laterSubject(sent, s, id, found)
 			}
 			s++
 			continue
@@ -1086,10 +1084,18 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 			if !subjects {
 				return id
 			}
-			if found < 0 || p.coordinateClause(sent, start) {
-				found = id
-			}
+			found = p.laterSubject(sent, start, id, found)
 		}
+	}
+	return found
+}
+
+// laterSubject is the subject sentenceName keeps when id, whose name
+// starts at token k, opens a clause and found was kept before: the first
+// subject, or one opening a later coordinate main clause.
+func (p *pass) laterSubject(sent []token, k, id, found int) int {
+	if found < 0 || p.coordinateClause(sent, k) {
+		return id
 	}
 	return found
 }
