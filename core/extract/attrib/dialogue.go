@@ -1007,7 +1007,7 @@ func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) 
 		if id := p.describedSpeakerLeads(sent, g); id >= 0 {
 			return id
 		}
-		if pronounLeads(sent, g) {
+		if pronounLeads(p.mainClause(sent), g) {
 			// “She glanced at Mrs. Hilbery.”: the sentence goes on about
 			// someone named earlier, not the woman it names.
 			continue
@@ -1028,14 +1028,21 @@ func (p *pass) namedIn(toks []token, g lexicon.Gender, skip int, subjects bool) 
 }
 
 // sentenceName is the first character sent names who fits g and is not
-// skip; with subjects, only one whose name opens a clause.
+// skip; with subjects, only one whose name opens a clause, and of those
+// the subject of the last main clause joined to the one before (“Mr.
+// Giles was at a loss; but Harry Maylie understood it at once”: the
+// sentence ends on Harry Maylie, who speaks next).
 func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects bool) int {
 	lastEnd, lastOpens := -1, false // the name read last: where it ends, whether it opened a clause
+	found := -1
 	for s := 0; s < len(sent); s++ {
 		if id := p.titleAlone(sent, s); id >= 0 {
 			// “The General hastened to lend her his support.”
 			if (!subjects || opensClause(sent, s)) && id != skip && p.fits(id, g) {
-				return id
+				if !subjects {
+					return id
+				}
+				found = p.laterSubject(sent, s, id, found)
 			}
 			s++
 			continue
@@ -1074,10 +1081,33 @@ func (p *pass) sentenceName(sent []token, g lexicon.Gender, skip int, subjects b
 			continue
 		}
 		if id := p.castEntity(c); id != skip && p.fits(id, g) {
-			return id
+			if !subjects {
+				return id
+			}
+			found = p.laterSubject(sent, start, id, found)
 		}
 	}
-	return -1
+	return found
+}
+
+// laterSubject is the subject sentenceName keeps when id, whose name
+// starts at token k, opens a clause and found was kept before: the first
+// subject, or one opening a later coordinate main clause.
+func (p *pass) laterSubject(sent []token, k, id, found int) int {
+	if found < 0 || p.coordinateClause(sent, k) {
+		return id
+	}
+	return found
+}
+
+// coordinateClause reports a name at token k that opens a main clause
+// joined to the one before (“…; but Harry Maylie understood it at once”):
+// after a semicolon, or a coordinator after a comma or semicolon.
+func (p *pass) coordinateClause(sent []token, k int) bool {
+	if k >= 1 && sent[k-1].text == ";" {
+		return true
+	}
+	return k >= 2 && (sent[k-2].text == "," || sent[k-2].text == ";") && hasLower(p.lx.ClauseCoordinators, sent[k-1].text)
 }
 
 // describedSpeakerLeads is the speaker a capitalised description that
@@ -2266,4 +2296,25 @@ func (p *pass) ageOf(m mention) int {
 			return ageUnknown
 		}
 	}
+}
+
+// mainClause is sent from its main clause on when it opens with a
+// subordinate clause and a name opens the main clause after the comma
+// (“While he was looking, Eeyore coughed”): the pronoun leads only the
+// subordinate clause. Otherwise sent.
+func (p *pass) mainClause(sent []token) []token {
+	w := wordsFrom(sent)
+	if len(w) == 0 || !hasLower(p.lx.LeadingSubordinators, w[0].text) {
+		return sent
+	}
+	for k := 1; k < len(w)-1; k++ {
+		if w[k].text != "," {
+			continue
+		}
+		if w[k+1].word && w[k+1].cap && !isSubjectPronoun(w[k+1].text) {
+			return w[k+1:]
+		}
+		break
+	}
+	return sent
 }

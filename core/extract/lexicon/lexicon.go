@@ -146,6 +146,14 @@ type Lexicon struct {
 	// speech ("she thought", "mused Katharine"): a thought answers no
 	// one. Lower-cased, every form.
 	ThoughtCues map[string]bool
+	// LeadingSubordinators open a subordinate clause that may stand
+	// before the main clause ("While he was looking, Eeyore coughed"): a
+	// pronoun in it does not lead the sentence. Lower-cased.
+	LeadingSubordinators map[string]bool
+	// ClauseCoordinators join a main clause to the one before after a
+	// comma or semicolon ("…; but Harry Maylie understood it at once"):
+	// a name after one is that clause's subject. Lower-cased.
+	ClauseCoordinators map[string]bool
 	// OtherNouns are the heads of a description that names a speaker as
 	// the other party to the one just in view ("replied the other"): not
 	// the person the story last showed, but the one they talk with.
@@ -290,7 +298,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		lx.ListeningPhrases = append(lx.ListeningPhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns", "trade-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns", "leading-subordinators", "clause-coordinators":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -365,6 +373,10 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.GrownNouns
 	case "thought-cues":
 		return &lx.ThoughtCues
+	case "leading-subordinators":
+		return &lx.LeadingSubordinators
+	case "clause-coordinators":
+		return &lx.ClauseCoordinators
 	case "other-nouns":
 		return &lx.OtherNouns
 	case "child-nouns":
