@@ -95,12 +95,14 @@ func (p *pass) dialogueSweep() {
 	turns := p.turns()
 	narrator := p.findNarrator(turns)
 	p.joinAnsweredDescriptions(turns, narrator)
+	named := p.namedDescriptions()
 	p.narrator = narrator
 	p.scene = newSceneTracker()
 	for t := range turns {
 		p.forwardTurn(turns, t, narrator)
 	}
 	p.settleDescriptions(turns)
+	p.nameDescribedParties(turns, named)
 	for t := len(turns) - 2; t >= 0; t-- {
 		p.backwardTurn(turns, t)
 	}
