@@ -101,8 +101,9 @@ func (p *pass) dialogueSweep() {
 	for t := range turns {
 		p.forwardTurn(turns, t, narrator)
 	}
-	p.settleDescriptions(turns)
+	settled := p.settleDescriptions(turns)
 	p.nameDescribedParties(turns, named)
+	p.shortenedDescriptions(turns, settled)
 	for t := len(turns) - 2; t >= 0; t-- {
 		p.backwardTurn(turns, t)
 	}

@@ -27,7 +27,7 @@ const minDescReadings = 3
 // description's tags in the book were read as, when more than half of at
 // least minDescReadings were, and with it the turn the tag settled; a
 // tag read as no one settles its turn.
-func (p *pass) settleDescriptions(turns []turn) {
+func (p *pass) settleDescriptions(turns []turn) map[string]int {
 	keys := make([]string, len(p.info))
 	votes := map[descVote]int{}
 	totals := map[string]int{}
@@ -49,7 +49,7 @@ func (p *pass) settleDescriptions(turns []turn) {
 		}
 	}
 	if len(settled) == 0 {
-		return
+		return nil
 	}
 	for t := range turns {
 		tr := &turns[t]
@@ -77,6 +77,7 @@ func (p *pass) settleDescriptions(turns []turn) {
 			}
 		}
 	}
+	return settled
 }
 
 // maxAlternationHops bounds how many turns of one party, either way, the
@@ -220,4 +221,76 @@ func (p *pass) isBareTrade(head string) bool {
 	}
 	_, trade := p.lx.TradeNouns[head]
 	return trade || p.lx.SpeakerNouns[head]
+}
+
+// shortenedDescriptions gives a bare description tag (“said the
+// gentleman”) the reading of the one qualified description with that head
+// (“asked the old gentleman”) that tags turns of the same conversation: a
+// writer shortens the description of someone already described. A head
+// qualified in two ways there, or read as two people, gives nothing.
+func (p *pass) shortenedDescriptions(turns []turn, settled map[string]int) {
+	for start := 0; start < len(turns); {
+		end := start + 1
+		for end < len(turns) && turns[end].conv == turns[start].conv {
+			end++
+		}
+		p.shortenIn(turns[start:end], settled)
+		start = end
+	}
+}
+
+// shortenIn is shortenedDescriptions for the turns of one conversation.
+func (p *pass) shortenIn(conv []turn, settled map[string]int) {
+	var full map[string]int // head → the qualified description's reader, -1 if two
+	for t := range conv {
+		i := p.descriptionTag(&conv[t])
+		if i < 0 || p.info[i].entity < 0 {
+			continue
+		}
+		head, words := nominalHead(p.info[i].m.core)
+		if words < 3 || p.othered(p.info[i].m.core) {
+			continue // (“the other man” is someone else)
+		}
+		id := p.ents.find(p.info[i].entity)
+		if full == nil {
+			full = map[string]int{}
+		}
+		if was, ok := full[lower(head)]; ok && was != id {
+			id = -1
+		}
+		full[lower(head)] = id
+	}
+	if full == nil {
+		return
+	}
+	for t := range conv {
+		i := p.descriptionTag(&conv[t])
+		if i < 0 {
+			continue
+		}
+		head, words := nominalHead(p.info[i].m.core)
+		id, ok := full[lower(head)]
+		if _, known := settled[descriptionKey(p.info[i].m.core)]; words != 2 || !ok || id < 0 || known {
+			continue // (“the girl”, settled by the whole book)
+		}
+		inf, tr := &p.info[i], &conv[t]
+		if tr.speaker < 0 || inf.entity < 0 || p.ents.find(tr.speaker) == p.ents.find(inf.entity) {
+			tr.speaker, tr.tagged = id, true
+		}
+		inf.entity = id
+	}
+}
+
+// othered reports a description qualified by an other-noun (“the other
+// man”, “another gentleman”): not the one described before.
+func (p *pass) othered(core string) bool {
+	for k := 0; ; {
+		var w string
+		if w, k = nextField(core, k); w == "" {
+			return false
+		}
+		if hasLower(p.lx.OtherNouns, w) {
+			return true
+		}
+	}
 }
