@@ -229,19 +229,20 @@ func (p *pass) isBareTrade(head string) bool {
 // writer shortens the description of someone already described. A head
 // qualified in two ways there, or read as two people, gives nothing.
 func (p *pass) shortenedDescriptions(turns []turn, settled map[string]int) {
+	full := map[string]int{} // head → the qualified description's reader, -1 if two; per conversation
 	for start := 0; start < len(turns); {
 		end := start + 1
 		for end < len(turns) && turns[end].conv == turns[start].conv {
 			end++
 		}
-		p.shortenIn(turns[start:end], settled)
+		clear(full)
+		p.shortenIn(turns[start:end], settled, full)
 		start = end
 	}
 }
 
 // shortenIn is shortenedDescriptions for the turns of one conversation.
-func (p *pass) shortenIn(conv []turn, settled map[string]int) {
-	var full map[string]int // head → the qualified description's reader, -1 if two
+func (p *pass) shortenIn(conv []turn, settled, full map[string]int) {
 	for t := range conv {
 		i := p.descriptionTag(&conv[t])
 		if i < 0 || p.info[i].entity < 0 {
@@ -252,15 +253,12 @@ func (p *pass) shortenIn(conv []turn, settled map[string]int) {
 			continue // (“the other man” is someone else)
 		}
 		id := p.ents.find(p.info[i].entity)
-		if full == nil {
-			full = map[string]int{}
-		}
 		if was, ok := full[lower(head)]; ok && was != id {
 			id = -1
 		}
 		full[lower(head)] = id
 	}
-	if full == nil {
+	if len(full) == 0 {
 		return
 	}
 	for t := range conv {
@@ -270,7 +268,10 @@ func (p *pass) shortenIn(conv []turn, settled map[string]int) {
 		}
 		head, words := nominalHead(p.info[i].m.core)
 		id, ok := full[lower(head)]
-		if _, known := settled[descriptionKey(p.info[i].m.core)]; words != 2 || !ok || id < 0 || known {
+		if words != 2 || !ok || id < 0 {
+			continue
+		}
+		if _, known := settled[descriptionKey(p.info[i].m.core)]; known {
 			continue // (“the girl”, settled by the whole book)
 		}
 		inf, tr := &p.info[i], &conv[t]
