@@ -227,7 +227,9 @@ func (p *pass) isBareTrade(head string) bool {
 // gentleman”) the reading of the one qualified description with that head
 // (“asked the old gentleman”) that tags turns of the same conversation: a
 // writer shortens the description of someone already described. A head
-// qualified in two ways there, or read as two people, gives nothing.
+// qualified in two ways there, or read as two people, gives nothing; nor
+// does it override a bare description the whole book settled (settled)
+// on someone the conversation names (“the girl”: Nancy, in her scenes).
 func (p *pass) shortenedDescriptions(turns []turn, settled map[string]int) {
 	full := map[string]int{} // head → the qualified description's reader, -1 if two; per conversation
 	for start := 0; start < len(turns); {
@@ -271,8 +273,8 @@ func (p *pass) shortenIn(conv []turn, settled, full map[string]int) {
 		if words != 2 || !ok || id < 0 {
 			continue
 		}
-		if _, known := settled[descriptionKey(p.info[i].m.core)]; known {
-			continue // (“the girl”, settled by the whole book)
+		if sid, known := settled[descriptionKey(p.info[i].m.core)]; known && p.presentIn(conv, sid) {
+			continue // (“the girl”, settled by the whole book, and Nancy here)
 		}
 		inf, tr := &p.info[i], &conv[t]
 		if tr.speaker < 0 || inf.entity < 0 || p.ents.find(tr.speaker) == p.ents.find(inf.entity) {
@@ -294,4 +296,20 @@ func (p *pass) othered(core string) bool {
 			return true
 		}
 	}
+}
+
+// presentIn reports id among the conversation's parties: a turn tagged
+// by a name, or the people named as it begins.
+func (p *pass) presentIn(conv []turn, id int) bool {
+	for t := range conv {
+		if p.nameTagOf(&conv[t]) == id {
+			return true
+		}
+	}
+	for _, s := range conv[0].people {
+		if p.ents.find(s) == id {
+			return true
+		}
+	}
+	return false
 }
