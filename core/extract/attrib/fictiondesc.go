@@ -232,19 +232,21 @@ func (p *pass) isBareTrade(head string) bool {
 // on someone the conversation names (“the girl”: Nancy, in her scenes).
 func (p *pass) shortenedDescriptions(turns []turn, settled map[string]int) {
 	full := map[string]int{} // head → the qualified description's reader, -1 if two; per conversation
+	present := map[int]bool{}
 	for start := 0; start < len(turns); {
 		end := start + 1
 		for end < len(turns) && turns[end].conv == turns[start].conv {
 			end++
 		}
 		clear(full)
-		p.shortenIn(turns[start:end], settled, full)
+		clear(present)
+		p.shortenIn(turns[start:end], settled, full, present)
 		start = end
 	}
 }
 
 // shortenIn is shortenedDescriptions for the turns of one conversation.
-func (p *pass) shortenIn(conv []turn, settled, full map[string]int) {
+func (p *pass) shortenIn(conv []turn, settled, full map[string]int, present map[int]bool) {
 	for t := range conv {
 		i := p.descriptionTag(&conv[t])
 		if i < 0 || p.info[i].entity < 0 {
@@ -263,6 +265,7 @@ func (p *pass) shortenIn(conv []turn, settled, full map[string]int) {
 	if len(full) == 0 {
 		return
 	}
+	p.conversationParties(conv, present)
 	for t := range conv {
 		i := p.descriptionTag(&conv[t])
 		if i < 0 {
@@ -273,7 +276,7 @@ func (p *pass) shortenIn(conv []turn, settled, full map[string]int) {
 		if words != 2 || !ok || id < 0 {
 			continue
 		}
-		if sid, known := settled[descriptionKey(p.info[i].m.core)]; known && p.presentIn(conv, sid) {
+		if sid, known := settled[descriptionKey(p.info[i].m.core)]; known && present[sid] {
 			continue // (“the girl”, settled by the whole book, and Nancy here)
 		}
 		inf, tr := &p.info[i], &conv[t]
@@ -298,18 +301,15 @@ func (p *pass) othered(core string) bool {
 	}
 }
 
-// presentIn reports id among the conversation's parties: a turn tagged
-// by a name, or the people named as it begins.
-func (p *pass) presentIn(conv []turn, id int) bool {
+// conversationParties marks in present the conversation's parties: the
+// names that tag its turns and the people named as it begins.
+func (p *pass) conversationParties(conv []turn, present map[int]bool) {
 	for t := range conv {
-		if p.nameTagOf(&conv[t]) == id {
-			return true
+		if id := p.nameTagOf(&conv[t]); id >= 0 {
+			present[id] = true
 		}
 	}
 	for _, s := range conv[0].people {
-		if p.ents.find(s) == id {
-			return true
-		}
+		present[p.ents.find(s)] = true
 	}
-	return false
 }
