@@ -287,8 +287,8 @@ func (p *pass) shortenIn(conv []turn, settled, full map[string]int, present map[
 	}
 }
 
-// othered reports a description qualified by an other-noun (“the other
-// man”, “another gentleman”): not the one described before.
+// othered reports a description qualified by an other-noun (lexicon
+// [other-nouns]: “the other man”): not the one described before.
 func (p *pass) othered(core string) bool {
 	for k := 0; ; {
 		var w string
