@@ -95,12 +95,15 @@ func (p *pass) dialogueSweep() {
 	turns := p.turns()
 	narrator := p.findNarrator(turns)
 	p.joinAnsweredDescriptions(turns, narrator)
+	named := p.namedDescriptions()
 	p.narrator = narrator
 	p.scene = newSceneTracker()
 	for t := range turns {
 		p.forwardTurn(turns, t, narrator)
 	}
-	p.settleDescriptions(turns)
+	settled := p.settleDescriptions(turns)
+	p.nameDescribedParties(turns, named)
+	p.shortenedDescriptions(turns, settled)
 	for t := len(turns) - 2; t >= 0; t-- {
 		p.backwardTurn(turns, t)
 	}
@@ -530,11 +533,12 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		}
 	}
 	if id >= 0 && m.kind == nominalMention {
-		if n := p.justNamed(turns, t); n >= 0 && p.ents.find(id) == n {
+		if n := p.ents.find(id); n == p.justNamed(turns, t) || n == p.namedNext(turns, t) {
 			// “…?” inquired Oliver. ¶ “…,” said the old gentleman: a
 			// writer who has just named a speaker does not describe
-			// them in the next turn's tag; the turn is left to the
-			// turn rules.
+			// them in the next turn's tag, nor describe the one the
+			// answer names (“…,” said the stranger. ¶ “…,” observed
+			// Mr. Bumble); the turn is left to the turn rules.
 			id, ranked = -1, 0
 		}
 	}
@@ -574,6 +578,16 @@ func (p *pass) justNamed(turns []turn, t int) int {
 		}
 	}
 	return -1
+}
+
+// namedNext is the speaker a name tags in the turn right after turn t,
+// when that turn is the next paragraph and opens with its quote: the
+// other party of the exchange; -1 otherwise.
+func (p *pass) namedNext(turns []turn, t int) int {
+	if t+1 >= len(turns) || !p.exchangeGoesOn(turns, t, t+1, 1) {
+		return -1
+	}
+	return p.nameTagOf(&turns[t+1])
 }
 
 // describedBefore is the person a trade describes as the subject of the

@@ -135,9 +135,45 @@ func (p *pass) withoutAdverbs(m mention) mention {
 		}
 		text = strings.TrimRight(text[:sp], " \n")
 	}
+	text = p.descriptionBeforeTrailer(text)
 	m.end = m.start + len(text)
 	m.core = text
 	return m
+}
+
+// descriptionBeforeTrailer ends a description at its person noun when the
+// tag goes on after it with a participle or a trailer word (lexicon
+// [tag-trailers]): “the girl placing both hands upon” is “the girl”,
+// “his aunt soon afterwards” “his aunt”. “the other” may head a longer
+// description (“the other magistrate”), so it ends none.
+func (p *pass) descriptionBeforeTrailer(text string) string {
+	head := false
+	for k := 0; ; {
+		w, next := nextField(text, k)
+		if w == "" {
+			return text
+		}
+		if head && w[0] >= 'a' && w[0] <= 'z' && (len(w) > 4 && strings.HasSuffix(w, "ing") || p.lx.TagTrailers[w]) {
+			return strings.TrimRight(text[:k], " \n")
+		}
+		head = k > 0 && p.isDescriptionHead(w)
+		k = next
+	}
+}
+
+// isDescriptionHead reports a person, trade or voice noun that may end a
+// description (“girl”, “doctor”, “voice”), not “other”.
+func (p *pass) isDescriptionHead(w string) bool {
+	if hasLower(p.lx.OtherNouns, w) {
+		return false
+	}
+	if _, person := inLower(p.lx.PersonNouns, w); person {
+		return true
+	}
+	if _, trade := inLower(p.lx.TradeNouns, w); trade {
+		return true
+	}
+	return hasLower(p.lx.VoiceNouns, w)
 }
 
 // newcomer resolves, in a novel, someone a description introduces (“a

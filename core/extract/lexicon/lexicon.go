@@ -178,6 +178,10 @@ type Lexicon struct {
 	// fiction such a tag names no one, and the turn is read as untagged.
 	// Lower-cased.
 	VoiceNouns map[string]bool
+	// TagTrailers follow the head noun of a tag's description but belong
+	// to the tag ("said the girl aloud", "cried the boy again"): the
+	// description ends before them, as before a participle. Lower-cased.
+	TagTrailers map[string]bool
 }
 
 // BodyKind is a kind of body a description can name (“the company”):
@@ -298,7 +302,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		lx.ListeningPhrases = append(lx.ListeningPhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns", "trade-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns", "leading-subordinators", "clause-coordinators":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns", "leading-subordinators", "clause-coordinators", "tag-trailers":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -385,6 +389,8 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.Negations
 	case "voice-nouns":
 		return &lx.VoiceNouns
+	case "tag-trailers":
+		return &lx.TagTrailers
 	case "role-nouns":
 		return &lx.RoleNouns
 	case "past-cues":
