@@ -669,6 +669,9 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 	if id < 0 && m.kind == pronounMention && (g == lexicon.Male || g == lexicon.Female) {
 		id = p.describedBefore(i, g)
 	}
+	if id < 0 && m.kind == pronounMention && (g == lexicon.Male || g == lexicon.Female) {
+		id = p.actorBeforeTurn(turns, t, i, g, skip)
+	}
 	if id < 0 && (g == lexicon.Male || g == lexicon.Female) {
 		id, ranked = p.rankFiction(turns, t, i, g)
 	}
@@ -747,6 +750,27 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 		}
 	}
 	return id, ranked
+}
+
+// actorBeforeTurn is, for the “he” or “she” of quote i opening turn t of
+// a running exchange (the turn before ends in the paragraph just before)
+// after narration in its own paragraph, the person of gender g whom that
+// narration names last as a clause's subject (“…, Helen?” ¶ Helen was
+// checked. She had not thought of this. “There was a restaurant car,”
+// she said: Helen, whom the exchange's turns would not give); -1 if none,
+// or if the narration is led only by pronouns.
+func (p *pass) actorBeforeTurn(turns []turn, t, i int, g lexicon.Gender, skip int) int {
+	tr := &turns[t]
+	if t == 0 || i != tr.first || turns[t-1].conv != tr.conv || turns[t-1].lastPara+1 != tr.para {
+		return -1
+	}
+	a, b := p.narrationBefore(i)
+	if !p.hasNarrationBefore(i) {
+		return -1
+	}
+	toks := p.withoutQuoted(tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx))
+	p.bufB = toks
+	return p.namedIn(toks, g, skip, true)
 }
 
 // isOtherNoun reports a description headed by “other” (lexicon
