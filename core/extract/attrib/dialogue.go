@@ -754,23 +754,22 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 
 // actorBeforeTurn is, for the “he” or “she” of quote i opening turn t of
 // a running exchange (the turn before ends in the paragraph just before)
-// after narration in its own paragraph, the person of gender g whom that
-// narration names last as a clause's subject (“…, Helen?” ¶ Helen was
-// checked. She had not thought of this. “There was a restaurant car,”
-// she said: Helen, whom the exchange's turns would not give); -1 if none,
-// or if the narration is led only by pronouns.
+// after narration in its own paragraph, the person of gender g that
+// narration is about, read as when the ranker has no answer
+// (fictionSubject: a clause's subject first, sentences led by the pronoun
+// passed over to the one named before them): “…,” Cassandra cried… She
+// hailed a cab and insisted that Katharine should get in. ¶ Katharine
+// submitted. “Very well,” she said: Katharine, whom the one who spoke last
+// and the ranker would hide. -1 if none.
 func (p *pass) actorBeforeTurn(turns []turn, t, i int, g lexicon.Gender, skip int) int {
 	tr := &turns[t]
 	if t == 0 || i != tr.first || turns[t-1].conv != tr.conv || turns[t-1].lastPara+1 != tr.para {
 		return -1
 	}
-	a, b := p.narrationBefore(i)
 	if !p.hasNarrationBefore(i) {
 		return -1
 	}
-	toks := p.withoutQuoted(tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx))
-	p.bufB = toks
-	return p.namedIn(toks, g, skip, true)
+	return p.fictionSubject(p.para(p.paraOf[i]).Start, p.quotes[i].Span.Start, g, skip)
 }
 
 // isOtherNoun reports a description headed by “other” (lexicon
