@@ -759,14 +759,11 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 // (fictionSubject: a clause's subject first, sentences led by the pronoun
 // passed over to the one named before them): “…,” Cassandra cried… She
 // hailed a cab and insisted that Katharine should get in. ¶ Katharine
-// submitted. “Very well,” she said: Katharine, whom the one who spoke last
-// and the ranker would hide. -1 if none.
+// submitted. “Very well,” she said: Katharine, whom the ranker, reading
+// the names around, may pass over for another woman. -1 if none.
 func (p *pass) actorBeforeTurn(turns []turn, t, i int, g lexicon.Gender, skip int) int {
 	tr := &turns[t]
-	if t == 0 || i != tr.first || turns[t-1].conv != tr.conv || turns[t-1].lastPara+1 != tr.para {
-		return -1
-	}
-	if !p.hasNarrationBefore(i) {
+	if t == 0 || i != tr.first || turns[t-1].conv != tr.conv || turns[t-1].lastPara+1 != tr.para || !p.hasNarrationBefore(i) {
 		return -1
 	}
 	return p.fictionSubject(p.para(p.paraOf[i]).Start, p.quotes[i].Span.Start, g, skip)
