@@ -715,6 +715,12 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 				// answers: whom the narration names speaks.
 				id = p.nearSubject(i, g, skip)
 			}
+			if id < 0 && p.pairGoesOn(turns, t, g, skip) {
+				// “…, Harriet?” ¶ “Not of the dark.” ¶ “I am only
+				// afraid…,” she went on: the woman of a pair, not
+				// a woman named further back.
+				id = p.ents.find(prev.speaker)
+			}
 			if id < 0 {
 				id = p.recentOther(turns, t, g, skip)
 			}
@@ -767,6 +773,43 @@ func (p *pass) actorBeforeTurn(turns []turn, t, i int, g lexicon.Gender, skip in
 		return -1
 	}
 	return p.fictionSubject(p.para(p.paraOf[i]).Start, p.quotes[i].Span.Start, g, skip)
+}
+
+// pairExchangeTurns bounds the turns read back for who takes part in an
+// exchange of two.
+const pairExchangeTurns = 4
+
+// pairGoesOn reports, for a pronoun of gender g opening turn t right after
+// turn t-1, an exchange of two people of either sex in which the untagged
+// turn t-1 went to the one of gender g (not skip): its last turns spoken
+// by that person and one other whose sex is known and is not g. The
+// pronoun then names the one it fits, who goes on, rather than someone of
+// that sex seen further back.
+func (p *pass) pairGoesOn(turns []turn, t int, g lexicon.Gender, skip int) bool {
+	prev := &turns[t-1]
+	if prev.tagged || prev.speaker < 0 || prev.speaker == skip || !p.fits(prev.speaker, g) {
+		return false
+	}
+	for i := prev.first; i <= prev.last; i++ {
+		if p.info[i].m.ok() {
+			return false // a tag left unresolved: someone else may be meant
+		}
+	}
+	one, other := p.ents.find(prev.speaker), -1
+	for u := t - 2; u >= 0 && u >= t-1-pairExchangeTurns && turns[u].conv == turns[t].conv; u-- {
+		s := turns[u].speaker
+		if s < 0 {
+			return false
+		}
+		switch s = p.ents.find(s); {
+		case s == one:
+		case other >= 0 && s != other:
+			return false
+		default:
+			other = s
+		}
+	}
+	return other >= 0 && p.ents.get(other).gender != lexicon.GenderUnknown && !p.fits(other, g)
 }
 
 // isOtherNoun reports a description headed by “other” (lexicon
