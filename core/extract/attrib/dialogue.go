@@ -780,17 +780,17 @@ func (p *pass) actorBeforeTurn(turns []turn, t, i int, g lexicon.Gender, skip in
 const pairExchangeTurns = 4
 
 // pairGoesOn reports, for a pronoun of gender g opening turn t right after
-// turn t-1, an exchange of two people of either sex in which the untagged
-// turn t-1 went to the one of gender g (not skip): its last turns spoken
-// by that person and one other whose sex is known and is not g. The
-// pronoun then names the one it fits, who goes on, rather than someone of
-// that sex seen further back.
+// turn t-1, an exchange of two people of either sex in which turn t-1 went
+// to the one of gender g (not skip), by its tag or by the turn rules: its
+// last turns spoken by that person and one other whose sex is known and is
+// not g. The pronoun then names the one it fits, who goes on, rather than
+// someone of that sex seen further back.
 func (p *pass) pairGoesOn(turns []turn, t int, g lexicon.Gender, skip int) bool {
 	prev := &turns[t-1]
-	if prev.tagged || prev.speaker < 0 || prev.speaker == skip || !p.fits(prev.speaker, g) {
+	if prev.speaker < 0 || prev.speaker == skip || !p.fits(prev.speaker, g) {
 		return false
 	}
-	for i := prev.first; i <= prev.last; i++ {
+	for i := prev.first; i <= prev.last && !prev.tagged; i++ {
 		if p.info[i].m.ok() {
 			return false // a tag left unresolved: someone else may be meant
 		}
