@@ -683,6 +683,9 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 	if id < 0 && m.kind == pronounMention && (g == lexicon.Male || g == lexicon.Female) {
 		id = p.describedBefore(i, g)
 	}
+	if id < 0 && m.kind == pronounMention && (g == lexicon.Male || g == lexicon.Female) {
+		id = p.actorBeforeTurn(turns, t, i, g, skip)
+	}
 	if id < 0 && (g == lexicon.Male || g == lexicon.Female) {
 		id, ranked = p.rankFiction(turns, t, i, g)
 	}
@@ -726,6 +729,12 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 				// answers: whom the narration names speaks.
 				id = p.nearSubject(i, g, skip)
 			}
+			if id < 0 && p.pairGoesOn(turns, t, g, skip) {
+				// “…, Harriet?” ¶ “Not of the dark.” ¶ “I am only
+				// afraid…,” she went on: the woman of a pair, not
+				// a woman named further back.
+				id = p.ents.find(prev.speaker)
+			}
 			if id < 0 {
 				id = p.recentOther(turns, t, g, skip)
 			}
@@ -761,6 +770,60 @@ func (p *pass) anaphorIn(turns []turn, t, i, narrator int, g lexicon.Gender, ski
 		}
 	}
 	return id, ranked
+}
+
+// actorBeforeTurn is, for the “he” or “she” of quote i opening turn t of
+// a running exchange (the turn before ends in the paragraph just before)
+// after narration in its own paragraph, the person of gender g that
+// narration is about, read as when the ranker has no answer
+// (fictionSubject: a clause's subject first, sentences led by the pronoun
+// passed over to the one named before them): “…,” Cassandra cried… She
+// hailed a cab and insisted that Katharine should get in. ¶ Katharine
+// submitted. “Very well,” she said: Katharine, whom the ranker, reading
+// the names around, may pass over for another woman. -1 if none.
+func (p *pass) actorBeforeTurn(turns []turn, t, i int, g lexicon.Gender, skip int) int {
+	tr := &turns[t]
+	if t == 0 || i != tr.first || turns[t-1].conv != tr.conv || turns[t-1].lastPara+1 != tr.para || !p.hasNarrationBefore(i) {
+		return -1
+	}
+	return p.fictionSubject(p.para(p.paraOf[i]).Start, p.quotes[i].Span.Start, g, skip)
+}
+
+// pairExchangeTurns bounds the turns read back for who takes part in an
+// exchange of two.
+const pairExchangeTurns = 4
+
+// pairGoesOn reports, for a pronoun of gender g opening turn t right after
+// turn t-1, an exchange of two people of either sex in which turn t-1 went
+// to the one of gender g (not skip), by its tag or by the turn rules: its
+// last turns spoken by that person and one other whose sex is known and is
+// not g. The pronoun then names the one it fits, who goes on, rather than
+// someone of that sex seen further back.
+func (p *pass) pairGoesOn(turns []turn, t int, g lexicon.Gender, skip int) bool {
+	prev := &turns[t-1]
+	if prev.speaker < 0 || prev.speaker == skip || !p.fits(prev.speaker, g) {
+		return false
+	}
+	for i := prev.first; i <= prev.last && !prev.tagged; i++ {
+		if p.info[i].m.ok() {
+			return false // a tag left unresolved: someone else may be meant
+		}
+	}
+	one, other := p.ents.find(prev.speaker), -1
+	for u := t - 2; u >= 0 && u >= t-1-pairExchangeTurns && turns[u].conv == turns[t].conv; u-- {
+		s := turns[u].speaker
+		if s < 0 {
+			return false
+		}
+		switch s = p.ents.find(s); {
+		case s == one:
+		case other >= 0 && s != other:
+			return false
+		default:
+			other = s
+		}
+	}
+	return other >= 0 && p.ents.get(other).gender != lexicon.GenderUnknown && !p.fits(other, g)
 }
 
 // isOtherNoun reports a description headed by “other” (lexicon
