@@ -1774,7 +1774,7 @@ func (p *pass) endsWithCue(toks []token) bool {
 	for k >= 0 && toks[k].word && isAdverb(toks[k].text) {
 		k--
 	}
-	return k >= 0 && toks[k].word && !toks[k].cap && p.lx.IsCue(toks[k].text)
+	return k >= 0 && toks[k].word && !toks[k].cap && p.isCue(toks[k].text)
 }
 
 // leadingMention is the first name or pronoun among a sentence's first
@@ -1953,7 +1953,7 @@ func (p *pass) isTagVerb(toks []token, k int) bool {
 		return false
 	}
 	w := toks[k].text
-	if p.lx.IsCue(w) {
+	if p.isCue(w) {
 		return true
 	}
 	if p.lx.StopWords[w] || p.lx.Determiners[w] || p.lx.Stopwords[w] {

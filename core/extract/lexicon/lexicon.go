@@ -127,6 +127,14 @@ type Lexicon struct {
 	// the cue only right after one of the forms; alone it is no cue ("in
 	// London").
 	CueParticles map[string]string
+	// ParticleCues maps each form of a verb that is a speech verb only
+	// with a particle to its particles, space-separated: "went" -> "on",
+	// "broke" -> "in from" ("“…,” he went on", “…,” broke in her mother).
+	// Alone the form is no cue ("went to the door"). Read only in fiction.
+	ParticleCues map[string]string
+	// FictionCues are the forms of speech verbs of fiction ("ejaculated",
+	// "remonstrated"), cues only in text read as fiction.
+	FictionCues map[string]bool
 	// KinTitles maps a relation noun to the title its bearer goes by
 	// in the family, and the title the one they are related to must go by
 	// ("" for any): "mother" -> {"Mrs", ""} ("said her mother": Mrs.
@@ -216,7 +224,7 @@ func MustLoadAll() map[string]*Lexicon {
 // Parse reads a lexicon file; errors name the line.
 func Parse(lang, data string) (*Lexicon, error) {
 	lx := &Lexicon{Lang: lang,
-		Cues: map[string]bool{}, CueParticles: map[string]string{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
+		Cues: map[string]bool{}, CueParticles: map[string]string{}, ParticleCues: map[string]string{}, FictionCues: map[string]bool{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
 		SpeakerNouns: map[string]bool{}, Pronouns: map[string]Gender{}, StopWords: map[string]bool{},
 		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, WorkRoles: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
@@ -291,6 +299,19 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		for _, f := range fields[:plus] {
 			lx.Cues[strings.ToLower(f)] = true
 			lx.CueParticles[strings.ToLower(f)] = particle
+		}
+	case "fiction-cues":
+		for _, f := range fields {
+			lx.FictionCues[strings.ToLower(f)] = true
+		}
+	case "particle-cues":
+		plus := len(fields) - 2
+		if plus < 1 || fields[plus] != "+" {
+			return fmt.Errorf("want VERB FORMS... + PARTICLE")
+		}
+		for _, f := range fields[:plus] {
+			f = strings.ToLower(f)
+			lx.ParticleCues[f] = strings.TrimSpace(lx.ParticleCues[f] + " " + strings.ToLower(fields[plus+1]))
 		}
 	case "cue-phrases":
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
@@ -470,6 +491,17 @@ func parseGender(s string) (Gender, error) {
 
 // IsCue reports whether a word (any case) is a form of a speech verb.
 func (lx *Lexicon) IsCue(word string) bool {
+	return hasFolded(lx.Cues, word)
+}
+
+// IsFictionCue reports whether a word (any case) is a form of a speech
+// verb of fiction: a cue in text read as fiction only.
+func (lx *Lexicon) IsFictionCue(word string) bool {
+	return len(lx.FictionCues) > 0 && hasFolded(lx.FictionCues, word)
+}
+
+// hasFolded reports whether set holds word in lower case.
+func hasFolded(set map[string]bool, word string) bool {
 	// Most words are short and ASCII: fold them on the stack (this runs
 	// for every word near a quote).
 	var buf [32]byte
@@ -478,22 +510,34 @@ func (lx *Lexicon) IsCue(word string) bool {
 		for i := 0; i < len(word); i++ {
 			c := word[i]
 			if c >= 0x80 {
-				return lx.Cues[strings.ToLower(word)]
+				return set[strings.ToLower(word)]
 			}
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
 			b[i] = c
 		}
-		return lx.Cues[string(b)]
+		return set[string(b)]
 	}
-	return lx.Cues[strings.ToLower(word)]
+	return set[strings.ToLower(word)]
 }
 
 // IsCueParticle reports whether word (any case) is the particle of the
 // phrasal speech verb whose form is verb: "in" after "put".
 func (lx *Lexicon) IsCueParticle(verb, word string) bool {
-	if len(lx.CueParticles) == 0 || len(verb) > 16 {
+	return hasParticle(lx.CueParticles, verb, word)
+}
+
+// IsParticleCue reports whether verb and word (any case) make a speech
+// verb that is one only with its particle: "went on", "broke in".
+func (lx *Lexicon) IsParticleCue(verb, word string) bool {
+	return hasParticle(lx.ParticleCues, verb, word)
+}
+
+// hasParticle reports whether word is a particle particles gives the
+// form verb, both in any case.
+func hasParticle(particles map[string]string, verb, word string) bool {
+	if len(particles) == 0 || len(verb) > 16 {
 		return false
 	}
 	// Fold ASCII on the stack: this runs after every cue near a quote.
@@ -506,8 +550,20 @@ func (lx *Lexicon) IsCueParticle(verb, word string) bool {
 		}
 		b[i] = c
 	}
-	particle, ok := lx.CueParticles[string(b)]
-	return ok && strings.EqualFold(word, particle)
+	return hasWordFold(particles[string(b)], word)
+}
+
+// hasWordFold reports whether the space-separated words hold word, in
+// any case.
+func hasWordFold(words, word string) bool {
+	for words != "" {
+		w, rest, _ := strings.Cut(words, " ")
+		if strings.EqualFold(w, word) {
+			return true
+		}
+		words = rest
+	}
+	return false
 }
 
 // DetectLanguage picks the language whose frequent words occur most often
