@@ -1743,6 +1743,8 @@ func (p *pass) matchFiction(i int) match {
 		return match{}
 	case toks[n-1].text == ":" || toks[n-1].text == ",":
 		n--
+	case toks[n-1].text == "." && toks[0].cap && p.endsWithLeadIn(toks[:n-1]):
+		n-- // “The Coroner persisted. ¶ “…””: the sentence ends on its speech verb
 	case !p.endsWithCue(toks[:n]):
 		return match{}
 	}
@@ -1774,7 +1776,25 @@ func (p *pass) endsWithCue(toks []token) bool {
 	for k >= 0 && toks[k].word && isAdverb(toks[k].text) {
 		k--
 	}
+	if k > 0 && toks[k].word && toks[k-1].word && p.lx.IsParticleCue(toks[k-1].text, toks[k].text) {
+		return !toks[k-1].cap // “the clever lady broke in.”
+	}
 	return k >= 0 && toks[k].word && !toks[k].cap && p.isCue(toks[k].text)
+}
+
+// endsWithLeadIn reports a sentence that ends on a speech verb which
+// announces the words that follow, and its adverbs or particle (“The
+// Coroner persisted.”, “the clever lady broke in.”), not on a gesture
+// (“He nodded.”).
+func (p *pass) endsWithLeadIn(toks []token) bool {
+	k := len(toks) - 1
+	for k >= 0 && toks[k].word && isAdverb(toks[k].text) {
+		k--
+	}
+	if k > 0 && toks[k].word && (p.lx.IsParticleCue(toks[k-1].text, toks[k].text) || p.lx.IsCueParticle(toks[k-1].text, toks[k].text)) {
+		k-- // “broke in”, “put in”
+	}
+	return k >= 0 && toks[k].word && !toks[k].cap && p.lx.LeadInCues[toks[k].text]
 }
 
 // leadingMention is the first name or pronoun among a sentence's first

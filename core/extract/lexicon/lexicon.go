@@ -135,6 +135,10 @@ type Lexicon struct {
 	// FictionCues are the forms of speech verbs of fiction ("ejaculated",
 	// "remonstrated"), cues only in text read as fiction.
 	FictionCues map[string]bool
+	// LeadInCues are the forms of speech verbs that, ending a sentence,
+	// announce the words that follow ("The Coroner persisted."), unlike
+	// gestures ("He nodded.").
+	LeadInCues map[string]bool
 	// KinTitles maps a relation noun to the title its bearer goes by
 	// in the family, and the title the one they are related to must go by
 	// ("" for any): "mother" -> {"Mrs", ""} ("said her mother": Mrs.
@@ -319,7 +323,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		lx.ListeningPhrases = append(lx.ListeningPhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns", "trade-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns", "leading-subordinators", "clause-coordinators":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns", "leading-subordinators", "clause-coordinators", "lead-in-cues":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -398,6 +402,8 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.LeadingSubordinators
 	case "clause-coordinators":
 		return &lx.ClauseCoordinators
+	case "lead-in-cues":
+		return &lx.LeadInCues
 	case "other-nouns":
 		return &lx.OtherNouns
 	case "child-nouns":
