@@ -1788,8 +1788,8 @@ func (p *pass) endsWithCue(toks []token) bool {
 // (“He nodded.”).
 func (p *pass) endsWithLeadIn(toks []token) bool {
 	k := len(toks) - 1
-	for k >= 0 && toks[k].word && isAdverb(toks[k].text) {
-		k--
+	for k >= 0 && toks[k].word && (isAdverb(toks[k].text) || p.lx.CueAdverbs[toks[k].text]) {
+		k-- // “began again”
 	}
 	if k > 0 && toks[k].word && (p.lx.IsParticleCue(toks[k-1].text, toks[k].text) || p.lx.IsCueParticle(toks[k-1].text, toks[k].text)) {
 		k-- // “broke in”, “put in”
