@@ -1743,8 +1743,11 @@ func (p *pass) matchFiction(i int) match {
 		return match{}
 	case toks[n-1].text == ":" || toks[n-1].text == ",":
 		n--
-	case toks[n-1].text == "." && toks[0].cap && p.endsWithLeadIn(toks[:n-1]):
-		n-- // “The Coroner persisted. ¶ “…””: the sentence ends on its speech verb
+	case (toks[n-1].text == "." || toks[n-1].text == ";") && toks[0].cap && p.endsWithLeadIn(toks[:n-1]):
+		// “The Coroner persisted. ¶ “…””, “and she exclaimed; ¶ “…””: the
+		// sentence ends on its speech verb (not a quote's own tag: “she
+		// continued. ¶”, in lower case, tags the quote before it)
+		n--
 	case !p.endsWithCue(toks[:n]):
 		return match{}
 	}
