@@ -228,7 +228,7 @@ func MustLoadAll() map[string]*Lexicon {
 // Parse reads a lexicon file; errors name the line.
 func Parse(lang, data string) (*Lexicon, error) {
 	lx := &Lexicon{Lang: lang,
-		Cues: map[string]bool{}, CueParticles: map[string]string{}, ParticleCues: map[string]string{}, FictionCues: map[string]bool{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
+		Cues: map[string]bool{}, CueParticles: map[string]string{}, ParticleCues: map[string]string{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
 		SpeakerNouns: map[string]bool{}, Pronouns: map[string]Gender{}, StopWords: map[string]bool{},
 		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, WorkRoles: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
@@ -295,35 +295,26 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 			lx.Cues[strings.ToLower(f)] = true
 		}
 	case "phrasal-cues":
-		plus := len(fields) - 2
-		if plus < 1 || fields[plus] != "+" {
-			return fmt.Errorf("want VERB FORMS... + PARTICLE")
-		}
-		particle := strings.ToLower(fields[plus+1])
-		for _, f := range fields[:plus] {
+		forms, particle, err := verbAndParticle(fields)
+		for _, f := range forms {
 			lx.Cues[strings.ToLower(f)] = true
 			lx.CueParticles[strings.ToLower(f)] = particle
 		}
-	case "fiction-cues":
-		for _, f := range fields {
-			lx.FictionCues[strings.ToLower(f)] = true
-		}
+		return err
 	case "particle-cues":
-		plus := len(fields) - 2
-		if plus < 1 || fields[plus] != "+" {
-			return fmt.Errorf("want VERB FORMS... + PARTICLE")
-		}
-		for _, f := range fields[:plus] {
+		forms, particle, err := verbAndParticle(fields)
+		for _, f := range forms {
 			f = strings.ToLower(f)
-			lx.ParticleCues[f] = strings.TrimSpace(lx.ParticleCues[f] + " " + strings.ToLower(fields[plus+1]))
+			lx.ParticleCues[f] = strings.TrimSpace(lx.ParticleCues[f] + " " + particle)
 		}
+		return err
 	case "cue-phrases":
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "listening-phrases":
 		lx.ListeningPhrases = append(lx.ListeningPhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns", "trade-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns", "leading-subordinators", "clause-coordinators", "lead-in-cues":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns", "leading-subordinators", "clause-coordinators", "lead-in-cues", "fiction-cues":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -404,6 +395,8 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.ClauseCoordinators
 	case "lead-in-cues":
 		return &lx.LeadInCues
+	case "fiction-cues":
+		return &lx.FictionCues
 	case "other-nouns":
 		return &lx.OtherNouns
 	case "child-nouns":
@@ -422,6 +415,16 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.ClauseConjunctions
 	}
 	return &lx.OrganisationWords
+}
+
+// verbAndParticle reads a line VERB FORMS... + PARTICLE of [phrasal-cues]
+// or [particle-cues]: the forms and the particle in lower case.
+func verbAndParticle(fields []string) (forms []string, particle string, err error) {
+	plus := len(fields) - 2
+	if plus < 1 || fields[plus] != "+" {
+		return nil, "", fmt.Errorf("want VERB FORMS... + PARTICLE")
+	}
+	return fields[:plus], strings.ToLower(fields[plus+1]), nil
 }
 
 // addKinTitle reads a line NOUN TITLE [OWNER-TITLE] of [kin-titles].
