@@ -1780,7 +1780,7 @@ func (p *pass) endsWithCue(toks []token) bool {
 		k--
 	}
 	if k > 0 && toks[k].word && toks[k-1].word && p.lx.IsParticleCue(toks[k-1].text, toks[k].text) {
-		return !toks[k-1].cap // “the clever lady broke in.”
+		return !toks[k-1].cap // “and then went on ¶ “…””
 	}
 	return k >= 0 && toks[k].word && !toks[k].cap && p.isCue(toks[k].text)
 }
@@ -1794,8 +1794,8 @@ func (p *pass) endsWithLeadIn(toks []token) bool {
 	for k >= 0 && toks[k].word && (isAdverb(toks[k].text) || p.lx.CueAdverbs[toks[k].text]) {
 		k-- // “began again”
 	}
-	if k > 0 && toks[k].word && (p.lx.IsParticleCue(toks[k-1].text, toks[k].text) || p.lx.IsCueParticle(toks[k-1].text, toks[k].text)) {
-		k-- // “broke in”, “put in”
+	if k > 0 && toks[k].word && toks[k-1].word && (p.lx.IsParticleCue(toks[k-1].text, toks[k].text) || p.lx.IsCueParticle(toks[k-1].text, toks[k].text)) {
+		return !toks[k-1].cap // “broke in”, “put in”: speech verbs with their particle
 	}
 	return k >= 0 && toks[k].word && !toks[k].cap && p.lx.LeadInCues[toks[k].text]
 }
