@@ -1851,12 +1851,19 @@ func (p *pass) introducer(sent []token) mention {
 		default:
 			continue
 		}
-		if !aside && opensClause(sent, k) && !subordinate(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
+		if !aside && (opensClause(sent, k) || forClause(sent, k)) && !subordinate(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
 			best = m
 		}
 		k = m.last
 	}
 	return best
+}
+
+// forClause reports a subject pronoun after “for”, which is then the
+// conjunction that opens a clause (“for he began with,”), not the
+// preposition (“for him”).
+func forClause(sent []token, k int) bool {
+	return k > 0 && isSubjectPronoun(sent[k].text) && equalLower(sent[k-1].text, "for")
 }
 
 // subordinate reports a name that opens a clause of place (“walked to the
