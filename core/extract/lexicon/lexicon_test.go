@@ -83,6 +83,8 @@ func TestFictionCues(t *testing.T) {
 		{"broke", "in", false, true},
 		{"Broke", "Out", false, true},
 		{"breaking", "from", false, true},
+		{"pointed", "out", false, true},
+		{"spoke", "up", true, true},
 		{"went", "on", true, true}, // "went" is a cue of its own ("and she goes")
 		{"broke", "down", false, false},
 		{"cut", "across", false, false},
