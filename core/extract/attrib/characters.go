@@ -358,8 +358,9 @@ func (c *cast) lastNamed(ids []int, g lexicon.Gender, pos int) int {
 
 // isNameCue reports a speech verb (lower case) next to a name: a cue
 // that is not also a preposition (the “in” of “put in”: “in London”).
+// The cast is a novel's, so fiction's own speech verbs count.
 func isNameCue(lx *lexicon.Lexicon, w string) bool {
-	return lx.Cues[w] && !lx.Prepositions[w]
+	return (lx.Cues[w] || lx.FictionCues[w]) && !lx.Prepositions[w]
 }
 
 // shortIndex numbers a word of one to three ASCII letters, any case; -1

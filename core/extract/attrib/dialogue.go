@@ -432,7 +432,12 @@ func (p *pass) peopleBefore(i int) []int {
 		a = max(a, p.quotes[i-1].Span.End)
 	}
 	a = max(a, p.quotes[i].Span.Start-peopleWindow)
-	toks := tokenize(p.bufB[:0], p.text, a, p.quotes[i].Span.Start, p.lx)
+	return p.peopleIn(a, p.quotes[i].Span.Start)
+}
+
+// peopleIn lists the characters named in text[a:b], last first.
+func (p *pass) peopleIn(a, b int) []int {
+	toks := tokenize(p.bufB[:0], p.text, a, b, p.lx)
 	p.bufB = toks
 	var people []int
 	for k := len(toks) - 1; k >= 0; k-- {
@@ -1820,6 +1825,11 @@ func (p *pass) matchFiction(i int) match {
 		return match{}
 	case toks[n-1].text == ":" || toks[n-1].text == ",":
 		n--
+	case (toks[n-1].text == "." || toks[n-1].text == ";") && toks[0].cap && p.endsWithLeadIn(toks[:n-1]):
+		// “The Coroner persisted. ¶ “…””, “and she exclaimed; ¶ “…””: the
+		// sentence ends on its speech verb (not a quote's own tag: “she
+		// continued. ¶”, in lower case, tags the quote before it)
+		n--
 	case !p.endsWithCue(toks[:n]):
 		return match{}
 	}
@@ -1851,7 +1861,25 @@ func (p *pass) endsWithCue(toks []token) bool {
 	for k >= 0 && toks[k].word && isAdverb(toks[k].text) {
 		k--
 	}
-	return k >= 0 && toks[k].word && !toks[k].cap && p.lx.IsCue(toks[k].text)
+	if k > 0 && toks[k].word && toks[k-1].word && p.lx.IsParticleCue(toks[k-1].text, toks[k].text) {
+		return !toks[k-1].cap // “and then went on ¶ “…””
+	}
+	return k >= 0 && toks[k].word && !toks[k].cap && p.isCue(toks[k].text)
+}
+
+// endsWithLeadIn reports a sentence that ends on a speech verb which
+// announces the words that follow, and its adverbs or particle (“The
+// Coroner persisted.”, “the clever lady broke in.”), not on a gesture
+// (“He nodded.”).
+func (p *pass) endsWithLeadIn(toks []token) bool {
+	k := len(toks) - 1
+	for k >= 0 && toks[k].word && (isAdverb(toks[k].text) || p.lx.CueAdverbs[toks[k].text]) {
+		k-- // “began again”
+	}
+	if k > 0 && toks[k].word && toks[k-1].word && (p.lx.IsParticleCue(toks[k-1].text, toks[k].text) || p.lx.IsCueParticle(toks[k-1].text, toks[k].text)) {
+		return !toks[k-1].cap // “broke in”, “put in”: speech verbs with their particle
+	}
+	return k >= 0 && toks[k].word && !toks[k].cap && p.lx.LeadInCues[toks[k].text]
 }
 
 // leadingMention is the first name or pronoun among a sentence's first
@@ -1905,12 +1933,19 @@ func (p *pass) introducer(sent []token) mention {
 		default:
 			continue
 		}
-		if !aside && opensClause(sent, k) && !subordinate(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
+		if !aside && (opensClause(sent, k) || forClause(sent, k)) && !subordinate(sent, k) && !isPossessive(sent[m.last].text) && p.personMention(m) {
 			best = m
 		}
 		k = m.last
 	}
 	return best
+}
+
+// forClause reports a subject pronoun after “for”, which is then the
+// conjunction that opens a clause (“for he began with,”), not the
+// preposition (“for him”).
+func forClause(sent []token, k int) bool {
+	return k > 0 && isSubjectPronoun(sent[k].text) && equalLower(sent[k-1].text, "for")
 }
 
 // subordinate reports a name that opens a clause of place (“walked to the
@@ -2030,7 +2065,7 @@ func (p *pass) isTagVerb(toks []token, k int) bool {
 		return false
 	}
 	w := toks[k].text
-	if p.lx.IsCue(w) {
+	if p.isCue(w) {
 		return true
 	}
 	if p.lx.StopWords[w] || p.lx.Determiners[w] || p.lx.Stopwords[w] {

@@ -2,6 +2,8 @@ package attrib
 
 import (
 	"slices"
+	"sort"
+	"strings"
 
 	"verbatim/core/extract/lexicon"
 )
@@ -107,11 +109,52 @@ func (p *pass) nameDescribedParties(turns []turn, named []bool) {
 		if id < 0 || !p.fits(id, p.descriptionGender(inf.m)) {
 			continue // (“the old lady” is not the Mr. Fang of the turns around)
 		}
+		if p.namedBeside(turns, t, inf.m.core, id) {
+			continue // (“Mrs. Pike and the vicar sat by the fire”: two people)
+		}
 		if tr := &turns[t]; tr.speaker < 0 || inf.entity < 0 || p.ents.find(tr.speaker) == p.ents.find(inf.entity) {
 			tr.speaker, tr.tagged = id, true
 		}
 		inf.entity = id
 	}
+}
+
+// besideWindow bounds the narration read back from a description tag for
+// a sentence that writes it beside a name.
+const besideWindow = 1500
+
+// namedBeside reports that a sentence of narration shortly before turn t
+// writes the description beside person id's name (“Mrs. Pike and the
+// vicar sat by the fire”): they are two of the people present, and the
+// alternation of two parties does not make the description that name.
+func (p *pass) namedBeside(turns []turn, t int, description string, id int) bool {
+	end := p.quotes[turns[t].first].Span.Start
+	a := max(0, end-besideWindow)
+	low := strings.ToLower(description)
+	if !strings.Contains(strings.ToLower(p.text[a:end]), low) {
+		return false
+	}
+	toks := tokenize(nil, p.text, a, end, p.lx) // (peopleIn uses the pass's buffer)
+	for s, e := range sentencesBack(toks) {
+		for s < e && !toks[s].word {
+			s++ // the closing mark of the quote before
+		}
+		if s >= e {
+			continue
+		}
+		from, to := toks[s].start, toks[e-1].end
+		if !strings.Contains(strings.ToLower(p.text[from:to]), low) || p.overlapsQuote(from, to) {
+			continue // (the description inside a quote, or a tag's sentence)
+		}
+		return slices.Contains(p.peopleIn(from, to), id)
+	}
+	return false
+}
+
+// overlapsQuote reports that a quote lies partly in text[from:to].
+func (p *pass) overlapsQuote(from, to int) bool {
+	k := sort.Search(len(p.quotes), func(k int) bool { return p.quotes[k].Span.End > from })
+	return k < len(p.quotes) && p.quotes[k].Span.Start < to
 }
 
 // descriptionTag is the quote of turn tr tagged by a definite description

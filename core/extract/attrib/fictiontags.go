@@ -305,7 +305,7 @@ func (p *pass) matchSpeechNoun(toks []token) match {
 	var owner mention
 	for j := k + 1; j < len(toks) && j <= k+6 && toks[j].word; j++ {
 		t := toks[j]
-		if !t.cap && p.lx.IsCue(t.text) && j > k+1 {
+		if !t.cap && p.isCue(t.text) && j > k+1 {
 			if !owner.ok() && j+2 < len(toks) && equalLower(toks[j+1].text, "of") {
 				owner = p.mentionAfter(toks, j+2)
 			}
@@ -356,7 +356,7 @@ func (p *pass) looseTag(toks []token) match {
 		if j+1 < len(toks) && isTagParticle(toks[j].text) && toks[j+1].cap {
 			j++ // “broke in Davis”
 		}
-		if m := p.bareNoun(toks, j); m.ok() && p.lx.IsCue(toks[k].text) {
+		if m := p.bareNoun(toks, j); m.ok() && p.isCue(toks[k].text) {
 			return match{m: m, cue: core.Span{Start: toks[k].start, End: toks[k].end}, rule: RuleCueSpeaker, conf: 0.7}
 		}
 		for n := 0; n < 2 && j < len(toks) && (p.isTagVerb(toks, j) || p.lx.IsCueParticle(toks[j-1].text, toks[j].text)) && !p.isNameWord(toks[j]); n++ {
@@ -377,7 +377,7 @@ func (p *pass) looseTag(toks []token) match {
 	for v < len(toks) && toks[v].word && !toks[v].cap && isAdverb(toks[v].text) {
 		v++ // “he presently added,”, “she hesitatingly replied,”
 	}
-	if m.kind == nameMention && p.isTagVerb(toks, v) || m.kind == pronounMention && v > m.last+1 && v < len(toks) && toks[v].word && p.lx.IsCue(toks[v].text) {
+	if m.kind == nameMention && p.isTagVerb(toks, v) || m.kind == pronounMention && v > m.last+1 && v < len(toks) && toks[v].word && p.isCue(toks[v].text) {
 		return match{m: m, cue: core.Span{Start: toks[v].start, End: toks[v].end}, rule: RuleSpeakerCue, conf: 0.8}
 	}
 	return match{}
@@ -417,7 +417,7 @@ func (p *pass) bareNoun(toks []token, j int) mention {
 		return mention{}
 	}
 	w := toks[j].text
-	if hasLower(p.lx.StopWords, w) || hasLower(p.lx.Stopwords, w) || p.isDeterminer(toks[j]) || p.lx.IsCue(w) {
+	if hasLower(p.lx.StopWords, w) || hasLower(p.lx.Stopwords, w) || p.isDeterminer(toks[j]) || p.isCue(w) {
 		return mention{}
 	}
 	if _, pron := p.lx.Pronouns[w]; pron {

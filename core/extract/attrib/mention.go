@@ -206,7 +206,7 @@ func nominalOrName(p *pass, toks []token, first, last int) mentionKind {
 // at the lower-case word k.
 func (p *pass) nominalBefore(toks []token, k int) mention {
 	head := strings.ToLower(toks[k].text)
-	if p.lx.StopWords[head] || p.lx.IsCue(head) {
+	if p.lx.StopWords[head] || p.isCue(head) {
 		return mention{}
 	}
 	for j := k - 1; j >= 0 && j >= k-6; j-- {
@@ -220,7 +220,7 @@ func (p *pass) nominalBefore(toks []token, k int) mention {
 			}
 			return p.makeMention(nominalMention, toks, p.partitiveBefore(toks, j), k, 0)
 		}
-		if hasLower(p.lx.StopWords, t.text) || p.lx.IsCue(t.text) {
+		if hasLower(p.lx.StopWords, t.text) || p.isCue(t.text) {
 			break
 		}
 	}
@@ -291,7 +291,7 @@ func (p *pass) owner(toks []token, first, last int) (m mention, owned bool) {
 	if k < first || k == first && !p.isNameWord(toks[k]) {
 		return mention{}, false
 	}
-	if k < last && (last+1 >= len(toks) || !p.lx.IsCue(toks[last+1].text) || !folded(p.lx.Documents, toks[last].text)) {
+	if k < last && (last+1 >= len(toks) || !p.isCue(toks[last+1].text) || !folded(p.lx.Documents, toks[last].text)) {
 		return mention{}, false
 	}
 	kind := nameMention
@@ -340,7 +340,7 @@ func (p *pass) partitiveBefore(toks []token, j int) int {
 // that rival Hillary Clinton had shown …”), not a description (“that
 // Trump”); a name takes no demonstrative.
 func (p *pass) opensClause(toks []token, j int) bool {
-	if p.names == nil || j+1 >= len(toks) || !toks[j+1].cap && (j == 0 || !p.lx.IsCue(toks[j-1].text)) {
+	if p.names == nil || j+1 >= len(toks) || !toks[j+1].cap && (j == 0 || !p.isCue(toks[j-1].text)) {
 		return false
 	}
 	return folded(p.lx.Complementizers, toks[j].text)
@@ -399,7 +399,7 @@ func (p *pass) descriptionBeforeName(toks []token, i int) int {
 		switch t := toks[j]; {
 		case p.isNameWord(t):
 			return j
-		case t.cap || p.lx.StopWords[t.text] || p.lx.IsCue(t.text):
+		case t.cap || p.lx.StopWords[t.text] || p.isCue(t.text):
 			return i
 		}
 	}

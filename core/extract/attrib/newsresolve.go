@@ -188,7 +188,7 @@ func (p *pass) throughOffice(toks []token, j int) int {
 	}
 	k := j + 1
 	for n := 0; k < len(toks) && n < maxOfficeWords && toks[k].word && !toks[k].cap; n, k = n+1, k+1 {
-		if low := lower(toks[k].text); p.lx.StopWords[low] || p.lx.IsCue(low) {
+		if low := lower(toks[k].text); p.lx.StopWords[low] || p.isCue(low) {
 			return j
 		}
 	}
@@ -210,7 +210,7 @@ func (p *pass) officeBefore(toks []token, j int) int {
 	}
 	k := j - 1
 	for n := 0; k >= 0 && n < maxOfficeWords && toks[k].word && !toks[k].cap; n, k = n+1, k-1 {
-		if low := lower(toks[k].text); p.lx.StopWords[low] || p.lx.IsCue(low) {
+		if low := lower(toks[k].text); p.lx.StopWords[low] || p.isCue(low) {
 			return j
 		}
 	}
@@ -229,7 +229,7 @@ func (p *pass) officeBefore(toks []token, j int) int {
 // belongs to a name: "The Washington Post".
 func (p *pass) endsDescription(toks []token, first, j int) bool {
 	t := toks[j]
-	if p.lx.IsCue(t.text) {
+	if p.isCue(t.text) {
 		return !t.cap || p.names == nil || !toks[first+1].cap
 	}
 	if _, pron := p.pronounGender(t); pron && p.names != nil {

@@ -35,13 +35,22 @@ func (p *pass) cueAt(toks []token, i int, phrasesOnly bool) (span core.Span, nex
 			return core.Span{Start: toks[i].start, End: toks[i+len(ph)-1].end}, i + len(ph), true, true
 		}
 	}
-	if phrasesOnly || !p.lx.IsCue(toks[i].text) || p.fiction && hasLower(p.lx.Prepositions, toks[i].text) || p.cueLookalike(toks, i) {
+	if !phrasesOnly && p.fiction && i+1 < len(toks) && toks[i+1].word && p.lx.IsParticleCue(toks[i].text, toks[i+1].text) {
+		return core.Span{Start: toks[i].start, End: toks[i+1].end}, i + 2, false, true // fiction: “went on”, “broke in”
+	}
+	if phrasesOnly || !p.isCue(toks[i].text) || p.fiction && hasLower(p.lx.Prepositions, toks[i].text) || p.cueLookalike(toks, i) {
 		return core.Span{}, i, false, false // fiction: the “in” of “put in” is no cue (“said in a low voice”)
 	}
 	if i+1 < len(toks) && toks[i+1].word && p.lx.IsCueParticle(toks[i].text, toks[i+1].text) {
 		return core.Span{Start: toks[i].start, End: toks[i+1].end}, i + 2, false, true // “put in”
 	}
 	return core.Span{Start: toks[i].start, End: toks[i].end}, i + 1, false, true
+}
+
+// isCue reports a form of a speech verb: in fiction, of its own speech
+// verbs too (“ejaculated”).
+func (p *pass) isCue(w string) bool {
+	return p.lx.IsCue(w) || p.fiction && p.lx.IsFictionCue(w)
 }
 
 // cueLookalike reports a cue word at token i that is no speech verb

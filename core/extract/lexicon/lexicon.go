@@ -127,6 +127,18 @@ type Lexicon struct {
 	// the cue only right after one of the forms; alone it is no cue ("in
 	// London").
 	CueParticles map[string]string
+	// ParticleCues maps each form of a verb that is a speech verb only
+	// with a particle to its particles, space-separated: "went" -> "on",
+	// "broke" -> "in from" ("“…,” he went on", “…,” broke in her mother).
+	// Alone the form is no cue ("went to the door"). Read only in fiction.
+	ParticleCues map[string]string
+	// FictionCues are the forms of speech verbs of fiction ("ejaculated",
+	// "remonstrated"), cues only in text read as fiction.
+	FictionCues map[string]bool
+	// LeadInCues are the forms of speech verbs that, ending a sentence,
+	// announce the words that follow ("The Coroner persisted."), unlike
+	// gestures ("He nodded.").
+	LeadInCues map[string]bool
 	// KinTitles maps a relation noun to the title its bearer goes by
 	// in the family, and the title the one they are related to must go by
 	// ("" for any): "mother" -> {"Mrs", ""} ("said her mother": Mrs.
@@ -220,7 +232,7 @@ func MustLoadAll() map[string]*Lexicon {
 // Parse reads a lexicon file; errors name the line.
 func Parse(lang, data string) (*Lexicon, error) {
 	lx := &Lexicon{Lang: lang,
-		Cues: map[string]bool{}, CueParticles: map[string]string{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
+		Cues: map[string]bool{}, CueParticles: map[string]string{}, ParticleCues: map[string]string{}, CueAdverbs: map[string]bool{}, Titles: map[string]Gender{},
 		SpeakerNouns: map[string]bool{}, Pronouns: map[string]Gender{}, StopWords: map[string]bool{},
 		Determiners: map[string]bool{}, NotNames: map[string]bool{}, Abbreviations: map[string]bool{},
 		TitleContext: map[string]bool{}, TermContext: map[string]bool{}, WorkRoles: map[string]bool{}, SourceCues: map[string]bool{}, Stopwords: map[string]bool{},
@@ -287,22 +299,26 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 			lx.Cues[strings.ToLower(f)] = true
 		}
 	case "phrasal-cues":
-		plus := len(fields) - 2
-		if plus < 1 || fields[plus] != "+" {
-			return fmt.Errorf("want VERB FORMS... + PARTICLE")
-		}
-		particle := strings.ToLower(fields[plus+1])
-		for _, f := range fields[:plus] {
+		forms, particle, err := verbAndParticle(fields)
+		for _, f := range forms {
 			lx.Cues[strings.ToLower(f)] = true
 			lx.CueParticles[strings.ToLower(f)] = particle
 		}
+		return err
+	case "particle-cues":
+		forms, particle, err := verbAndParticle(fields)
+		for _, f := range forms {
+			f = strings.ToLower(f)
+			lx.ParticleCues[f] = strings.TrimSpace(lx.ParticleCues[f] + " " + particle)
+		}
+		return err
 	case "cue-phrases":
 		lx.CuePhrases = append(lx.CuePhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "listening-phrases":
 		lx.ListeningPhrases = append(lx.ListeningPhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns", "trade-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns", "leading-subordinators", "clause-coordinators", "tag-trailers":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns", "leading-subordinators", "clause-coordinators", "tag-trailers", "lead-in-cues", "fiction-cues":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -381,6 +397,10 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.LeadingSubordinators
 	case "clause-coordinators":
 		return &lx.ClauseCoordinators
+	case "lead-in-cues":
+		return &lx.LeadInCues
+	case "fiction-cues":
+		return &lx.FictionCues
 	case "other-nouns":
 		return &lx.OtherNouns
 	case "child-nouns":
@@ -401,6 +421,16 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.ClauseConjunctions
 	}
 	return &lx.OrganisationWords
+}
+
+// verbAndParticle reads a line VERB FORMS... + PARTICLE of [phrasal-cues]
+// or [particle-cues]: the forms and the particle in lower case.
+func verbAndParticle(fields []string) (forms []string, particle string, err error) {
+	plus := len(fields) - 2
+	if plus < 1 || fields[plus] != "+" {
+		return nil, "", fmt.Errorf("want VERB FORMS... + PARTICLE")
+	}
+	return fields[:plus], strings.ToLower(fields[plus+1]), nil
 }
 
 // addKinTitle reads a line NOUN TITLE [OWNER-TITLE] of [kin-titles].
@@ -476,6 +506,17 @@ func parseGender(s string) (Gender, error) {
 
 // IsCue reports whether a word (any case) is a form of a speech verb.
 func (lx *Lexicon) IsCue(word string) bool {
+	return hasFolded(lx.Cues, word)
+}
+
+// IsFictionCue reports whether a word (any case) is a form of a speech
+// verb of fiction: a cue in text read as fiction only.
+func (lx *Lexicon) IsFictionCue(word string) bool {
+	return len(lx.FictionCues) > 0 && hasFolded(lx.FictionCues, word)
+}
+
+// hasFolded reports whether set holds word in lower case.
+func hasFolded(set map[string]bool, word string) bool {
 	// Most words are short and ASCII: fold them on the stack (this runs
 	// for every word near a quote).
 	var buf [32]byte
@@ -484,22 +525,34 @@ func (lx *Lexicon) IsCue(word string) bool {
 		for i := 0; i < len(word); i++ {
 			c := word[i]
 			if c >= 0x80 {
-				return lx.Cues[strings.ToLower(word)]
+				return set[strings.ToLower(word)]
 			}
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
 			b[i] = c
 		}
-		return lx.Cues[string(b)]
+		return set[string(b)]
 	}
-	return lx.Cues[strings.ToLower(word)]
+	return set[strings.ToLower(word)]
 }
 
 // IsCueParticle reports whether word (any case) is the particle of the
 // phrasal speech verb whose form is verb: "in" after "put".
 func (lx *Lexicon) IsCueParticle(verb, word string) bool {
-	if len(lx.CueParticles) == 0 || len(verb) > 16 {
+	return hasParticle(lx.CueParticles, verb, word)
+}
+
+// IsParticleCue reports whether verb and word (any case) make a speech
+// verb that is one only with its particle: "went on", "broke in".
+func (lx *Lexicon) IsParticleCue(verb, word string) bool {
+	return hasParticle(lx.ParticleCues, verb, word)
+}
+
+// hasParticle reports whether word is a particle particles gives the
+// form verb, both in any case.
+func hasParticle(particles map[string]string, verb, word string) bool {
+	if len(particles) == 0 || len(verb) > 16 {
 		return false
 	}
 	// Fold ASCII on the stack: this runs after every cue near a quote.
@@ -512,8 +565,20 @@ func (lx *Lexicon) IsCueParticle(verb, word string) bool {
 		}
 		b[i] = c
 	}
-	particle, ok := lx.CueParticles[string(b)]
-	return ok && strings.EqualFold(word, particle)
+	return hasWordFold(particles[string(b)], word)
+}
+
+// hasWordFold reports whether the space-separated words hold word, in
+// any case.
+func hasWordFold(words, word string) bool {
+	for words != "" {
+		w, rest, _ := strings.Cut(words, " ")
+		if strings.EqualFold(w, word) {
+			return true
+		}
+		words = rest
+	}
+	return false
 }
 
 // DetectLanguage picks the language whose frequent words occur most often

@@ -74,6 +74,43 @@ func TestPhrasalCues(t *testing.T) {
 	}
 }
 
+func TestFictionCues(t *testing.T) {
+	en := MustLoadAll()["en"]
+	tests := []struct {
+		verb, word       string
+		cue, particleCue bool
+	}{
+		{"broke", "in", false, true},
+		{"Broke", "Out", false, true},
+		{"breaking", "from", false, true},
+		{"pointed", "out", false, true},
+		{"spoke", "up", true, true},
+		{"went", "on", true, true}, // "went" is a cue of its own ("and she goes")
+		{"broke", "down", false, false},
+		{"cut", "across", false, false},
+		{"said", "in", true, false},
+	}
+	for _, tt := range tests {
+		if got := en.IsCue(tt.verb); got != tt.cue {
+			t.Errorf("IsCue(%q) = %v, want %v", tt.verb, got, tt.cue)
+		}
+		if got := en.IsParticleCue(tt.verb, tt.word); got != tt.particleCue {
+			t.Errorf("IsParticleCue(%q, %q) = %v, want %v", tt.verb, tt.word, got, tt.particleCue)
+		}
+	}
+	for _, w := range []string{"ejaculated", "Remonstrated", "spluttered"} {
+		if !en.IsFictionCue(w) || en.IsCue(w) {
+			t.Errorf("%q is not a speech verb of fiction only", w)
+		}
+	}
+	if !en.LeadInCues["persisted"] || en.LeadInCues["nodded"] {
+		t.Error(`"persisted" should announce the words that follow and "nodded" not`)
+	}
+	if _, err := Parse("xx", "[particle-cues]\nbroke in\n"); err == nil || !strings.Contains(err.Error(), "line 2: want VERB FORMS... + PARTICLE") {
+		t.Errorf("a particle cue without + gives %v", err)
+	}
+}
+
 func TestPlaces(t *testing.T) {
 	en := MustLoadAll()["en"]
 	for _, w := range []string{"turkey", "usa", "u.s.", "new york", "toronto"} {
