@@ -857,7 +857,7 @@ func (c *cast) cluster() {
 		}
 		c.grow(f, g)
 	}
-	c.joinTitledSurnames(forms, first, titlesOf)
+	c.joinTitledNames(forms, first, titlesOf)
 	c.joinMisspellings(forms)
 	c.learnGender(forms)
 	c.findPlaces(forms)
@@ -868,7 +868,7 @@ func (c *cast) cluster() {
 	c.showByTitle()
 }
 
-// joinTitledSurnames gives a titled name left a character of its own to
+// joinTitledNames gives a titled name left a character of its own to
 // the character its bare word names, when the book writes the bare word
 // more often (the title is then the same name said politely): a man's
 // surname (“Mr. Fielding”, “Monsieur Poirot”, when a full name took the
@@ -880,7 +880,7 @@ func (c *cast) cluster() {
 // Emerson). A woman's or a rank's title with a surname stays apart too:
 // a wife, or an uncle, shares the surname (“Mrs. Beaufort”, “Admiral
 // Crawford”).
-func (c *cast) joinTitledSurnames(forms []*nameForm, first map[string][]int, titlesOf map[int][]string) {
+func (c *cast) joinTitledNames(forms []*nameForm, first map[string][]int, titlesOf map[int][]string) {
 	for _, f := range forms {
 		if len(f.titles) != 1 || len(f.words) != 1 || c.chars[f.char].count != f.uses {
 			continue
