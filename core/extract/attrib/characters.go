@@ -842,8 +842,13 @@ func (c *cast) cluster() {
 					cands = append(cands[:len(cands):len(cands)], id)
 				}
 			}
+			// A surname goes with the man the book names in full with
+			// it most (Berry Hamilton), not with the one whose given
+			// name alone it writes most (his son Joe).
+			f.char = c.pickBy(cands, g, func(id int) int { return fullUses[wordChar{w, id}] })
+		} else {
+			f.char = c.pick(cands, g)
 		}
-		f.char = c.pick(cands, g)
 		c.noteAmbiguous(f, cands, g, fullUses)
 		if f.char < 0 {
 			f.char = c.manTitled(titled[w])
@@ -853,6 +858,7 @@ func (c *cast) cluster() {
 		}
 		c.grow(f, g)
 	}
+	c.joinTitledNames(forms, first, titlesOf)
 	c.joinMisspellings(forms)
 	c.learnGender(forms)
 	c.findPlaces(forms)
@@ -861,6 +867,41 @@ func (c *cast) cluster() {
 	c.chooseDisplay(forms)
 	c.indexTitles(forms)
 	c.showByTitle()
+}
+
+// joinTitledNames gives a titled name left a character of its own to
+// the character its bare word names, when the book writes the bare word
+// more often (the title is then the same name said politely): a man's
+// surname (“Mr. Fielding”, “Monsieur Poirot”, when a full name took the
+// bare “Fielding” from “Cyril Fielding”), or a given name under any title
+// (“Lady Brenda”, “Aunt Marilla”) of someone whose full names carry no
+// other title (Sir Edmund is not Mr. Edmund Bertram). A titled surname
+// written more often than the bare one stays apart: it is how the book
+// names a father whose son has the full name (“Mr. Emerson”, George
+// Emerson). A woman's or a rank's title with a surname stays apart too:
+// a wife, or an uncle, shares the surname (“Mrs. Beaufort”, “Admiral
+// Crawford”).
+func (c *cast) joinTitledNames(forms []*nameForm, first map[string][]int, titlesOf map[int][]string) {
+	for _, f := range forms {
+		if len(f.titles) != 1 || len(f.words) != 1 || c.chars[f.char].count != f.uses {
+			continue
+		}
+		w := f.words[0]
+		bare := c.forms[w]
+		if bare == nil || bare.char == f.char || bare.uses <= f.uses || !compatible(c.chars[bare.char].gender, c.formGender(f)) {
+			continue
+		}
+		given := c.lx.GivenNames[w] != lexicon.GenderUnknown || len(first[w]) > 0
+		if given && len(sameTitles([]int{bare.char}, titlesOf, f.titles)) == 0 {
+			continue
+		}
+		if !given && c.titleGender(f.titles) != lexicon.Male {
+			continue
+		}
+		c.chars[f.char].count -= f.uses
+		f.char = bare.char
+		c.chars[bare.char].count += f.uses
+	}
 }
 
 // manTitled is the character a bare surname means when no full name
@@ -1088,22 +1129,27 @@ func (c *cast) indexTitles(forms []*nameForm) {
 // only one, or one written at least twice as often as any other (“Hercule
 // Poirot”, not “Papa Poirot”); else -1.
 func (c *cast) pick(ids []int, g lexicon.Gender) int {
-	best, second := -1, 0
+	return c.pickBy(ids, g, func(id int) int { return c.chars[id].count })
+}
+
+// pickBy is pick with the candidates weighed by weight.
+func (c *cast) pickBy(ids []int, g lexicon.Gender, weight func(int) int) int {
+	best, bestN, second := -1, 0, 0
 	for _, id := range ids {
 		if !compatible(c.chars[id].gender, g) {
 			continue
 		}
-		n := c.chars[id].count
+		n := weight(id)
 		switch {
 		case best < 0:
-			best = id
-		case n > c.chars[best].count:
-			second, best = c.chars[best].count, id
+			best, bestN = id, n
+		case n > bestN:
+			second, best, bestN = bestN, id, n
 		default:
 			second = max(second, n)
 		}
 	}
-	if best < 0 || (second > 0 && c.chars[best].count < 2*second) {
+	if best < 0 || (second > 0 && bestN < 2*second) {
 		return -1
 	}
 	return best
