@@ -262,7 +262,7 @@ func (st *state) closesAfterSpace(i int) bool {
 }
 
 // closesBeforeNarration reports whether a straight double mark at i, with
-// spaces on both sides, ends the one quote open in its paragraph: a word
+// spaces on both sides (one after it), ends the one quote open in its paragraph: a word
 // ends before it and another follows (“"The question is " She
 // checked herself.”). Plain-text editions drop the dash of a broken-off
 // sentence and leave the closing mark spaced; read as stray, it would pair
@@ -271,10 +271,14 @@ func (st *state) closesBeforeNarration(i int, info *markInfo) bool {
 	if !info.straight || info.family == "single" || len(st.stack) != 1 || st.stack[0].info != info {
 		return false
 	}
-	if i < 2 || st.text[i-1] != ' ' || i+2 >= len(st.text) || st.text[i+1] != ' ' {
+	j := i
+	for j > 0 && st.text[j-1] == ' ' {
+		j--
+	}
+	if j == i || j == 0 || i+2 >= len(st.text) || st.text[i+1] != ' ' {
 		return false
 	}
-	before, _ := utf8.DecodeLastRuneInString(st.text[:i-1])
+	before, _ := utf8.DecodeLastRuneInString(st.text[:j])
 	after, _ := utf8.DecodeRuneInString(st.text[i+2:])
 	return unicode.IsLetter(before) && unicode.IsLetter(after)
 }

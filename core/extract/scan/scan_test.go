@@ -58,6 +58,7 @@ func TestScan(t *testing.T) {
 		{"continuation reopens with the same kind of mark", "\"Kevin was snoring.\n\n“Here he is,” she said.", []string{`"Kevin was snoring. [unclosed]`, "“Here he is,”"}},
 		{"spaced straight mark before narration closes (a lost dash)", `"The question is " She checked herself. "Two rooms," she said.`, []string{`"The question is "`, `"Two rooms,"`}},
 		{"spaced straight mark before a tag closes", `"Stop " continued he; "that's the boy!"`, []string{`"Stop "`, `"that's the boy!"`}},
+		{"spaces for a lost dash before narration", `"They will marry beneath them, or      " And she began the tale.`, []string{`"They will marry beneath them, or      "`}},
 		{"straight continuation", "\"We are done.\n\n\"We leave now,\" he said.", []string{"\"We are done. | \"We leave now,\""}},
 		{"stray straight mark around curly quotes", "\"Trump walked on, chanting “U-S-A!” and “Go!”\n\nThen he spoke.", []string{"“U-S-A!”", "“Go!”"}},
 		{"pasted passage over paragraphs", "McCrummen reports:\n\n\"She called it a “rant,” a doctor typed “ideation.”\n\n\"Melanie thought it outrageous.\n\n“No,” she said.", []string{"“rant,”", "“ideation.”", "“No,”"}},
