@@ -376,7 +376,7 @@ func (p *pass) backwardTurn(turns []turn, t int) {
 	if tr.tagged || next.conv != tr.conv || next.speaker < 0 || (tr.speaker >= 0 && tr.speaker != next.speaker) {
 		return
 	}
-	if tr.speaker >= 0 && (next.hops+1 > tr.hops || next.para > tr.lastPara+1) {
+	if tr.speaker >= 0 && (next.hops+1 > tr.hops || next.para > tr.lastPara+1) && !p.answeredByName(turns, t) {
 		return
 	}
 	g, _ := p.tagGender(tr)
@@ -389,6 +389,20 @@ func (p *pass) backwardTurn(turns []turn, t int) {
 		tr.speaker, tr.hops = id, next.hops+1
 		p.setTurnRule(tr, RuleAlternation, 0.4)
 	}
+}
+
+// answeredByName reports that untagged turn t ends with its quote and the
+// next paragraph opens with a quote that a name tags as turn t's speaker:
+// two turns back to back are two speakers, so a forward reading that gave
+// turn t to that person (“…, Harriet?” ¶ “…” ¶ “…,” said Harriet: the one
+// addressed did not answer first) yields to the backward one.
+func (p *pass) answeredByName(turns []turn, t int) bool {
+	tr := &turns[t]
+	if tr.speaker < 0 || p.namedNext(turns, t) != p.ents.find(tr.speaker) {
+		return false
+	}
+	a, b := p.narrationAfter(tr.last)
+	return strings.TrimSpace(p.text[a:b]) == ""
 }
 
 // noHops marks a turn whose speaker no tag, addressee or alternation
