@@ -262,11 +262,11 @@ func (st *state) closesAfterSpace(i int) bool {
 }
 
 // closesBeforeNarration reports whether a straight double mark at i, with
-// spaces on both sides (one after it), ends the one quote open in its paragraph: a word
-// ends before it and another follows (“"The question is " She
-// checked herself.”). Plain-text editions drop the dash of a broken-off
-// sentence and leave the closing mark spaced; read as stray, it would pair
-// every later mark of the paragraph the wrong way round.
+// spaces before it and one after it, ends the one quote open: a word ends
+// before it and another follows (“"The question is " She checked
+// herself.”). Plain-text editions drop the dash of a broken-off sentence
+// and leave the closing mark spaced off; read as stray, it would pair every
+// later mark of the paragraph the wrong way round.
 func (st *state) closesBeforeNarration(i int, info *markInfo) bool {
 	if !info.straight || info.family == "single" || len(st.stack) != 1 || st.stack[0].info != info {
 		return false
