@@ -359,10 +359,40 @@ func (p *pass) predictTurn(turns []turn, t int) {
 		p.setTurnRule(tr, RuleAddressee, 0.5)
 		return
 	}
+	if id := p.entryParty(turns, t); id >= 0 {
+		tr.speaker, tr.hops = id, prev.hops+1
+		p.setTurnRule(tr, RuleAlternation, 0.4)
+		return
+	}
 	if id := p.otherSpeaker(turns, t-1, -1, tr.addressee, lexicon.GenderUnknown); id >= 0 {
 		tr.speaker, tr.hops = id, prev.hops+1
 		p.setTurnRule(tr, RuleAlternation, 0.4)
 	}
+}
+
+// entryParty is, for untagged turn t right after turn t-1 that opens a run
+// of turns after narration, the person the narration before t-1's quote in
+// its own paragraph names nearest, other than t-1's speaker: the one the
+// exchange opens with (“Dr Messinger called Rosa over to them. “…,” said
+// Dr Messinger. ¶ “…””: Rosa, not whoever spoke before the narration);
+// -1 if none.
+func (p *pass) entryParty(turns []turn, t int) int {
+	prev, tr := &turns[t-1], &turns[t]
+	if prev.speaker < 0 || prev.lastPara+1 != tr.para || (t >= 2 && turns[t-2].conv == prev.conv && turns[t-2].lastPara+1 >= prev.para) {
+		return -1
+	}
+	a, b := p.narrationBefore(prev.first)
+	if b-a < 2 {
+		return -1
+	}
+	toks := p.withoutQuoted(tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx))
+	p.bufB = toks
+	for start, end := range sentencesBack(toks) {
+		if id := p.sentenceName(toks[start:end], lexicon.GenderUnknown, p.ents.find(prev.speaker), false); id >= 0 && id != tr.addressee {
+			return p.ents.find(id)
+		}
+	}
+	return -1
 }
 
 // backwardTurn revisits an untagged turn from the one after it: a turn
