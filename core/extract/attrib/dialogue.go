@@ -359,10 +359,40 @@ func (p *pass) predictTurn(turns []turn, t int) {
 		p.setTurnRule(tr, RuleAddressee, 0.5)
 		return
 	}
+	if id := p.entryParty(turns, t); id >= 0 {
+		tr.speaker, tr.hops = id, prev.hops+1
+		p.setTurnRule(tr, RuleAlternation, 0.4)
+		return
+	}
 	if id := p.otherSpeaker(turns, t-1, -1, tr.addressee, lexicon.GenderUnknown); id >= 0 {
 		tr.speaker, tr.hops = id, prev.hops+1
 		p.setTurnRule(tr, RuleAlternation, 0.4)
 	}
+}
+
+// entryParty is, for untagged turn t right after turn t-1 that opens a run
+// of turns after narration, the person the narration before t-1's quote in
+// its own paragraph names nearest, other than t-1's speaker: the one the
+// exchange opens with (“Dr Messinger called Rosa over to them. “…,” said
+// Dr Messinger. ¶ “…””: Rosa, not whoever spoke before the narration);
+// -1 if none.
+func (p *pass) entryParty(turns []turn, t int) int {
+	prev, tr := &turns[t-1], &turns[t]
+	if prev.speaker < 0 || prev.lastPara+1 != tr.para || (t >= 2 && turns[t-2].conv == prev.conv && turns[t-2].lastPara+1 >= prev.para) {
+		return -1
+	}
+	a, b := p.narrationBefore(prev.first)
+	if b-a < 2 {
+		return -1
+	}
+	toks := p.withoutQuoted(tokenize(p.bufB[:0], p.text, max(a, b-narrationWindow), b, p.lx))
+	p.bufB = toks
+	for start, end := range sentencesBack(toks) {
+		if id := p.sentenceName(toks[start:end], lexicon.GenderUnknown, p.ents.find(prev.speaker), false); id >= 0 && id != tr.addressee {
+			return p.ents.find(id)
+		}
+	}
+	return -1
 }
 
 // backwardTurn revisits an untagged turn from the one after it: a turn
@@ -376,7 +406,7 @@ func (p *pass) backwardTurn(turns []turn, t int) {
 	if tr.tagged || next.conv != tr.conv || next.speaker < 0 || (tr.speaker >= 0 && tr.speaker != next.speaker) {
 		return
 	}
-	if tr.speaker >= 0 && (next.hops+1 > tr.hops || next.para > tr.lastPara+1) {
+	if tr.speaker >= 0 && (next.hops+1 > tr.hops || next.para > tr.lastPara+1) && !p.answeredByName(turns, t) {
 		return
 	}
 	g, _ := p.tagGender(tr)
@@ -389,6 +419,20 @@ func (p *pass) backwardTurn(turns []turn, t int) {
 		tr.speaker, tr.hops = id, next.hops+1
 		p.setTurnRule(tr, RuleAlternation, 0.4)
 	}
+}
+
+// answeredByName reports that untagged turn t ends with its quote and the
+// next paragraph opens with a quote that a name tags as turn t's speaker:
+// two turns back to back are two speakers, so a forward reading that gave
+// turn t to that person (“…, Harriet?” ¶ “…” ¶ “…,” said Harriet: the one
+// addressed did not answer first) yields to the backward one.
+func (p *pass) answeredByName(turns []turn, t int) bool {
+	tr := &turns[t]
+	if tr.speaker < 0 || p.namedNext(turns, t) != p.ents.find(tr.speaker) {
+		return false
+	}
+	a, b := p.narrationAfter(tr.last)
+	return strings.TrimSpace(p.text[a:b]) == ""
 }
 
 // noHops marks a turn whose speaker no tag, addressee or alternation

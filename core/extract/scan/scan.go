@@ -212,6 +212,9 @@ func (st *state) mark(i int, r rune, info *markInfo) {
 	if !canClose && unicode.IsSpace(prev) && (next == 0 || unicode.IsSpace(next)) && st.closesAfterSpace(i) {
 		canClose = true // “… the term 'African American outreach,' " he told”
 	}
+	if !canClose && !canOpen && st.closesBeforeNarration(i, info) {
+		canClose = true // "The question is " She checked herself. (a lost dash)
+	}
 	if canClose && info.closes {
 		for k := len(st.stack) - 1; k >= 0; k-- {
 			if st.sc.accepts(st.stack[k], r, info) {
@@ -256,6 +259,28 @@ func (st *state) closesAfterSpace(i int) bool {
 		return true
 	}
 	return false
+}
+
+// closesBeforeNarration reports whether a straight double mark at i, with
+// spaces before it and one after it, ends the one quote open: a word ends
+// before it and another follows (“"The question is " She checked
+// herself.”). Plain-text editions drop the dash of a broken-off sentence
+// and leave the closing mark spaced off; read as stray, it would pair every
+// later mark of the paragraph the wrong way round.
+func (st *state) closesBeforeNarration(i int, info *markInfo) bool {
+	if !info.straight || info.family == "single" || len(st.stack) != 1 || st.stack[0].info != info {
+		return false
+	}
+	j := i
+	for j > 0 && st.text[j-1] == ' ' {
+		j--
+	}
+	if j == i || j == 0 || i+2 >= len(st.text) || st.text[i+1] != ' ' {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(st.text[:j])
+	after, _ := utf8.DecodeRuneInString(st.text[i+2:])
+	return unicode.IsLetter(before) && unicode.IsLetter(after)
 }
 
 func (st *state) singleOpen() bool {
