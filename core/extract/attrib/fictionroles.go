@@ -29,7 +29,7 @@ type roleHolder struct {
 // passed over.
 func (p *pass) joinAppositiveRoles() {
 	roles := p.describedRoles()
-	if len(roles) == 0 {
+	if len(roles.byWords) == 0 {
 		return
 	}
 	chapters := p.chapterStarts()
@@ -77,11 +77,18 @@ func chapterAt(starts []int, pos int) int {
 	return sort.SearchInts(starts, pos+1)
 }
 
-// describedRoles maps the words after “the” of each definite description
-// that tags a quote and is read as a person of its own (“chairman”,
-// “police inspector”) to that entity.
-func (p *pass) describedRoles() map[string]int {
-	var roles map[string]int
+// roleIndex maps the words after “the” of each definite description that
+// tags a quote and is read as a person of its own (“chairman”, “police
+// inspector”) to that entity, and holds their last words, so that the
+// sweep reads words only around the commas that may join one.
+type roleIndex struct {
+	byWords map[string]int
+	last    map[string]bool
+}
+
+// describedRoles indexes the descriptions that tag quotes.
+func (p *pass) describedRoles() roleIndex {
+	roles := roleIndex{byWords: map[string]int{}, last: map[string]bool{}}
 	for i := range p.info {
 		inf := &p.info[i]
 		if !p.isRoleTag(inf) {
@@ -92,10 +99,8 @@ func (p *pass) describedRoles() map[string]int {
 		if len(words) > maxRoleWords {
 			continue
 		}
-		if roles == nil {
-			roles = map[string]int{}
-		}
-		roles[strings.Join(words, " ")] = d
+		roles.byWords[strings.Join(words, " ")] = d
+		roles.last[words[len(words)-1]] = true
 	}
 	return roles
 }
@@ -114,13 +119,20 @@ func (p *pass) isRoleTag(inf *quoteInfo) bool {
 // “the”, “a” or “an” with the description after it, or the description
 // before it and the name after it, closed by a comma. It returns the
 // description's entity and the character's, -1 and -1 if none.
-func (p *pass) appositionAt(k int, roles map[string]int) (int, int) {
-	if d, ok := p.roleAfter(k+1, roles); ok {
-		if c := p.nameEndingAt(k); c >= 0 {
-			return d, c
+func (p *pass) appositionAt(k int, roles roleIndex) (int, int) {
+	// Most commas are read no further than the words beside them.
+	before := wordEndingAt(p.text, k)
+	if isCapitalised(before) && articleAt(p.text, k+1) {
+		if d, ok := p.roleAfter(k+1, roles.byWords); ok {
+			if c := p.nameEndingAt(k); c >= 0 {
+				return d, c
+			}
 		}
 	}
-	if d, ok := p.roleEndingAt(k, roles); ok {
+	if !isCapitalised(p.text[skipBlanks(p.text, k+1):]) || !roles.last[lower(before)] {
+		return -1, -1
+	}
+	if d, ok := p.roleEndingAt(k, roles.byWords); ok {
 		if c := p.nameStartingAt(k + 1); c >= 0 {
 			return d, c
 		}
@@ -128,19 +140,55 @@ func (p *pass) appositionAt(k int, roles map[string]int) (int, int) {
 	return -1, -1
 }
 
-// roleAfter reads, from i, an article and the words of a described role,
-// ending at a word boundary.
+// roleAfter reads, from i, an article and the words of a described role
+// (the longest that is one), ending at a word boundary; the words are
+// looked up as written when single spaces part them, with no copy.
 func (p *pass) roleAfter(i int, roles map[string]int) (int, bool) {
-	words := roleWordsFrom(p.text, i, maxRoleWords+1)
-	if len(words) < 2 || !isArticle(words[0]) {
+	i = skipBlanks(p.text, i)
+	e := roleWordEnd(p.text, i)
+	if !isArticle(p.text[i:e]) {
 		return -1, false
 	}
-	for n := min(len(words)-1, maxRoleWords); n >= 1; n-- {
-		if d, ok := roles[lower(strings.Join(words[1:1+n], " "))]; ok {
-			return d, true
+	start := skipBlanks(p.text, e)
+	if start == e {
+		return -1, false
+	}
+	d, found := -1, false
+	end := start
+	for n := 0; n < maxRoleWords; n++ {
+		from := end
+		if n > 0 {
+			if end >= len(p.text) || p.text[end] != ' ' {
+				break
+			}
+			from++
+		}
+		to := roleWordEnd(p.text, from)
+		if to == from {
+			break
+		}
+		end = to
+		if id, ok := roles[lower(p.text[start:end])]; ok {
+			d, found = id, true
 		}
 	}
-	return -1, false
+	return d, found
+}
+
+// skipBlanks is the first byte from i that is no space or line break.
+func skipBlanks(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// roleWordEnd is where the word of letters starting at i ends.
+func roleWordEnd(text string, i int) int {
+	for i < len(text) && isRoleWordByte(text[i]) {
+		i++
+	}
+	return i
 }
 
 // roleEndingAt reads “the” and the words of a described role ending at k.
@@ -217,6 +265,21 @@ func (p *pass) castCharacter(words []string) int {
 		return -1
 	}
 	return p.castEntity(c)
+}
+
+// articleAt reports “the”, “a” or “an” after spaces from i.
+func articleAt(text string, i int) bool {
+	i = skipBlanks(text, i)
+	return isArticle(text[i:roleWordEnd(text, i)])
+}
+
+// wordEndingAt is the word of letters that ends at k, "" if none.
+func wordEndingAt(text string, k int) string {
+	j := k
+	for j > 0 && isRoleWordByte(text[j-1]) {
+		j--
+	}
+	return text[j:k]
 }
 
 // isArticle reports “the”, “a” or “an”.
