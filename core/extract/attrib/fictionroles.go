@@ -220,12 +220,10 @@ func (p *pass) nameEndingAt(k int) int {
 	return p.castCharacter(words[start:])
 }
 
-// opensQuote reports an opening quotation mark just before i, spaces
-// apart: a name there is most often called, not described.
+// opensQuote reports an opening quotation mark right before i (a closing
+// one has a space after it): a name there is most often called, not
+// described.
 func opensQuote(text string, i int) bool {
-	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\n') {
-		i--
-	}
 	return strings.HasSuffix(text[:i], "\"") || strings.HasSuffix(text[:i], "“") || strings.HasSuffix(text[:i], "‘")
 }
 
