@@ -95,6 +95,7 @@ func (p *pass) dialogueSweep() {
 	turns := p.turns()
 	narrator := p.findNarrator(turns)
 	p.joinAnsweredDescriptions(turns, narrator)
+	p.joinAppositiveRoles()
 	named := p.namedDescriptions()
 	p.narrator = narrator
 	p.scene = newSceneTracker()
