@@ -565,6 +565,14 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		skip = p.kinAddressee(turns, t)
 	}
 	id, ranked := p.anaphorIn(turns, t, i, narrator, g, skip)
+	if id >= 0 && m.kind == pronounMention && p.namedAfterPronoun(i, id) {
+		// “…,” she said, as if Katharine had challenged her: a pronoun
+		// does not mean the one its own sentence names after it.
+		n := p.ents.find(id)
+		if id, ranked = p.anaphorIn(turns, t, i, narrator, g, n); id >= 0 && skip >= 0 && p.ents.find(id) == p.ents.find(skip) {
+			id = -1
+		}
+	}
 	if id >= 0 && m.kind == nominalMention {
 		switch p.ageOf(m) {
 		case ageYoung:
@@ -2474,4 +2482,37 @@ func (p *pass) mainClause(sent []token) []token {
 		break
 	}
 	return sent
+}
+
+// maxTagRest bounds the rest of a tag's sentence read after its pronoun.
+const maxTagRest = 300
+
+// namedAfterPronoun reports that the sentence of quote i's pronoun tag
+// names person id after the pronoun, in narration (“…,” she said, glancing
+// at Katharine): the sentence stops at its end, a colon or semicolon, a
+// straight quote mark, a curly mark or dash (the byte 0xe2 opens them), or
+// “the”, after which a name may be the speaker's own epithet (“was his
+// answer, with a warmth which brought all the former Willoughby to her
+// mind”).
+func (p *pass) namedAfterPronoun(i, id int) bool {
+	a := p.info[i].m.end
+	if a < p.quotes[i].Span.Start {
+		return false // a tag before the quote: its sentence is the quote
+	}
+	b := a
+	for b < len(p.text) && b-a < maxTagRest && !strings.ContainsRune(".!?;:\"", rune(p.text[b])) && p.text[b] != 0xe2 && !p.opensArticle(b) {
+		b++
+	}
+	id = p.ents.find(id)
+	for _, q := range p.peopleIn(a, b) {
+		if p.ents.find(q) == id {
+			return true
+		}
+	}
+	return false
+}
+
+// opensArticle reports the word “the” at byte b of the text.
+func (p *pass) opensArticle(b int) bool {
+	return b > 0 && (p.text[b-1] == ' ' || p.text[b-1] == '\n') && b+4 <= len(p.text) && equalLower(p.text[b:b+3], "the") && (p.text[b+3] == ' ' || p.text[b+3] == '\n')
 }
