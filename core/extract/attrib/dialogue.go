@@ -564,6 +564,13 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		skip = p.kinAddressee(turns, t)
 	}
 	id, ranked := p.anaphorIn(turns, t, i, narrator, g, skip)
+	if id >= 0 && skip < 0 && m.kind == pronounMention && p.speaksOf(i, id) {
+		// “Frank is getting down to work,” he would cry: no one speaks
+		// of themselves by name; the next reading that passes over them.
+		if other, r := p.anaphorIn(turns, t, i, narrator, g, id); other >= 0 {
+			id, ranked = other, r
+		}
+	}
 	if id >= 0 && m.kind == nominalMention {
 		switch p.ageOf(m) {
 		case ageYoung:

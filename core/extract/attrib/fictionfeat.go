@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"strings"
 	"verbatim/core"
 	"verbatim/core/extract/lexicon"
 )
@@ -429,6 +430,55 @@ func (p *pass) quoteNameFacts(i int) {
 			}
 		}
 	}
+}
+
+// speaksOf tells whether quote i, in its first words, names character id
+// as someone spoken about: not set off by commas or a cry as someone
+// spoken to (“Well, Edmund,”), nor after “am” (“I am Rosa”).
+func (p *pass) speaksOf(i, id int) bool {
+	id = p.ents.find(id)
+	for n, f := range p.quotes[i].Fragments {
+		if n == 2 {
+			break
+		}
+		toks := tokenize(p.bufA[:0], p.text, f.Start, min(f.End, f.Start+quoteNames), p.lx)
+		p.bufA = toks
+		for s := 0; s < len(toks); s++ {
+			if !toks[s].cap || s > 0 && toks[s-1].cap {
+				continue
+			}
+			m, e := p.castMention(toks, s, core.Span{})
+			if e < 0 {
+				continue
+			}
+			if p.ents.find(e) == id && !notSpokenOf(toks, m) {
+				return true
+			}
+			s = m.last
+		}
+	}
+	return false
+}
+
+// notSpokenOf tells whether the name m in a quote's tokens is not someone
+// spoken about: set apart as a vocative, said of the speaker or the one
+// spoken to (“I am Rosa”, “You're only Anne”), a name made a common noun
+// (“the one Anne”), or a verb opening a question (“May I come?”).
+func notSpokenOf(toks []token, m mention) bool {
+	if m.first > 0 {
+		switch strings.ToLower(toks[m.first-1].text) {
+		case ",", "am", "are", "be", "only", "oh", "dear", "my", "the", "a", "one":
+			return true
+		}
+	}
+	if m.last+1 >= len(toks) {
+		return m.first == 0
+	}
+	switch strings.ToLower(toks[m.last+1].text) {
+	case ",", "!", "?", ";", ".", "i", "you", "we", "he", "she", "they", "it":
+		return true
+	}
+	return false
 }
 
 // frequentChars is how many of the characters the book names most
