@@ -564,10 +564,11 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 		skip = p.kinAddressee(turns, t)
 	}
 	id, ranked := p.anaphorIn(turns, t, i, narrator, g, skip)
-	if id >= 0 && skip < 0 && m.kind == pronounMention && p.speaksOf(i, id) {
+	if id >= 0 && m.kind == pronounMention && p.speaksOf(i, id) {
 		// “Frank is getting down to work,” he would cry: no one speaks
-		// of themselves by name; the next reading that passes over them.
-		if other, r := p.anaphorIn(turns, t, i, narrator, g, id); other >= 0 {
+		// of themselves by name; the next reading that passes over them
+		// (and over the one addressed).
+		if other, r := p.anaphorIn(turns, t, i, narrator, g, id); other >= 0 && (skip < 0 || p.ents.find(other) != p.ents.find(skip)) {
 			id, ranked = other, r
 		}
 	}
