@@ -414,6 +414,28 @@ func possessiveName(p *pass, toks []token, s int) int {
 // quoteNameFacts notes the people quote i names in its first words:
 // someone spoken to or about, seldom the speaker.
 func (p *pass) quoteNameFacts(i int) {
+	p.namesInQuote(i, func(_ []token, _ mention, id int) bool {
+		p.fictionCand(id).inQuote = true
+		return true
+	})
+}
+
+// speaksOf tells whether quote i, in its first words, names character id
+// as someone spoken about (notSpokenOf): “Frank is getting down to work.”
+func (p *pass) speaksOf(i, id int) bool {
+	id = p.ents.find(id)
+	found := false
+	p.namesInQuote(i, func(toks []token, m mention, e int) bool {
+		found = p.ents.find(e) == id && !notSpokenOf(toks, m)
+		return !found
+	})
+	return found
+}
+
+// namesInQuote hands visit each character quote i names in its first
+// words (its first two pieces, quoteNames bytes of each), with the
+// tokens they stand in, until visit returns false.
+func (p *pass) namesInQuote(i int, visit func(toks []token, m mention, id int) bool) {
 	for n, f := range p.quotes[i].Fragments {
 		if n == 2 {
 			break
@@ -425,39 +447,13 @@ func (p *pass) quoteNameFacts(i int) {
 				continue
 			}
 			if m, id := p.castMention(toks, s, core.Span{}); id >= 0 {
-				p.fictionCand(id).inQuote = true
+				if !visit(toks, m, id) {
+					return
+				}
 				s = m.last
 			}
 		}
 	}
-}
-
-// speaksOf tells whether quote i, in its first words, names character id
-// as someone spoken about: not set off by commas or a cry as someone
-// spoken to (“Well, Edmund,”), nor after “am” (“I am Rosa”).
-func (p *pass) speaksOf(i, id int) bool {
-	id = p.ents.find(id)
-	for n, f := range p.quotes[i].Fragments {
-		if n == 2 {
-			break
-		}
-		toks := tokenize(p.bufA[:0], p.text, f.Start, min(f.End, f.Start+quoteNames), p.lx)
-		p.bufA = toks
-		for s := 0; s < len(toks); s++ {
-			if !toks[s].cap || s > 0 && toks[s-1].cap {
-				continue
-			}
-			m, e := p.castMention(toks, s, core.Span{})
-			if e < 0 {
-				continue
-			}
-			if p.ents.find(e) == id && !notSpokenOf(toks, m) {
-				return true
-			}
-			s = m.last
-		}
-	}
-	return false
 }
 
 // notSpokenOf tells whether the name m in a quote's tokens is not someone
