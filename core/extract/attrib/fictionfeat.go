@@ -1,7 +1,6 @@
 package attrib
 
 import (
-	"strings"
 	"verbatim/core"
 	"verbatim/core/extract/lexicon"
 )
@@ -426,7 +425,7 @@ func (p *pass) speaksOf(i, id int) bool {
 	id = p.ents.find(id)
 	found := false
 	p.namesInQuote(i, func(toks []token, m mention, e int) bool {
-		found = p.ents.find(e) == id && !notSpokenOf(toks, m)
+		found = p.ents.find(e) == id && !p.notSpokenOf(toks, m)
 		return !found
 	})
 	return found
@@ -459,22 +458,23 @@ func (p *pass) namesInQuote(i int, visit func(toks []token, m mention, id int) b
 // notSpokenOf tells whether the name m in a quote's tokens is not someone
 // spoken about: set apart as a vocative, said of the speaker or the one
 // spoken to (“I am Rosa”, “You're only Anne”), a name made a common noun
-// (“the one Anne”), or a verb opening a question (“May I come?”).
-func notSpokenOf(toks []token, m mention) bool {
+// (“the one Anne”) — lexicon [name-identity-leads] — or a verb opening a
+// question (“May I come?”, [question-subjects]).
+func (p *pass) notSpokenOf(toks []token, m mention) bool {
 	if m.first > 0 {
-		switch strings.ToLower(toks[m.first-1].text) {
-		case ",", "am", "are", "be", "only", "oh", "dear", "my", "the", "a", "one":
+		if w := toks[m.first-1].text; w == "," || p.lx.NameIdentityLeads[lower(w)] {
 			return true
 		}
 	}
 	if m.last+1 >= len(toks) {
 		return m.first == 0
 	}
-	switch strings.ToLower(toks[m.last+1].text) {
-	case ",", "!", "?", ";", ".", "i", "you", "we", "he", "she", "they", "it":
+	switch w := toks[m.last+1].text; w {
+	case ",", "!", "?", ";", ".":
 		return true
+	default:
+		return p.lx.QuestionSubjects[lower(w)]
 	}
-	return false
 }
 
 // frequentChars is how many of the characters the book names most
