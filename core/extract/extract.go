@@ -13,7 +13,7 @@ import (
 
 // Version identifies the engine's rules; the library re-extracts documents
 // whose quotes were made by an older version. Bump it when results change.
-const Version = "0.47"
+const Version = "0.48"
 
 // dialogueMinBytes is the length from which a text that is not hard-wrapped
 // is still read as fiction (long dialogue) rather than as a news article.

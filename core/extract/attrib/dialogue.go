@@ -573,6 +573,14 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 			id = -1
 		}
 	}
+	if id >= 0 && m.kind == pronounMention && p.speaksOf(i, id) {
+		// “Frank is getting down to work,” he would cry: no one speaks
+		// of themselves by name; the next reading that passes over them
+		// (and over the one addressed).
+		if other, r := p.anaphorIn(turns, t, i, narrator, g, id); other >= 0 && (skip < 0 || p.ents.find(other) != p.ents.find(skip)) {
+			id, ranked = other, r
+		}
+	}
 	if id >= 0 && m.kind == nominalMention {
 		switch p.ageOf(m) {
 		case ageYoung:

@@ -413,6 +413,28 @@ func possessiveName(p *pass, toks []token, s int) int {
 // quoteNameFacts notes the people quote i names in its first words:
 // someone spoken to or about, seldom the speaker.
 func (p *pass) quoteNameFacts(i int) {
+	p.namesInQuote(i, func(_ []token, _ mention, id int) bool {
+		p.fictionCand(id).inQuote = true
+		return true
+	})
+}
+
+// speaksOf tells whether quote i, in its first words, names character id
+// as someone spoken about (notSpokenOf): “Frank is getting down to work.”
+func (p *pass) speaksOf(i, id int) bool {
+	id = p.ents.find(id)
+	found := false
+	p.namesInQuote(i, func(toks []token, m mention, e int) bool {
+		found = p.ents.find(e) == id && !p.notSpokenOf(toks, m)
+		return !found
+	})
+	return found
+}
+
+// namesInQuote hands visit each character quote i names in its first
+// words (its first two pieces, quoteNames bytes of each), with the
+// tokens they stand in, until visit returns false.
+func (p *pass) namesInQuote(i int, visit func(toks []token, m mention, id int) bool) {
 	for n, f := range p.quotes[i].Fragments {
 		if n == 2 {
 			break
@@ -424,10 +446,34 @@ func (p *pass) quoteNameFacts(i int) {
 				continue
 			}
 			if m, id := p.castMention(toks, s, core.Span{}); id >= 0 {
-				p.fictionCand(id).inQuote = true
+				if !visit(toks, m, id) {
+					return
+				}
 				s = m.last
 			}
 		}
+	}
+}
+
+// notSpokenOf tells whether the name m in a quote's tokens is not someone
+// spoken about: set apart as a vocative, said of the speaker or the one
+// spoken to (“I am Rosa”, “You're only Anne”), a name made a common noun
+// (“the one Anne”) — lexicon [name-identity-leads] — or a verb opening a
+// question (“May I come?”, [question-subjects]).
+func (p *pass) notSpokenOf(toks []token, m mention) bool {
+	if m.first > 0 {
+		if w := toks[m.first-1].text; w == "," || p.lx.NameIdentityLeads[lower(w)] {
+			return true
+		}
+	}
+	if m.last+1 >= len(toks) {
+		return m.first == 0
+	}
+	switch w := toks[m.last+1].text; w {
+	case ",", "!", "?", ";", ".":
+		return true
+	default:
+		return p.lx.QuestionSubjects[lower(w)]
 	}
 }
 

@@ -139,6 +139,15 @@ type Lexicon struct {
 	// announce the words that follow ("The Coroner persisted."), unlike
 	// gestures ("He nodded.").
 	LeadInCues map[string]bool
+	// NameIdentityLeads are the words before a name in a quote that make
+	// it no one the speaker speaks of: the speaker's or listener's own
+	// name (“I am Rosa”, “You're only Anne”), or a name made a common
+	// noun (“the one Anne”). Read only in fiction.
+	NameIdentityLeads map[string]bool
+	// QuestionSubjects are the subject pronouns that, after a capitalised
+	// word opening a quote's sentence, show it a verb asking a question
+	// (“May I come?”), not a name. Read only in fiction.
+	QuestionSubjects map[string]bool
 	// KinTitles maps a relation noun to the title its bearer goes by
 	// in the family, and the title the one they are related to must go by
 	// ("" for any): "mother" -> {"Mrs", ""} ("said her mother": Mrs.
@@ -318,7 +327,7 @@ func (lx *Lexicon) add(section string, fields []string, sets, caseSets map[strin
 		lx.ListeningPhrases = append(lx.ListeningPhrases, strings.Fields(strings.ToLower(strings.Join(fields, " "))))
 	case "titles", "pronouns", "person-nouns", "trade-nouns":
 		return lx.addGendered(section, fields)
-	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns", "leading-subordinators", "clause-coordinators", "tag-trailers", "lead-in-cues", "fiction-cues":
+	case "organisation-words", "speech-pronouns", "clause-conjunctions", "past-cues", "role-nouns", "kin-address", "young-nouns", "grown-nouns", "thought-cues", "other-nouns", "child-nouns", "negations", "voice-nouns", "leading-subordinators", "clause-coordinators", "tag-trailers", "lead-in-cues", "fiction-cues", "name-identity-leads", "question-subjects":
 		set := lx.wordSet(section)
 		if *set == nil {
 			*set = map[string]bool{}
@@ -399,6 +408,10 @@ func (lx *Lexicon) wordSet(section string) *map[string]bool {
 		return &lx.ClauseCoordinators
 	case "lead-in-cues":
 		return &lx.LeadInCues
+	case "name-identity-leads":
+		return &lx.NameIdentityLeads
+	case "question-subjects":
+		return &lx.QuestionSubjects
 	case "fiction-cues":
 		return &lx.FictionCues
 	case "other-nouns":

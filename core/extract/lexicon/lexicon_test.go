@@ -103,6 +103,9 @@ func TestFictionCues(t *testing.T) {
 			t.Errorf("%q is not a speech verb of fiction only", w)
 		}
 	}
+	if !en.NameIdentityLeads["am"] || en.NameIdentityLeads["poor"] || !en.QuestionSubjects["i"] || en.QuestionSubjects["is"] {
+		t.Error(`"am" should lead a name said of oneself, "I" follow a question's verb; "poor" and "is" not`)
+	}
 	if !en.LeadInCues["persisted"] || en.LeadInCues["nodded"] {
 		t.Error(`"persisted" should announce the words that follow and "nodded" not`)
 	}
