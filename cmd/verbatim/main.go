@@ -85,11 +85,12 @@ func main() {
 	} else {
 		fmt.Fprintln(os.Stderr, "verbatim: later launches will not find this window:", err)
 	}
-	var stopHeartbeat func()
+	var stopHeartbeat, stopFrameGaps func()
 	var updateLater *time.Timer
 	a.Lifecycle().SetOnStarted(func() {
 		timing.mark("event loop started")
 		stopHeartbeat = timing.heartbeat(20 * time.Millisecond)
+		stopFrameGaps = timing.frameGaps()
 		// Queued behind the first frames: the window answers from here on.
 		fyne.Do(func() { timing.mark("interactive") })
 		// On the window's thread, once the driver has made its own lasting
@@ -130,6 +131,7 @@ func main() {
 	}
 	if stopHeartbeat != nil {
 		stopHeartbeat()
+		stopFrameGaps()
 	}
 	m.Close() // before the library closes (deferred above)
 }

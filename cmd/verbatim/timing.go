@@ -149,3 +149,37 @@ func threadTimesOf(tid int) threadTimes {
 	}
 	return threadTimes{time.Duration(ran), time.Duration(waited)}
 }
+
+// frameGaps measures what a user feels as a freeze: the event loop reads
+// the mouse and keyboard, and draws, only on its frame ticks (60 a
+// second), so the longest gap between two ticks is the longest the window
+// could not react. An endless animation that changes nothing is ticked by
+// the loop right after it reads input; it notes the time. The heartbeat
+// (above) is stricter: its question also waits behind frames and behind
+// work queued before it. The longest gaps are written when the app ends.
+func (t *timeline) frameGaps() (stop func()) {
+	if t == nil || !t.trace {
+		return func() {}
+	}
+	var last time.Time
+	var gaps []time.Duration
+	a := &fyne.Animation{Duration: time.Second, RepeatCount: fyne.AnimationRepeatForever, Tick: func(float32) {
+		now := time.Now()
+		if !last.IsZero() {
+			gap := now.Sub(last)
+			gaps = append(gaps, gap)
+			if gap > 100*time.Millisecond {
+				t.mark(fmt.Sprintf("frame gap of %d ms", gap.Milliseconds()))
+			}
+		}
+		last = now
+	}}
+	a.Start()
+	return func() {
+		// The loop has ended: nothing ticks the animation any more.
+		sort.Slice(gaps, func(i, j int) bool { return gaps[i] > gaps[j] })
+		over := sort.Search(len(gaps), func(i int) bool { return gaps[i] <= 100*time.Millisecond })
+		fmt.Fprintf(os.Stderr, "verbatim: timing: frame ticks %d, %d gaps over 100 ms, longest %v\n",
+			len(gaps), over, gaps[:min(5, len(gaps))])
+	}
+}
