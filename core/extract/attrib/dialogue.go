@@ -69,7 +69,9 @@ type turn struct {
 	// answers: the addressee is someone who may answer, a person or a
 	// speaker of the text (not “Oho” in “Oho, the Brahman!”)
 	answers bool
-	self    bool // tagged “I said”
+	self    bool   // tagged “I said”
+	kin     string // the relation word the turn calls someone by (turnKinVocative)
+	kinRead bool   // kin has been read
 	// hops counts the turns of alternation between this one and the
 	// turn its speaker was reckoned from: 0 for a tag or an addressee,
 	// noHops or more when it has no such anchor.
@@ -303,11 +305,7 @@ func (p *pass) tagGender(tr *turn) (g lexicon.Gender, described bool) {
 // narration after the turn before's quote: “…,” he said. She laughed.);
 // GenderUnknown if none does.
 func (p *pass) pronounBefore(turns []turn, t int) lexicon.Gender {
-	a, b := p.narrationBefore(turns[t].first)
-	if t > 0 && b-a < 2 && turns[t-1].lastPara+1 < turns[t].para {
-		prev := p.para(turns[t].para - 1)
-		a, b = prev.Start, prev.End
-	}
+	a, b, _ := p.narrationOpening(turns, t)
 	if b-a < 2 {
 		return lexicon.GenderUnknown
 	}
@@ -633,17 +631,10 @@ func (p *pass) resolveInDialogue(turns []turn, t, i, narrator int) {
 // when turn t follows it in the next paragraph and opens with its quote;
 // -1 otherwise.
 func (p *pass) justNamed(turns []turn, t int) int {
-	tr := &turns[t]
-	if t == 0 || turns[t-1].conv != tr.conv || turns[t-1].lastPara+1 != tr.para || p.hasNarrationBefore(tr.first) {
+	if t == 0 || !p.exchangeGoesOn(turns, t-1, t, 1) {
 		return -1
 	}
-	prev := &turns[t-1]
-	for j := prev.first; j <= prev.last; j++ {
-		if inf := &p.info[j]; inf.entity >= 0 && inf.m.kind == nameMention && isTagRule(inf.rule) {
-			return p.ents.find(inf.entity)
-		}
-	}
-	return -1
+	return p.nameTagOf(&turns[t-1])
 }
 
 // namedNext is the speaker a name tags in the turn right after turn t,
@@ -1426,20 +1417,26 @@ func (p *pass) listenerBefore(turns []turn, t int) int {
 }
 
 // narrationBeforeTurn is the narration read right before turn t (t > 0):
-// in the paragraph of its first quote, else the paragraph before when it
-// holds no quote, else after the last quote of the turn before.
+// narrationOpening, else after the last quote of the turn before.
 func (p *pass) narrationBeforeTurn(turns []turn, t int) (int, int) {
-	tr := &turns[t]
-	a, b := p.narrationBefore(tr.first)
-	switch {
-	case b-a >= 2:
-	case turns[t-1].lastPara+1 < tr.para:
-		prev := p.para(tr.para - 1)
-		a, b = prev.Start, prev.End
-	default:
+	a, b, whole := p.narrationOpening(turns, t)
+	if b-a < 2 && !whole {
 		a, b = p.narrationAfter(turns[t-1].last)
 	}
 	return a, b
+}
+
+// narrationOpening is the narration in the paragraph of turn t's first
+// quote, before it, else the paragraph before when it holds no quote
+// (whole reports that one).
+func (p *pass) narrationOpening(turns []turn, t int) (a, b int, whole bool) {
+	tr := &turns[t]
+	a, b = p.narrationBefore(tr.first)
+	if b-a < 2 && t > 0 && turns[t-1].lastPara+1 < tr.para {
+		prev := p.para(tr.para - 1)
+		return prev.Start, prev.End, true
+	}
+	return a, b, false
 }
 
 // listenerIn is the character sent opens with when a listening phrase

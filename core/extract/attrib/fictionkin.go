@@ -30,10 +30,7 @@ func (p *pass) learnFamily(turns []turn, t int) {
 	if parent == child {
 		return
 	}
-	rel := ""
-	for i := tr.first; i <= tr.last && rel == ""; i++ {
-		rel = p.kinVocative(i)
-	}
+	rel := p.turnKinVocative(tr)
 	if rel == "" {
 		return
 	}
@@ -44,6 +41,19 @@ func (p *pass) learnFamily(turns []turn, t int) {
 		p.family = map[kinKey]int{}
 	}
 	p.family[kinKey{child, rel, parent}]++
+}
+
+// turnKinVocative is the relation noun turn tr calls someone by
+// (kinVocative of its first quote that has one), read once per turn: a
+// pronoun tag's reading and learnFamily both ask.
+func (p *pass) turnKinVocative(tr *turn) string {
+	if !tr.kinRead {
+		for i := tr.first; i <= tr.last && tr.kin == ""; i++ {
+			tr.kin = p.kinVocative(i)
+		}
+		tr.kinRead = true
+	}
+	return tr.kin
 }
 
 // kinVocative is the relation noun quote i calls someone by at either
@@ -116,10 +126,7 @@ func (p *pass) kinAddressee(turns []turn, t int) int {
 	if len(p.family) == 0 {
 		return -1
 	}
-	rel := ""
-	for i := turns[t].first; i <= turns[t].last && rel == ""; i++ {
-		rel = p.kinVocative(i)
-	}
+	rel := p.turnKinVocative(&turns[t])
 	if rel == "" {
 		return -1
 	}
