@@ -113,12 +113,9 @@ func (t *timeline) heartbeat(tick time.Duration) (stop func()) {
 		close(done)
 		mu.Lock()
 		defer mu.Unlock()
-		sort.Slice(delays, func(i, j int) bool { return delays[i] > delays[j] })
-		n := len(delays)
-		over := sort.Search(n, func(i int) bool { return delays[i] <= 100*time.Millisecond })
-		top := delays[:min(5, n)]
+		over, top := longest(delays)
 		fmt.Fprintf(os.Stderr, "verbatim: timing: heartbeat %d ticks, %d late by over 100 ms, longest %v\n",
-			n, over, top)
+			len(delays), over, top)
 	}
 }
 
@@ -177,9 +174,16 @@ func (t *timeline) frameGaps() (stop func()) {
 	a.Start()
 	return func() {
 		// The loop has ended: nothing ticks the animation any more.
-		sort.Slice(gaps, func(i, j int) bool { return gaps[i] > gaps[j] })
-		over := sort.Search(len(gaps), func(i int) bool { return gaps[i] <= 100*time.Millisecond })
+		over, top := longest(gaps)
 		fmt.Fprintf(os.Stderr, "verbatim: timing: frame ticks %d, %d gaps over 100 ms, longest %v\n",
-			len(gaps), over, gaps[:min(5, len(gaps))])
+			len(gaps), over, top)
 	}
+}
+
+// longest sorts ds, longest first, and returns how many are over 100 ms
+// and the five longest.
+func longest(ds []time.Duration) (over int, top []time.Duration) {
+	sort.Slice(ds, func(i, j int) bool { return ds[i] > ds[j] })
+	over = sort.Search(len(ds), func(i int) bool { return ds[i] <= 100*time.Millisecond })
+	return over, ds[:min(5, len(ds))]
 }
