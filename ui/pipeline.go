@@ -31,6 +31,18 @@ type Pipeline struct {
 	Engine  storage.Engine
 	Options ingest.Options
 	lazy    *lazyEngine // see LazyPipeline
+	turn    *windowTurn // the window's: the workers wait while it has a turn
+}
+
+// givingWay is an Importer whose workers can give way to the window.
+type givingWay interface {
+	givingWayTo(turn *windowTurn) Importer
+}
+
+// givingWayTo is p with workers that wait while the window has a turn.
+func (p Pipeline) givingWayTo(turn *windowTurn) Importer {
+	p.turn = turn
+	return p
 }
 
 // LazyPipeline is a Pipeline with NewEngine's engine, made when the first
@@ -175,6 +187,7 @@ func (p Pipeline) ImportPaths(ctx context.Context, paths []string, progress func
 			run.fileRead(res.Path, res.Done, res.Total, res.Err)
 			for _, d := range res.Documents {
 				run.documentRead(documentName(res.Path, d))
+				p.turn.wait(readCtx)
 				select {
 				case docs <- d:
 				case <-readCtx.Done():
@@ -183,7 +196,7 @@ func (p Pipeline) ImportPaths(ctx context.Context, paths []string, progress func
 			}
 		})
 	}()
-	_, err := p.Store.Import(ctx, channelSeq(docs), p.engine(), storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
+	_, err := p.Store.Import(ctx, p.givingWay(ctx, channelSeq(docs)), p.engine(), storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
 	stopReading()
 	reading.Wait()
 	return run.finish(ctx, err)
@@ -211,6 +224,21 @@ func documentName(path string, d core.Document) string {
 		return d.Meta.Title
 	}
 	return filepath.Base(path)
+}
+
+// givingWay yields docs, each once the window's turn, if any, has ended.
+func (p Pipeline) givingWay(ctx context.Context, docs iter.Seq[core.Document]) iter.Seq[core.Document] {
+	if p.turn == nil {
+		return docs
+	}
+	return func(yield func(core.Document) bool) {
+		for d := range docs {
+			p.turn.wait(ctx)
+			if !yield(d) {
+				return
+			}
+		}
+	}
 }
 
 func channelSeq(docs <-chan core.Document) iter.Seq[core.Document] {
@@ -251,6 +279,7 @@ func (p Pipeline) UpdateOutdated(ctx context.Context, progress func(ImportProgre
 			prog.Documents++
 		}
 		progress(prog)
+		p.turn.wait(ctx) // the next document waits for the window's turn
 	})
 	switch {
 	case ctx.Err() != nil:

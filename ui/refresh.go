@@ -179,6 +179,7 @@ func (m *MainWindow) showView(v libraryView, report bool) {
 	// An edit meanwhile was shown from a newer read: what this one read of
 	// the counts, the Edit menu and the article would take it back.
 	current := func() bool { return v.req.reads == m.viewRefresh.reads }
+	m.turn.take(turnLimit) // released once the view is drawn
 	m.inTurns(
 		func() {
 			if v.err != nil && report {
@@ -225,6 +226,7 @@ func (m *MainWindow) showView(v libraryView, report bool) {
 func (m *MainWindow) viewShown() {
 	r := &m.viewRefresh
 	r.running = false
+	m.turn.release()
 	if r.again {
 		next := r.next
 		r.again, r.next = false, viewOptions{}

@@ -82,6 +82,9 @@ type MainWindow struct {
 	showingEmpty bool
 
 	imports *importQueue
+	// turn holds an import's workers back while the window shows what
+	// changed (see windowTurn).
+	turn *windowTurn
 	// onMain runs f on Fyne's main goroutine, from any goroutine: fyne.Do,
 	// except in tests, which run the queue themselves.
 	onMain    func(f func())
@@ -138,7 +141,10 @@ func newMainWindow(a fyne.App, lib Library, imp Importer, onMain func(func()), i
 	w := a.NewWindow(WindowTitle)
 	w.SetIcon(Icon())
 	m := &MainWindow{Window: w, app: a, lib: lib, imp: imp, threshold: storage.DefaultReviewThreshold,
-		selection: keyAll, sortBeforeReview: -1, onMain: onMain, inline: inline}
+		selection: keyAll, sortBeforeReview: -1, onMain: onMain, inline: inline, turn: newWindowTurn()}
+	if g, ok := imp.(givingWay); ok {
+		m.imp = g.givingWayTo(m.turn)
+	}
 	m.imports = newImportQueue(m)
 	m.build()
 	w.SetMainMenu(m.mainMenu())
@@ -600,8 +606,20 @@ func (m *MainWindow) quoteChosen(row storage.QuoteRow) {
 		m.restoredQuote = row
 		return
 	}
+	m.takeTurn()
 	m.source.showQuote(row)
 	m.saveSelection()
+}
+
+// takeTurn holds a running import back until the window has drawn what the
+// caller changes now (another article, as a rule).
+func (m *MainWindow) takeTurn() {
+	m.turn.take(turnLimit)
+	if m.afterFrame != nil {
+		m.afterFrame(m.turn.release)
+	} else {
+		m.onMain(m.turn.release)
+	}
 }
 
 // quoteTappedInSource selects in the list the quote tapped in the text.
