@@ -83,8 +83,9 @@ type MainWindow struct {
 
 	imports *importQueue
 	// turn holds an import's workers back while the window shows what
-	// changed (see windowTurn).
-	turn *windowTurn
+	// changed (see windowTurn); releasing says a release is on its way.
+	turn      *windowTurn
+	releasing bool
 	// onMain runs f on Fyne's main goroutine, from any goroutine: fyne.Do,
 	// except in tests, which run the queue themselves.
 	onMain    func(f func())
@@ -612,13 +613,22 @@ func (m *MainWindow) quoteChosen(row storage.QuoteRow) {
 }
 
 // takeTurn holds a running import back until the window has drawn what the
-// caller changes now (another article, as a rule).
+// caller changes now (another article, as a rule). Quotes chosen in quick
+// succession share one release, after the frame that follows them.
 func (m *MainWindow) takeTurn() {
 	m.turn.take(turnLimit)
+	if m.releasing {
+		return
+	}
+	m.releasing = true
+	release := func() {
+		m.releasing = false
+		m.turn.release()
+	}
 	if m.afterFrame != nil {
-		m.afterFrame(m.turn.release)
+		m.afterFrame(release)
 	} else {
-		m.onMain(m.turn.release)
+		m.onMain(release)
 	}
 }
 

@@ -14,7 +14,8 @@ import (
 // import; given the machine, that frame and the steps around it end
 // sooner (PERFORMANCE.md 1i). A turn ends when the window releases it or,
 // whatever happens, after the time it was taken for, so the import always
-// goes on. A nil turn never holds anyone.
+// goes on. There is one turn at a time: a release ends it, whoever took
+// it. A nil turn never holds anyone.
 type windowTurn struct {
 	epoch time.Time    // the clock's zero, read monotonically
 	until atomic.Int64 // since epoch, when the turn ends; 0: no turn
