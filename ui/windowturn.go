@@ -11,8 +11,8 @@ import (
 // an import's workers wait before their next document. Painting an
 // article for the first time is the heaviest frame the window draws, and
 // with software OpenGL its rasterisers share the processors with the
-// import; given the machine, that frame and the steps around it end
-// sooner (PERFORMANCE.md 1i). A turn ends when the window releases it or,
+// import; with the processors to itself, the window ends that frame and
+// the steps around it sooner (PERFORMANCE.md 1i). A turn ends when the window releases it or,
 // whatever happens, after the time it was taken for, so the import always
 // goes on. There is one turn at a time: a release ends it, whoever took
 // it. A nil turn never holds anyone.
