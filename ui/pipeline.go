@@ -196,7 +196,7 @@ func (p Pipeline) ImportPaths(ctx context.Context, paths []string, progress func
 			}
 		})
 	}()
-	_, err := p.Store.Import(ctx, p.givingWay(ctx, channelSeq(docs)), p.engine(), storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
+	_, err := p.Store.Import(ctx, p.afterWindowTurns(ctx, channelSeq(docs)), p.engine(), storage.ImportOptions{Workers: importWorkers(), Progress: run.stored})
 	stopReading()
 	reading.Wait()
 	return run.finish(ctx, err)
@@ -226,8 +226,9 @@ func documentName(path string, d core.Document) string {
 	return filepath.Base(path)
 }
 
-// givingWay yields docs, each once the window's turn, if any, has ended.
-func (p Pipeline) givingWay(ctx context.Context, docs iter.Seq[core.Document]) iter.Seq[core.Document] {
+// afterWindowTurns yields docs, each once the window's turn, if any, has
+// ended.
+func (p Pipeline) afterWindowTurns(ctx context.Context, docs iter.Seq[core.Document]) iter.Seq[core.Document] {
 	if p.turn == nil {
 		return docs
 	}

@@ -251,12 +251,17 @@ func (m *MainWindow) inTurns(steps ...func()) {
 	}
 	steps[0]()
 	if len(steps) > 1 {
-		next := func() { m.inTurns(steps[1:]...) }
-		if m.afterFrame != nil {
-			m.afterFrame(next)
-		} else {
-			m.onMain(next)
-		}
+		m.afterNextFrame(func() { m.inTurns(steps[1:]...) })
+	}
+}
+
+// afterNextFrame runs f on the main goroutine once the window has drawn a
+// frame; without frames (tests), when the main goroutine next takes work.
+func (m *MainWindow) afterNextFrame(f func()) {
+	if m.afterFrame != nil {
+		m.afterFrame(f)
+	} else {
+		m.onMain(f)
 	}
 }
 

@@ -64,6 +64,9 @@ type sourcePane struct {
 	// onDocumentNote edits the article's note.
 	onDocumentNote func()
 	onError        func(error)
+	// beforeArticle is called before an article's text is laid out: the
+	// heaviest thing the pane does, and its next frame the heaviest frame.
+	beforeArticle func()
 }
 
 func newSourcePane(lib Library) *sourcePane {
@@ -262,6 +265,7 @@ func (s *sourcePane) showLoaded(doc storage.DocumentInfo, quotes []storage.Quote
 // setArticle puts an article's header and text in the pane; its quotes are
 // laid out by mark, which every caller calls next (laying the text out once).
 func (s *sourcePane) setArticle(doc storage.DocumentInfo, quotes []storage.QuoteRow) {
+	call(s.beforeArticle)
 	s.doc, s.quotes = doc, quotes
 	s.title.SetText(orFileName(doc.Meta))
 	s.meta.SetText(joinNonEmpty(" · ", doc.Meta.Outlet, longDate(doc.Meta.Date), plural(len(s.quotes), "quote", "quotes")))

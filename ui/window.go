@@ -213,6 +213,7 @@ func (m *MainWindow) build() {
 	m.source.onNote = m.quoteNoteDialog
 	m.source.onDocumentNote = m.documentNoteDialog
 	m.source.onError = m.ShowError
+	m.source.beforeArticle = m.takeTurn
 
 	m.status = newStatusBar(m.imports.cancel)
 
@@ -607,29 +608,23 @@ func (m *MainWindow) quoteChosen(row storage.QuoteRow) {
 		m.restoredQuote = row
 		return
 	}
-	m.takeTurn()
 	m.source.showQuote(row)
 	m.saveSelection()
 }
 
 // takeTurn holds a running import back until the window has drawn what the
-// caller changes now (another article, as a rule). Quotes chosen in quick
-// succession share one release, after the frame that follows them.
+// caller changes now (an article, however it was chosen). Articles shown in
+// quick succession share one release, after the frame that follows them.
 func (m *MainWindow) takeTurn() {
 	m.turn.take(turnLimit)
 	if m.releasing {
 		return
 	}
 	m.releasing = true
-	release := func() {
+	m.afterNextFrame(func() {
 		m.releasing = false
 		m.turn.release()
-	}
-	if m.afterFrame != nil {
-		m.afterFrame(release)
-	} else {
-		m.onMain(release)
-	}
+	})
 }
 
 // quoteTappedInSource selects in the list the quote tapped in the text.
